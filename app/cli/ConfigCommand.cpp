@@ -1,0 +1,213 @@
+#include "ConfigCommand.h"
+
+#include "agent/Agent.h"
+#include "policy/PolicyCatalog.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace opendo::cli {
+
+using namespace opendo::policy;
+
+namespace {
+
+const char* const kUsage =
+    "usage: doctl [--data-dir DIR] config list [--json]\n"
+    "       doctl [--data-dir DIR] config get KEY [--json]\n"
+    "       doctl [--data-dir DIR] config set KEY VALUE [--policy]\n"
+    "       doctl [--data-dir DIR] config reset KEY [--policy|--local]\n"
+    "       doctl [--data-dir DIR] config import FILE [--local]\n"
+    "       doctl [--data-dir DIR] config export FILE\n"
+    "FILE formats by extension: .reg, .pol (Registry.pol), .xml (MDM SyncML), .json.\n"
+    "set writes the local layer unless --policy; import writes the policy layer unless --local.\n"
+    "A business-hours group is set as \"FROM-TO in=PERCENT out=PERCENT\", e.g. \"8-17 in=20 "
+    "out=90\".\n";
+
+QString sourceKeyword(PolicySource s)
+{
+    switch (s) {
+    case PolicySource::Policy:
+        return QStringLiteral("policy");
+    case PolicySource::Local:
+        return QStringLiteral("local");
+    case PolicySource::Default:
+        break;
+    }
+    return QStringLiteral("default");
+}
+
+QJsonValue typedValue(const PolicyDefinition& def, const QString& value)
+{
+    if (value.isEmpty())
+        return QJsonValue::Null;
+    if (def.isNumeric())
+        return QJsonValue(value.toLongLong());
+    return value;
+}
+
+QJsonObject settingJson(const PolicyDefinition& def, const EffectivePolicy& e)
+{
+    QJsonObject o;
+    o[QStringLiteral("key")] = e.key;
+    o[QStringLiteral("value")] = typedValue(def, e.value);
+    o[QStringLiteral("source")] = sourceKeyword(e.source);
+    o[QStringLiteral("default")] = def.defaultNumber
+                                       ? QJsonValue(*def.defaultNumber)
+                                       : typedValue(def, QString::fromUtf8(def.defaultText));
+    o[QStringLiteral("min")] = def.isNumeric() ? QJsonValue(def.minimum) : QJsonValue::Null;
+    o[QStringLiteral("max")] = def.isNumeric() ? QJsonValue(def.maximum) : QJsonValue::Null;
+    o[QStringLiteral("unit")] = QString::fromUtf8(def.unit);
+    o[QStringLiteral("type")] = PolicyCatalog::typeName(def.type);
+    o[QStringLiteral("category")] = PolicyCatalog::categoryName(def.category);
+    o[QStringLiteral("registryValue")] = QString::fromLatin1(def.registryValue);
+    o[QStringLiteral("policyValue")] =
+        e.policyValue ? typedValue(def, *e.policyValue) : QJsonValue::Null;
+    o[QStringLiteral("localValue")] =
+        e.localValue ? typedValue(def, *e.localValue) : QJsonValue::Null;
+    o[QStringLiteral("deprecated")] = def.isDeprecated();
+    return o;
+}
+
+int printIssues(const PolicyApplyResult& result, QTextStream& err)
+{
+    if (result.ok)
+        return 0;
+    for (const PolicyIssue& issue : result.issues)
+        err << "error: " << issue.message << '\n';
+    err << "nothing was changed\n";
+    return 1;
+}
+
+// Business-hours groups are set as one value and stored as their four sub-values.
+std::optional<QList<PolicyChange>> expandComposite(const PolicyDefinition& def,
+                                                   const QString& value, QTextStream& err)
+{
+    static const QRegularExpression form(QStringLiteral(
+        "^\\s*(\\d{1,2})\\s*-\\s*(\\d{1,2})\\s+in=(\\d{1,3})\\s+out=(\\d{1,3})\\s*$"));
+    const auto match = form.match(value);
+    if (!match.hasMatch()) {
+        err << "error: " << def.key << ": \"" << value
+            << "\" is not a business-hours window; write FROM-TO in=PERCENT out=PERCENT, e.g. "
+               "\"8-17 in=20 out=90\"\n";
+        return std::nullopt;
+    }
+    const QStringList children = PolicyCatalog::childrenOf(QString::fromLatin1(def.key));
+    QList<PolicyChange> changes;
+    for (int i = 0; i < children.size(); ++i)
+        changes << PolicyChange{children[i], match.captured(i + 1)};
+    return changes;
+}
+
+int list(agent::Agent& agent, CliArguments& args, QTextStream& out)
+{
+    const bool json = args.takeFlag(QStringLiteral("json"));
+    const PolicySnapshot snapshot = agent.policySnapshot();
+    QJsonArray rows;
+    for (const EffectivePolicy& e : snapshot.settings) {
+        const PolicyDefinition* def = PolicyCatalog::find(e.key);
+        if (json)
+            rows << settingJson(*def, e);
+        else
+            out << qSetFieldWidth(50) << Qt::left << e.key << qSetFieldWidth(0) << ' '
+                << qSetFieldWidth(38) << (e.value.isEmpty() ? QStringLiteral("-") : e.value)
+                << qSetFieldWidth(0) << ' ' << sourceKeyword(e.source) << '\n';
+    }
+    if (json)
+        out << QJsonDocument(rows).toJson(QJsonDocument::Indented);
+    return 0;
+}
+
+} // namespace
+
+int runConfigCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, QTextStream& err)
+{
+    const auto verb = args.takePositional();
+    if (!verb) {
+        err << kUsage;
+        return 2;
+    }
+    if (*verb == QLatin1String("list"))
+        return list(agent, args, out);
+
+    const auto operand = args.takePositional();
+    if (!operand) {
+        err << "error: config " << *verb << " needs an argument\n" << kUsage;
+        return 2;
+    }
+    if (*verb == QLatin1String("import")) {
+        const PolicyLayer layer =
+            args.takeFlag(QStringLiteral("local")) ? PolicyLayer::Local : PolicyLayer::Policy;
+        const PolicyApplyResult result = agent.importPolicyFile(*operand, layer).result();
+        if (result.ok)
+            out << "imported " << *operand << '\n';
+        return printIssues(result, err);
+    }
+    if (*verb == QLatin1String("export")) {
+        const QString error = agent.exportPolicyFile(*operand).result();
+        if (!error.isEmpty()) {
+            err << "error: " << error << '\n';
+            return 1;
+        }
+        out << "exported " << *operand << '\n';
+        return 0;
+    }
+
+    const PolicyDefinition* def = PolicyCatalog::find(*operand);
+    if (!def) {
+        err << "error: " << *operand
+            << " is not a Delivery Optimization setting (see: doctl config list)\n";
+        return 1;
+    }
+    const QString key = QString::fromLatin1(def->key);
+    if (*verb == QLatin1String("get")) {
+        const EffectivePolicy* e = agent.policySnapshot().find(key);
+        if (args.takeFlag(QStringLiteral("json")))
+            out << QJsonDocument(settingJson(*def, *e)).toJson(QJsonDocument::Indented);
+        else
+            out << e->value << '\n';
+        return 0;
+    }
+    if (*verb == QLatin1String("set")) {
+        const PolicyLayer layer =
+            args.takeFlag(QStringLiteral("policy")) ? PolicyLayer::Policy : PolicyLayer::Local;
+        const auto value = args.takePositional();
+        if (!value) {
+            err << "error: config set " << key << " needs a value\n";
+            return 2;
+        }
+        QList<PolicyChange> changes{PolicyChange{key, *value}};
+        if (def->isComposite()) {
+            const auto expanded = expandComposite(*def, *value, err);
+            if (!expanded)
+                return 1;
+            changes = *expanded;
+        }
+        const int rc = printIssues(agent.applyPolicyChanges({layer, changes}).result(), err);
+        if (rc == 0)
+            out << key << " = " << agent.policySnapshot().find(key)->value << '\n';
+        return rc;
+    }
+    if (*verb == QLatin1String("reset")) {
+        const bool policyOnly = args.takeFlag(QStringLiteral("policy"));
+        const bool localOnly = args.takeFlag(QStringLiteral("local"));
+        for (PolicyLayer layer : {PolicyLayer::Policy, PolicyLayer::Local}) {
+            if ((layer == PolicyLayer::Policy && localOnly) ||
+                (layer == PolicyLayer::Local && policyOnly))
+                continue;
+            const int rc = printIssues(
+                agent.applyPolicyChanges({layer, {PolicyChange{key, std::nullopt}}}).result(), err);
+            if (rc != 0)
+                return rc;
+        }
+        const EffectivePolicy* e = agent.policySnapshot().find(key);
+        out << key << " = " << e->value << " (" << sourceKeyword(e->source) << ")\n";
+        return 0;
+    }
+    err << "error: unknown config verb \"" << *verb << "\"\n" << kUsage;
+    return 2;
+}
+
+} // namespace opendo::cli

@@ -1,0 +1,62 @@
+// doctl: the command-line tool; verbs mirror the Delivery Optimization PowerShell cmdlets.
+
+#include "CliArguments.h"
+#include "ConfigCommand.h"
+#include "agent/Agent.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+#include <cstdio>
+
+namespace {
+
+const char* const kUsage = "usage: doctl [--data-dir DIR] <command> …\n"
+                           "commands:\n"
+                           "  config   list, get, set, reset, import and export DO settings\n"
+                           "run 'doctl config' for details.\n";
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("OpenDO"));
+    QCoreApplication::setApplicationName(QStringLiteral("doctl"));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    QStringList raw = app.arguments();
+    raw.removeFirst();
+    opendo::cli::CliArguments args(raw);
+    QString error;
+    const auto dataDir = args.takeOption(QStringLiteral("data-dir"), &error);
+    if (!error.isEmpty()) {
+        err << "error: " << error << '\n';
+        return 2;
+    }
+    if (args.takeFlag(QStringLiteral("help"))) {
+        out << kUsage;
+        return 0;
+    }
+    if (args.remaining().isEmpty()) {
+        err << kUsage;
+        return 2;
+    }
+    const auto command = args.takePositional();
+    if (command != QLatin1String("config")) {
+        err << "error: unknown command \"" << command.value_or(QString()) << "\"\n" << kUsage;
+        return 2;
+    }
+
+    opendo::agent::Agent agent({dataDir.value_or(QString())});
+    const QString startError = agent.start().result();
+    if (!startError.isEmpty()) {
+        err << "error: " << startError << '\n';
+        return 1;
+    }
+    const int rc = opendo::cli::runConfigCommand(agent, args, out, err);
+    if (rc == 0 && !args.remaining().isEmpty()) {
+        err << "warning: ignored arguments: " << args.remaining().join(QLatin1Char(' ')) << '\n';
+    }
+    return rc;
+}

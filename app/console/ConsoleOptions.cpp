@@ -1,0 +1,46 @@
+#include "ConsoleOptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace opendo::console {
+
+std::optional<ConsoleOptions> parseConsoleOptions(const QStringList& arguments, QString* error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "opendo::console", "OpenDO console: Delivery Optimization administration with an "
+                           "embedded agent."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QCoreApplication::translate("opendo::console", "Agent data directory (database and "
+                                                       "cache)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption language(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("opendo::console",
+                                    "User interface language (en, de); overrides the setting."),
+        QStringLiteral("CODE"));
+    const QCommandLineOption panel(
+        QStringLiteral("panel"),
+        QCoreApplication::translate("opendo::console", "Panel to show first."),
+        QStringLiteral("NAME"));
+    parser.addOptions({dataDir, language, panel});
+    parser.process(arguments); // exits for --help/--version and on unknown options
+    ConsoleOptions options;
+    options.dataDir = parser.value(dataDir);
+    options.language = parser.value(language);
+    options.panel = parser.value(panel);
+    if (!options.language.isEmpty() && options.language != QLatin1String("en") &&
+        options.language != QLatin1String("de")) {
+        *error =
+            QCoreApplication::translate("opendo::console", "Unknown language \"%1\"; use en or de.")
+                .arg(options.language);
+        return std::nullopt;
+    }
+    return options;
+}
+
+} // namespace opendo::console

@@ -1,0 +1,21 @@
+#pragma once
+
+// Command-line options of do-console.
+
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace opendo::console {
+
+struct ConsoleOptions
+{
+    QString dataDir;  // "" = the user's data location
+    QString language; // "" = follow the saved override, else the system locale
+    QString panel;    // panel to show first (e.g. "policy")
+};
+
+// nullopt + message when the arguments are wrong; --help prints usage and exits elsewhere.
+std::optional<ConsoleOptions> parseConsoleOptions(const QStringList& arguments, QString* error);
+
+} // namespace opendo::console

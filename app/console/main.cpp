@@ -1,0 +1,42 @@
+// do-console: the administration GUI with an embedded DO agent.
+
+#include "ConsoleOptions.h"
+#include "agent/Agent.h"
+#include "panels/policy/PolicyEditorPanel.h"
+#include "shell/LanguageSettings.h"
+#include "shell/MainWindow.h"
+
+#include <QApplication>
+#include <QFutureWatcher>
+#include <QMessageBox>
+#include <QStatusBar>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("OpenDO"));
+    QCoreApplication::setApplicationName(QStringLiteral("do-console"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OPENDO_VERSION));
+
+    QString error;
+    const auto options = opendo::console::parseConsoleOptions(app.arguments(), &error);
+    if (!options) {
+        QMessageBox::critical(nullptr, QStringLiteral("OpenDO"), error);
+        return 2;
+    }
+    opendo::ui::LanguageSettings::install(app, options->language);
+
+    opendo::agent::Agent agent({options->dataDir});
+    opendo::ui::MainWindow window(agent);
+    auto* policyEditor = new opendo::ui::PolicyEditorPanel(agent);
+    QObject::connect(policyEditor, &opendo::ui::PolicyEditorPanel::statusMessage, &window,
+                     [&window](const QString& m) { window.statusBar()->showMessage(m, 8000); });
+    window.addPanel(QStringLiteral("policy"),
+                    QCoreApplication::translate("opendo::console", "Policy editor"), policyEditor);
+    if (!options->panel.isEmpty())
+        window.showPanel(options->panel);
+    window.show();
+    agent.start().then(&window,
+                       [&window](const QString& startError) { window.agentStarted(startError); });
+    return app.exec();
+}

@@ -1,0 +1,103 @@
+#include "agent/Agent.h"
+
+#include "agent/AgentEngine.h"
+
+#include <QDir>
+#include <QPromise>
+#include <QStandardPaths>
+#include <memory>
+
+namespace opendo::agent {
+
+using namespace opendo::policy;
+
+Agent::Agent(AgentOptions options, QObject* parent) : QObject(parent), m_options(std::move(options))
+{
+    qRegisterMetaType<PolicySnapshot>();
+    if (m_options.dataDir.isEmpty())
+        m_options.dataDir = defaultDataDir();
+    m_policySnapshot = resolveEffective({});
+    m_engine = new AgentEngine(m_options.dataDir,
+                               [this](const PolicySnapshot& s) { storePolicySnapshot(s); });
+    m_engine->moveToThread(&m_thread);
+    m_thread.setObjectName(QStringLiteral("opendo-agent"));
+    m_thread.start();
+}
+
+Agent::~Agent()
+{
+    // The engine owns thread-bound resources (SQLite connection), so it dies on its thread.
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine] { delete engine; }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+QString Agent::defaultDataDir()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("opendo"));
+}
+
+template <typename Result, typename Work> QFuture<Result> Agent::onEngine(Work work)
+{
+    auto promise = std::make_shared<QPromise<Result>>();
+    QFuture<Result> future = promise->future();
+    promise->start();
+    QMetaObject::invokeMethod(
+        m_engine,
+        [promise, work = std::move(work), engine = m_engine]() mutable {
+            promise->addResult(work(*engine));
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+QFuture<QString> Agent::start()
+{
+    return onEngine<QString>([](AgentEngine& e) { return e.start(); });
+}
+
+PolicySnapshot Agent::policySnapshot() const
+{
+    QMutexLocker lock(&m_snapshotMutex);
+    return m_policySnapshot;
+}
+
+QFuture<PolicyApplyResult> Agent::applyPolicyChanges(const PolicyChangeSet& changes)
+{
+    return onEngine<PolicyApplyResult>(
+        [changes](AgentEngine& e) { return e.applyPolicyChanges(changes); });
+}
+
+QFuture<PolicyParseResult> Agent::readPolicyFile(const QString& path)
+{
+    return onEngine<PolicyParseResult>([path](AgentEngine& e) { return e.readPolicyFile(path); });
+}
+
+QFuture<PolicyApplyResult> Agent::importPolicyFile(const QString& path, PolicyLayer layer)
+{
+    return onEngine<PolicyApplyResult>(
+        [path, layer](AgentEngine& e) { return e.importPolicyFile(path, layer); });
+}
+
+QFuture<QString> Agent::exportPolicyFile(const QString& path, std::optional<PolicyFormat> format)
+{
+    return onEngine<QString>(
+        [path, format](AgentEngine& e) { return e.exportPolicyFile(path, format); });
+}
+
+void Agent::storePolicySnapshot(const PolicySnapshot& snapshot)
+{
+    // Runs on the agent thread: store first so a caller waiting on a future sees the new
+    // state, then notify the owner's thread.
+    {
+        QMutexLocker lock(&m_snapshotMutex);
+        m_policySnapshot = snapshot;
+    }
+    QMetaObject::invokeMethod(
+        this, [this, snapshot] { Q_EMIT policySnapshotChanged(snapshot); }, Qt::QueuedConnection);
+}
+
+} // namespace opendo::agent

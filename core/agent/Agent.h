@@ -1,0 +1,65 @@
+#pragma once
+
+// The facade through which the console, the CLI and the headless service use a DO agent.
+// All work runs on the agent's own thread; calls return futures, state arrives as snapshots.
+
+#include "policy/PolicyState.h"
+#include "policy/formats/PolicyDocument.h"
+
+#include <QFuture>
+#include <QMutex>
+#include <QObject>
+#include <QThread>
+#include <optional>
+
+namespace opendo::agent {
+
+class AgentEngine;
+
+struct AgentOptions
+{
+    QString dataDir; // all state of the agent lives here
+};
+
+class Agent : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Agent(AgentOptions options, QObject* parent = nullptr);
+    ~Agent() override;
+
+    static QString defaultDataDir(); // the user's data location + "/opendo"
+
+    const AgentOptions& options() const { return m_options; }
+
+    // Resolves to "" once the agent runs, or to the reason it cannot.
+    QFuture<QString> start();
+
+    // The latest published state; safe to call from any thread.
+    policy::PolicySnapshot policySnapshot() const;
+
+    QFuture<policy::PolicyApplyResult> applyPolicyChanges(const policy::PolicyChangeSet& changes);
+    // Parses a policy file without applying it (the editor stages what it finds).
+    QFuture<policy::PolicyParseResult> readPolicyFile(const QString& path);
+    QFuture<policy::PolicyApplyResult> importPolicyFile(const QString& path,
+                                                        policy::PolicyLayer layer);
+    // Writes the configured settings; resolves to "" or an error. Format from the extension
+    // unless given.
+    QFuture<QString> exportPolicyFile(const QString& path,
+                                      std::optional<policy::PolicyFormat> format = {});
+
+Q_SIGNALS:
+    void policySnapshotChanged(const opendo::policy::PolicySnapshot& snapshot);
+
+private:
+    template <typename Result, typename Work> QFuture<Result> onEngine(Work work);
+    void storePolicySnapshot(const policy::PolicySnapshot& snapshot);
+
+    AgentOptions m_options;
+    QThread m_thread;
+    AgentEngine* m_engine = nullptr; // lives on m_thread
+    mutable QMutex m_snapshotMutex;
+    policy::PolicySnapshot m_policySnapshot;
+};
+
+} // namespace opendo::agent

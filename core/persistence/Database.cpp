@@ -1,0 +1,135 @@
+#include "persistence/Database.h"
+
+#include <QDir>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+namespace opendo::persistence {
+namespace {
+
+// Each entry upgrades the schema by one version; never edit a released step, append one.
+const char* const kMigrations[] = {
+    "CREATE TABLE policy_values ("
+    "  layer TEXT NOT NULL CHECK (layer IN ('policy', 'local')),"
+    "  key TEXT NOT NULL,"
+    "  value TEXT NOT NULL,"
+    "  changed_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (layer, key))",
+};
+
+bool exec(QSqlDatabase& db, const QString& sql, QString* error)
+{
+    QSqlQuery q(db);
+    if (q.exec(sql))
+        return true;
+    if (error)
+        *error = QStringLiteral("%1 (%2)").arg(q.lastError().text(), sql.left(60));
+    return false;
+}
+
+} // namespace
+
+Database::~Database()
+{
+    close();
+}
+
+bool Database::open(const QString& dataDir, QString* error)
+{
+    if (!QDir().mkpath(dataDir)) {
+        if (error)
+            *error = QStringLiteral("cannot create data directory %1").arg(dataDir);
+        return false;
+    }
+    m_path = QDir(dataDir).filePath(fileName());
+    m_connectionName = QStringLiteral("opendo-%1").arg(QUuid::createUuid().toString());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open()) {
+        if (error)
+            *error = QStringLiteral("cannot open %1: %2").arg(m_path, db.lastError().text());
+        return false;
+    }
+    // WAL lets doctl read while the console writes; FULL sync makes each commit durable.
+    if (!exec(db, QStringLiteral("PRAGMA journal_mode=WAL"), error) ||
+        !exec(db, QStringLiteral("PRAGMA synchronous=FULL"), error) ||
+        !exec(db, QStringLiteral("PRAGMA foreign_keys=ON"), error))
+        return false;
+    return migrate(error);
+}
+
+bool Database::migrate(QString* error)
+{
+    QSqlDatabase db = handle();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    const int current = q.value(0).toInt();
+    const int target = int(std::size(kMigrations));
+    if (current > target) {
+        if (error)
+            *error = QStringLiteral("%1 was written by a newer OpenDO (schema %2, this build "
+                                    "knows %3)")
+                         .arg(m_path)
+                         .arg(current)
+                         .arg(target);
+        return false;
+    }
+    for (int v = current; v < target; ++v) {
+        if (!db.transaction()) {
+            if (error)
+                *error = db.lastError().text();
+            return false;
+        }
+        if (!exec(db, QString::fromLatin1(kMigrations[v]), error) ||
+            !exec(db, QStringLiteral("PRAGMA user_version=%1").arg(v + 1), error)) {
+            db.rollback();
+            return false;
+        }
+        if (!db.commit()) {
+            if (error)
+                *error = db.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+void Database::close()
+{
+    if (m_connectionName.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
+}
+
+bool Database::isOpen() const
+{
+    return !m_connectionName.isEmpty() && QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+QSqlDatabase Database::handle() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+qint64 Database::dataVersion() const
+{
+    QSqlQuery q(handle());
+    if (q.exec(QStringLiteral("PRAGMA data_version")) && q.next())
+        return q.value(0).toLongLong();
+    return -1;
+}
+
+} // namespace opendo::persistence

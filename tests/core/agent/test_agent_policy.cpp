@@ -1,0 +1,119 @@
+// The Agent facade: work on its own thread, snapshots, and changes made by another process
+// (doctl) reaching a running console.
+
+#include "agent/Agent.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace opendo::agent;
+using namespace opendo::policy;
+
+class AgentPolicyTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void applyPublishesSnapshot();
+    void changeByAnotherAgentOnTheSameDataDirIsSeen();
+    void importRejectsMalformedFileAndChangesNothing();
+    void exportThenImportElsewhereGivesSameSettings();
+    void unwritableDataDirFailsToStart();
+};
+
+void AgentPolicyTest::applyPublishesSnapshot()
+{
+    QTemporaryDir dir;
+    Agent agent({dir.path()});
+    QCOMPARE(agent.start().result(), QString());
+    QSignalSpy spy(&agent, &Agent::policySnapshotChanged);
+    const PolicyApplyResult r =
+        agent.applyPolicyChanges({PolicyLayer::Policy, {{"DOMaxCacheSize", "42"}}}).result();
+    QVERIFY(r.ok);
+    QCOMPARE(agent.policySnapshot().find("DOMaxCacheSize")->value, QString("42"));
+    QTRY_VERIFY(!spy.isEmpty());
+    QCOMPARE(spy.last().at(0).value<PolicySnapshot>().find("DOMaxCacheSize")->value, QString("42"));
+}
+
+void AgentPolicyTest::changeByAnotherAgentOnTheSameDataDirIsSeen()
+{
+    QTemporaryDir dir;
+    Agent console({dir.path()});
+    QCOMPARE(console.start().result(), QString());
+    {
+        Agent cli({dir.path()});
+        QCOMPARE(cli.start().result(), QString());
+        QVERIFY(
+            cli.applyPolicyChanges({PolicyLayer::Local, {{"DODownloadMode", "3"}}}).result().ok);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(console.policySnapshot().find("DODownloadMode")->value, QString("3"),
+                              5000);
+    QCOMPARE(console.policySnapshot().find("DODownloadMode")->source, PolicySource::Local);
+}
+
+void AgentPolicyTest::importRejectsMalformedFileAndChangesNothing()
+{
+    QTemporaryDir dir;
+    Agent agent({dir.path()});
+    QCOMPARE(agent.start().result(), QString());
+    const QString path = dir.filePath("bad.json");
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(
+        R"({"format":"opendo-policy","version":1,"policies":{"DOMaxCacheSize":30,"DODownloadMode":7}})");
+    f.close();
+    const PolicyApplyResult r = agent.importPolicyFile(path, PolicyLayer::Policy).result();
+    QVERIFY(!r.ok);
+    QVERIFY2(r.issues.front().message.contains("DODownloadMode"),
+             qPrintable(r.issues.front().message));
+    QVERIFY(agent.policySnapshot().state.policy.isEmpty());
+}
+
+void AgentPolicyTest::exportThenImportElsewhereGivesSameSettings()
+{
+    QTemporaryDir dir;
+    const QStringList files{"p.reg", "p.pol", "p.xml", "p.json"};
+    Agent source({dir.filePath("a")});
+    QCOMPARE(source.start().result(), QString());
+    QVERIFY(source
+                .applyPolicyChanges({PolicyLayer::Policy,
+                                     {{"DODownloadMode", "2"},
+                                      {"DOGroupId", "1f2e3d4c-5b6a-4789-8123-456789abcdef"},
+                                      {"DOVpnKeywords", "VPN,WireGuard"}}})
+                .result()
+                .ok);
+    QVERIFY(
+        source.applyPolicyChanges({PolicyLayer::Local, {{"DOMaxCacheAge", "86400"}}}).result().ok);
+    for (const QString& name : files) {
+        QCOMPARE(source.exportPolicyFile(dir.filePath(name)).result(), QString());
+        Agent target({dir.filePath("t-" + name)});
+        QCOMPARE(target.start().result(), QString());
+        const PolicyApplyResult r =
+            target.importPolicyFile(dir.filePath(name), PolicyLayer::Policy).result();
+        QVERIFY2(r.ok,
+                 qPrintable(name + ": " + (r.issues.isEmpty() ? QString() : r.issues[0].message)));
+        const PolicySnapshot s = target.policySnapshot();
+        QCOMPARE(s.find("DODownloadMode")->value, QString("2"));
+        QCOMPARE(s.find("DOGroupId")->value, QString("1f2e3d4c-5b6a-4789-8123-456789abcdef"));
+        QCOMPARE(s.find("DOVpnKeywords")->value, QString("VPN,WireGuard"));
+        // Effective local values are exported too, and land in the target's policy layer.
+        QCOMPARE(s.find("DOMaxCacheAge")->value, QString("86400"));
+        QCOMPARE(s.find("DOMaxCacheAge")->source, PolicySource::Policy);
+    }
+}
+
+void AgentPolicyTest::unwritableDataDirFailsToStart()
+{
+    QTemporaryDir dir;
+    QFile blocker(dir.filePath("file"));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    Agent agent({dir.filePath("file/sub")}); // a path below a regular file cannot exist
+    const QString error = agent.start().result();
+    QVERIFY(!error.isEmpty());
+    QVERIFY2(error.contains("file/sub"), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(AgentPolicyTest)
+#include "test_agent_policy.moc"
