@@ -131,6 +131,13 @@ int runConfigCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, 
     }
     if (*verb == QLatin1String("list"))
         return list(agent, args, out);
+    static const QStringList verbs{QStringLiteral("get"), QStringLiteral("set"),
+                                   QStringLiteral("reset"), QStringLiteral("import"),
+                                   QStringLiteral("export")};
+    if (!verbs.contains(*verb)) {
+        err << "error: unknown config verb \"" << *verb << "\"\n" << kUsage;
+        return 2;
+    }
 
     const auto operand = args.takePositional();
     if (!operand) {
@@ -206,8 +213,7 @@ int runConfigCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, 
         out << key << " = " << e->value << " (" << sourceKeyword(e->source) << ")\n";
         return 0;
     }
-    err << "error: unknown config verb \"" << *verb << "\"\n" << kUsage;
-    return 2;
+    return 2; // every verb was handled above
 }
 
 } // namespace opendo::cli
