@@ -11,7 +11,7 @@ using namespace opendo::policy;
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("opendo::ui::PolicyEditor", text);
+    return QCoreApplication::translate("opendo::ui", text);
 }
 bool isHour(const PolicyDefinition& def)
 {
