@@ -1,0 +1,100 @@
+#pragma once
+
+// Bencode (BEP 3) values, a strict decoder that accepts only canonical input, and the encoder.
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace opendo::content {
+
+class BencodeValue
+{
+public:
+    enum class Type
+    {
+        Integer,
+        String,
+        List,
+        Dict
+    };
+    struct Entry;
+    using List = std::vector<BencodeValue>;
+    // Kept sorted by raw key bytes so that encoding is canonical by construction.
+    using Dict = std::vector<Entry>;
+
+    BencodeValue() = default; // the integer 0
+    explicit BencodeValue(qint64 integer) : m_integer(integer) {}
+    explicit BencodeValue(QByteArray bytes) : m_type(Type::String), m_bytes(std::move(bytes)) {}
+    static BencodeValue list() { return BencodeValue(Type::List); }
+    static BencodeValue dict() { return BencodeValue(Type::Dict); }
+
+    Type type() const { return m_type; }
+    bool isInteger() const { return m_type == Type::Integer; }
+    bool isString() const { return m_type == Type::String; }
+    bool isList() const { return m_type == Type::List; }
+    bool isDict() const { return m_type == Type::Dict; }
+
+    qint64 toInteger() const { return m_integer; }
+    const QByteArray& toBytes() const { return m_bytes; }
+    const List& toList() const { return m_list; }
+    const Dict& toDict() const { return m_dict; }
+
+    // List only.
+    void append(BencodeValue value);
+    // Dict only: returns nullptr when the key is absent or this is not a dict.
+    const BencodeValue* find(QByteArrayView key) const;
+    BencodeValue* find(QByteArrayView key);
+    // Dict only: replaces an existing value with the same key.
+    void insert(QByteArray key, BencodeValue value);
+    bool remove(QByteArrayView key);
+
+    friend bool operator==(const BencodeValue& a, const BencodeValue& b);
+
+private:
+    explicit BencodeValue(Type type) : m_type(type) {}
+
+    Type m_type = Type::Integer;
+    qint64 m_integer = 0;
+    QByteArray m_bytes;
+    List m_list;
+    Dict m_dict;
+};
+
+struct BencodeValue::Entry
+{
+    QByteArray key;
+    BencodeValue value;
+    friend bool operator==(const Entry& a, const Entry& b) = default;
+};
+
+// Where a value's encoding sits in the decoded input.
+struct BencodeSpan
+{
+    qsizetype offset = 0;
+    qsizetype length = 0;
+};
+
+struct BencodeDecodeResult
+{
+    bool ok = false;
+    BencodeValue value;
+    qsizetype errorOffset = -1; // byte offset of the first byte that is wrong
+    QString error;              // translated; names errorOffset
+
+    // For a top-level dict: where each value was in the input, so that a hash can cover the
+    // bytes exactly as they were received (the info dict of a .torrent).
+    std::vector<std::pair<QByteArray, BencodeSpan>> topLevelSpans;
+    std::optional<BencodeSpan> spanOf(QByteArrayView key) const;
+};
+
+// Nesting beyond this is refused; it bounds the decoder's recursion on hostile input.
+inline constexpr int kBencodeMaxDepth = 64;
+
+BencodeDecodeResult decodeBencode(QByteArrayView data);
+QByteArray encodeBencode(const BencodeValue& value);
+
+} // namespace opendo::content
