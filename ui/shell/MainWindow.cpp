@@ -20,7 +20,7 @@ MainWindow::MainWindow(agent::Agent& agent, QWidget* parent) : QMainWindow(paren
     setWindowTitle(tr("OpenDO Console"));
     m_navigation = new QListWidget(this);
     m_navigation->setObjectName(QStringLiteral("navigation"));
-    m_navigation->setMaximumWidth(220);
+    m_navigation->setMaximumWidth(200);
     m_panels = new QStackedWidget(this);
     auto* splitter = new QSplitter(this);
     splitter->addWidget(m_navigation);

@@ -55,6 +55,7 @@ void PolicyEditorPanel::buildLayout()
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setSectionResizeMode(PolicyTreeModel::SettingColumn,
                                            QHeaderView::ResizeToContents);
+    m_tree->header()->resizeSection(PolicyTreeModel::ValueColumn, 200);
     m_tree->expandAll();
     m_detail = new PolicyDetailView(*m_staging, this);
     m_detail->setObjectName(QStringLiteral("policyDetail"));
@@ -62,8 +63,10 @@ void PolicyEditorPanel::buildLayout()
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_tree);
     splitter->addWidget(m_detail);
+    m_detail->setMinimumWidth(360);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({640, 420});
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(buildToolbar());
@@ -139,7 +142,7 @@ QWidget* PolicyEditorPanel::buildStagingArea()
 {
     auto* box = new QGroupBox(tr("Staged changes"), this);
     m_diff = new StagedChangesView(*m_staging, box);
-    m_diff->setMaximumHeight(160);
+    m_diff->setMaximumHeight(120);
     m_summary = new QLabel(box);
     m_issues = new QLabel(box);
     m_issues->setObjectName(QStringLiteral("policyIssues"));

@@ -200,8 +200,12 @@ QVariant PolicyTreeModel::settingData(const Node& node, int column, int role) co
         return {};
     }
     switch (column) {
-    case SettingColumn:
-        return def.isDeprecated() ? tr("%1 (deprecated)").arg(key) : key;
+    case SettingColumn: {
+        // Sub-values sit under their group, so their suffix alone names them.
+        const QString parentKey = QString::fromLatin1(def.parentKey);
+        const QString name = parentKey.isEmpty() ? key : key.mid(parentKey.size());
+        return def.isDeprecated() ? tr("%1 (deprecated)").arg(name) : name;
+    }
     case ValueColumn: {
         if (staged) {
             const auto value = m_staging.staged(key);
