@@ -5,1275 +5,1279 @@
     <name>opendo::agent::AgentEngine</name>
     <message>
         <source>Cannot open the agent database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Agent-Datenbank kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>Cannot read the policy settings: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinieneinstellungen können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The agent is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent wird nicht ausgeführt.</translation>
     </message>
     <message>
         <source>%1: unknown file type; use .reg, .pol, .xml (SyncML) or .json.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Unbekannter Dateityp; verwenden Sie .reg, .pol, .xml (SyncML) oder .json.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: the file is %2 bytes; policy files over %3 bytes are refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei ist %2 Bytes groß; Richtliniendateien über %3 Bytes werden abgelehnt.</translation>
     </message>
 </context>
 <context>
     <name>opendo::console</name>
     <message>
         <source>OpenDO console: Delivery Optimization administration with an embedded agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenDO-Konsole: Verwaltung der Übermittlungsoptimierung mit eingebettetem Agent.</translation>
     </message>
     <message>
         <source>Agent data directory (database and cache).</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenverzeichnis des Agents (Datenbank und Cache).</translation>
     </message>
     <message>
         <source>User interface language (en, de); overrides the setting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der Benutzeroberfläche (en, de); hat Vorrang vor der Einstellung.</translation>
     </message>
     <message>
         <source>Panel to show first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst angezeigter Bereich.</translation>
     </message>
     <message>
         <source>Unknown language &quot;%1&quot;; use en or de.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Sprache „%1“; verwenden Sie en oder de.</translation>
     </message>
     <message>
         <source>Policy editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinien-Editor</translation>
     </message>
 </context>
 <context>
     <name>opendo::policy</name>
     <message>
         <source>HTTP only: no peer-to-peer</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur HTTP: kein Peer-to-Peer</translation>
     </message>
     <message>
         <source>LAN: peers behind the same NAT</source>
-        <translation type="unfinished"></translation>
+        <translation>LAN: Peers hinter demselben NAT</translation>
     </message>
     <message>
         <source>Group: peers of the same group, across NATs</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe: Peers derselben Gruppe, auch über NATs hinweg</translation>
     </message>
     <message>
         <source>Internet: LAN and Internet peers</source>
-        <translation type="unfinished"></translation>
+        <translation>Internet: LAN- und Internet-Peers</translation>
     </message>
     <message>
         <source>Simple: HTTP only, no cloud service</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfach: nur HTTP, kein Clouddienst</translation>
     </message>
     <message>
         <source>Bypass: hand over to BITS (deprecated)</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgehen: Übergabe an BITS (veraltet)</translation>
     </message>
     <message>
         <source>Unset: AD site, then domain SID, then tenant ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht festgelegt: AD-Standort, dann Domänen-SID, dann Mandanten-ID</translation>
     </message>
     <message>
         <source>Active Directory site</source>
-        <translation type="unfinished"></translation>
+        <translation>Active Directory-Standort</translation>
     </message>
     <message>
         <source>Authenticated domain SID</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentifizierte Domänen-SID</translation>
     </message>
     <message>
         <source>DHCP option 234</source>
-        <translation type="unfinished"></translation>
+        <translation>DHCP-Option 234</translation>
     </message>
     <message>
         <source>DNS suffix</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS-Suffix</translation>
     </message>
     <message>
         <source>Microsoft Entra tenant ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft Entra-Mandanten-ID</translation>
     </message>
     <message>
         <source>No restriction</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Einschränkung</translation>
     </message>
     <message>
         <source>Same subnet only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur dasselbe Subnetz</translation>
     </message>
     <message>
         <source>Local peers found through DNS-SD</source>
-        <translation type="unfinished"></translation>
+        <translation>Über DNS-SD gefundene lokale Peers</translation>
     </message>
     <message>
         <source>No DNS-SD cache server discovery</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Cacheserver-Erkennung über DNS-SD</translation>
     </message>
     <message>
         <source>DHCP option 235</source>
-        <translation type="unfinished"></translation>
+        <translation>DHCP-Option 235</translation>
     </message>
     <message>
         <source>DHCP option 235, overriding DOCacheHost</source>
-        <translation type="unfinished"></translation>
+        <translation>DHCP-Option 235, mit Vorrang vor DOCacheHost</translation>
     </message>
     <message>
         <source>No peering while on VPN</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Peering bei VPN-Verbindung</translation>
     </message>
     <message>
         <source>Peering allowed while on VPN</source>
-        <translation type="unfinished"></translation>
+        <translation>Peering bei VPN-Verbindung erlaubt</translation>
     </message>
     <message>
         <source>Cache servers used while on VPN</source>
-        <translation type="unfinished"></translation>
+        <translation>Cacheserver bei VPN-Verbindung verwenden</translation>
     </message>
     <message>
         <source>Cache servers skipped while on VPN</source>
-        <translation type="unfinished"></translation>
+        <translation>Cacheserver bei VPN-Verbindung überspringen</translation>
     </message>
     <message>
         <source>Unlimited: kept until the space is needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbegrenzt: bleibt erhalten, bis der Platz benötigt wird</translation>
     </message>
     <message>
         <source>No policy limit: the service default applies (no uploads on battery)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Richtlinienlimit: Es gilt der Dienststandard (keine Uploads im Akkubetrieb)</translation>
     </message>
     <message>
         <source>Unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbegrenzt</translation>
     </message>
     <message>
         <source>Dynamic: adapts to the available bandwidth</source>
-        <translation type="unfinished"></translation>
+        <translation>Dynamisch: passt sich der verfügbaren Bandbreite an</translation>
     </message>
     <message>
         <source>No delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verzögerung</translation>
     </message>
     <message>
         <source>Which sources besides the origin server a download may use, from none to Internet peers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Quellen außer dem Ursprungsserver ein Download nutzen darf, von keinen bis zu Internet-Peers.</translation>
     </message>
     <message>
         <source>OpenDO uses 1 (LAN) as the default, like the reference page and the ADML preset; the CSP property table lists 0. Value 100 (Bypass) is deprecated in Windows 11: use 0 to turn peering off, or 99 for offline devices. Values 99 and 100 exist since Windows 10 1607; the reference dates the setting to 1511, the CSP to 1507.</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenDO verwendet 1 (LAN) als Standard, wie die Referenzseite und die ADML-Vorgabe; die CSP-Eigenschaftstabelle nennt 0. Wert 100 (Umgehen) ist in Windows 11 veraltet: Verwenden Sie 0, um Peering zu deaktivieren, oder 99 für Offlinegeräte. Die Werte 99 und 100 gibt es seit Windows 10 1607; laut Referenz gibt es die Einstellung seit 1511, laut CSP seit 1507.</translation>
     </message>
     <message>
         <source>A GUID that puts devices into one peer group for Group mode, even across sites and domains.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine GUID, die Geräte für den Gruppenmodus in eine Peergruppe einordnet, auch über Standorte und Domänen hinweg.</translation>
     </message>
     <message>
         <source>Sources disagree on precedence: the 2024 reference says DOGroupIdSource is ignored when DOGroupId is set, while the ADML and the 2019 CSP say setting DOGroupIdSource makes DOGroupId ignored. OpenDO follows the 2024 reference: DOGroupId wins when set. The CSP dates the setting to Windows 10 1607, the reference to 1511.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Quellen widersprechen sich beim Vorrang: Laut Referenz von 2024 wird DOGroupIdSource ignoriert, wenn DOGroupId festgelegt ist; laut ADML und CSP von 2019 wird dagegen DOGroupId ignoriert, wenn DOGroupIdSource festgelegt ist. OpenDO folgt der Referenz von 2024: DOGroupId hat Vorrang, wenn festgelegt. Laut CSP gibt es die Einstellung seit Windows 10 1607, laut Referenz seit 1511.</translation>
     </message>
     <message>
         <source>Where Group mode takes the group identity from when no Group ID is given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Woher der Gruppenmodus die Gruppenidentität bezieht, wenn keine Gruppen-ID angegeben ist.</translation>
     </message>
     <message>
         <source>Value 5 (tenant ID) needs Windows 10 1903. OpenDO ignores this setting while DOGroupId is set (see DOGroupId for the disagreement between sources).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert 5 (Mandanten-ID) erfordert Windows 10 1903. OpenDO ignoriert diese Einstellung, solange DOGroupId festgelegt ist (zu den widersprüchlichen Quellen siehe DOGroupId).</translation>
     </message>
     <message>
         <source>Keeps LAN and Group peering to the own subnet or to locally discovered peers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschränkt LAN- und Gruppen-Peering auf das eigene Subnetz oder auf lokal erkannte Peers.</translation>
     </message>
     <message>
         <source>OpenDO uses 0 (no restriction), the Windows 10 default. The Windows 11 default is disputed: Subnet in LAN mode (reference 2024), Local peer discovery (CSP note), or DNS-SD for consumer and Subnet for commercial devices (reference 2023). The reference page calls value 0 NAT; value 2 needs Windows 11 22H2 and older ADMX files offer only 0 and 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenDO verwendet 0 (keine Einschränkung), den Standard von Windows 10. Der Standard von Windows 11 ist umstritten: Subnetz im LAN-Modus (Referenz 2024), lokale Peererkennung (CSP-Hinweis) oder DNS-SD für Privat- und Subnetz für Unternehmensgeräte (Referenz 2023). Die Referenzseite nennt Wert 0 NAT; Wert 2 erfordert Windows 11 22H2, und ältere ADMX-Dateien bieten nur 0 und 1.</translation>
     </message>
     <message>
         <source>How long a completed file stays in the cache and is offered to peers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie lange eine fertige Datei im Cache bleibt und Peers angeboten wird.</translation>
     </message>
     <message>
         <source>OpenDO uses 259200 seconds (3 days), like the reference page and the ADML; the CSP text says 604800 (7 days). Value 0 needs Windows 10 1607; the reference dates the setting to 1511, the CSP to 1507.</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenDO verwendet 259200 Sekunden (3 Tage), wie die Referenzseite und die ADML; der CSP-Text nennt 604800 (7 Tage). Wert 0 erfordert Windows 10 1607; laut Referenz gibt es die Einstellung seit 1511, laut CSP seit 1507.</translation>
     </message>
     <message>
         <source>Largest cache size as a share of the free space on the cache drive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Cachegröße als Anteil am freien Speicherplatz des Cachelaufwerks.</translation>
     </message>
     <message>
         <source>The reference dates the setting to Windows 10 1511, the CSP to 1507.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laut Referenz gibt es die Einstellung seit Windows 10 1511, laut CSP seit 1507.</translation>
     </message>
     <message>
         <source>Largest cache size in GB; wins over the percentage limit when set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Cachegröße in GB; hat, wenn festgelegt, Vorrang vor dem Prozentlimit.</translation>
     </message>
     <message>
         <source>OpenDO uses 10 GB, like the ADML and older documents; the 2024 reference says not configured and the CSP property default is 0 (unlimited).</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenDO verwendet 10 GB, wie die ADML und ältere Dokumente; die Referenz von 2024 nennt „nicht konfiguriert“, und der CSP-Eigenschaftsstandard ist 0 (unbegrenzt).</translation>
     </message>
     <message>
         <source>Drive, folder or environment variable to keep the cache in instead of the default place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufwerk, Ordner oder Umgebungsvariable für den Cache anstelle des Standardorts.</translation>
     </message>
     <message>
         <source>Not set by default: on this platform the cache then lives inside the agent&apos;s data directory. On Windows the default is %SystemDrive%.</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardmäßig nicht festgelegt: Auf dieser Plattform liegt der Cache dann im Datenverzeichnis des Agents. Unter Windows ist der Standard %SystemDrive%.</translation>
     </message>
     <message>
         <source>Files smaller than this many MB are not shared with peers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien unter dieser Größe in MB werden nicht mit Peers geteilt.</translation>
     </message>
     <message>
         <source>OpenDO uses 50 MB, like the reference and configuration pages; the CSP text and the ADML preset say 100 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenDO verwendet 50 MB, wie die Referenz- und Konfigurationsseiten; CSP-Text und ADML-Vorgabe nennen 100 MB.</translation>
     </message>
     <message>
         <source>Speed ceiling in KB/s shared by all foreground downloads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeinsame Geschwindigkeitsobergrenze in KB/s für alle Downloads im Vordergrund.</translation>
     </message>
     <message>
         <source>Speed ceiling in KB/s shared by all background downloads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeinsame Geschwindigkeitsobergrenze in KB/s für alle Downloads im Hintergrund.</translation>
     </message>
     <message>
         <source>Foreground downloads together may use at most this share of the measured bandwidth.</source>
-        <translation type="unfinished"></translation>
+        <translation>Downloads im Vordergrund dürfen zusammen höchstens diesen Anteil der gemessenen Bandbreite nutzen.</translation>
     </message>
     <message>
         <source>Background downloads together may use at most this share of the measured bandwidth.</source>
-        <translation type="unfinished"></translation>
+        <translation>Downloads im Hintergrund dürfen zusammen höchstens diesen Anteil der gemessenen Bandbreite nutzen.</translation>
     </message>
     <message>
         <source>Background downloads are kept at least this fast in KB/s by adding HTTP traffic.</source>
-        <translation type="unfinished"></translation>
+        <translation>Downloads im Hintergrund werden durch zusätzlichen HTTP-Verkehr mindestens auf dieser Geschwindigkeit in KB/s gehalten.</translation>
     </message>
     <message>
         <source>OpenDO uses 500 KB/s (ADML, 2019 CSP, older reference); the 2024 reference says 2500 while still recommending 500, and the CSP from 2023 says 20480. The reference spells the key DOMinBackgroundQoS.</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenDO verwendet 500 KB/s (ADML, CSP von 2019, ältere Referenz); die Referenz von 2024 nennt 2500, empfiehlt aber weiterhin 500, und der CSP von 2023 nennt 20480. Die Referenz schreibt den Schlüssel DOMinBackgroundQoS.</translation>
     </message>
     <message>
         <source>Legacy speed ceiling in KB/s for uploads to peers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legacy-Geschwindigkeitsobergrenze in KB/s für Uploads an Peers.</translation>
     </message>
     <message>
         <source>The original Windows 10 1511 ADMX already had it, without a range. Unlimited by default; DOMonthlyUploadDataCap still limits the upload volume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schon die ursprüngliche ADMX von Windows 10 1511 enthielt sie, ohne Bereich. Standardmäßig unbegrenzt; DOMonthlyUploadDataCap begrenzt weiterhin das Uploadvolumen.</translation>
     </message>
     <message>
         <source>GB a device may upload to Internet peers per calendar month.</source>
-        <translation type="unfinished"></translation>
+        <translation>GB, die ein Gerät pro Kalendermonat an Internet-Peers hochladen darf.</translation>
     </message>
     <message>
         <source>OpenDO uses 20 GB, like the reference page and the ADML; the CSP text from 2023 says 5120 GB (5 TB).</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenDO verwendet 20 GB, wie die Referenzseite und die ADML; der CSP-Text von 2023 nennt 5120 GB (5 TB).</translation>
     </message>
     <message>
         <source>Seconds a foreground download tries peers before it also fetches over HTTP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, die ein Download im Vordergrund Peers versucht, bevor er zusätzlich über HTTP lädt.</translation>
     </message>
     <message>
         <source>Maximum 4294967295 follows the ADMX and the CSP from 2023; the 2019 CSP and Intune Graph allow at most 86400. The 2019 CSP describes 0 as managed by the cloud service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Maximum 4294967295 folgt der ADMX und dem CSP von 2023; der CSP von 2019 und Intune Graph erlauben höchstens 86400. Der CSP von 2019 beschreibt 0 als vom Clouddienst verwaltet.</translation>
     </message>
     <message>
         <source>Seconds a background download tries peers before it also fetches over HTTP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, die ein Download im Hintergrund Peers versucht, bevor er zusätzlich über HTTP lädt.</translation>
     </message>
     <message>
         <source>Legacy single speed ceiling in KB/s for all downloads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeinsame Legacy-Geschwindigkeitsobergrenze in KB/s für alle Downloads.</translation>
     </message>
     <message>
         <source>Legacy single bandwidth share for all downloads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeinsamer Legacy-Bandbreitenanteil für alle Downloads.</translation>
     </message>
     <message>
         <source>The reference dates the deprecation to Windows 10 2004; the 2019 CSP already marked it deprecated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laut Referenz ist die Einstellung seit Windows 10 2004 veraltet; der CSP von 2019 kennzeichnete sie bereits als veraltet.</translation>
     </message>
     <message>
         <source>A daily window with one foreground bandwidth share inside it and another outside.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein tägliches Zeitfenster mit einem Bandbreitenanteil für den Vordergrund innerhalb und einem anderen außerhalb.</translation>
     </message>
     <message>
         <source>Hour at which the foreground business-hours window opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stunde, zu der die Geschäftszeiten für den Vordergrund beginnen.</translation>
     </message>
     <message>
         <source>Hour at which the foreground business-hours window closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stunde, zu der die Geschäftszeiten für den Vordergrund enden.</translation>
     </message>
     <message>
         <source>Foreground bandwidth share allowed inside business hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zulässiger Bandbreitenanteil für den Vordergrund innerhalb der Geschäftszeiten.</translation>
     </message>
     <message>
         <source>Foreground bandwidth share allowed outside business hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zulässiger Bandbreitenanteil für den Vordergrund außerhalb der Geschäftszeiten.</translation>
     </message>
     <message>
         <source>A daily window with one background bandwidth share inside it and another outside.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein tägliches Zeitfenster mit einem Bandbreitenanteil für den Hintergrund innerhalb und einem anderen außerhalb.</translation>
     </message>
     <message>
         <source>Hour at which the background business-hours window opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stunde, zu der die Geschäftszeiten für den Hintergrund beginnen.</translation>
     </message>
     <message>
         <source>Hour at which the background business-hours window closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stunde, zu der die Geschäftszeiten für den Hintergrund enden.</translation>
     </message>
     <message>
         <source>Background bandwidth share allowed inside business hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zulässiger Bandbreitenanteil für den Hintergrund innerhalb der Geschäftszeiten.</translation>
     </message>
     <message>
         <source>Background bandwidth share allowed outside business hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zulässiger Bandbreitenanteil für den Hintergrund außerhalb der Geschäftszeiten.</translation>
     </message>
     <message>
         <source>Comma-separated cache server names or addresses, tried one at a time in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch Kommas getrennte Namen oder Adressen von Cacheservern, die nacheinander in dieser Reihenfolge versucht werden.</translation>
     </message>
     <message>
         <source>The CSP dates the setting to Windows 10 1709, the reference to 1809.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laut CSP gibt es die Einstellung seit Windows 10 1709, laut Referenz seit 1809.</translation>
     </message>
     <message>
         <source>Finds cache servers at run time through DHCP option 235.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ermittelt Cacheserver zur Laufzeit über DHCP-Option 235.</translation>
     </message>
     <message>
         <source>Not set by default; the CSP says the client then tries DNS-SD cache discovery. OpenDO accepts 0-2, the documented values, although the CSP declares 0-4294967295. Value 0 appears only in newer CSP text; the ADMX and the reference list just 1 and 2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardmäßig nicht festgelegt; laut CSP versucht der Client dann die Cacheerkennung über DNS-SD. OpenDO akzeptiert die dokumentierten Werte 0-2, obwohl der CSP 0-4294967295 deklariert. Wert 0 erscheint nur in neuerem CSP-Text; ADMX und Referenz nennen nur 1 und 2.</translation>
     </message>
     <message>
         <source>Seconds a foreground download keeps trying cache servers before using HTTP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, die ein Download im Vordergrund Cacheserver versucht, bevor er HTTP verwendet.</translation>
     </message>
     <message>
         <source>The reference page names it DelayCacheServerFallbackForeground, without the DO prefix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Referenzseite nennt sie DelayCacheServerFallbackForeground, ohne das Präfix DO.</translation>
     </message>
     <message>
         <source>Seconds a background download keeps trying cache servers before using HTTP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, die ein Download im Hintergrund Cacheserver versucht, bevor er HTTP verwendet.</translation>
     </message>
     <message>
         <source>The reference page names it DelayCacheServerFallbackBackground, without the DO prefix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Referenzseite nennt sie DelayCacheServerFallbackBackground, ohne das Präfix DO.</translation>
     </message>
     <message>
         <source>While on a VPN, skip cache servers and download from the origin instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei VPN-Verbindung Cacheserver überspringen und stattdessen vom Ursprungsserver laden.</translation>
     </message>
     <message>
         <source>The registry value name is assumed to equal the key (no ADMX from 22H2 on was available); the ADMX policy itself is named AllowCacheHostWithVPN. Needs Windows 11 22H2 build 10.0.22621.2361 per the 2024 CSP; the 2023 CSP said Windows 11 21H2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Name des Registrierungswerts wird der Schlüssel angenommen (es lag keine ADMX ab 22H2 vor); die ADMX-Richtlinie selbst heißt AllowCacheHostWithVPN. Erfordert laut CSP von 2024 Windows 11 22H2 Build 10.0.22621.2361; der CSP von 2023 nannte Windows 11 21H2.</translation>
     </message>
     <message>
         <source>Devices with less memory than this many GB stay out of peering.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte mit weniger Arbeitsspeicher als diese Anzahl GB nehmen nicht am Peering teil.</translation>
     </message>
     <message>
         <source>Devices whose cache drive holds fewer GB than this stay out of peering.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte, deren Cachelaufwerk weniger GB als diesen Wert fasst, nehmen nicht am Peering teil.</translation>
     </message>
     <message>
         <source>On battery, a device serves LAN and Group peers only while its charge is at least this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Akkubetrieb bedient ein Gerät LAN- und Gruppen-Peers nur, solange der Akkustand mindestens diesen Wert hat.</translation>
     </message>
     <message>
         <source>The CSP dates the setting to Windows 10 1703, the reference to 1709.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laut CSP gibt es die Einstellung seit Windows 10 1703, laut Referenz seit 1709.</translation>
     </message>
     <message>
         <source>Keeps peering with domain peers going while a VPN is connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzt das Peering mit Domänen-Peers fort, während ein VPN verbunden ist.</translation>
     </message>
     <message>
         <source>More adapter-name words that mark a VPN, besides the built-in VPN, Secure and Virtual Private Network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Wörter in Adapternamen, die ein VPN kennzeichnen, zusätzlich zu den integrierten VPN, Secure und Virtual Private Network.</translation>
     </message>
     <message>
         <source>Not set by default; the built-in keywords VPN, Secure and Virtual Private Network always apply. The registry value name is assumed to equal the key (no ADMX from 22H2 on was available). Needs Windows 11 22H2 build 10.0.22621.2361 per the 2024 CSP; the 2023 CSP said Windows 11 21H2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardmäßig nicht festgelegt; die integrierten Schlüsselwörter VPN, Secure und Virtual Private Network gelten immer. Als Name des Registrierungswerts wird der Schlüssel angenommen (es lag keine ADMX ab 22H2 vor). Erfordert laut CSP von 2024 Windows 11 22H2 Build 10.0.22621.2361; der CSP von 2023 nannte Windows 11 21H2.</translation>
     </message>
     <message>
         <source>%1 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Sekunden</translation>
     </message>
     <message>
         <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GB</translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MB</translation>
     </message>
     <message>
         <source>%1 KB/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KB/s</translation>
     </message>
     <message>
         <source>%1:00</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:00</translation>
     </message>
     <message>
         <source>Download mode and peers</source>
-        <translation type="unfinished"></translation>
+        <translation>Downloadmodus und Peers</translation>
     </message>
     <message>
         <source>Cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache</translation>
     </message>
     <message>
         <source>Bandwidth</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandbreite</translation>
     </message>
     <message>
         <source>Business hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschäftszeiten</translation>
     </message>
     <message>
         <source>Cache servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Cacheserver</translation>
     </message>
     <message>
         <source>VPN and power</source>
-        <translation type="unfinished"></translation>
+        <translation>VPN und Energie</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahl</translation>
     </message>
     <message>
         <source>Choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl</translation>
     </message>
     <message>
         <source>On/off</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein/Aus</translation>
     </message>
     <message>
         <source>GUID</source>
-        <translation type="unfinished"></translation>
+        <translation>GUID</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste</translation>
     </message>
     <message>
         <source>Not configured</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht konfiguriert</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Single office LAN</source>
-        <translation type="unfinished"></translation>
+        <translation>LAN an einem Standort</translation>
     </message>
     <message>
         <source>All devices sit behind one Internet connection. LAN mode shares between devices behind the same public address, restricted to the local subnet; smaller files are shared too (10 MB), and finished files stay available to peers for a week.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Geräte nutzen eine gemeinsame Internetverbindung. Der LAN-Modus teilt zwischen Geräten hinter derselben öffentlichen Adresse, beschränkt auf das lokale Subnetz; auch kleinere Dateien werden geteilt (10 MB), und fertige Dateien bleiben eine Woche lang für Peers verfügbar.</translation>
     </message>
     <message>
         <source>Branch offices sharing a group</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweigstellen in einer gemeinsamen Gruppe</translation>
     </message>
     <message>
         <source>Sites connected by a WAN or VPN share content across their NATs. Group mode with a newly generated group id: deploy the same id to every device of the group. Uploads are capped at 50 GB a month and HTTP waits 60 s in the background so peers are tried first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Über WAN oder VPN verbundene Standorte teilen Inhalte über ihre NATs hinweg. Gruppenmodus mit neu erzeugter Gruppen-ID: Verteilen Sie dieselbe ID an alle Geräte der Gruppe. Uploads sind auf 50 GB pro Monat begrenzt, und HTTP wartet im Hintergrund 60 s, damit zuerst Peers versucht werden.</translation>
     </message>
     <message>
         <source>Remote and VPN workers</source>
-        <translation type="unfinished"></translation>
+        <translation>Remote- und VPN-Mitarbeiter</translation>
     </message>
     <message>
         <source>Laptops at home or on a VPN should not pull content across the corporate tunnel or drain their battery. Peering pauses on VPN (common VPN adapter names are matched), cache servers are skipped on VPN, uploads on battery need at least 60 % charge, and devices with less than 8 GB RAM do not serve peers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laptops im Homeoffice oder im VPN sollen keine Inhalte durch den Unternehmenstunnel laden oder ihren Akku leeren. Peering pausiert bei VPN-Verbindung (gängige VPN-Adapternamen werden erkannt), Cacheserver werden bei VPN übersprungen, Uploads im Akkubetrieb erfordern mindestens 60 % Akkustand, und Geräte mit weniger als 8 GB RAM bedienen keine Peers.</translation>
     </message>
     <message>
         <source>Bandwidth-limited site with business hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Standort mit knapper Bandbreite und Geschäftszeiten</translation>
     </message>
     <message>
         <source>A site on a thin WAN link: during business hours (8:00 to 17:00) background downloads may use 20 % and foreground downloads 60 % of the measured bandwidth, outside them 90 % and 100 %. Background downloads wait up to an hour for peers before using HTTP, and the background speed floor is lowered to 100 KB/s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Standort mit schmaler WAN-Anbindung: Während der Geschäftszeiten (8:00 bis 17:00) dürfen Downloads im Hintergrund 20 % und im Vordergrund 60 % der gemessenen Bandbreite nutzen, außerhalb 90 % und 100 %. Downloads im Hintergrund warten bis zu eine Stunde auf Peers, bevor sie HTTP verwenden, und die Mindestgeschwindigkeit im Hintergrund wird auf 100 KB/s gesenkt.</translation>
     </message>
     <message>
         <source>Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie</translation>
     </message>
     <message>
         <source>Local setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Einstellung</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>%1 is not a Delivery Optimization setting.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Einstellung der Übermittlungsoptimierung.</translation>
     </message>
     <message>
         <source>The settings could not be saved, nothing was changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen konnten nicht gespeichert werden, es wurde nichts geändert: %1</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2“ ist keine ganze Zahl.</translation>
     </message>
     <message>
         <source>%1: %2 is not one of the allowed values: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 ist keiner der zulässigen Werte: %3.</translation>
     </message>
     <message>
         <source>%1: %2 is outside the allowed range %3 to %4%5.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 liegt außerhalb des zulässigen Bereichs %3 bis %4%5.</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a GUID; a group id looks like 1f2e3d4c-5b6a-4789-8123-456789abcdef.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2“ ist keine GUID; eine Gruppen-ID sieht so aus: 1f2e3d4c-5b6a-4789-8123-456789abcdef.</translation>
     </message>
     <message>
         <source>%1: the value is %2 characters long; at most %3 are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Wert ist %2 Zeichen lang; zulässig sind höchstens %3.</translation>
     </message>
     <message>
         <source>%1: the value contains a control character (U+%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Wert enthält ein Steuerzeichen (U+%2).</translation>
     </message>
     <message>
         <source>%1: the value is empty; reset the setting instead to leave it unconfigured.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Wert ist leer; setzen Sie stattdessen die Einstellung zurück, um sie nicht zu konfigurieren.</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; has an empty item; separate items with single commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2“ enthält einen leeren Eintrag; trennen Sie Einträge durch einzelne Kommas.</translation>
     </message>
     <message>
         <source>%1 has no value of its own; set its From, To, In and Out values.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen eigenen Wert; legen Sie die Werte From, To, In und Out fest.</translation>
     </message>
     <message>
         <source>%1: the business-hours window ends at %2:00, the hour it starts; a window needs a different start and end hour (it may wrap past midnight).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das Geschäftszeitenfenster endet um %2:00, zur selben Stunde, zu der es beginnt; Beginn und Ende müssen verschieden sein (das Fenster darf über Mitternacht reichen).</translation>
     </message>
     <message>
         <source>%1: the business-hours payload %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Geschäftszeiten-Nutzdaten %2</translation>
     </message>
     <message>
         <source>contains stray text &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>enthalten überzähligen Text „%1“.</translation>
     </message>
     <message>
         <source>contains an unexpected &lt;%1&gt;; only &lt;enabled/&gt;, &lt;disabled/&gt; and &lt;data id=&quot;...&quot; value=&quot;...&quot;/&gt; belong there.</source>
-        <translation type="unfinished"></translation>
+        <translation>enthalten ein unerwartetes &lt;%1&gt;; zulässig sind dort nur &lt;enabled/&gt;, &lt;disabled/&gt; und &lt;data id=&quot;...&quot; value=&quot;...&quot;/&gt;.</translation>
     </message>
     <message>
         <source>has an unknown or repeated data id &quot;%1&quot;; expected %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>enthalten eine unbekannte oder doppelte Daten-ID „%1“; erwartet: %2.</translation>
     </message>
     <message>
         <source>is not well-formed XML: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sind kein wohlgeformtes XML: %1</translation>
     </message>
     <message>
         <source>must be either &lt;enabled/&gt; with its four values, or &lt;disabled/&gt; alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>müssen entweder aus &lt;enabled/&gt; mit den vier Werten oder nur aus &lt;disabled/&gt; bestehen.</translation>
     </message>
     <message>
         <source>lacks &lt;data id=&quot;%1&quot; value=&quot;...&quot;/&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>enthalten kein &lt;data id=&quot;%1&quot; value=&quot;...&quot;/&gt;.</translation>
     </message>
     <message>
         <source>key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel „%1“</translation>
     </message>
     <message>
         <source>%1 must be a whole number, not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss eine ganze Zahl sein, nicht %2.</translation>
     </message>
     <message>
         <source>%1 must be %2 or null (to remove the setting).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss %2 oder null sein (null entfernt die Einstellung).</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenfolge</translation>
     </message>
     <message>
         <source>byte offset %1: the file is not valid JSON: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Byte-Offset %1: Die Datei ist kein gültiges JSON: %2.</translation>
     </message>
     <message>
         <source>the file must hold a JSON object with &quot;format&quot;, &quot;version&quot; and &quot;policies&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei muss ein JSON-Objekt mit &quot;format&quot;, &quot;version&quot; und &quot;policies&quot; enthalten.</translation>
     </message>
     <message>
         <source>unknown top-level key; expected &quot;format&quot;, &quot;version&quot; and &quot;policies&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Schlüssel auf oberster Ebene; erwartet werden &quot;format&quot;, &quot;version&quot; und &quot;policies&quot;.</translation>
     </message>
     <message>
         <source>must be &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss &quot;%1&quot; sein.</translation>
     </message>
     <message>
         <source>must be %1; this file has another version or none.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss %1 sein; diese Datei hat eine andere oder keine Version.</translation>
     </message>
     <message>
         <source>must be an object mapping setting names to values.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Objekt sein, das Einstellungsnamen Werten zuordnet.</translation>
     </message>
     <message>
         <source>Registry file (.reg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungsdatei (.reg)</translation>
     </message>
     <message>
         <source>Group Policy Registry.pol (.pol)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppenrichtlinien-Registry.pol (.pol)</translation>
     </message>
     <message>
         <source>MDM SyncML (.xml)</source>
-        <translation type="unfinished"></translation>
+        <translation>MDM SyncML (.xml)</translation>
     </message>
     <message>
         <source>OpenDO JSON (.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenDO JSON (.json)</translation>
     </message>
     <message>
         <source>The file is %1 bytes long; policy files larger than %2 bytes are not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist %1 Bytes groß; Richtliniendateien über %2 Bytes werden nicht gelesen.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 is a business-hours group and has no value of its own; set %2 instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine Geschäftszeiten-Gruppe ohne eigenen Wert; legen Sie stattdessen %2 fest.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a Delivery Optimization setting OpenDO knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Einstellung der Übermittlungsoptimierung, die OpenDO kennt.</translation>
     </message>
     <message>
         <source>the value has no name; Delivery Optimization settings are named values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert hat keinen Namen; Einstellungen der Übermittlungsoptimierung sind benannte Werte.</translation>
     </message>
     <message>
         <source>%1 holds a number (REG_DWORD), but the document gives it as text.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält eine Zahl (REG_DWORD), das Dokument gibt den Wert aber als Text an.</translation>
     </message>
     <message>
         <source>%1 holds text (REG_SZ), but the document gives it as a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält Text (REG_SZ), das Dokument gibt den Wert aber als Zahl an.</translation>
     </message>
     <message>
         <source>line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1</translation>
     </message>
     <message>
         <source>UTF-16 big-endian files are not supported; save the file as UTF-16LE or UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-16-Big-Endian-Dateien werden nicht unterstützt; speichern Sie die Datei als UTF-16LE oder UTF-8.</translation>
     </message>
     <message>
         <source>the UTF-16 text ends in the middle of a character.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der UTF-16-Text endet mitten in einem Zeichen.</translation>
     </message>
     <message>
         <source>the text is not valid UTF-16LE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text ist kein gültiges UTF-16LE.</translation>
     </message>
     <message>
         <source>the text is not valid UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text ist kein gültiges UTF-8.</translation>
     </message>
     <message>
         <source>a backslash in a quoted string must be written as \\.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Backslash in einer Zeichenfolge in Anführungszeichen muss als \\ geschrieben werden.</translation>
     </message>
     <message>
         <source>a quoted string is not closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeichenfolge in Anführungszeichen wird nicht geschlossen.</translation>
     </message>
     <message>
         <source>expected = after the value name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem Wertnamen wird = erwartet.</translation>
     </message>
     <message>
         <source>unexpected text after the closing quote.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwarteter Text nach dem schließenden Anführungszeichen.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a dword; write 1 to 8 hexadecimal digits, e.g. dword:0000000a.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein dword; schreiben Sie 1 bis 8 Hexadezimalziffern, z. B. dword:0000000a.</translation>
     </message>
     <message>
         <source>%1 values are not supported; Delivery Optimization settings are dword or string values.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Werte werden nicht unterstützt; Einstellungen der Übermittlungsoptimierung sind dword- oder Zeichenfolgenwerte.</translation>
     </message>
     <message>
         <source>cannot read the value; expected dword:XXXXXXXX, &quot;text&quot; or -.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert kann nicht gelesen werden; erwartet wird dword:XXXXXXXX, &quot;Text&quot; oder -.</translation>
     </message>
     <message>
         <source>expected the header &quot;%1&quot; (or %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopfzeile „%1“ (oder %2) erwartet.</translation>
     </message>
     <message>
         <source>the key line lacks its ].</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselzeile fehlt die schließende ].</translation>
     </message>
     <message>
         <source>[%1] is not the Delivery Optimization policy key HKEY_LOCAL_MACHINE\%2; a policy file may only contain that key.</source>
-        <translation type="unfinished"></translation>
+        <translation>[%1] ist nicht der Richtlinienschlüssel der Übermittlungsoptimierung HKEY_LOCAL_MACHINE\%2; eine Richtliniendatei darf nur diesen Schlüssel enthalten.</translation>
     </message>
     <message>
         <source>the key&apos;s default value (@) is not a Delivery Optimization setting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Standardwert des Schlüssels (@) ist keine Einstellung der Übermittlungsoptimierung.</translation>
     </message>
     <message>
         <source>cannot read this line; expected a [key], a &quot;Name&quot;=value line or a ; comment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zeile kann nicht gelesen werden; erwartet wird ein [Schlüssel], eine Zeile &quot;Name&quot;=Wert oder ein ;-Kommentar.</translation>
     </message>
     <message>
         <source>a value must follow the [%1] key line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf die Schlüsselzeile [%1] muss ein Wert folgen.</translation>
     </message>
     <message>
         <source>the file is empty; expected the header &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist leer; erwartet wird die Kopfzeile „%1“.</translation>
     </message>
     <message>
         <source>byte offset %1 (0x%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Byte-Offset %1 (0x%2)</translation>
     </message>
     <message>
         <source>expected &apos;%1&apos; (UTF-16LE) but found 0x%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; (UTF-16LE) erwartet, aber 0x%2 gefunden.</translation>
     </message>
     <message>
         <source>the %1 has an odd number of bytes left, so it is not UTF-16LE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für das Feld „%1“ bleibt eine ungerade Anzahl Bytes; es ist daher kein UTF-16LE.</translation>
     </message>
     <message>
         <source>the %1 has no NUL terminator before the end of the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Feld „%1“ hat vor dem Dateiende kein abschließendes NUL-Zeichen.</translation>
     </message>
     <message>
         <source>the data size %1 runs past the end of the file (%2 bytes left).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datengröße %1 reicht über das Dateiende hinaus (noch %2 Bytes übrig).</translation>
     </message>
     <message>
         <source>the file ends in the middle of an entry (expected %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei endet mitten in einem Eintrag (erwartet: %1).</translation>
     </message>
     <message>
         <source>the string data has an odd number of bytes, so it is not UTF-16LE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeichenfolgendaten haben eine ungerade Anzahl Bytes und sind daher kein UTF-16LE.</translation>
     </message>
     <message>
         <source>the string data is not NUL-terminated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeichenfolgendaten sind nicht mit NUL abgeschlossen.</translation>
     </message>
     <message>
         <source>the string data contains a NUL character before its end.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeichenfolgendaten enthalten vor ihrem Ende ein NUL-Zeichen.</translation>
     </message>
     <message>
         <source>the special value %1 is not supported in a Delivery Optimization policy file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sonderwert %1 wird in einer Richtliniendatei der Übermittlungsoptimierung nicht unterstützt.</translation>
     </message>
     <message>
         <source>%1: a REG_DWORD holds 4 bytes, not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Ein REG_DWORD umfasst 4 Bytes, nicht %2.</translation>
     </message>
     <message>
         <source>%1: registry type %2 is not supported; Delivery Optimization settings are REG_DWORD (4) or REG_SZ (1).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Registrierungstyp %2 wird nicht unterstützt; Einstellungen der Übermittlungsoptimierung sind REG_DWORD (4) oder REG_SZ (1).</translation>
     </message>
     <message>
         <source>the file does not start with the Registry.pol signature PReg followed by a version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei beginnt nicht mit der Registry.pol-Signatur PReg und einer Versionsnummer.</translation>
     </message>
     <message>
         <source>Registry.pol version %1 is not supported; only version 1 exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registry.pol-Version %1 wird nicht unterstützt; es gibt nur Version 1.</translation>
     </message>
     <message>
         <source>the entry is for key %1; a Delivery Optimization policy file may only contain %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag gilt für den Schlüssel %1; eine Richtliniendatei der Übermittlungsoptimierung darf nur %2 enthalten.</translation>
     </message>
     <message>
         <source>line %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1, Spalte %2</translation>
     </message>
     <message>
         <source>elements are nested more than %1 deep.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemente sind tiefer als %1 Ebenen verschachtelt.</translation>
     </message>
     <message>
         <source>unexpected text &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwarteter Text „%1“.</translation>
     </message>
     <message>
         <source>document type declarations (DTD) are not allowed in a SyncML policy file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumenttypdeklarationen (DTD) sind in einer SyncML-Richtliniendatei nicht zulässig.</translation>
     </message>
     <message>
         <source>the root element is &lt;%1&gt;, not &lt;SyncML&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Stammelement ist &lt;%1&gt;, nicht &lt;SyncML&gt;.</translation>
     </message>
     <message>
         <source>unexpected &lt;%1&gt; in &lt;SyncML&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartetes &lt;%1&gt; in &lt;SyncML&gt;.</translation>
     </message>
     <message>
         <source>the document has no &lt;SyncML&gt;&lt;SyncBody&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dokument enthält kein &lt;SyncML&gt;&lt;SyncBody&gt;.</translation>
     </message>
     <message>
         <source>&lt;%1&gt; is not supported; a policy file uses &lt;Replace&gt;, &lt;Add&gt; and &lt;Delete&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;%1&gt; wird nicht unterstützt; eine Richtliniendatei verwendet &lt;Replace&gt;, &lt;Add&gt; und &lt;Delete&gt;.</translation>
     </message>
     <message>
         <source>&lt;LocURI&gt;%1&lt;/LocURI&gt; is not a Delivery Optimization Policy CSP node; expected %2&lt;setting&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;LocURI&gt;%1&lt;/LocURI&gt; ist kein Policy CSP-Knoten der Übermittlungsoptimierung; erwartet: %2&lt;Einstellung&gt;.</translation>
     </message>
     <message>
         <source>%1 is not a Policy CSP node of its own; set it through %2%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein eigener Policy CSP-Knoten; legen Sie den Wert über %2%3 fest.</translation>
     </message>
     <message>
         <source>%1: the &lt;Item&gt; has no &lt;Data&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das &lt;Item&gt; enthält kein &lt;Data&gt;.</translation>
     </message>
     <message>
         <source>%1: &lt;Format&gt; %2 is not supported here; use %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &lt;Format&gt; %2 wird hier nicht unterstützt; verwenden Sie %3.</translation>
     </message>
 </context>
 <context>
     <name>opendo::ui</name>
     <message>
         <source>Not configured</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht konfiguriert</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 to %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bis %2 %3</translation>
     </message>
     <message>
         <source>a GUID</source>
-        <translation type="unfinished"></translation>
+        <translation>eine GUID</translation>
     </message>
     <message>
         <source>comma-separated list</source>
-        <translation type="unfinished"></translation>
+        <translation>durch Kommas getrennte Liste</translation>
     </message>
     <message>
         <source>drive, folder or environment variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufwerk, Ordner oder Umgebungsvariable</translation>
     </message>
 </context>
 <context>
     <name>opendo::ui::BusinessHoursEditor</name>
     <message>
         <source>unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>unbegrenzt</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <source>Business hours:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschäftszeiten:</translation>
     </message>
     <message>
         <source>Cap inside:</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit innerhalb:</translation>
     </message>
     <message>
         <source>Cap outside:</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit außerhalb:</translation>
     </message>
 </context>
 <context>
     <name>opendo::ui::MainWindow</name>
     <message>
         <source>OpenDO Console</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenDO-Konsole</translation>
     </message>
     <message>
         <source>Agent starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent wird gestartet…</translation>
     </message>
     <message>
         <source>Data: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten: %1</translation>
     </message>
     <message>
         <source>Agent running</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent läuft</translation>
     </message>
     <message>
         <source>Agent stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent beendet</translation>
     </message>
     <message>
         <source>The agent cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent kann nicht starten</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemstandard</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About OpenDO</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber OpenDO</translation>
     </message>
     <message>
         <source>About OpenDO</source>
-        <translation type="unfinished"></translation>
+        <translation>Über OpenDO</translation>
     </message>
     <message>
         <source>OpenDO %1 — an open implementation of Delivery Optimization: a peer-assisted download cache with verified pieces.</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenDO %1 — eine offene Implementierung der Übermittlungsoptimierung: ein peergestützter Download-Cache mit überprüften Teilstücken.</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>The console uses the new language the next time it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konsole verwendet die neue Sprache ab dem nächsten Start.</translation>
     </message>
 </context>
 <context>
     <name>opendo::ui::PolicyDetailView</name>
     <message>
         <source>Use &amp;default</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Standard verwenden</translation>
     </message>
     <message>
         <source>Stage removing this setting from the chosen layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen dieser Einstellung aus der gewählten Ebene vormerken</translation>
     </message>
     <message>
         <source>Discard &amp;edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeitung verwerfen</translation>
     </message>
     <message>
         <source>Select a setting to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Einstellung aus, um Details anzuzeigen.</translation>
     </message>
     <message>
         <source>Group Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppenrichtlinie</translation>
     </message>
     <message>
         <source>Registry value</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungswert</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich</translation>
     </message>
     <message>
         <source>Allowed values</source>
-        <translation type="unfinished"></translation>
+        <translation>Zulässige Werte</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>Windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows</translation>
     </message>
     <message>
         <source>Deprecated</source>
-        <translation type="unfinished"></translation>
+        <translation>Veraltet</translation>
     </message>
     <message>
         <source>Use instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Stattdessen verwenden</translation>
     </message>
     <message>
         <source>Sources disagree: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Widersprüchliche Quellen: %1</translation>
     </message>
     <message>
         <source>Effective: %1 — from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Wirksam: %1 — Quelle: %2</translation>
     </message>
     <message>
         <source> (the local setting %1 is overridden by policy)</source>
-        <translation type="unfinished"></translation>
+        <translation> (die lokale Einstellung %1 wird durch die Richtlinie überschrieben)</translation>
     </message>
 </context>
 <context>
     <name>opendo::ui::PolicyEditorPanel</name>
     <message>
         <source>Filter settings by name or description (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen nach Name oder Beschreibung filtern (Strg+F)</translation>
     </message>
     <message>
         <source>Policy (as Group Policy / MDM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie (wie Gruppenrichtlinie / MDM)</translation>
     </message>
     <message>
         <source>Local setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Einstellung</translation>
     </message>
     <message>
         <source>Apply &amp;to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernehmen &amp;als:</translation>
     </message>
     <message>
         <source>&amp;Presets</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorlagen</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren…</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportieren…</translation>
     </message>
     <message>
         <source>Staged changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgemerkte Änderungen</translation>
     </message>
     <message>
         <source>&amp;Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Übernehmen</translation>
     </message>
     <message>
         <source>Validate every staged change and apply them together (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle vorgemerkten Änderungen prüfen und gemeinsam übernehmen (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>&amp;Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;werfen</translation>
     </message>
     <message>
         <source>No staged changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine vorgemerkten Änderungen.</translation>
     </message>
     <message numerus="yes">
         <source>%n staged change(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n vorgemerkte Änderung.</numerusform>
+            <numerusform>%n vorgemerkte Änderungen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Settings applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen übernommen.</translation>
     </message>
     <message>
         <source>Nothing was applied:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts übernommen:
+%1</translation>
     </message>
     <message>
         <source>Preset &quot;%1&quot; staged — review the changes, then Apply.
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage „%1“ vorgemerkt — prüfen Sie die Änderungen und klicken Sie dann auf „Übernehmen“.
+%2</translation>
     </message>
     <message>
         <source>Import failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Import fehlgeschlagen</translation>
     </message>
     <message>
         <source>Nothing was staged.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts vorgemerkt.
+
+%1</translation>
     </message>
     <message numerus="yes">
         <source>%n setting(s) staged from %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Einstellung aus %1 vorgemerkt.</numerusform>
+            <numerusform>%n Einstellungen aus %1 vorgemerkt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
         <source>Applied settings exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernommene Einstellungen nach %1 exportiert.</translation>
     </message>
     <message>
         <source>Registry file (*.reg);;Group Policy Registry.pol (*.pol);;MDM SyncML (*.xml);;JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungsdatei (*.reg);;Gruppenrichtlinien-Registry.pol (*.pol);;MDM SyncML (*.xml);;JSON (*.json)</translation>
     </message>
     <message>
         <source>Import policy file</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtliniendatei importieren</translation>
     </message>
     <message>
         <source>Policy files (*.reg *.pol *.xml *.json);;</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtliniendateien (*.reg *.pol *.xml *.json);;</translation>
     </message>
     <message>
         <source>Staged changes are not exported; apply them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgemerkte Änderungen werden nicht exportiert; übernehmen Sie sie zuerst.</translation>
     </message>
     <message>
         <source>Export policy file</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtliniendatei exportieren</translation>
     </message>
 </context>
 <context>
     <name>opendo::ui::PolicyTreeModel</name>
     <message>
         <source>Setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellung</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>%1 (deprecated)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (veraltet)</translation>
     </message>
     <message>
         <source>%1 (staged)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (vorgemerkt)</translation>
     </message>
     <message>
         <source>unset (staged)</source>
-        <translation type="unfinished"></translation>
+        <translation>entfernt (vorgemerkt)</translation>
     </message>
 </context>
 <context>
     <name>opendo::ui::PolicyValueEditor</name>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>item1,item2,…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag1,Eintrag2,…</translation>
     </message>
     <message>
         <source>D:\ or /var/cache/opendo</source>
-        <translation type="unfinished"></translation>
+        <translation>D:\ oder /var/cache/opendo</translation>
     </message>
     <message>
         <source>&amp;Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erzeugen</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <source>Cache folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Cacheordner</translation>
     </message>
 </context>
 <context>
     <name>opendo::ui::StagedChangesView</name>
     <message>
         <source>Setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellung</translation>
     </message>
     <message>
         <source>Applied in layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernommen in Ebene</translation>
     </message>
     <message>
         <source>Effective now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt wirksam</translation>
     </message>
     <message>
         <source>Staged</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgemerkt</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht festgelegt</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>unset</source>
-        <translation type="unfinished"></translation>
+        <translation>entfernt</translation>
     </message>
 </context>
 </TS>
