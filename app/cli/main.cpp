@@ -2,6 +2,7 @@
 
 #include "CliArguments.h"
 #include "ConfigCommand.h"
+#include "DownloadCommand.h"
 #include "agent/Agent.h"
 
 #include <QCoreApplication>
@@ -10,10 +11,13 @@
 
 namespace {
 
-const char* const kUsage = "usage: doctl [--data-dir DIR] <command> …\n"
-                           "commands:\n"
-                           "  config   list, get, set, reset, import and export DO settings\n"
-                           "run 'doctl config' for details.\n";
+const char* const kUsage =
+    "usage: doctl [--data-dir DIR] [--proxy URL] <command> …\n"
+    "commands:\n"
+    "  config            list, get, set, reset, import and export DO settings\n"
+    "  download          download a URL or a metainfo file and print its status\n"
+    "  create-metainfo   make a .torrent (BEP 52 hybrid) with web seeds for a file\n"
+    "run a command without arguments for its usage.\n";
 
 } // namespace
 
@@ -42,19 +46,24 @@ int main(int argc, char* argv[])
         err << kUsage;
         return 2;
     }
+    const auto proxy = args.takeOption(QStringLiteral("proxy"), &error);
     const auto command = args.takePositional();
-    if (command != QLatin1String("config")) {
+    if (command == QLatin1String("create-metainfo"))
+        return opendo::cli::runCreateMetainfoCommand(args, out, err);
+    if (command != QLatin1String("config") && command != QLatin1String("download")) {
         err << "error: unknown command \"" << command.value_or(QString()) << "\"\n" << kUsage;
         return 2;
     }
 
-    opendo::agent::Agent agent({dataDir.value_or(QString())});
+    opendo::agent::Agent agent({dataDir.value_or(QString()), proxy.value_or(QString())});
     const QString startError = agent.start().result();
     if (!startError.isEmpty()) {
         err << "error: " << startError << '\n';
         return 1;
     }
-    const int rc = opendo::cli::runConfigCommand(agent, args, out, err);
+    const int rc = command == QLatin1String("download")
+                       ? opendo::cli::runDownloadCommand(agent, args, out, err)
+                       : opendo::cli::runConfigCommand(agent, args, out, err);
     if (rc == 0 && !args.remaining().isEmpty()) {
         err << "warning: ignored arguments: " << args.remaining().join(QLatin1Char(' ')) << '\n';
     }

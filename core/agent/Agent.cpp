@@ -17,8 +17,10 @@ Agent::Agent(AgentOptions options, QObject* parent) : QObject(parent), m_options
     if (m_options.dataDir.isEmpty())
         m_options.dataDir = defaultDataDir();
     m_policySnapshot = resolveEffective({});
-    m_engine = new AgentEngine(m_options.dataDir,
-                               [this](const PolicySnapshot& s) { storePolicySnapshot(s); });
+    qRegisterMetaType<QList<transfer::JobStatus>>();
+    m_engine = new AgentEngine(
+        m_options, [this](const PolicySnapshot& s) { storePolicySnapshot(s); },
+        [this](const QList<transfer::JobStatus>& jobs) { storeJobs(jobs); });
     m_engine->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("opendo-agent"));
     m_thread.start();
@@ -86,6 +88,54 @@ QFuture<QString> Agent::exportPolicyFile(const QString& path, std::optional<Poli
 {
     return onEngine<QString>(
         [path, format](AgentEngine& e) { return e.exportPolicyFile(path, format); });
+}
+
+QList<transfer::JobStatus> Agent::jobs() const
+{
+    QMutexLocker lock(&m_snapshotMutex);
+    return m_jobs;
+}
+
+QFuture<transfer::AddDownloadResult> Agent::addDownload(const transfer::DownloadRequest& request)
+{
+    return onEngine<transfer::AddDownloadResult>(
+        [request](AgentEngine& e) { return e.addDownload(request); });
+}
+
+QFuture<bool> Agent::pauseDownload(const QString& jobId)
+{
+    return onEngine<bool>([jobId](AgentEngine& e) { return e.pauseDownload(jobId); });
+}
+
+QFuture<bool> Agent::resumeDownload(const QString& jobId)
+{
+    return onEngine<bool>([jobId](AgentEngine& e) { return e.resumeDownload(jobId); });
+}
+
+QFuture<bool> Agent::cancelDownload(const QString& jobId)
+{
+    return onEngine<bool>([jobId](AgentEngine& e) { return e.cancelDownload(jobId); });
+}
+
+QFuture<transfer::JobStatus> Agent::waitForJob(const QString& jobId)
+{
+    auto promise = std::make_shared<QPromise<transfer::JobStatus>>();
+    QFuture<transfer::JobStatus> future = promise->future();
+    promise->start();
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, jobId, promise] { engine->whenSettled(jobId, promise); },
+        Qt::QueuedConnection);
+    return future;
+}
+
+void Agent::storeJobs(const QList<transfer::JobStatus>& jobs)
+{
+    {
+        QMutexLocker lock(&m_snapshotMutex);
+        m_jobs = jobs;
+    }
+    QMetaObject::invokeMethod(
+        this, [this, jobs] { Q_EMIT jobsChanged(jobs); }, Qt::QueuedConnection);
 }
 
 void Agent::storePolicySnapshot(const PolicySnapshot& snapshot)

@@ -3,8 +3,11 @@
 // The facade through which the console, the CLI and the headless service use a DO agent.
 // All work runs on the agent's own thread; calls return futures, state arrives as snapshots.
 
+#include "agent/AgentOptions.h"
 #include "policy/PolicyState.h"
 #include "policy/formats/PolicyDocument.h"
+#include "transfer/DownloadManager.h"
+#include "transfer/JobStatus.h"
 
 #include <QFuture>
 #include <QMutex>
@@ -15,11 +18,6 @@
 namespace opendo::agent {
 
 class AgentEngine;
-
-struct AgentOptions
-{
-    QString dataDir; // all state of the agent lives here
-};
 
 class Agent : public QObject
 {
@@ -48,18 +46,30 @@ public:
     QFuture<QString> exportPolicyFile(const QString& path,
                                       std::optional<policy::PolicyFormat> format = {});
 
+    // Downloads: a URL (HTTP only) or a metainfo file (verified, cached for peers).
+    QList<transfer::JobStatus> jobs() const; // latest snapshot; safe from any thread
+    QFuture<transfer::AddDownloadResult> addDownload(const transfer::DownloadRequest& request);
+    QFuture<bool> pauseDownload(const QString& jobId);
+    QFuture<bool> resumeDownload(const QString& jobId);
+    QFuture<bool> cancelDownload(const QString& jobId);
+    // Resolves when the job is finished, failed, cancelled or paused.
+    QFuture<transfer::JobStatus> waitForJob(const QString& jobId);
+
 Q_SIGNALS:
     void policySnapshotChanged(const opendo::policy::PolicySnapshot& snapshot);
+    void jobsChanged(const QList<opendo::transfer::JobStatus>& jobs);
 
 private:
     template <typename Result, typename Work> QFuture<Result> onEngine(Work work);
     void storePolicySnapshot(const policy::PolicySnapshot& snapshot);
+    void storeJobs(const QList<transfer::JobStatus>& jobs);
 
     AgentOptions m_options;
     QThread m_thread;
     AgentEngine* m_engine = nullptr; // lives on m_thread
     mutable QMutex m_snapshotMutex;
     policy::PolicySnapshot m_policySnapshot;
+    QList<transfer::JobStatus> m_jobs;
 };
 
 } // namespace opendo::agent

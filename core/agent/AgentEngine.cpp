@@ -1,6 +1,12 @@
 #include "agent/AgentEngine.h"
 
+#include "cache/CacheJanitor.h"
+#include "cache/PieceStore.h"
+#include "transfer/BandwidthLimiter.h"
+#include "transfer/HttpRangeSource.h"
+
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -12,11 +18,19 @@ using namespace opendo::policy;
 namespace {
 // doctl and other tools may change the database underneath a running console.
 constexpr int kExternalChangePollMs = 1000;
+constexpr int kJobsPublishMs = 250; // at most 4 job snapshots a second
+constexpr int kWorkerThreads = 2;
 } // namespace
 
-AgentEngine::AgentEngine(QString dataDir, SnapshotSink publishPolicy)
-    : m_dataDir(std::move(dataDir)), m_publishPolicy(std::move(publishPolicy))
+AgentEngine::AgentEngine(AgentOptions options, SnapshotSink publishPolicy, JobsSink publishJobs)
+    : m_options(std::move(options)), m_publishPolicy(std::move(publishPolicy)),
+      m_publishJobs(std::move(publishJobs))
 {
+    m_workers.setMaxThreadCount(kWorkerThreads);
+    m_jobsPublishTimer.setParent(this);
+    m_jobsPublishTimer.setSingleShot(true);
+    m_jobsPublishTimer.setInterval(kJobsPublishMs);
+    connect(&m_jobsPublishTimer, &QTimer::timeout, this, &AgentEngine::publishJobs);
     // Parented so that moveToThread takes the timer along to the agent thread.
     m_externalChangeTimer.setParent(this);
     m_externalChangeTimer.setInterval(kExternalChangePollMs);
@@ -25,6 +39,12 @@ AgentEngine::AgentEngine(QString dataDir, SnapshotSink publishPolicy)
 
 AgentEngine::~AgentEngine()
 {
+    // Jobs first (they use the store and the network), then wait for workers still writing.
+    delete m_janitor;
+    delete m_downloads;
+    m_workers.waitForDone();
+    m_store.reset();
+    delete m_network;
     m_policies.reset();
     m_db.close();
 }
@@ -32,7 +52,7 @@ AgentEngine::~AgentEngine()
 QString AgentEngine::start()
 {
     QString error;
-    if (!m_db.open(m_dataDir, &error))
+    if (!m_db.open(m_options.dataDir, &error))
         return tr("Cannot open the agent database: %1").arg(error);
     m_policies = std::make_unique<PolicyStore>(m_db.handle());
     if (!m_policies->load(&error))
@@ -40,7 +60,100 @@ QString AgentEngine::start()
     m_seenDataVersion = m_db.dataVersion();
     m_externalChangeTimer.start();
     publishPolicy();
+    return startDownloads();
+}
+
+QString AgentEngine::startDownloads()
+{
+    auto policies = [this] { return resolveEffective(m_policies->state()); };
+    const QString cacheDir = cache::cacheDirectoryFor(policies(), m_options.dataDir);
+    if (!QDir().mkpath(cacheDir))
+        return tr("Cannot create the cache folder %1.").arg(cacheDir);
+    m_store = std::make_unique<cache::PieceStore>(m_db.handle(), cacheDir);
+    QString error;
+    if (const int unmarked = m_store->reconcile(&error); unmarked > 0)
+        qWarning("cache: %d pieces had no data on disk and will be downloaded again", unmarked);
+    m_network = new QNetworkAccessManager(this);
+    transfer::configureProxy(*m_network, m_options.httpProxy);
+    m_limiter = new transfer::BandwidthLimiter(this);
+    transfer::JobContext context{*m_store, *m_network, *m_limiter, m_workers};
+    m_downloads = new transfer::DownloadManager(context, transfer::JobTable(m_db.handle()),
+                                                policies, this);
+    m_janitor = new cache::CacheJanitor(
+        *m_store, policies,
+        [this](const QString& id) { return m_downloads->hasActiveJobFor(id); }, this);
+    connect(m_downloads, &transfer::DownloadManager::jobsChanged, this, [this] {
+        if (!m_jobsPublishTimer.isActive())
+            m_jobsPublishTimer.start();
+    });
+    connect(m_downloads, &transfer::DownloadManager::jobSettled, this, &AgentEngine::settle);
+    connect(m_downloads, &transfer::DownloadManager::contentCompleted, m_janitor,
+            [this] { m_janitor->sweep(); });
+    if (!m_downloads->restore(&error))
+        return tr("Cannot read the download queue: %1").arg(error);
+    publishJobs();
     return {};
+}
+
+transfer::AddDownloadResult AgentEngine::addDownload(const transfer::DownloadRequest& request)
+{
+    if (!m_downloads)
+        return {{}, tr("The agent is not running.")};
+    return m_downloads->add(request);
+}
+
+bool AgentEngine::pauseDownload(const QString& jobId)
+{
+    return m_downloads && m_downloads->pause(jobId);
+}
+
+bool AgentEngine::resumeDownload(const QString& jobId)
+{
+    return m_downloads && m_downloads->resume(jobId);
+}
+
+bool AgentEngine::cancelDownload(const QString& jobId)
+{
+    return m_downloads && m_downloads->cancel(jobId);
+}
+
+void AgentEngine::whenSettled(const QString& jobId,
+                              std::shared_ptr<QPromise<transfer::JobStatus>> promise)
+{
+    const auto status = m_downloads ? m_downloads->status(jobId) : std::nullopt;
+    if (!status) {
+        transfer::JobStatus unknown;
+        unknown.jobId = jobId;
+        unknown.state = transfer::JobState::Failed;
+        unknown.error = tr("There is no download job %1.").arg(jobId);
+        promise->addResult(unknown);
+        promise->finish();
+        return;
+    }
+    if (transfer::isTerminal(status->state) || status->state == transfer::JobState::Paused) {
+        promise->addResult(*status);
+        promise->finish();
+        return;
+    }
+    m_waiters[jobId] << std::move(promise);
+}
+
+void AgentEngine::settle(const QString& jobId)
+{
+    const auto waiters = m_waiters.take(jobId);
+    if (waiters.isEmpty())
+        return;
+    const auto status = m_downloads->status(jobId);
+    for (const auto& promise : waiters) {
+        promise->addResult(status.value_or(transfer::JobStatus{}));
+        promise->finish();
+    }
+}
+
+void AgentEngine::publishJobs()
+{
+    if (m_publishJobs && m_downloads)
+        m_publishJobs(m_downloads->statuses());
 }
 
 PolicyApplyResult AgentEngine::applyPolicyChanges(const PolicyChangeSet& changes)

@@ -3,14 +3,27 @@
 // The agent's state and work, living on the agent thread: database, policies, (later) cache,
 // transfers and discovery. Only Agent talks to it, by queued calls.
 
+#include "agent/AgentOptions.h"
 #include "persistence/Database.h"
 #include "policy/PolicyStore.h"
 #include "policy/formats/PolicyDocument.h"
+#include "transfer/DownloadManager.h"
 
+#include <QHash>
 #include <QObject>
+#include <QPromise>
+#include <QThreadPool>
 #include <QTimer>
 #include <functional>
 #include <memory>
+
+namespace opendo::cache {
+class CacheJanitor;
+class PieceStore;
+} // namespace opendo::cache
+namespace opendo::transfer {
+class BandwidthLimiter;
+}
 
 namespace opendo::agent {
 
@@ -19,8 +32,9 @@ class AgentEngine : public QObject
     Q_OBJECT
 public:
     using SnapshotSink = std::function<void(const policy::PolicySnapshot&)>;
+    using JobsSink = std::function<void(const QList<transfer::JobStatus>&)>;
 
-    AgentEngine(QString dataDir, SnapshotSink publishPolicy);
+    AgentEngine(AgentOptions options, SnapshotSink publishPolicy, JobsSink publishJobs);
     ~AgentEngine() override;
 
     QString start(); // "" on success, otherwise why the agent cannot run
@@ -30,16 +44,35 @@ public:
     policy::PolicyApplyResult importPolicyFile(const QString& path, policy::PolicyLayer layer);
     QString exportPolicyFile(const QString& path, std::optional<policy::PolicyFormat> format);
 
+    transfer::AddDownloadResult addDownload(const transfer::DownloadRequest& request);
+    bool pauseDownload(const QString& jobId);
+    bool resumeDownload(const QString& jobId);
+    bool cancelDownload(const QString& jobId);
+    // Resolves once the job is finished, failed, cancelled or paused.
+    void whenSettled(const QString& jobId, std::shared_ptr<QPromise<transfer::JobStatus>> promise);
+
 private:
+    QString startDownloads();
     void publishPolicy();
+    void publishJobs();
+    void settle(const QString& jobId);
     void reloadIfChangedElsewhere();
 
-    QString m_dataDir;
+    AgentOptions m_options;
     SnapshotSink m_publishPolicy;
+    JobsSink m_publishJobs;
     persistence::Database m_db;
     std::unique_ptr<policy::PolicyStore> m_policies;
     QTimer m_externalChangeTimer;
     qint64 m_seenDataVersion = -1;
+    QThreadPool m_workers; // hashing and disk writes
+    QNetworkAccessManager* m_network = nullptr;
+    transfer::BandwidthLimiter* m_limiter = nullptr;
+    std::unique_ptr<cache::PieceStore> m_store;
+    transfer::DownloadManager* m_downloads = nullptr;
+    cache::CacheJanitor* m_janitor = nullptr;
+    QTimer m_jobsPublishTimer; // coalesces progress into at most a few snapshots a second
+    QHash<QString, QList<std::shared_ptr<QPromise<transfer::JobStatus>>>> m_waiters;
 };
 
 } // namespace opendo::agent

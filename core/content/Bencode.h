@@ -93,6 +93,12 @@ struct BencodeDecodeResult
 
 // Nesting beyond this is refused; it bounds the decoder's recursion on hostile input.
 inline constexpr int kBencodeMaxDepth = 64;
+// So is a document of more values than this: each decoded value takes far more memory than its
+// two or three encoded bytes. Metainfo needs a few dozen; its hashes are single strings.
+inline constexpr qsizetype kBencodeMaxValues = 1000000;
+
+// The order of keys in a bencoded dictionary: raw bytes, unsigned, shorter prefix first.
+int compareBencodeKeys(QByteArrayView a, QByteArrayView b);
 
 BencodeDecodeResult decodeBencode(QByteArrayView data);
 QByteArray encodeBencode(const BencodeValue& value);

@@ -17,6 +17,42 @@ const char* const kMigrations[] = {
     "  value TEXT NOT NULL,"
     "  changed_at INTEGER NOT NULL,"
     "  PRIMARY KEY (layer, key))",
+    // 2: the piece cache index, its eviction log, and download jobs.
+    "CREATE TABLE cache_contents ("
+    "  content_id TEXT PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  file_size INTEGER NOT NULL,"
+    "  piece_length INTEGER NOT NULL,"
+    "  piece_count INTEGER NOT NULL,"
+    "  metainfo BLOB," // NULL for HTTP-only content, which is never shared
+    "  source_url TEXT NOT NULL DEFAULT '',"
+    "  pinned INTEGER NOT NULL DEFAULT 0,"
+    "  added_at INTEGER NOT NULL,"
+    "  completed_at INTEGER,"
+    "  last_used_at INTEGER NOT NULL);"
+    "CREATE TABLE cache_pieces ("
+    "  content_id TEXT NOT NULL REFERENCES cache_contents(content_id) ON DELETE CASCADE,"
+    "  piece INTEGER NOT NULL,"
+    "  PRIMARY KEY (content_id, piece)) WITHOUT ROWID;"
+    "CREATE TABLE cache_evictions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  at INTEGER NOT NULL,"
+    "  content_id TEXT NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  file_size INTEGER NOT NULL,"
+    "  reason TEXT NOT NULL);"
+    "CREATE TABLE download_jobs ("
+    "  job_id TEXT PRIMARY KEY,"
+    "  content_id TEXT NOT NULL,"
+    "  source TEXT NOT NULL,"
+    "  out_path TEXT NOT NULL,"
+    "  foreground INTEGER NOT NULL,"
+    "  state TEXT NOT NULL,"
+    "  error TEXT NOT NULL DEFAULT '',"
+    "  download_mode INTEGER NOT NULL,"
+    "  bytes_http INTEGER NOT NULL DEFAULT 0,"
+    "  created_at INTEGER NOT NULL,"
+    "  finished_at INTEGER)",
 };
 
 bool exec(QSqlDatabase& db, const QString& sql, QString* error)
@@ -87,8 +123,12 @@ bool Database::migrate(QString* error)
                 *error = db.lastError().text();
             return false;
         }
-        if (!exec(db, QString::fromLatin1(kMigrations[v]), error) ||
-            !exec(db, QStringLiteral("PRAGMA user_version=%1").arg(v + 1), error)) {
+        // The SQLite driver runs one statement per exec; steps contain no ';' inside literals.
+        bool ok = true;
+        for (const QString& statement :
+             QString::fromLatin1(kMigrations[v]).split(QLatin1Char(';'), Qt::SkipEmptyParts))
+            ok = ok && exec(db, statement, error);
+        if (!ok || !exec(db, QStringLiteral("PRAGMA user_version=%1").arg(v + 1), error)) {
             db.rollback();
             return false;
         }

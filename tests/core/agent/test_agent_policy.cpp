@@ -25,7 +25,7 @@ private Q_SLOTS:
 void AgentPolicyTest::applyPublishesSnapshot()
 {
     QTemporaryDir dir;
-    Agent agent({dir.path()});
+    Agent agent({dir.path(), {}});
     QCOMPARE(agent.start().result(), QString());
     QSignalSpy spy(&agent, &Agent::policySnapshotChanged);
     const PolicyApplyResult r =
@@ -39,10 +39,10 @@ void AgentPolicyTest::applyPublishesSnapshot()
 void AgentPolicyTest::changeByAnotherAgentOnTheSameDataDirIsSeen()
 {
     QTemporaryDir dir;
-    Agent console({dir.path()});
+    Agent console({dir.path(), {}});
     QCOMPARE(console.start().result(), QString());
     {
-        Agent cli({dir.path()});
+        Agent cli({dir.path(), {}});
         QCOMPARE(cli.start().result(), QString());
         QVERIFY(
             cli.applyPolicyChanges({PolicyLayer::Local, {{"DODownloadMode", "3"}}}).result().ok);
@@ -55,7 +55,7 @@ void AgentPolicyTest::changeByAnotherAgentOnTheSameDataDirIsSeen()
 void AgentPolicyTest::importRejectsMalformedFileAndChangesNothing()
 {
     QTemporaryDir dir;
-    Agent agent({dir.path()});
+    Agent agent({dir.path(), {}});
     QCOMPARE(agent.start().result(), QString());
     const QString path = dir.filePath("bad.json");
     QFile f(path);
@@ -74,7 +74,7 @@ void AgentPolicyTest::exportThenImportElsewhereGivesSameSettings()
 {
     QTemporaryDir dir;
     const QStringList files{"p.reg", "p.pol", "p.xml", "p.json"};
-    Agent source({dir.filePath("a")});
+    Agent source({dir.filePath("a"), {}});
     QCOMPARE(source.start().result(), QString());
     QVERIFY(source
                 .applyPolicyChanges({PolicyLayer::Policy,
@@ -87,7 +87,7 @@ void AgentPolicyTest::exportThenImportElsewhereGivesSameSettings()
         source.applyPolicyChanges({PolicyLayer::Local, {{"DOMaxCacheAge", "86400"}}}).result().ok);
     for (const QString& name : files) {
         QCOMPARE(source.exportPolicyFile(dir.filePath(name)).result(), QString());
-        Agent target({dir.filePath("t-" + name)});
+        Agent target({dir.filePath("t-" + name), {}});
         QCOMPARE(target.start().result(), QString());
         const PolicyApplyResult r =
             target.importPolicyFile(dir.filePath(name), PolicyLayer::Policy).result();
@@ -109,7 +109,7 @@ void AgentPolicyTest::unwritableDataDirFailsToStart()
     QFile blocker(dir.filePath("file"));
     QVERIFY(blocker.open(QIODevice::WriteOnly));
     blocker.close();
-    Agent agent({dir.filePath("file/sub")}); // a path below a regular file cannot exist
+    Agent agent({dir.filePath("file/sub"), {}}); // a path below a regular file cannot exist
     const QString error = agent.start().result();
     QVERIFY(!error.isEmpty());
     QVERIFY2(error.contains("file/sub"), qPrintable(error));

@@ -52,7 +52,7 @@ private:
 void PolicyEditorTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_agent = std::make_unique<agent::Agent>(agent::AgentOptions{m_dir->path()});
+    m_agent = std::make_unique<agent::Agent>(agent::AgentOptions{m_dir->path(), {}});
     QCOMPARE(m_agent->start().result(), QString());
     m_panel = std::make_unique<ui::PolicyEditorPanel>(*m_agent);
     m_panel->resize(1200, 800);

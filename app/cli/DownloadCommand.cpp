@@ -1,0 +1,167 @@
+#include "DownloadCommand.h"
+
+#include "agent/Agent.h"
+#include "content/Metainfo.h"
+#include "content/MetainfoWriter.h"
+#include "transfer/JobStatusJson.h"
+
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QThread>
+
+#include <unistd.h>
+
+namespace opendo::cli {
+
+using transfer::JobState;
+using transfer::JobStatus;
+
+namespace {
+
+const char* const kDownloadUsage =
+    "usage: doctl [--data-dir DIR] [--proxy URL] download SOURCE [--out PATH] "
+    "[--foreground|--background] [--json]\n"
+    "SOURCE is an http(s) URL (HTTP only, never shared) or a .torrent metainfo file "
+    "(verified piece by piece, kept in the cache for peers).\n";
+
+const char* const kCreateUsage =
+    "usage: doctl create-metainfo FILE --webseed URL [--webseed URL]… [--piece-size BYTES] "
+    "[--announce URL] -o OUT.torrent\n";
+
+void printStatus(const JobStatus& s, QTextStream& out)
+{
+    const QJsonObject o = transfer::jobStatusToJson(s);
+    for (const QString& key : transfer::jobStatusFieldOrder()) {
+        const QJsonValue v = o.value(key);
+        QString text;
+        if (v.isString())
+            text = v.toString();
+        else if (v.isBool())
+            text = v.toBool() ? QStringLiteral("True") : QStringLiteral("False");
+        else if (v.toDouble() == double(v.toInteger()))
+            text = QString::number(v.toInteger());
+        else
+            text = QString::number(v.toDouble(), 'f', 1);
+        out << qSetFieldWidth(22) << Qt::left << key << qSetFieldWidth(0) << ": " << text << '\n';
+    }
+}
+
+void printProgress(const JobStatus& s, QTextStream& err)
+{
+    const double pct = s.fileSize > 0 ? 100.0 * double(s.fileSizeInCache) / double(s.fileSize) : 0;
+    err << "\r" << transfer::jobStateName(s.state) << " " << QString::number(pct, 'f', 1) << "% "
+        << QString::number(double(s.bytesPerSecond) / 1048576.0, 'f', 1) << " MiB/s   ";
+    err.flush();
+}
+
+} // namespace
+
+int runDownloadCommand(agent::Agent& agent, CliArguments& args, QTextStream& out,
+                       QTextStream& err)
+{
+    QString error;
+    const auto outPath = args.takeOption(QStringLiteral("out"), &error);
+    const bool json = args.takeFlag(QStringLiteral("json"));
+    const bool background = args.takeFlag(QStringLiteral("background"));
+    const bool foreground = args.takeFlag(QStringLiteral("foreground"));
+    const auto source = args.takePositional();
+    if (!error.isEmpty() || !source || (background && foreground)) {
+        err << (error.isEmpty() ? QString() : QStringLiteral("error: ") + error + u'\n')
+            << kDownloadUsage;
+        return 2;
+    }
+    const transfer::AddDownloadResult added =
+        agent.addDownload({*source, outPath.value_or(QString()), !background}).result();
+    if (added.jobId.isEmpty()) {
+        err << "error: " << added.error << '\n';
+        return 1;
+    }
+    QFuture<JobStatus> settled = agent.waitForJob(added.jobId);
+    const bool showProgress = !json && ::isatty(STDERR_FILENO);
+    // The agent works on its own thread; this one only watches.
+    while (!settled.isFinished()) {
+        QThread::msleep(200);
+        if (showProgress) {
+            for (const JobStatus& s : agent.jobs()) {
+                if (s.jobId == added.jobId)
+                    printProgress(s, err);
+            }
+        }
+    }
+    if (showProgress)
+        err << '\n';
+    const JobStatus status = settled.result();
+    if (json)
+        out << QJsonDocument(transfer::jobStatusToJson(status)).toJson(QJsonDocument::Indented);
+    else
+        printStatus(status, out);
+    const bool ok = status.state == JobState::Complete || status.state == JobState::Caching;
+    if (!ok)
+        err << "error: " << (status.error.isEmpty() ? transfer::jobStateName(status.state)
+                                                    : status.error)
+            << '\n';
+    return ok ? 0 : 1;
+}
+
+int runCreateMetainfoCommand(CliArguments& args, QTextStream& out, QTextStream& err)
+{
+    QString error;
+    content::MetainfoWriterOptions options;
+    while (const auto seed = args.takeOption(QStringLiteral("webseed"), &error))
+        options.webSeeds << QUrl(*seed);
+    const auto pieceSize = args.takeOption(QStringLiteral("piece-size"), &error);
+    const auto announce = args.takeOption(QStringLiteral("announce"), &error);
+    std::optional<QString> output = args.takeOption(QStringLiteral("o"), &error);
+    if (!output)
+        output = args.takeOption(QStringLiteral("out"), &error);
+    QStringList rest = args.remaining();
+    // "-o" is a short option; CliArguments only knows "--name".
+    if (const qsizetype i = rest.indexOf(QStringLiteral("-o")); !output && i >= 0 && i + 1 < rest.size()) {
+        output = rest[i + 1];
+        rest.remove(i, 2);
+    }
+    CliArguments positional(rest);
+    const auto file = positional.takePositional();
+    if (!error.isEmpty() || !file || !output || options.webSeeds.isEmpty()) {
+        err << (error.isEmpty() ? QString() : QStringLiteral("error: ") + error + u'\n')
+            << kCreateUsage;
+        return 2;
+    }
+    for (const QUrl& seed : options.webSeeds) {
+        if (const QString why = content::Metainfo::checkWebSeed(seed); !why.isEmpty()) {
+            err << "error: " << why << '\n';
+            return 1;
+        }
+    }
+    if (pieceSize) {
+        bool ok = false;
+        options.pieceLength = pieceSize->toLongLong(&ok);
+        const QString why = ok ? content::Metainfo::checkPieceLength(options.pieceLength)
+                               : QStringLiteral("--piece-size needs a number of bytes");
+        if (!why.isEmpty()) {
+            err << "error: " << why << '\n';
+            return 1;
+        }
+    }
+    if (announce)
+        options.announce = QUrl(*announce);
+    const content::MetainfoWriteResult written = content::MetainfoWriter::create(*file, options);
+    if (!written.ok) {
+        err << "error: " << written.error << '\n';
+        return 1;
+    }
+    QSaveFile save(*output);
+    if (!save.open(QIODevice::WriteOnly) || save.write(written.torrent) != written.torrent.size() ||
+        !save.commit()) {
+        err << "error: " << *output << ": " << save.errorString() << '\n';
+        return 1;
+    }
+    const auto parsed = content::Metainfo::parse(written.torrent);
+    if (parsed.ok())
+        out << "content id " << parsed.metainfo->contentId() << ", "
+            << parsed.metainfo->pieceCount() << " pieces of " << parsed.metainfo->pieceLength()
+            << " bytes, written to " << *output << '\n';
+    return 0;
+}
+
+} // namespace opendo::cli

@@ -1,0 +1,19 @@
+#pragma once
+
+// `doctl download` (wait for a download and print its status) and `doctl create-metainfo`.
+
+#include "CliArguments.h"
+
+#include <QTextStream>
+
+namespace opendo::agent {
+class Agent;
+}
+
+namespace opendo::cli {
+
+int runDownloadCommand(agent::Agent& agent, CliArguments& args, QTextStream& out,
+                       QTextStream& err);
+int runCreateMetainfoCommand(CliArguments& args, QTextStream& out, QTextStream& err);
+
+} // namespace opendo::cli

@@ -1,0 +1,46 @@
+#include "cache/CacheJanitor.h"
+
+#include "cache/PieceStore.h"
+
+#include <QStorageInfo>
+
+namespace opendo::cache {
+
+namespace {
+constexpr int kSweepIntervalMs = 60 * 1000;
+}
+
+CacheJanitor::CacheJanitor(PieceStore& store, PolicySource policies, BusyTest busy,
+                           QObject* parent)
+    : QObject(parent), m_store(store), m_policies(std::move(policies)), m_busy(std::move(busy))
+{
+    m_timer.setInterval(kSweepIntervalMs);
+    connect(&m_timer, &QTimer::timeout, this, [this] { sweep(); });
+    m_timer.start();
+}
+
+QList<EvictionDecision> CacheJanitor::sweep()
+{
+    QList<CachedContent> candidates;
+    for (const CachedContent& c : m_store.all()) {
+        if (!m_busy(c.geometry.contentId))
+            candidates << c;
+    }
+    const QStorageInfo storage(m_store.cacheDir());
+    const DriveSpace drive{storage.bytesTotal(), storage.bytesAvailable()};
+    const QList<EvictionDecision> decisions = planEviction(
+        candidates, cacheLimitsFrom(m_policies()), drive, QDateTime::currentDateTime());
+    QList<EvictionDecision> done;
+    for (const EvictionDecision& d : decisions) {
+        QString error;
+        if (m_store.evict(d.contentId, d.reason, &error)) {
+            done << d;
+            Q_EMIT evicted(d.contentId, d.reason);
+        } else {
+            qWarning("cache: cannot evict %s: %s", qPrintable(d.contentId), qPrintable(error));
+        }
+    }
+    return done;
+}
+
+} // namespace opendo::cache

@@ -1,0 +1,99 @@
+#include "cache/PieceFileBatch.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace opendo::cache {
+
+namespace {
+
+DiskWriteResult failure(int err, const QString& path, const char* what, qint64 offset)
+{
+    const bool full = err == ENOSPC || err == EDQUOT;
+    DiskWriteResult r;
+    r.error = full ? DiskError::DiskFull : DiskError::Io;
+    r.message = full ? QCoreApplication::translate(
+                           "opendo::cache", "No space left on the cache drive writing %1 at offset "
+                                            "%2: %3")
+                           .arg(path)
+                           .arg(offset)
+                           .arg(QString::fromLocal8Bit(std::strerror(err)))
+                     : QCoreApplication::translate("opendo::cache", "Cannot %1 %2 at offset %3: %4")
+                           .arg(QLatin1String(what), path)
+                           .arg(offset)
+                           .arg(QString::fromLocal8Bit(std::strerror(err)));
+    return r;
+}
+
+class Fd
+{
+public:
+    explicit Fd(int fd) : m_fd(fd) {}
+    ~Fd()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    int get() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+} // namespace
+
+DiskWriteResult PieceFileBatch::write(const QString& path, qint64 fileSize, qint64 offset,
+                                      QByteArrayView data)
+{
+    if (offset < 0 || offset + data.size() > fileSize)
+        return failure(EINVAL, path, "write", offset);
+    const QByteArray native = QFile::encodeName(path);
+    Fd fd(::open(native.constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600));
+    if (fd.get() < 0)
+        return failure(errno, path, "open", offset);
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0)
+        return failure(errno, path, "stat", offset);
+    // Reserve the blocks up front where the filesystem can: a full disk then shows up here, once,
+    // instead of as a torn write later.
+    if (st.st_size < fileSize) {
+        const int err = ::posix_fallocate(fd.get(), 0, fileSize);
+        if (err == ENOSPC || err == EDQUOT)
+            return failure(err, path, "allocate", offset);
+        if (err != 0 && ::ftruncate(fd.get(), fileSize) != 0)
+            return failure(errno, path, "extend", offset);
+    }
+    qint64 done = 0;
+    while (done < data.size()) {
+        const ssize_t n =
+            ::pwrite(fd.get(), data.data() + done, size_t(data.size() - done), offset + done);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return failure(errno, path, "write", offset + done);
+        }
+        done += n;
+    }
+    return {};
+}
+
+DiskWriteResult PieceFileBatch::syncData(const QString& path)
+{
+    const QByteArray native = QFile::encodeName(path);
+    Fd fd(::open(native.constData(), O_WRONLY | O_CLOEXEC));
+    if (fd.get() < 0)
+        return failure(errno, path, "open", 0);
+    if (::fdatasync(fd.get()) != 0)
+        return failure(errno, path, "sync", 0);
+    return {};
+}
+
+} // namespace opendo::cache

@@ -1,0 +1,52 @@
+#pragma once
+
+// The cache index: contents and their present pieces in SQLite, bytes in one data file per
+// content under the cache directory. Lives on the agent thread (it owns a DB connection).
+
+#include "cache/CachedContent.h"
+
+#include <QList>
+#include <QSqlDatabase>
+
+namespace opendo::cache {
+
+class PieceStore
+{
+public:
+    PieceStore(QSqlDatabase db, QString cacheDir);
+
+    const QString& cacheDir() const { return m_cacheDir; }
+    // Where content lives from now on (DOModifyCacheDrive changed). Data paths derive from the
+    // current folder and bytes are not moved, so a move starts an empty cache: evict existing
+    // content first (reason "cache folder moved"), while evict() still finds its files.
+    void setCacheDir(const QString& dir) { m_cacheDir = dir; }
+
+    // Registers content; idempotent (an existing entry keeps its pieces). Creates its folder.
+    bool add(const ContentGeometry& geometry, const QByteArray& metainfo,
+             const QString& sourceUrl, QString* error);
+    std::optional<CachedContent> find(const QString& contentId) const;
+    QList<CachedContent> all() const;
+    QString dataPath(const QString& contentId) const; // <cacheDir>/<contentId>/content
+
+    // Call only after PieceFile::writeDurably returned ok for each piece. One transaction; sets
+    // completed_at when the last piece arrives.
+    bool markPresent(const QString& contentId, const QList<int>& pieces, QString* error);
+    bool touch(const QString& contentId);
+    bool setPinned(const QString& contentId, bool pinned, QString* error);
+
+    // Deletes the bytes and the index rows and records why (table + log line).
+    bool evict(const QString& contentId, const QString& reason, QString* error);
+    QList<EvictionRecord> evictions(int limit = 200) const;
+
+    qint64 totalBytes() const; // bytes of present pieces over all contents
+
+    // At start-up: forget pieces whose data file is missing or too short to hold them; returns
+    // how many were unmarked.
+    int reconcile(QString* error);
+
+private:
+    QSqlDatabase m_db;
+    QString m_cacheDir;
+};
+
+} // namespace opendo::cache

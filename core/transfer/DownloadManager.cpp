@@ -1,0 +1,285 @@
+#include "transfer/DownloadManager.h"
+
+#include "cache/PieceStore.h"
+#include "content/Metainfo.h"
+#include "transfer/BandwidthPolicy.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QUuid>
+
+namespace opendo::transfer {
+
+namespace {
+
+constexpr int kMaxActiveJobs = 3;
+constexpr int kTickMs = 1000;
+
+bool isUrl(const QString& source)
+{
+    return source.startsWith(QLatin1String("http://"), Qt::CaseInsensitive) ||
+           source.startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
+}
+
+// Which mode the job reports: content with trusted hashes follows the configured mode; a plain
+// URL can only ever come over HTTP (99), as DO reports files that are not P2P-eligible.
+int downloadModeFor(bool shareable, const policy::PolicySnapshot& policies)
+{
+    if (!shareable)
+        return 99;
+    const qint64 mode = policies.number(QStringLiteral("DODownloadMode"), 1);
+    return mode == 100 ? 99 : int(mode);
+}
+
+} // namespace
+
+DownloadManager::DownloadManager(JobContext context, JobTable table, PolicySource policies,
+                                 QObject* parent)
+    : QObject(parent), m_context(context), m_table(std::move(table)),
+      m_policies(std::move(policies))
+{
+    m_tick.setInterval(kTickMs);
+    connect(&m_tick, &QTimer::timeout, this, &DownloadManager::tick);
+    m_tick.start();
+    tick();
+}
+
+DownloadManager::~DownloadManager() = default;
+
+DownloadJob* DownloadManager::createJob(JobRecord record, QString* error)
+{
+    std::shared_ptr<const content::Metainfo> metainfo;
+    QByteArray bytes;
+    if (!isUrl(record.source)) {
+        // A metainfo job: prefer the copy in the cache (the user's file may be gone).
+        if (const auto cached = m_context.store.find(record.contentId);
+            cached && cached->shareable()) {
+            bytes = cached->metainfo;
+        } else {
+            QFile file(record.source);
+            if (!file.open(QIODevice::ReadOnly)) {
+                *error = tr("%1: %2").arg(record.source, file.errorString());
+                return nullptr;
+            }
+            bytes = file.read(content::Metainfo::kMaxMetainfoSize + 1);
+        }
+        auto parsed = content::Metainfo::parse(bytes);
+        if (!parsed.ok()) {
+            *error = tr("%1: %2").arg(record.source, parsed.error);
+            return nullptr;
+        }
+        metainfo = std::make_shared<const content::Metainfo>(std::move(*parsed.metainfo));
+    } else if (!QUrl(record.source).isValid()) {
+        *error = tr("%1 is not a valid URL.").arg(record.source);
+        return nullptr;
+    }
+    return new DownloadJob(m_context, std::move(record), std::move(metainfo), std::move(bytes),
+                           this);
+}
+
+void DownloadManager::adopt(DownloadJob* job)
+{
+    m_jobs << job;
+    connect(job, &DownloadJob::progressed, this, &DownloadManager::jobsChanged);
+    connect(job, &DownloadJob::stateChanged, this, [this, job] {
+        persist(job);
+        const JobState state = job->record().state;
+        if (isTerminal(state) || state == JobState::Paused) {
+            if (state == JobState::Caching || state == JobState::Complete)
+                Q_EMIT contentCompleted(job->record().contentId);
+            Q_EMIT jobSettled(job->record().jobId);
+            schedule();
+        }
+        Q_EMIT jobsChanged();
+    });
+}
+
+bool DownloadManager::restore(QString* error)
+{
+    QString loadError;
+    const QList<JobRecord> records = m_table.load(&loadError);
+    if (!loadError.isEmpty()) {
+        *error = loadError;
+        return false;
+    }
+    for (JobRecord record : records) {
+        if (record.state == JobState::Downloading)
+            record.state = JobState::Queued; // interrupted by a stop or a crash
+        QString jobError;
+        DownloadJob* job = createJob(record, &jobError);
+        if (!job) {
+            qWarning("downloads: cannot restore job %s: %s", qPrintable(record.jobId),
+                     qPrintable(jobError));
+            continue;
+        }
+        adopt(job);
+    }
+    schedule();
+    return true;
+}
+
+AddDownloadResult DownloadManager::add(const DownloadRequest& request)
+{
+    JobRecord record;
+    record.jobId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    record.source = isUrl(request.source) ? request.source
+                                          : QFileInfo(request.source).absoluteFilePath();
+    record.outPath = request.outPath.isEmpty() ? QString()
+                                               : QFileInfo(request.outPath).absoluteFilePath();
+    record.foreground = request.foreground;
+    record.createdAt = QDateTime::currentDateTime();
+    record.downloadMode = downloadModeFor(!isUrl(record.source), m_policies());
+    QString error;
+    DownloadJob* job = createJob(record, &error);
+    if (!job)
+        return {{}, error};
+    // The same content to the same place again: that job already does the work.
+    for (DownloadJob* existing : std::as_const(m_jobs)) {
+        const JobRecord& r = existing->record();
+        if (r.contentId == job->record().contentId && r.outPath == record.outPath &&
+            !isTerminal(r.state)) {
+            delete job;
+            if (r.state == JobState::Paused)
+                resume(r.jobId);
+            return {r.jobId, {}};
+        }
+    }
+    adopt(job);
+    persist(job);
+    schedule();
+    Q_EMIT jobsChanged();
+    return {job->record().jobId, {}};
+}
+
+void DownloadManager::schedule()
+{
+    int active = 0;
+    for (DownloadJob* job : std::as_const(m_jobs))
+        active += job->record().state == JobState::Downloading ? 1 : 0;
+    // Foreground jobs first, then in the order they were added.
+    for (bool foreground : {true, false}) {
+        for (DownloadJob* job : std::as_const(m_jobs)) {
+            if (active >= kMaxActiveJobs)
+                return;
+            if (job->record().state == JobState::Queued && job->record().foreground == foreground) {
+                job->start();
+                ++active;
+            }
+        }
+    }
+}
+
+void DownloadManager::persist(DownloadJob* job)
+{
+    QString error;
+    if (!m_table.save(job->record(), &error))
+        qWarning("downloads: cannot save job %s: %s", qPrintable(job->record().jobId),
+                 qPrintable(error));
+}
+
+bool DownloadManager::pause(const QString& jobId)
+{
+    for (DownloadJob* job : std::as_const(m_jobs)) {
+        if (job->record().jobId == jobId) {
+            job->pause();
+            return job->record().state == JobState::Paused;
+        }
+    }
+    return false;
+}
+
+bool DownloadManager::resume(const QString& jobId)
+{
+    for (DownloadJob* job : std::as_const(m_jobs)) {
+        const JobState state = job->record().state;
+        if (job->record().jobId != jobId)
+            continue;
+        if (state != JobState::Paused && state != JobState::Failed)
+            return state == JobState::Queued || state == JobState::Downloading;
+        // Back into the queue; the scheduler starts it when a slot is free.
+        JobRecord record = job->record();
+        record.state = JobState::Queued;
+        record.error.clear();
+        QString error;
+        DownloadJob* fresh = createJob(record, &error);
+        if (!fresh)
+            return false;
+        m_jobs.removeOne(job);
+        job->deleteLater();
+        adopt(fresh);
+        persist(fresh);
+        schedule();
+        Q_EMIT jobsChanged();
+        return true;
+    }
+    return false;
+}
+
+bool DownloadManager::cancel(const QString& jobId)
+{
+    for (DownloadJob* job : std::as_const(m_jobs)) {
+        if (job->record().jobId == jobId) {
+            job->cancel();
+            return true;
+        }
+    }
+    return false;
+}
+
+QList<JobStatus> DownloadManager::statuses() const
+{
+    QList<JobStatus> list;
+    for (const DownloadJob* job : m_jobs) {
+        JobStatus s = job->status();
+        s.bytesPerSecond = m_rates.value(s.jobId);
+        if (const auto cached = m_context.store.find(s.fileId))
+            s.pinned = cached->pinned;
+        list << s;
+    }
+    return list;
+}
+
+std::optional<JobStatus> DownloadManager::status(const QString& jobId) const
+{
+    for (const JobStatus& s : statuses()) {
+        if (s.jobId == jobId)
+            return s;
+    }
+    return std::nullopt;
+}
+
+bool DownloadManager::hasActiveJobFor(const QString& contentId) const
+{
+    for (const DownloadJob* job : m_jobs) {
+        if (job->record().contentId == contentId && !isTerminal(job->record().state))
+            return true;
+    }
+    return false;
+}
+
+void DownloadManager::tick()
+{
+    qint64 total = 0;
+    for (const DownloadJob* job : std::as_const(m_jobs)) {
+        const QString& id = job->record().jobId;
+        const qint64 bytes = job->record().bytesHttp;
+        const qint64 rate = qMax<qint64>(0, bytes - m_lastBytes.value(id, bytes));
+        m_rates.insert(id, rate * 1000 / kTickMs);
+        m_lastBytes.insert(id, bytes);
+        total += rate;
+    }
+    // The best throughput seen stands in for "available bandwidth" in percentage caps. It only
+    // decays while idle: decaying under a cap would shrink the cap it feeds.
+    const qint64 current = total * 1000 / kTickMs;
+    if (current > m_bestRate)
+        m_bestRate = current;
+    else if (current == 0)
+        m_bestRate = m_bestRate * 99 / 100;
+    const BandwidthRates rates =
+        bandwidthRatesFor(m_policies(), QTime::currentTime(), m_bestRate);
+    m_context.limiter.setRate(TrafficClass::Foreground, rates.foreground);
+    m_context.limiter.setRate(TrafficClass::Background, rates.background);
+}
+
+} // namespace opendo::transfer

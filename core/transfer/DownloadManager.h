@@ -1,0 +1,68 @@
+#pragma once
+
+// The agent's download queue: creates jobs from URLs or metainfo files, runs a few at a time
+// (foreground first), persists them, resumes them after a restart, and feeds the bandwidth
+// limiter from the policies.
+
+#include "policy/PolicyState.h"
+#include "transfer/DownloadJob.h"
+#include "transfer/JobTable.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+
+namespace opendo::transfer {
+
+struct AddDownloadResult
+{
+    QString jobId; // "" when rejected
+    QString error;
+};
+
+class DownloadManager : public QObject
+{
+    Q_OBJECT
+public:
+    using PolicySource = std::function<policy::PolicySnapshot()>;
+
+    DownloadManager(JobContext context, JobTable table, PolicySource policies,
+                    QObject* parent = nullptr);
+    ~DownloadManager() override;
+
+    bool restore(QString* error); // jobs from the database; unfinished ones are queued again
+    AddDownloadResult add(const DownloadRequest& request);
+    bool pause(const QString& jobId);
+    bool resume(const QString& jobId);
+    bool cancel(const QString& jobId);
+
+    QList<JobStatus> statuses() const;
+    std::optional<JobStatus> status(const QString& jobId) const;
+    bool hasActiveJobFor(const QString& contentId) const;
+
+Q_SIGNALS:
+    void jobsChanged();
+    // A job stopped needing attention from the agent: finished, failed, cancelled or paused.
+    void jobSettled(const QString& jobId);
+    void contentCompleted(const QString& contentId);
+
+private:
+    DownloadJob* createJob(JobRecord record, QString* error);
+    void adopt(DownloadJob* job);
+    void schedule();
+    void persist(DownloadJob* job);
+    void tick();
+
+    JobContext m_context;
+    JobTable m_table;
+    PolicySource m_policies;
+    QList<DownloadJob*> m_jobs; // in queue order
+    QHash<QString, qint64> m_lastBytes;
+    QHash<QString, qint64> m_rates;
+    qint64 m_bestRate = 0;
+    QTimer m_tick;
+};
+
+} // namespace opendo::transfer

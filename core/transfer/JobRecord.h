@@ -1,0 +1,28 @@
+#pragma once
+
+// The persistent part of a download job (one row of download_jobs).
+
+#include "transfer/JobStatus.h"
+
+namespace opendo::transfer {
+
+struct JobRecord
+{
+    QString jobId;
+    QString contentId; // "" until known (a URL job learns it after probing the origin)
+    QString source;
+    QString outPath;
+    bool foreground = true;
+    JobState state = JobState::Queued;
+    QString error;
+    int downloadMode = 99;
+    qint64 bytesHttp = 0;
+    QDateTime createdAt;
+    QDateTime finishedAt;
+};
+
+// Content id of HTTP-only content: derived from the URL, so the same URL resumes the same cache
+// entry, and visibly not an info hash.
+QString contentIdForUrl(const QUrl& url);
+
+} // namespace opendo::transfer

@@ -1,0 +1,66 @@
+#include "transfer/JobStatusJson.h"
+
+namespace opendo::transfer {
+
+QJsonObject jobStatusToJson(const JobStatus& s)
+{
+    QJsonObject o;
+    o[QStringLiteral("JobId")] = s.jobId;
+    o[QStringLiteral("FileId")] = s.fileId;
+    o[QStringLiteral("FileName")] = s.fileName;
+    o[QStringLiteral("FileSize")] = s.fileSize;
+    o[QStringLiteral("FileSizeInCache")] = s.fileSizeInCache;
+    o[QStringLiteral("TotalBytesDownloaded")] = s.totalBytesDownloaded;
+    o[QStringLiteral("PercentPeerCaching")] = s.percentPeerCaching();
+    o[QStringLiteral("BytesFromPeers")] = s.bytesFromPeers;
+    o[QStringLiteral("BytesFromHttp")] = s.bytesFromHttp;
+    o[QStringLiteral("BytesFromCacheServer")] = 0;
+    o[QStringLiteral("BytesFromLanPeers")] = 0;
+    o[QStringLiteral("BytesFromGroupPeers")] = 0;
+    o[QStringLiteral("BytesFromInternetPeers")] = 0;
+    o[QStringLiteral("Status")] = jobStateName(s.state);
+    o[QStringLiteral("Priority")] =
+        s.foreground ? QStringLiteral("Foreground") : QStringLiteral("Background");
+    o[QStringLiteral("DownloadMode")] = s.downloadMode;
+    o[QStringLiteral("SourceURL")] = s.sourceUrl;
+    o[QStringLiteral("HttpConnectionCount")] = s.httpConnectionCount;
+    o[QStringLiteral("DownloadDuration")] = double(s.downloadDurationMs) / 1000.0;
+    o[QStringLiteral("IsPinned")] = s.pinned;
+    o[QStringLiteral("PiecesTotal")] = s.piecesTotal;
+    o[QStringLiteral("PiecesInCache")] = s.piecesPresent;
+    o[QStringLiteral("HashFailures")] = s.hashFailures;
+    o[QStringLiteral("OutPath")] = s.outPath;
+    o[QStringLiteral("Error")] = s.error;
+    return o;
+}
+
+QStringList jobStatusFieldOrder()
+{
+    return {QStringLiteral("FileId"),
+            QStringLiteral("FileName"),
+            QStringLiteral("FileSize"),
+            QStringLiteral("FileSizeInCache"),
+            QStringLiteral("TotalBytesDownloaded"),
+            QStringLiteral("PercentPeerCaching"),
+            QStringLiteral("BytesFromPeers"),
+            QStringLiteral("BytesFromHttp"),
+            QStringLiteral("BytesFromCacheServer"),
+            QStringLiteral("BytesFromLanPeers"),
+            QStringLiteral("BytesFromGroupPeers"),
+            QStringLiteral("BytesFromInternetPeers"),
+            QStringLiteral("Status"),
+            QStringLiteral("Priority"),
+            QStringLiteral("DownloadMode"),
+            QStringLiteral("SourceURL"),
+            QStringLiteral("HttpConnectionCount"),
+            QStringLiteral("DownloadDuration"),
+            QStringLiteral("IsPinned"),
+            QStringLiteral("PiecesTotal"),
+            QStringLiteral("PiecesInCache"),
+            QStringLiteral("HashFailures"),
+            QStringLiteral("JobId"),
+            QStringLiteral("OutPath"),
+            QStringLiteral("Error")};
+}
+
+} // namespace opendo::transfer

@@ -1,0 +1,83 @@
+#include "transfer/JobTable.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace opendo::transfer {
+
+namespace {
+
+JobState stateFromName(const QString& name)
+{
+    for (JobState s : {JobState::Queued, JobState::Downloading, JobState::Paused,
+                       JobState::Complete, JobState::Caching, JobState::Failed,
+                       JobState::Cancelled}) {
+        if (jobStateName(s) == name)
+            return s;
+    }
+    return JobState::Failed;
+}
+
+QVariant secs(const QDateTime& t) { return t.isValid() ? QVariant(t.toSecsSinceEpoch()) : QVariant(); }
+
+} // namespace
+
+bool JobTable::save(const JobRecord& r, QString* error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO download_jobs(job_id, content_id, source, out_path, foreground, state, "
+        "error, download_mode, bytes_http, created_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+        "ON CONFLICT(job_id) DO UPDATE SET content_id=excluded.content_id, state=excluded.state, "
+        "error=excluded.error, download_mode=excluded.download_mode, "
+        "bytes_http=excluded.bytes_http, finished_at=excluded.finished_at"));
+    q.addBindValue(r.jobId);
+    q.addBindValue(r.contentId);
+    q.addBindValue(r.source);
+    q.addBindValue(r.outPath);
+    q.addBindValue(r.foreground ? 1 : 0);
+    q.addBindValue(jobStateName(r.state));
+    q.addBindValue(r.error.isNull() ? QStringLiteral("") : r.error); // NOT NULL column
+    q.addBindValue(r.downloadMode);
+    q.addBindValue(r.bytesHttp);
+    q.addBindValue(secs(r.createdAt));
+    q.addBindValue(secs(r.finishedAt));
+    if (q.exec())
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+QList<JobRecord> JobTable::load(QString* error) const
+{
+    QList<JobRecord> records;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT job_id, content_id, source, out_path, foreground, state, "
+                               "error, download_mode, bytes_http, created_at, finished_at FROM "
+                               "download_jobs ORDER BY created_at, rowid"))) {
+        if (error)
+            *error = q.lastError().text();
+        return records;
+    }
+    while (q.next()) {
+        JobRecord r;
+        r.jobId = q.value(0).toString();
+        r.contentId = q.value(1).toString();
+        r.source = q.value(2).toString();
+        r.outPath = q.value(3).toString();
+        r.foreground = q.value(4).toInt() != 0;
+        r.state = stateFromName(q.value(5).toString());
+        r.error = q.value(6).toString();
+        r.downloadMode = q.value(7).toInt();
+        r.bytesHttp = q.value(8).toLongLong();
+        r.createdAt = QDateTime::fromSecsSinceEpoch(q.value(9).toLongLong());
+        if (!q.value(10).isNull())
+            r.finishedAt = QDateTime::fromSecsSinceEpoch(q.value(10).toLongLong());
+        records << r;
+    }
+    return records;
+}
+
+} // namespace opendo::transfer

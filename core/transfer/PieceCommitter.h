@@ -1,0 +1,50 @@
+#pragma once
+
+// Verifies a content's pieces against its metainfo and stores them durably, on worker threads,
+// so hashing and fsync never stall the agent's network loop. Writes are synced in batches;
+// `committed` reports pieces only once their bytes are on stable storage.
+
+#include "content/Metainfo.h"
+
+#include <QList>
+#include <QObject>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <memory>
+
+namespace opendo::transfer {
+
+class PieceCommitter : public QObject
+{
+    Q_OBJECT
+public:
+    // `metainfo` null: nothing to verify against (HTTP-only content).
+    PieceCommitter(QThreadPool& pool, QString dataPath, qint64 fileSize,
+                   std::shared_ptr<const content::Metainfo> metainfo, QObject* parent = nullptr);
+
+    void commit(int piece, qint64 offset, QByteArray data);
+    // Pieces handed in and not yet reported (verifying, writing or waiting for a sync).
+    int pending() const { return m_inWorkers + int(m_unsynced.size()) + m_syncing; }
+    void flush(); // sync what is written now instead of waiting for the batch to fill
+
+Q_SIGNALS:
+    void committed(const QList<int>& pieces, qint64 bytes); // verified and durable
+    void verificationFailed(int piece);                     // nothing was written
+    void writeFailed(const QString& message, bool diskFull);
+
+private:
+    void written(int piece, qint64 bytes);
+
+    QThreadPool& m_pool;
+    QString m_path;
+    qint64 m_fileSize;
+    std::shared_ptr<const content::Metainfo> m_metainfo;
+    int m_inWorkers = 0;
+    QList<int> m_unsynced;
+    qint64 m_unsyncedBytes = 0;
+    int m_syncing = 0;
+    QTimer m_syncTimer;
+};
+
+} // namespace opendo::transfer
