@@ -12,12 +12,15 @@ mode=${1:-console}
 [ $# -gt 0 ] && shift
 
 # Build: compiler, CMake, Qt 6 (Widgets, Network, Sql+SQLite, Test, Linguist), QCustomPlot,
-# OpenSSL (piece hashing). Run: fonts. Tests and screenshots: Xvfb, ImageMagick.
+# OpenSSL (piece hashing). Run: fonts. Tests and screenshots: Xvfb, ImageMagick, xdotool;
+# real peers and servers in tests: nginx (origin), tinyproxy (proxy), libtorrent (a foreign
+# BitTorrent implementation), unshare (a private tmpfs that fills up).
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libqt6sql6-sqlite libqt6svg6-dev libqcustomplot-dev libssl-dev
-    fonts-dejavu-core xvfb xauth imagemagick
+    fonts-dejavu-core xvfb xauth imagemagick xdotool
+    nginx-light tinyproxy python3-libtorrent util-linux
 )
 
 as_root() {

@@ -21,10 +21,12 @@ CacheJanitor::CacheJanitor(PieceStore& store, PolicySource policies, BusyTest bu
 
 QList<EvictionDecision> CacheJanitor::sweep()
 {
-    QList<CachedContent> candidates;
-    for (const CachedContent& c : m_store.all()) {
-        if (!m_busy(c.geometry.contentId))
-            candidates << c;
+    // Content a download still uses counts toward the size limit but must stay: present it
+    // to the planner as pinned.
+    QList<CachedContent> candidates = m_store.all();
+    for (CachedContent& c : candidates) {
+        if (m_busy(c.geometry.contentId))
+            c.pinned = true;
     }
     const QStorageInfo storage(m_store.cacheDir());
     const DriveSpace drive{storage.bytesTotal(), storage.bytesAvailable()};

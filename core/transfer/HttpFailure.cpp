@@ -16,7 +16,10 @@ HttpFailure statusFailure(int status, const QByteArray& reason)
 {
     HttpFailure f;
     const QString reasonText = QString::fromLatin1(reason).trimmed();
-    f.cause = QCoreApplication::translate("opendo::transfer", "the server answered HTTP %1 %2").arg(status).arg(reasonText).trimmed();
+    f.cause = QCoreApplication::translate("opendo::transfer", "the server answered HTTP %1 %2")
+                  .arg(status)
+                  .arg(reasonText)
+                  .trimmed();
     if (status == 404 || status == 410) {
         // The file is gone from this origin; asking again will not bring it back.
         f.kind = HttpError::Kind::NotFound;
@@ -38,37 +41,47 @@ HttpFailure networkFailure(QNetworkReply::NetworkError error, const QString& err
     case QNetworkReply::HostNotFoundError:
         // Retried too: a resolver hiccup is as common as a wrong name.
         f.kind = HttpError::Kind::HostNotFound;
-        f.cause = QCoreApplication::translate("opendo::transfer", "the host name %1 could not be resolved").arg(url.host());
+        f.cause = QCoreApplication::translate("opendo::transfer",
+                                              "the host name %1 could not be resolved")
+                      .arg(url.host());
         return f;
     case QNetworkReply::ConnectionRefusedError:
         f.kind = HttpError::Kind::ConnectionRefused;
-        f.cause = QCoreApplication::translate("opendo::transfer", "the connection to %1 was refused").arg(hostAndPort(url));
+        f.cause =
+            QCoreApplication::translate("opendo::transfer", "the connection to %1 was refused")
+                .arg(hostAndPort(url));
         return f;
     case QNetworkReply::TimeoutError:
         f.kind = HttpError::Kind::Timeout;
-        f.cause = QCoreApplication::translate("opendo::transfer", "the connection to %1 timed out").arg(hostAndPort(url));
+        f.cause = QCoreApplication::translate("opendo::transfer", "the connection to %1 timed out")
+                      .arg(hostAndPort(url));
         return f;
     case QNetworkReply::RemoteHostClosedError:
         f.kind = HttpError::Kind::Other;
-        f.cause = QCoreApplication::translate("opendo::transfer", "the server closed the connection before answering");
+        f.cause = QCoreApplication::translate("opendo::transfer",
+                                              "the server closed the connection before answering");
         return f;
     case QNetworkReply::TemporaryNetworkFailureError:
     case QNetworkReply::NetworkSessionFailedError:
     case QNetworkReply::UnknownNetworkError:
         f.kind = HttpError::Kind::Other;
-        f.cause = QCoreApplication::translate("opendo::transfer", "the network failed: %1").arg(errorString);
+        f.cause = QCoreApplication::translate("opendo::transfer", "the network failed: %1")
+                      .arg(errorString);
         return f;
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:
         f.kind = HttpError::Kind::Proxy;
-        f.cause = QCoreApplication::translate("opendo::transfer", "the proxy failed: %1").arg(errorString);
+        f.cause = QCoreApplication::translate("opendo::transfer", "the proxy failed: %1")
+                      .arg(errorString);
         return f;
     case QNetworkReply::ProxyAuthenticationRequiredError:
     case QNetworkReply::UnknownProxyError:
         f.kind = HttpError::Kind::Proxy;
-        f.cause = QCoreApplication::translate("opendo::transfer", "the proxy refused the request: %1").arg(errorString);
+        f.cause =
+            QCoreApplication::translate("opendo::transfer", "the proxy refused the request: %1")
+                .arg(errorString);
         f.retry = false;
         return f;
     default:
@@ -85,8 +98,9 @@ HttpError describeFailure(const QUrl& url, const HttpFailure& failure, qint64 fi
 {
     HttpError error;
     error.kind = failure.kind;
-    error.message = QCoreApplication::translate("opendo::transfer", "%1: %2 (bytes %3-%4), %n "
-                                                                    "attempt(s)",
+    error.message = QCoreApplication::translate("opendo::transfer",
+                                                "%1: %2 (bytes %3-%4), %n "
+                                                "attempt(s)",
                                                 nullptr, attempts)
                         .arg(url.toDisplayString(), failure.cause)
                         .arg(first)

@@ -8,7 +8,6 @@
 #include <QNetworkReply>
 #include <QPointer>
 #include <QTimer>
-
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -152,10 +151,10 @@ void HttpRangeSource::Impl::startFetch(quint64 tag, qint64 offset, qint64 length
         HttpFailure failure;
         failure.cause =
             QCoreApplication::translate("opendo::transfer", "the range is empty or negative");
-        const HttpError error =
-            describeFailure(q->m_url, failure, offset, offset + length - 1, 0);
+        const HttpError error = describeFailure(q->m_url, failure, offset, offset + length - 1, 0);
         QMetaObject::invokeMethod(
-            q, [self = QPointer<HttpRangeSource>(q), tag, error] {
+            q,
+            [self = QPointer<HttpRangeSource>(q), tag, error] {
                 if (self)
                     Q_EMIT self->rangeFailed(tag, error);
             },
@@ -196,8 +195,8 @@ void HttpRangeSource::Impl::send(Request& r)
     const qint64 first = r.offset + r.delivered;
     const qint64 last = r.offset + r.length - 1;
     QNetworkRequest request(q->m_url);
-    request.setRawHeader("Range", "bytes=" + QByteArray::number(first) + '-' +
-                                      QByteArray::number(last));
+    request.setRawHeader("Range",
+                         "bytes=" + QByteArray::number(first) + '-' + QByteArray::number(last));
     // Qt would otherwise ask for gzip and inflate it, and offsets would stop meaning bytes of
     // the file.
     request.setRawHeader("Accept-Encoding", "identity");
@@ -208,8 +207,6 @@ void HttpRangeSource::Impl::send(Request& r)
     // One TCP connection per range: HTTP/2 would multiplex every range over one connection,
     // where the per-reply read buffer no longer turns into TCP backpressure.
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
 
     QNetworkReply* reply = q->m_network.get(request);
     reply->setReadBufferSize(kChunkBytes);
@@ -265,8 +262,8 @@ void HttpRangeSource::Impl::pump(Request& r)
         if (available <= 0)
             break;
         // Bytes skipped still crossed the network, so they are paid for like delivered ones.
-        const qint64 wanted = std::min({available, r.skip > 0 ? r.skip : r.length - r.delivered,
-                                        kChunkBytes});
+        const qint64 wanted =
+            std::min({available, r.skip > 0 ? r.skip : r.length - r.delivered, kChunkBytes});
         const qint64 granted = grant(wanted);
         if (granted <= 0)
             return; // the limiter's available() brings us back
@@ -340,8 +337,8 @@ Step HttpRangeSource::Impl::checkHeaders(Request& r)
         if (range->total >= 0 && expected >= 0 && range->total != expected) {
             HttpFailure failure;
             failure.kind = HttpError::Kind::SizeChanged;
-            failure.cause = QCoreApplication::translate(
-                                "opendo::transfer", "the file is now %1 bytes instead of %2")
+            failure.cause = QCoreApplication::translate("opendo::transfer",
+                                                        "the file is now %1 bytes instead of %2")
                                 .arg(range->total)
                                 .arg(expected);
             fail(r, failure);
@@ -360,8 +357,8 @@ Step HttpRangeSource::Impl::checkHeaders(Request& r)
         if (size >= 0 && expected >= 0 && size != expected) {
             HttpFailure failure;
             failure.kind = HttpError::Kind::SizeChanged;
-            failure.cause = QCoreApplication::translate(
-                                "opendo::transfer", "the file is now %1 bytes instead of %2")
+            failure.cause = QCoreApplication::translate("opendo::transfer",
+                                                        "the file is now %1 bytes instead of %2")
                                 .arg(size)
                                 .arg(expected);
             fail(r, failure);
@@ -372,9 +369,9 @@ Step HttpRangeSource::Impl::checkHeaders(Request& r)
         r.skip = first;
         r.gracefulEnd = size >= 0 && last == size - 1; // the body ends where the range ends
     } else {
-        fail(r, statusFailure(status, r.reply->attribute(
-                                              QNetworkRequest::HttpReasonPhraseAttribute)
-                                          .toByteArray()));
+        fail(r, statusFailure(
+                    status,
+                    r.reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray()));
         return Step::Done;
     }
     r.headersChecked = true;
@@ -410,9 +407,9 @@ Step HttpRangeSource::Impl::checkProbeHeaders(Request& r, int status)
         }
         size = lengthAttr.toLongLong();
     } else {
-        fail(r, statusFailure(status, r.reply->attribute(
-                                              QNetworkRequest::HttpReasonPhraseAttribute)
-                                          .toByteArray()));
+        fail(r, statusFailure(
+                    status,
+                    r.reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray()));
         return Step::Done;
     }
 
@@ -444,20 +441,20 @@ void HttpRangeSource::Impl::replyEnded(Request& r)
         HttpFailure failure;
         failure.kind = HttpError::Kind::Truncated;
         failure.retry = true;
-        failure.cause = QCoreApplication::translate(
-                            "opendo::transfer",
-                            "the server closed the connection after %1 of %2 bytes")
-                            .arg(r.delivered)
-                            .arg(r.length);
+        failure.cause =
+            QCoreApplication::translate("opendo::transfer",
+                                        "the server closed the connection after %1 of %2 bytes")
+                .arg(r.delivered)
+                .arg(r.length);
         fail(r, failure);
         return;
     }
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (reply->error() == QNetworkReply::NoError && status.isValid()) {
         // A final 3xx that Qt did not follow (no Location, say).
-        fail(r, statusFailure(status.toInt(),
-                              reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute)
-                                  .toByteArray()));
+        fail(r, statusFailure(
+                    status.toInt(),
+                    reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray()));
         return;
     }
     fail(r, networkFailure(reply->error(), reply->errorString(), q->m_url));
@@ -482,8 +479,8 @@ void HttpRangeSource::Impl::fail(Request& r, const HttpFailure& failure)
         });
         return;
     }
-    const HttpError error = describeFailure(q->m_url, failure, r.offset,
-                                            r.offset + r.length - 1, r.attempts);
+    const HttpError error =
+        describeFailure(q->m_url, failure, r.offset, r.offset + r.length - 1, r.attempts);
     if (r.probe) {
         m_probe.reset();
         Q_EMIT q->probeFailed(error);
@@ -498,8 +495,7 @@ void HttpRangeSource::Impl::finishRange(Request& r)
 {
     // A 206 that ended exactly at the range can finish on its own and leave its connection for
     // the next request; anything with more body to come is cut off.
-    const bool graceful =
-        r.gracefulEnd && r.reply && r.reply->bytesAvailable() <= 0;
+    const bool graceful = r.gracefulEnd && r.reply && r.reply->bytesAvailable() <= 0;
     dropReply(r, !graceful);
     const quint64 tag = r.tag;
     m_ranges.erase(tag);
@@ -513,12 +509,14 @@ void HttpRangeSource::Impl::dropReply(Request& r, bool abort)
     if (!reply)
         return;
     QObject::disconnect(reply, nullptr, q, nullptr);
-    if (abort || reply->isFinished()) {
-        reply->abort();
-        reply->deleteLater();
-    } else {
+    if (!abort && reply->isRunning()) {
         QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+        return;
     }
+    // Deleting a running reply cancels its HTTP request (and closes the connection). abort()
+    // would do it a moment earlier but races with an error the HTTP thread may already have
+    // queued for the reply, which Qt reports as an "internal problem".
+    reply->deleteLater();
 }
 
 void HttpRangeSource::Impl::destroy(Request& r)
@@ -559,8 +557,8 @@ void HttpRangeSource::Impl::watch()
         HttpFailure failure;
         failure.kind = HttpError::Kind::Timeout;
         failure.retry = true;
-        failure.cause = QCoreApplication::translate("opendo::transfer",
-                                                    "no data arrived for %1 ms after %2 of %3 bytes")
+        failure.cause = QCoreApplication::translate(
+                            "opendo::transfer", "no data arrived for %1 ms after %2 of %3 bytes")
                             .arg(q->m_options.stallTimeoutMs)
                             .arg(r->delivered)
                             .arg(r->length);

@@ -15,7 +15,8 @@ namespace opendo::transfer {
 
 struct HttpError
 {
-    enum class Kind {
+    enum class Kind
+    {
         None,
         HostNotFound,
         ConnectionRefused,
@@ -34,9 +35,9 @@ struct HttpError
 
 struct HttpSourceOptions
 {
-    int maxAttempts = 5;          // per range, first try included
-    int initialBackoffMs = 500;   // doubles per retry
-    int stallTimeoutMs = 30000;   // no bytes for this long -> retry
+    int maxAttempts = 5;        // per range, first try included
+    int initialBackoffMs = 500; // doubles per retry
+    int stallTimeoutMs = 30000; // no bytes for this long -> retry
     TrafficClass trafficClass = TrafficClass::Foreground;
 };
 
@@ -49,7 +50,8 @@ public:
     ~HttpRangeSource() override;
 
     const QUrl& url() const { return m_url; }
-    // The file size the ranges must agree with; -1 until known.
+    // The file size the ranges must agree with; -1 until known (then the first answer that
+    // states a size sets it, and later answers must agree).
     void setExpectedSize(qint64 size) { m_expectedSize = size; }
     qint64 expectedSize() const { return m_expectedSize; }
     // Learns the size (and whether ranges work) with a HEAD-less probe: GET bytes=0-0.
@@ -64,6 +66,9 @@ public:
     void cancelAll();
     int inFlight() const;
 
+    // Outcomes (data, finished, failed, probed) come from the event loop, never from inside
+    // fetch()/probe(); connectionOpened comes as each request goes out. A receiver may cancel
+    // or fetch from its slot; to get rid of the source there, use deleteLater().
 Q_SIGNALS:
     void probed(qint64 size, bool rangesSupported);
     void probeFailed(const opendo::transfer::HttpError& error);

@@ -19,6 +19,9 @@ JobState stateFromName(const QString& name)
     return JobState::Failed;
 }
 
+// NOT NULL text columns: a null QString would bind as SQL NULL.
+QVariant text(const QString& s) { return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s); }
+
 QVariant secs(const QDateTime& t) { return t.isValid() ? QVariant(t.toSecsSinceEpoch()) : QVariant(); }
 
 } // namespace
@@ -32,13 +35,13 @@ bool JobTable::save(const JobRecord& r, QString* error)
         "ON CONFLICT(job_id) DO UPDATE SET content_id=excluded.content_id, state=excluded.state, "
         "error=excluded.error, download_mode=excluded.download_mode, "
         "bytes_http=excluded.bytes_http, finished_at=excluded.finished_at"));
-    q.addBindValue(r.jobId);
-    q.addBindValue(r.contentId);
-    q.addBindValue(r.source);
-    q.addBindValue(r.outPath);
+    q.addBindValue(text(r.jobId));
+    q.addBindValue(text(r.contentId));
+    q.addBindValue(text(r.source));
+    q.addBindValue(text(r.outPath));
     q.addBindValue(r.foreground ? 1 : 0);
     q.addBindValue(jobStateName(r.state));
-    q.addBindValue(r.error.isNull() ? QStringLiteral("") : r.error); // NOT NULL column
+    q.addBindValue(text(r.error));
     q.addBindValue(r.downloadMode);
     q.addBindValue(r.bytesHttp);
     q.addBindValue(secs(r.createdAt));

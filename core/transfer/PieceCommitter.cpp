@@ -10,8 +10,8 @@ namespace opendo::transfer {
 namespace {
 
 // One fdatasync per this many bytes (or per kSyncDelayMs) keeps the disk streaming.
-constexpr qint64 kSyncBatchBytes = 32 * 1024 * 1024;
-constexpr int kSyncDelayMs = 250;
+constexpr qint64 kSyncBatchBytes = 8 * 1024 * 1024;
+constexpr int kSyncDelayMs = 100;
 
 struct WriteOutcome
 {

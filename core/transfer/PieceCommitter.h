@@ -24,8 +24,9 @@ public:
                    std::shared_ptr<const content::Metainfo> metainfo, QObject* parent = nullptr);
 
     void commit(int piece, qint64 offset, QByteArray data);
-    // Pieces handed in and not yet reported (verifying, writing or waiting for a sync).
-    int pending() const { return m_inWorkers + int(m_unsynced.size()) + m_syncing; }
+    // Pieces whose bytes are still held in memory (being verified or written). Written pieces
+    // waiting for their batch sync no longer hold memory and do not count.
+    int inMemory() const { return m_inWorkers; }
     void flush(); // sync what is written now instead of waiting for the batch to fill
 
 Q_SIGNALS:

@@ -6,6 +6,7 @@
 #include <QHostAddress>
 #include <QNetworkProxyFactory>
 #include <QProcess>
+#include <optional>
 
 namespace opendo::transfer {
 
@@ -51,7 +52,8 @@ bool entryMatches(QString entry, const QString& host, const QHostAddress& hostIp
 
     if (entry.contains(QLatin1Char('/'))) {
         const auto subnet = QHostAddress::parseSubnet(entry);
-        return !hostIp.isNull() && subnet.first.protocol() != QAbstractSocket::UnknownNetworkLayerProtocol &&
+        return !hostIp.isNull() &&
+               subnet.first.protocol() != QAbstractSocket::UnknownNetworkLayerProtocol &&
                hostIp.isInSubnet(subnet);
     }
 
@@ -111,9 +113,8 @@ std::optional<QNetworkProxy> parseProxy(const QString& text)
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return std::nullopt;
-    const QUrl url = QUrl(trimmed.contains(QLatin1String("://"))
-                              ? trimmed
-                              : QStringLiteral("http://") + trimmed);
+    const QUrl url = QUrl(
+        trimmed.contains(QLatin1String("://")) ? trimmed : QStringLiteral("http://") + trimmed);
     if (!url.isValid() || url.host().isEmpty())
         return std::nullopt;
     const QString scheme = url.scheme().toLower();
@@ -133,8 +134,7 @@ class ProxyResolver : public QNetworkProxyFactory
 public:
     ProxyResolver(QString explicitProxy, QStringList environment)
         : m_explicit(std::move(explicitProxy)), m_environment(std::move(environment))
-    {
-    }
+    {}
 
     // Called by the manager (possibly from its HTTP thread): uses only data fixed at creation.
     QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery& query) override

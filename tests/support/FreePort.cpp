@@ -5,6 +5,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
+#include <csignal>
+#include <sys/prctl.h>
 
 namespace opendo::test {
 
@@ -14,6 +16,11 @@ quint16 freePort(const QHostAddress& address)
     if (!server.listen(address, 0))
         return 0;
     return server.serverPort();
+}
+
+void stopWithParent(QProcess& process)
+{
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
 }
 
 bool waitUntilListening(const QHostAddress& address, quint16 port, int timeoutMs,

@@ -1,7 +1,7 @@
 #pragma once
 
-// Finds a TCP port nothing listens on, for test servers and for "connection refused" cases, and
-// waits for a server process to start listening on one.
+// Finds a TCP port nothing listens on, for test servers and for "connection refused" cases, waits
+// for a server process to start listening on one, and ties the server's life to the test's.
 
 #include <QHostAddress>
 
@@ -11,6 +11,10 @@ namespace opendo::test {
 
 // Binds port 0 on `address`, notes the number the kernel chose and releases it again.
 quint16 freePort(const QHostAddress& address = QHostAddress(QHostAddress::LocalHost));
+
+// Makes the kernel send SIGTERM to the started server when the test process dies (a crash or a
+// timeout kill included), so no server outlives its test.
+void stopWithParent(QProcess& process);
 
 // Tries to connect until it works or `timeoutMs` passes; gives up early when `process` (the
 // server expected to listen) has exited.

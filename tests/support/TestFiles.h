@@ -1,0 +1,14 @@
+#pragma once
+
+// Files with random content for download tests, and comparing files without loading them.
+
+#include <QString>
+
+namespace opendo::test {
+
+// Writes `size` bytes of seeded pseudo-random data (same seed, same bytes).
+bool writeRandomFile(const QString& path, qint64 size, quint32 seed = 1);
+// True when both files have the same size and bytes (streamed, 1 MiB at a time).
+bool sameContent(const QString& a, const QString& b);
+
+} // namespace opendo::test
