@@ -154,6 +154,7 @@ AddDownloadResult DownloadManager::add(const DownloadRequest& request)
 
 void DownloadManager::schedule()
 {
+    applyBandwidthPolicy(); // a job that starts now must start under the current limits
     int active = 0;
     for (DownloadJob* job : std::as_const(m_jobs))
         active += job->record().state == JobState::Downloading ? 1 : 0;
@@ -276,6 +277,11 @@ void DownloadManager::tick()
         m_bestRate = current;
     else if (current == 0)
         m_bestRate = m_bestRate * 99 / 100;
+    applyBandwidthPolicy();
+}
+
+void DownloadManager::applyBandwidthPolicy()
+{
     const BandwidthRates rates =
         bandwidthRatesFor(m_policies(), QTime::currentTime(), m_bestRate);
     m_context.limiter.setRate(TrafficClass::Foreground, rates.foreground);

@@ -54,6 +54,7 @@ private:
     void schedule();
     void persist(DownloadJob* job);
     void tick();
+    void applyBandwidthPolicy();
 
     JobContext m_context;
     JobTable m_table;
