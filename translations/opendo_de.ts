@@ -27,6 +27,45 @@
         <source>%1: the file is %2 bytes; policy files over %3 bytes are refused.</source>
         <translation>%1: Die Datei ist %2 Bytes groß; Richtliniendateien über %3 Bytes werden abgelehnt.</translation>
     </message>
+    <message>
+        <source>Cannot create the cache folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the download queue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no download job %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>opendo::cache</name>
+    <message>
+        <source>smaller than DOMinFileSizeToCache (%1 MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>older than DOMaxCacheAge (%1 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cache over its size limit (DOAbsoluteMaxCacheSize %1 GB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cache over its size limit (DOMaxCacheSize %1 % of a %2 GB drive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No space left on the cache drive writing %1 at offset %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot %1 %2 at offset %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>opendo::console</name>
@@ -53,6 +92,296 @@
     <message>
         <source>Policy editor</source>
         <translation>Richtlinien-Editor</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::content</name>
+    <message numerus="yes">
+        <source>%n unexpected byte(s) after the end of the value</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Invalid bencode at byte %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected end of data where a value should start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lists and dictionaries nested deeper than %1 levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected byte 0x%1 where a value should start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected end of data inside an integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected byte 0x%1 inside an integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>integer with a leading zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>integer does not fit in 64 bits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negative zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>byte string length with a leading zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>byte string length runs past the end of the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected end of data inside a byte string length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos; after a byte string length, found 0x%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>byte string of %1 bytes runs past the end of the data (%2 left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unterminated list (started at byte %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unterminated dictionary (started at byte %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dictionary key is not a byte string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate dictionary key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dictionary key %1 is out of order (after %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes; metainfo files over %3 bytes are refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name &quot;%1&quot; contains a path separator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name &quot;%1&quot; refers to a directory, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name contains control character 0x%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name is %1 bytes long; at most 255 are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the piece length %1 is not a power of two between %2 and %3 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the web seed &quot;%1&quot; is not an absolute URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the web seed &quot;%1&quot; is not an http or https URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the announce URL &quot;%1&quot; is not an http, https or udp URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid metainfo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a byte string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a dictionary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 is not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file length %1 in %2 is outside 0 to 2^50 - 1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes is larger than the %2 bytes allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the top level is not a dictionary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the metainfo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hashing failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the info dictionary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it describes several files (&quot;files&quot;); only single-file content is supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported &quot;meta version&quot; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the info dictionary has neither &quot;pieces&quot; (v1) nor &quot;meta version&quot; 2 (v2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name is not UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;pieces&quot; holds %1 bytes, but a %2-byte file in %3-byte pieces has %4 pieces and needs %5 (20 per piece)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file tree is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file tree holds several files or a directory; only single-file content is supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file tree names the file %1 but the info dictionary names it %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file tree entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the v1 length %1 and the v2 file tree length %2 disagree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;pieces root&quot; is %1 bytes instead of 32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;piece layers&quot; has no entry for the file&apos;s pieces root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the piece layer holds %1 bytes, but %2 pieces need %3 (32 per piece)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the piece layer does not hash to the file&apos;s pieces root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;url-list&quot; contains something other than a URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;url-list&quot; is neither a URL nor a list of URLs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the announce URL &quot;%1&quot; is not a valid URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the web seed &quot;%1&quot; is not a valid URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty; BitTorrent clients refuse metainfo for zero bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes; files must be under 2^50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot name the content: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being hashed (expected %2 bytes, read %3)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -880,6 +1209,110 @@
     <message>
         <source>%1: &lt;Format&gt; %2 is not supported here; use %3.</source>
         <translation>%1: &lt;Format&gt; %2 wird hier nicht unterstützt; verwenden Sie %3.</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::transfer</name>
+    <message>
+        <source>the server answered HTTP %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host name %1 could not be resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to %1 was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to %1 timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection before answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy refused the request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (bytes %3-%4), %n attempt(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the range is empty or negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent Content-Range &quot;%1&quot; for a request of bytes %2-%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is now %1 bytes instead of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent Content-Range &quot;%1&quot; for a request of bytes 0-0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server ignores byte ranges and does not state the size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection after %1 of %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data arrived for %1 ms after %2 of %3 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot %1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>opendo::transfer::DownloadJob</name>
+    <message>
+        <source>The metainfo names no web seed (HTTP origin) for %1; without peers there is nowhere to download it from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the origin file changed size from %1 to %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piece %1 (bytes %2-%3) failed %4 verification %5 times: %6 serves data that does not match the metainfo. Nothing of it was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: %1. Free space on the cache drive or lower the cache limits, then resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>opendo::transfer::DownloadManager</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid URL.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -39,9 +39,11 @@ public:
         if (!parseValue(result.value, 0))
             return failed(std::move(result));
         if (m_pos != m_data.size()) {
+            // A plain variable: lupdate's scanner hangs on template arguments inside translate().
+            const int extra = int(std::min(m_data.size() - m_pos, qsizetype(INT_MAX)));
             fail(m_pos, QCoreApplication::translate(
                             "opendo::content", "%n unexpected byte(s) after the end of the value",
-                            nullptr, int(std::min<qsizetype>(m_data.size() - m_pos, INT_MAX))));
+                            nullptr, extra));
             return failed(std::move(result));
         }
         result.ok = true;
