@@ -39,6 +39,15 @@ AgentEngine::AgentEngine(AgentOptions options, SnapshotSink publishPolicy, JobsS
 
 AgentEngine::~AgentEngine()
 {
+    // Nobody may wait forever on an agent that is gone: answer with the last known state.
+    for (auto it = m_waiters.begin(); it != m_waiters.end(); ++it) {
+        const auto status = m_downloads ? m_downloads->status(it.key()) : std::nullopt;
+        for (const auto& promise : it.value()) {
+            promise->addResult(status.value_or(transfer::JobStatus{}));
+            promise->finish();
+        }
+    }
+    m_waiters.clear();
     // Jobs first (they use the store and the network), then wait for workers still writing.
     delete m_janitor;
     delete m_downloads;

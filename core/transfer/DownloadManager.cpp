@@ -121,6 +121,10 @@ bool DownloadManager::restore(QString* error)
 
 AddDownloadResult DownloadManager::add(const DownloadRequest& request)
 {
+    if (!isUrl(request.source) && request.source.contains(QLatin1String("://")))
+        return {{}, tr("%1: only http:// and https:// URLs can be downloaded; anything else "
+                       "must be a metainfo (.torrent) file.")
+                        .arg(request.source)};
     JobRecord record;
     record.jobId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     record.source = isUrl(request.source) ? request.source
