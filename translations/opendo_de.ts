@@ -29,42 +29,42 @@
     </message>
     <message>
         <source>Cannot create the cache folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Cacheordner %1 kann nicht erstellt werden.</translation>
     </message>
     <message>
         <source>Cannot read the download queue: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Download-Warteschlange kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>There is no download job %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Downloadauftrag %1.</translation>
     </message>
 </context>
 <context>
     <name>opendo::cache</name>
     <message>
         <source>smaller than DOMinFileSizeToCache (%1 MB)</source>
-        <translation type="unfinished"></translation>
+        <translation>kleiner als DOMinFileSizeToCache (%1 MB)</translation>
     </message>
     <message>
         <source>older than DOMaxCacheAge (%1 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>älter als DOMaxCacheAge (%1 s)</translation>
     </message>
     <message>
         <source>cache over its size limit (DOAbsoluteMaxCacheSize %1 GB)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache über seinem Größenlimit (DOAbsoluteMaxCacheSize %1 GB)</translation>
     </message>
     <message>
         <source>cache over its size limit (DOMaxCacheSize %1 % of a %2 GB drive)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache über seinem Größenlimit (DOMaxCacheSize %1 % eines Laufwerks mit %2 GB)</translation>
     </message>
     <message>
         <source>No space left on the cache drive writing %1 at offset %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Speicherplatz mehr auf dem Cache-Laufwerk beim Schreiben von %1 an Offset %2: %3</translation>
     </message>
     <message>
         <source>Cannot %1 %2 at offset %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgang „%1“ für %2 an Offset %3 fehlgeschlagen: %4</translation>
     </message>
 </context>
 <context>
@@ -98,290 +98,290 @@
     <name>opendo::content</name>
     <message numerus="yes">
         <source>%n unexpected byte(s) after the end of the value</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n unerwartetes Byte nach dem Ende des Werts</numerusform>
+            <numerusform>%n unerwartete Bytes nach dem Ende des Werts</numerusform>
         </translation>
     </message>
     <message>
         <source>Invalid bencode at byte %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiges Bencode bei Byte %1: %2</translation>
     </message>
     <message>
         <source>more than %1 values</source>
-        <translation type="unfinished"></translation>
+        <translation>mehr als %1 Werte</translation>
     </message>
     <message>
         <source>unexpected end of data where a value should start</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes Datenende, wo ein Wert beginnen sollte</translation>
     </message>
     <message>
         <source>lists and dictionaries nested deeper than %1 levels</source>
-        <translation type="unfinished"></translation>
+        <translation>Listen und Dictionarys tiefer als %1 Ebenen verschachtelt</translation>
     </message>
     <message>
         <source>unexpected byte 0x%1 where a value should start</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes Byte 0x%1, wo ein Wert beginnen sollte</translation>
     </message>
     <message>
         <source>unexpected end of data inside an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes Datenende innerhalb einer Ganzzahl</translation>
     </message>
     <message>
         <source>empty integer</source>
-        <translation type="unfinished"></translation>
+        <translation>leere Ganzzahl</translation>
     </message>
     <message>
         <source>unexpected byte 0x%1 inside an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes Byte 0x%1 innerhalb einer Ganzzahl</translation>
     </message>
     <message>
         <source>integer with a leading zero</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganzzahl mit führender Null</translation>
     </message>
     <message>
         <source>integer does not fit in 64 bits</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganzzahl passt nicht in 64 Bit</translation>
     </message>
     <message>
         <source>negative zero</source>
-        <translation type="unfinished"></translation>
+        <translation>negative Null</translation>
     </message>
     <message>
         <source>byte string length with a leading zero</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytestring-Länge mit führender Null</translation>
     </message>
     <message>
         <source>byte string length runs past the end of the data</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytestring-Länge reicht über das Datenende hinaus</translation>
     </message>
     <message>
         <source>unexpected end of data inside a byte string length</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes Datenende innerhalb einer Bytestring-Länge</translation>
     </message>
     <message>
         <source>expected &apos;:&apos; after a byte string length, found 0x%1</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;:&apos; nach einer Bytestring-Länge erwartet, aber 0x%1 gefunden</translation>
     </message>
     <message>
         <source>byte string of %1 bytes runs past the end of the data (%2 left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytestring mit %1 Bytes reicht über das Datenende hinaus (noch %2 übrig)</translation>
     </message>
     <message>
         <source>unterminated list (started at byte %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht abgeschlossene Liste (begonnen bei Byte %1)</translation>
     </message>
     <message>
         <source>unterminated dictionary (started at byte %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht abgeschlossenes Dictionary (begonnen bei Byte %1)</translation>
     </message>
     <message>
         <source>dictionary key is not a byte string</source>
-        <translation type="unfinished"></translation>
+        <translation>Dictionary-Schlüssel ist kein Bytestring</translation>
     </message>
     <message>
         <source>duplicate dictionary key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>doppelter Dictionary-Schlüssel %1</translation>
     </message>
     <message>
         <source>dictionary key %1 is out of order (after %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dictionary-Schlüssel %1 ist falsch sortiert (steht nach %2)</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>%1 is %2 bytes; metainfo files over %3 bytes are refused</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist %2 Bytes groß; Metainfo-Dateien über %3 Bytes werden abgelehnt</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>the name is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name ist leer</translation>
     </message>
     <message>
         <source>the name &quot;%1&quot; contains a path separator</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name „%1“ enthält ein Pfadtrennzeichen</translation>
     </message>
     <message>
         <source>the name &quot;%1&quot; refers to a directory, not a file</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name „%1“ bezeichnet ein Verzeichnis, keine Datei</translation>
     </message>
     <message>
         <source>the name contains control character 0x%1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name enthält das Steuerzeichen 0x%1</translation>
     </message>
     <message>
         <source>the name is %1 bytes long; at most 255 are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name ist %1 Bytes lang; zulässig sind höchstens 255</translation>
     </message>
     <message>
         <source>the piece length %1 is not a power of two between %2 and %3 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>die Stückgröße %1 ist keine Zweierpotenz zwischen %2 und %3 Bytes</translation>
     </message>
     <message>
         <source>the web seed &quot;%1&quot; is not an absolute URL</source>
-        <translation type="unfinished"></translation>
+        <translation>der Webseed „%1“ ist keine absolute URL</translation>
     </message>
     <message>
         <source>the web seed &quot;%1&quot; is not an http or https URL</source>
-        <translation type="unfinished"></translation>
+        <translation>der Webseed „%1“ ist keine http- oder https-URL</translation>
     </message>
     <message>
         <source>the announce URL &quot;%1&quot; is not an http, https or udp URL</source>
-        <translation type="unfinished"></translation>
+        <translation>die Announce-URL „%1“ ist keine http-, https- oder udp-URL</translation>
     </message>
     <message>
         <source>Invalid metainfo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige Metainfo: %1</translation>
     </message>
     <message>
         <source>%1 has no %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 fehlt %1</translation>
     </message>
     <message>
         <source>an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Ganzzahl</translation>
     </message>
     <message>
         <source>a byte string</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Bytestring</translation>
     </message>
     <message>
         <source>a list</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Liste</translation>
     </message>
     <message>
         <source>a dictionary</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Dictionary</translation>
     </message>
     <message>
         <source>%1 in %2 is not %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 muss %3 sein</translation>
     </message>
     <message>
         <source>the file length %1 in %2 is outside 0 to 2^50 - 1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>die Dateilänge %1 %2 liegt außerhalb von 0 bis 2^50 - 1 Bytes</translation>
     </message>
     <message>
         <source>%1 bytes is larger than the %2 bytes allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bytes sind mehr als die zulässigen %2 Bytes</translation>
     </message>
     <message>
         <source>the top level is not a dictionary</source>
-        <translation type="unfinished"></translation>
+        <translation>die oberste Ebene ist kein Dictionary</translation>
     </message>
     <message>
         <source>the metainfo</source>
-        <translation type="unfinished"></translation>
+        <translation>in der Metainfo</translation>
     </message>
     <message>
         <source>hashing failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Hashberechnung fehlgeschlagen</translation>
     </message>
     <message>
         <source>the info dictionary</source>
-        <translation type="unfinished"></translation>
+        <translation>im Info-Dictionary</translation>
     </message>
     <message>
         <source>it describes several files (&quot;files&quot;); only single-file content is supported</source>
-        <translation type="unfinished"></translation>
+        <translation>sie beschreibt mehrere Dateien (&quot;files&quot;); unterstützt werden nur Inhalte aus einer einzelnen Datei</translation>
     </message>
     <message>
         <source>unsupported &quot;meta version&quot; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützte &quot;meta version&quot; %1</translation>
     </message>
     <message>
         <source>the info dictionary has neither &quot;pieces&quot; (v1) nor &quot;meta version&quot; 2 (v2)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Info-Dictionary enthält weder &quot;pieces&quot; (v1) noch &quot;meta version&quot; 2 (v2)</translation>
     </message>
     <message>
         <source>the name is not UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name ist kein UTF-8</translation>
     </message>
     <message>
         <source>&quot;pieces&quot; holds %1 bytes, but a %2-byte file in %3-byte pieces has %4 pieces and needs %5 (20 per piece)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;pieces&quot; enthält %1 Bytes, aber eine Datei mit %2 Bytes hat bei einer Stückgröße von %3 Bytes %4 Stücke und benötigt %5 (20 pro Stück)</translation>
     </message>
     <message>
         <source>the file tree is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>der Dateibaum ist leer</translation>
     </message>
     <message>
         <source>the file tree holds several files or a directory; only single-file content is supported</source>
-        <translation type="unfinished"></translation>
+        <translation>der Dateibaum enthält mehrere Dateien oder ein Verzeichnis; unterstützt werden nur Inhalte aus einer einzelnen Datei</translation>
     </message>
     <message>
         <source>the file tree names the file %1 but the info dictionary names it %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Dateibaum nennt die Datei %1, das Info-Dictionary aber %2</translation>
     </message>
     <message>
         <source>the file tree entry</source>
-        <translation type="unfinished"></translation>
+        <translation>im Dateibaumeintrag</translation>
     </message>
     <message>
         <source>the v1 length %1 and the v2 file tree length %2 disagree</source>
-        <translation type="unfinished"></translation>
+        <translation>die v1-Länge %1 und die Länge %2 im v2-Dateibaum stimmen nicht überein</translation>
     </message>
     <message>
         <source>&quot;pieces root&quot; is %1 bytes instead of 32</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;pieces root&quot; ist %1 statt 32 Bytes lang</translation>
     </message>
     <message>
         <source>&quot;piece layers&quot; has no entry for the file&apos;s pieces root</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;piece layers&quot; enthält keinen Eintrag für den Wurzelhash (pieces root) der Datei</translation>
     </message>
     <message>
         <source>the piece layer holds %1 bytes, but %2 pieces need %3 (32 per piece)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Stückebene (piece layer) enthält %1 Bytes, aber %2 Stücke benötigen %3 (32 pro Stück)</translation>
     </message>
     <message>
         <source>the piece layer does not hash to the file&apos;s pieces root</source>
-        <translation type="unfinished"></translation>
+        <translation>der Hash der Stückebene (piece layer) ergibt nicht den Wurzelhash (pieces root) der Datei</translation>
     </message>
     <message>
         <source>&quot;url-list&quot; contains something other than a URL</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;url-list&quot; enthält etwas anderes als eine URL</translation>
     </message>
     <message>
         <source>&quot;url-list&quot; is neither a URL nor a list of URLs</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;url-list&quot; ist weder eine URL noch eine Liste von URLs</translation>
     </message>
     <message>
         <source>the announce URL &quot;%1&quot; is not a valid URL</source>
-        <translation type="unfinished"></translation>
+        <translation>die Announce-URL „%1“ ist keine gültige URL</translation>
     </message>
     <message>
         <source>the web seed &quot;%1&quot; is not a valid URL</source>
-        <translation type="unfinished"></translation>
+        <translation>der Webseed „%1“ ist keine gültige URL</translation>
     </message>
     <message>
         <source>%1 is not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine reguläre Datei</translation>
     </message>
     <message>
         <source>%1 is empty; BitTorrent clients refuse metainfo for zero bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist leer; BitTorrent-Clients lehnen Metainfo für null Bytes ab</translation>
     </message>
     <message>
         <source>%1 is %2 bytes; files must be under 2^50</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist %2 Bytes groß; Dateien müssen kleiner als 2^50 Bytes sein</translation>
     </message>
     <message>
         <source>Cannot name the content: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Inhalt kann nicht benannt werden: %1</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>%1 changed while it was being hashed (expected %2 bytes, read %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat sich während der Hashberechnung geändert (%2 Bytes erwartet, %3 gelesen)</translation>
     </message>
 </context>
 <context>
@@ -1215,104 +1215,104 @@
     <name>opendo::transfer</name>
     <message>
         <source>the server answered HTTP %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server antwortete mit HTTP %1 %2</translation>
     </message>
     <message>
         <source>the host name %1 could not be resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>der Hostname %1 konnte nicht aufgelöst werden</translation>
     </message>
     <message>
         <source>the connection to %1 was refused</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung zu %1 wurde abgelehnt</translation>
     </message>
     <message>
         <source>the connection to %1 timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>bei der Verbindung zu %1 ist das Zeitlimit abgelaufen</translation>
     </message>
     <message>
         <source>the server closed the connection before answering</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat die Verbindung vor seiner Antwort geschlossen</translation>
     </message>
     <message>
         <source>the network failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerkfehler: %1</translation>
     </message>
     <message>
         <source>the proxy failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxyfehler: %1</translation>
     </message>
     <message>
         <source>the proxy refused the request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Proxy hat die Anfrage abgelehnt: %1</translation>
     </message>
     <message numerus="yes">
         <source>%1: %2 (bytes %3-%4), %n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %2 (Bytes %3-%4), %n Versuch</numerusform>
+            <numerusform>%1: %2 (Bytes %3-%4), %n Versuche</numerusform>
         </translation>
     </message>
     <message>
         <source>the range is empty or negative</source>
-        <translation type="unfinished"></translation>
+        <translation>der Bereich ist leer oder negativ</translation>
     </message>
     <message>
         <source>the server sent Content-Range &quot;%1&quot; for a request of bytes %2-%3</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat Content-Range „%1“ auf eine Anfrage nach den Bytes %2-%3 gesendet</translation>
     </message>
     <message>
         <source>the file is now %1 bytes instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist jetzt %1 statt %2 Bytes groß</translation>
     </message>
     <message>
         <source>the server sent Content-Range &quot;%1&quot; for a request of bytes 0-0</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat Content-Range „%1“ auf eine Anfrage nach den Bytes 0-0 gesendet</translation>
     </message>
     <message>
         <source>the server ignores byte ranges and does not state the size</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server ignoriert Bytebereiche und gibt die Größe nicht an</translation>
     </message>
     <message>
         <source>the server closed the connection after %1 of %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat die Verbindung nach %1 von %2 Bytes geschlossen</translation>
     </message>
     <message>
         <source>no data arrived for %1 ms after %2 of %3 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>nach %2 von %3 Bytes kamen %1 ms lang keine Daten an</translation>
     </message>
     <message>
         <source>Cannot %1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgang „%1“ für %2 fehlgeschlagen: %3</translation>
     </message>
 </context>
 <context>
     <name>opendo::transfer::DownloadJob</name>
     <message>
         <source>The metainfo names no web seed (HTTP origin) for %1; without peers there is nowhere to download it from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Metainfo nennt für %1 keinen Webseed (HTTP-Ursprungsserver); ohne Peers gibt es keine Quelle, von der die Datei heruntergeladen werden kann.</translation>
     </message>
     <message>
         <source>the origin file changed size from %1 to %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei auf dem Ursprungsserver hat ihre Größe von %1 auf %2 Bytes geändert</translation>
     </message>
     <message>
         <source>Piece %1 (bytes %2-%3) failed %4 verification %5 times: %6 serves data that does not match the metainfo. Nothing of it was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stück %1 (Bytes %2-%3) hat die %4-Prüfung %5-mal nicht bestanden: %6 liefert Daten, die nicht zur Metainfo passen. Davon wurde nichts gespeichert.</translation>
     </message>
     <message>
         <source>Paused: %1. Free space on the cache drive or lower the cache limits, then resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten: %1. Geben Sie Speicherplatz auf dem Cache-Laufwerk frei oder senken Sie die Cachelimits, und setzen Sie den Download dann fort.</translation>
     </message>
 </context>
 <context>
     <name>opendo::transfer::DownloadManager</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 is not a valid URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine gültige URL.</translation>
     </message>
 </context>
 <context>

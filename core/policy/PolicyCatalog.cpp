@@ -21,7 +21,7 @@ QString translated(const char* text)
     return QCoreApplication::translate(kContext, text);
 }
 
-QString withUnit(qint64 value, const char* unit)
+QString unitText(qint64 value, const char* unit)
 {
     const QLatin1String u(unit);
     if (u == QLatin1String("seconds"))
@@ -147,6 +147,11 @@ QString PolicyCatalog::meaningOf(const PolicyDefinition& def, qint64 value)
     return {};
 }
 
+QString PolicyCatalog::withUnit(qint64 value, const PolicyDefinition& def)
+{
+    return unitText(value, def.unit);
+}
+
 QString PolicyCatalog::defaultDisplay(const PolicyDefinition& def)
 {
     if (def.isNumeric()) {
@@ -156,7 +161,7 @@ QString PolicyCatalog::defaultDisplay(const PolicyDefinition& def)
         const QString meaning = meaningOf(def, value);
         if (!meaning.isEmpty())
             return QCoreApplication::translate("opendo::policy", "%1 (%2)").arg(value).arg(meaning);
-        return withUnit(value, def.unit);
+        return unitText(value, def.unit);
     }
     if (def.defaultText && *def.defaultText)
         return QString::fromUtf8(def.defaultText);

@@ -25,6 +25,8 @@ public:
     static QString description(const PolicyDefinition& def);
     static QString meaningOf(const PolicyDefinition& def, qint64 value); // "" when none
     static QString defaultDisplay(const PolicyDefinition& def);          // translated
+    // A number with the setting's unit, translated ("259200 seconds", "20 %", "08:00").
+    static QString withUnit(qint64 value, const PolicyDefinition& def);
 
     // Registry key under HKLM that Group Policy writes, and the MDM Policy CSP prefix.
     static QString registryKeyPath(); // SOFTWARE\Policies\Microsoft\Windows\DeliveryOptimization

@@ -94,7 +94,7 @@ void PolicyEditorTest::editApplyChangesEffectiveValue()
     QVERIFY(apply->isEnabled());
     QTest::mouseClick(apply, Qt::LeftButton);
     QTRY_COMPARE(m_agent->policySnapshot().find("DOMaxCacheSize")->value, QString("35"));
-    QTRY_COMPARE(shownValue("DOMaxCacheSize", ui::PolicyTreeModel::ValueColumn), QString("35 %"));
+    QTRY_COMPARE(shownValue("DOMaxCacheSize", ui::PolicyTreeModel::ValueColumn), QString("35%"));
     QCOMPARE(shownValue("DOMaxCacheSize", ui::PolicyTreeModel::SourceColumn), QString("Policy"));
     QCOMPARE(m_panel->staging().count(), 0);
     QVERIFY(!apply->isEnabled());

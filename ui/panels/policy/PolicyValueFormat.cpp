@@ -13,10 +13,6 @@ QString tr(const char* text)
 {
     return QCoreApplication::translate("opendo::ui", text);
 }
-bool isHour(const PolicyDefinition& def)
-{
-    return QLatin1String(def.unit) == QLatin1String("hour of day");
-}
 } // namespace
 
 QString formatPolicyValue(const PolicyDefinition& def, const QString& value)
@@ -29,13 +25,9 @@ QString formatPolicyValue(const PolicyDefinition& def, const QString& value)
     const qint64 n = value.toLongLong(&ok);
     if (!ok)
         return value;
-    if (isHour(def))
-        return QStringLiteral("%1:00").arg(n, 2, 10, QLatin1Char('0'));
     const QString meaning = PolicyCatalog::meaningOf(def, n);
-    QString text = QString::number(n);
-    const QString unit = QString::fromUtf8(def.unit);
-    if (def.type == PolicyType::Integer && !unit.isEmpty())
-        text += unit == QLatin1String("percent") ? QStringLiteral(" %") : QLatin1Char(' ') + unit;
+    const QString text = def.type == PolicyType::Integer ? PolicyCatalog::withUnit(n, def)
+                                                         : QString::number(n);
     return meaning.isEmpty() ? text : tr("%1 (%2)").arg(text, meaning);
 }
 
