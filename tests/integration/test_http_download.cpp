@@ -281,6 +281,27 @@ void HttpDownloadTest::downloadThroughProxy()
     for (const QString& line : m_nginx->accessLog())
         viaProxy = viaProxy || (line.contains("/p.bin") && line.contains("tinyproxy"));
     QVERIFY2(viaProxy, "nginx saw no request for /p.bin carrying tinyproxy's Via header");
+
+    // The environment, as curl reads it: http_proxy is used ...
+    QFile::copy(www.filePath("p.bin"), m_dir.filePath("www/p2.bin"));
+    const int beforeEnv = proxy.requestCount();
+    const ProcessResult viaEnv = runProgram(
+        "/usr/bin/env", {"-u", "no_proxy", "-u", "NO_PROXY", "http_proxy=" + proxy.proxyUrl(),
+                         executable("doctl"), "--data-dir", m_dir.filePath("d-proxy-env"),
+                         "download", m_nginx->url("/p2.bin").toString(), "--json"},
+        60000);
+    QVERIFY2(viaEnv.exitCode == 0, qPrintable(viaEnv.err));
+    QVERIFY(proxy.requestCount() > beforeEnv);
+    // ... unless no_proxy exempts the host.
+    QFile::copy(www.filePath("p.bin"), m_dir.filePath("www/p3.bin"));
+    const int beforeExempt = proxy.requestCount();
+    const ProcessResult exempt = runProgram(
+        "/usr/bin/env", {"http_proxy=" + proxy.proxyUrl(), "no_proxy=127.0.0.0/8",
+                         executable("doctl"), "--data-dir", m_dir.filePath("d-proxy-env"),
+                         "download", m_nginx->url("/p3.bin").toString(), "--json"},
+        60000);
+    QVERIFY2(exempt.exitCode == 0, qPrintable(exempt.err));
+    QCOMPARE(proxy.requestCount(), beforeExempt);
 }
 
 void HttpDownloadTest::fullDiskPausesWithClearError()
