@@ -55,7 +55,8 @@ int main(int argc, char* argv[])
         return 2;
     }
 
-    opendo::agent::Agent agent({dataDir.value_or(QString()), proxy.value_or(QString())});
+    // A command's embedded agent does what it was asked, not the rest of the queue.
+    opendo::agent::Agent agent({dataDir.value_or(QString()), proxy.value_or(QString()), false});
     const QString startError = agent.start().result();
     if (!startError.isEmpty()) {
         err << "error: " << startError << '\n';

@@ -26,7 +26,7 @@ int main(int argc, char* argv[])
     }
     opendo::ui::LanguageSettings::install(app, options->language);
 
-    opendo::agent::Agent agent({options->dataDir, {}});
+    opendo::agent::Agent agent({options->dataDir, {}, true});
     opendo::ui::MainWindow window(agent);
     auto* policyEditor = new opendo::ui::PolicyEditorPanel(agent);
     QObject::connect(policyEditor, &opendo::ui::PolicyEditorPanel::statusMessage, &window,

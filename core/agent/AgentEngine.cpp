@@ -87,7 +87,7 @@ QString AgentEngine::startDownloads()
     m_limiter = new transfer::BandwidthLimiter(this);
     transfer::JobContext context{*m_store, *m_network, *m_limiter, m_workers};
     m_downloads = new transfer::DownloadManager(context, transfer::JobTable(m_db.handle()),
-                                                policies, this);
+                                                policies, m_options.resumeQueuedJobs, this);
     m_janitor = new cache::CacheJanitor(
         *m_store, policies,
         [this](const QString& id) { return m_downloads->hasActiveJobFor(id); }, this);

@@ -35,9 +35,9 @@ int downloadModeFor(bool shareable, const policy::PolicySnapshot& policies)
 } // namespace
 
 DownloadManager::DownloadManager(JobContext context, JobTable table, PolicySource policies,
-                                 QObject* parent)
+                                 bool resumeQueued, QObject* parent)
     : QObject(parent), m_context(context), m_table(std::move(table)),
-      m_policies(std::move(policies))
+      m_policies(std::move(policies)), m_resumeQueued(resumeQueued)
 {
     m_tick.setInterval(kTickMs);
     connect(&m_tick, &QTimer::timeout, this, &DownloadManager::tick);
@@ -144,11 +144,13 @@ AddDownloadResult DownloadManager::add(const DownloadRequest& request)
         if (r.contentId == job->record().contentId && r.outPath == record.outPath &&
             !isTerminal(r.state)) {
             delete job;
-            if (r.state == JobState::Paused)
+            m_requested.insert(r.jobId);
+            if (r.state == JobState::Paused || r.state == JobState::Queued)
                 resume(r.jobId);
             return {r.jobId, {}};
         }
     }
+    m_requested.insert(job->record().jobId);
     adopt(job);
     persist(job);
     schedule();
@@ -167,7 +169,9 @@ void DownloadManager::schedule()
         for (DownloadJob* job : std::as_const(m_jobs)) {
             if (active >= kMaxActiveJobs)
                 return;
-            if (job->record().state == JobState::Queued && job->record().foreground == foreground) {
+            const JobRecord& r = job->record();
+            const bool wanted = m_resumeQueued || m_requested.contains(r.jobId);
+            if (wanted && r.state == JobState::Queued && r.foreground == foreground) {
                 job->start();
                 ++active;
             }
@@ -200,6 +204,11 @@ bool DownloadManager::resume(const QString& jobId)
         const JobState state = job->record().state;
         if (job->record().jobId != jobId)
             continue;
+        m_requested.insert(jobId);
+        if (state == JobState::Queued) {
+            schedule();
+            return true;
+        }
         if (state != JobState::Paused && state != JobState::Failed)
             return state == JobState::Queued || state == JobState::Downloading;
         // Back into the queue; the scheduler starts it when a slot is free.

@@ -9,6 +9,7 @@
 #include "transfer/JobTable.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QTimer>
 
@@ -28,7 +29,8 @@ class DownloadManager : public QObject
 public:
     using PolicySource = std::function<policy::PolicySnapshot()>;
 
-    DownloadManager(JobContext context, JobTable table, PolicySource policies,
+    // `resumeQueued` false: jobs restored from the database wait until resumed explicitly.
+    DownloadManager(JobContext context, JobTable table, PolicySource policies, bool resumeQueued,
                     QObject* parent = nullptr);
     ~DownloadManager() override;
 
@@ -60,6 +62,8 @@ private:
     JobTable m_table;
     PolicySource m_policies;
     QList<DownloadJob*> m_jobs; // in queue order
+    bool m_resumeQueued = true;
+    QSet<QString> m_requested; // jobs added or resumed by this agent's users
     QHash<QString, qint64> m_lastBytes;
     QHash<QString, qint64> m_rates;
     qint64 m_bestRate = 0;

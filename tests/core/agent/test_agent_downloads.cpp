@@ -49,6 +49,7 @@ private Q_SLOTS:
     void initTestCase();
     void pauseResumeCancel();
     void unfinishedJobResumesAfterRestart();
+    void shortLivedAgentLeavesTheQueueAlone();
     void backgroundBandwidthPolicyIsEnforced();
     void smallFileIsEvictedAfterDelivery();
 
@@ -140,6 +141,31 @@ void AgentDownloadsTest::unfinishedJobResumesAfterRestart()
     const qint64 served = m_nginx->bytesServed() - servedBefore;
     QVERIFY2(served <= 16LL * 1024 * 1024 - qint64(presentAtStop) * 256 * 1024,
              qPrintable(QString("served %1 bytes after restart").arg(served)));
+}
+
+void AgentDownloadsTest::shortLivedAgentLeavesTheQueueAlone()
+{
+    QTemporaryDir data;
+    const QString torrent = metainfoFor("16m.bin");
+    QString jobId;
+    {
+        Agent agent({data.path(), {}, true});
+        QCOMPARE(agent.start().result(), QString());
+        limitForeground(agent, 2048);
+        jobId = agent.addDownload({torrent, data.filePath("out.bin"), true}).result().jobId;
+        QTRY_VERIFY_WITH_TIMEOUT(jobOf(agent, jobId)->piecesPresent > 0, 10000);
+        limitForeground(agent, 0);
+    }
+    // What doctl runs for `config list`: the unfinished job stays queued, untouched.
+    Agent agent({data.path(), {}, false});
+    QCOMPARE(agent.start().result(), QString());
+    const qint64 servedBefore = m_nginx->bytesServed();
+    QTest::qWait(800);
+    QCOMPARE(jobOf(agent, jobId)->state, JobState::Queued);
+    QCOMPARE(m_nginx->bytesServed(), servedBefore);
+    // Until someone asks for it.
+    QVERIFY(agent.resumeDownload(jobId).result());
+    QCOMPARE(agent.waitForJob(jobId).result().state, JobState::Caching);
 }
 
 void AgentDownloadsTest::backgroundBandwidthPolicyIsEnforced()
