@@ -2,6 +2,7 @@
 
 #include "ConsoleOptions.h"
 #include "agent/Agent.h"
+#include "panels/downloads/DownloadsPanel.h"
 #include "panels/policy/PolicyEditorPanel.h"
 #include "shell/LanguageSettings.h"
 #include "shell/MainWindow.h"
@@ -31,6 +32,9 @@ int main(int argc, char* argv[])
     auto* policyEditor = new opendo::ui::PolicyEditorPanel(agent);
     QObject::connect(policyEditor, &opendo::ui::PolicyEditorPanel::statusMessage, &window,
                      [&window](const QString& m) { window.statusBar()->showMessage(m, 8000); });
+    window.addPanel(QStringLiteral("downloads"),
+                    QCoreApplication::translate("opendo::console", "Downloads"),
+                    new opendo::ui::DownloadsPanel(agent));
     window.addPanel(QStringLiteral("policy"),
                     QCoreApplication::translate("opendo::console", "Policy editor"), policyEditor);
     if (!options->panel.isEmpty())

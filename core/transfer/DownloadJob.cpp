@@ -52,6 +52,17 @@ DownloadJob::DownloadJob(JobContext context, JobRecord record,
         m_fileName = m_origin.fileName();
         m_record.contentId = contentIdForUrl(m_origin);
     }
+    // A job restored from the database shows what the cache holds before it runs again.
+    if (const auto cached = m_context.store.find(m_record.contentId)) {
+        m_fileSize = cached->geometry.fileSize;
+        m_pieceLength = cached->geometry.pieceLength;
+        m_pieceCount = cached->geometry.pieceCount;
+        m_present.fill(false, m_pieceCount);
+        for (int i = 0; i < m_pieceCount && i < cached->present.size(); ++i) {
+            m_present[i] = cached->present.testBit(i);
+            m_presentCount += m_present[i] ? 1 : 0;
+        }
+    }
 }
 
 DownloadJob::~DownloadJob() = default;
@@ -249,7 +260,11 @@ void DownloadJob::onCommitted(const QList<int>& pieces, qint64)
     QString error;
     if (!m_context.store.markPresent(m_record.contentId, pieces, &error)) {
         stopTransfer();
-        setState(JobState::Failed, error);
+        // SQLite reports a full disk as SQLITE_FULL; that is a pause, like a full cache drive.
+        if (error.contains(QLatin1String("disk is full"), Qt::CaseInsensitive))
+            onWriteFailed(error, true);
+        else
+            setState(JobState::Failed, error);
         return;
     }
     for (int p : pieces) {

@@ -1,0 +1,43 @@
+#pragma once
+
+// The downloads panel: every job with its Get-DeliveryOptimizationStatus fields, and the
+// actions users take on them (add, pause, resume, cancel).
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace opendo::agent {
+class Agent;
+}
+
+namespace opendo::ui {
+
+class JobTableModel;
+
+class DownloadsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DownloadsPanel(agent::Agent& agent, QWidget* parent = nullptr);
+
+    JobTableModel& model() { return *m_model; }
+    void addDownload(const QString& source, const QString& outPath, bool foreground);
+
+private:
+    QString selectedJob() const;
+    void updateActions();
+    void showError(const QString& message);
+
+    agent::Agent& m_agent;
+    JobTableModel* m_model = nullptr;
+    QTableView* m_table = nullptr;
+    QPushButton* m_pause = nullptr;
+    QPushButton* m_resume = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QLabel* m_message = nullptr;
+};
+
+} // namespace opendo::ui
