@@ -26,8 +26,8 @@ DownloadsPanel::DownloadsPanel(agent::Agent& agent, QWidget* parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(JobTableModel::FileColumn,
-                                                      QHeaderView::ResizeToContents);
+    for (int column : {int(JobTableModel::FileColumn), int(JobTableModel::StatusColumn)})
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
 
     auto* add = new QPushButton(tr("&Add download…"), this);
     m_pause = new QPushButton(tr("&Pause"), this);
