@@ -385,6 +385,105 @@
     </message>
 </context>
 <context>
+    <name>opendo::peer</name>
+    <message>
+        <source>Invalid extension handshake: %1</source>
+        <translation>Ungültiger Erweiterungs-Handshake: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an integer</source>
+        <translation>&quot;%1&quot; ist keine Ganzzahl</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2; it must be %3 to %4</source>
+        <translation>&quot;%1&quot; ist %2; der Wert muss zwischen %3 und %4 liegen</translation>
+    </message>
+    <message>
+        <source>%1 bytes exceed the %2-byte limit</source>
+        <translation>%1 Bytes überschreiten die Grenze von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>not a dictionary</source>
+        <translation>kein Dictionary</translation>
+    </message>
+    <message>
+        <source>&quot;m&quot; is not a dictionary</source>
+        <translation>&quot;m&quot; ist kein Dictionary</translation>
+    </message>
+    <message>
+        <source>&quot;m&quot; entry &quot;%1&quot; is not an integer</source>
+        <translation>&quot;m&quot;-Eintrag &quot;%1&quot; ist keine Ganzzahl</translation>
+    </message>
+    <message>
+        <source>&quot;m&quot; entry &quot;%1&quot; is %2; it must be 0 to 255</source>
+        <translation>&quot;m&quot;-Eintrag &quot;%1&quot; ist %2; der Wert muss zwischen 0 und 255 liegen</translation>
+    </message>
+    <message>
+        <source>&quot;m&quot; gives id %1 to both &quot;%2&quot; and &quot;%3&quot;</source>
+        <translation>&quot;m&quot; vergibt die ID %1 sowohl an &quot;%2&quot; als auch an &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;v&quot; is not a string</source>
+        <translation>&quot;v&quot; ist kein String</translation>
+    </message>
+    <message>
+        <source>&quot;v&quot; is not UTF-8</source>
+        <translation>&quot;v&quot; ist kein UTF-8</translation>
+    </message>
+    <message>
+        <source>handshake protocol string length is %1; a BitTorrent peer sends 19</source>
+        <translation>die Länge des Protokollstrings im Handshake ist %1; ein BitTorrent-Peer sendet 19</translation>
+    </message>
+    <message>
+        <source>handshake protocol string is not &quot;BitTorrent protocol&quot;</source>
+        <translation>der Protokollstring im Handshake ist nicht &quot;BitTorrent protocol&quot;</translation>
+    </message>
+    <message>
+        <source>handshake is %1 bytes long; it must be 68</source>
+        <translation>der Handshake ist %1 Bytes lang; er muss 68 Bytes lang sein</translation>
+    </message>
+    <message>
+        <source>unknown message id %1 (%2 bytes)</source>
+        <translation>unbekannte Nachrichten-ID %1 (%2 Bytes)</translation>
+    </message>
+    <message>
+        <source>message %1 (%2) needs the Fast extension, which was not negotiated</source>
+        <translation>Nachricht %1 (%2) erfordert die Fast-Erweiterung, die nicht ausgehandelt wurde</translation>
+    </message>
+    <message>
+        <source>message %1 (%2) needs the extension protocol, which was not negotiated</source>
+        <translation>Nachricht %1 (%2) erfordert das Erweiterungsprotokoll, das nicht ausgehandelt wurde</translation>
+    </message>
+    <message>
+        <source>message %1 (%2) of %3 bytes exceeds the %4-byte limit</source>
+        <translation>Nachricht %1 (%2) mit %3 Bytes überschreitet die Grenze von %4 Bytes</translation>
+    </message>
+    <message>
+        <source>message %1 (%2) has length %3; it must be %4</source>
+        <translation>Nachricht %1 (%2) hat die Länge %3; sie muss %4 betragen</translation>
+    </message>
+    <message>
+        <source>message %1 (%2) has length %3; it must be at least %4</source>
+        <translation>Nachricht %1 (%2) hat die Länge %3; sie muss mindestens %4 betragen</translation>
+    </message>
+    <message>
+        <source>message %1 (%2) names piece %3, but there are only %4 pieces</source>
+        <translation>Nachricht %1 (%2) nennt Stück %3, es gibt aber nur %4 Stücke</translation>
+    </message>
+    <message>
+        <source>message %1 (%2) asks for a block of %3 bytes; it must be 1 to %4</source>
+        <translation>Nachricht %1 (%2) fordert einen Block mit %3 Bytes an; er muss zwischen 1 und %4 Bytes groß sein</translation>
+    </message>
+    <message>
+        <source>message %1 (%2) may only come first, before any other message</source>
+        <translation>Nachricht %1 (%2) darf nur als erste Nachricht vor allen anderen kommen</translation>
+    </message>
+    <message>
+        <source>message %1 (%2) sets spare bits after the last piece (%3 pieces)</source>
+        <translation>Nachricht %1 (%2) setzt überzählige Bits nach dem letzten Stück (%3 Stücke)</translation>
+    </message>
+</context>
+<context>
     <name>opendo::policy</name>
     <message>
         <source>HTTP only: no peer-to-peer</source>
@@ -1313,6 +1412,10 @@
     <message>
         <source>%1 is not a valid URL.</source>
         <translation>%1 ist keine gültige URL.</translation>
+    </message>
+    <message>
+        <source>%1: only http:// and https:// URLs can be downloaded; anything else must be a metainfo (.torrent) file.</source>
+        <translation>%1: Nur http://- und https://-URLs können heruntergeladen werden; alles andere muss eine Metainfo-Datei (.torrent) sein.</translation>
     </message>
 </context>
 <context>
