@@ -93,6 +93,10 @@
         <source>Policy editor</source>
         <translation>Richtlinien-Editor</translation>
     </message>
+    <message>
+        <source>Downloads</source>
+        <translation>Downloads</translation>
+    </message>
 </context>
 <context>
     <name>opendo::content</name>
@@ -1446,6 +1450,57 @@
     </message>
 </context>
 <context>
+    <name>opendo::ui::AddDownloadDialog</name>
+    <message>
+        <source>Add download</source>
+        <translation>Download hinzufügen</translation>
+    </message>
+    <message>
+        <source>https://… or a .torrent metainfo file</source>
+        <translation>https://… oder eine .torrent-Metainfo-Datei</translation>
+    </message>
+    <message>
+        <source>Keep in the cache only</source>
+        <translation>Nur im Cache behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Background (yields to foreground downloads)</source>
+        <translation>&amp;Hintergrund (lässt Vordergrund-Downloads den Vortritt)</translation>
+    </message>
+    <message>
+        <source>&amp;Metainfo…</source>
+        <translation>&amp;Metainfo…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Metainfo file</source>
+        <translation>Metainfo-Datei</translation>
+    </message>
+    <message>
+        <source>Metainfo (*.torrent)</source>
+        <translation>Metainfo (*.torrent)</translation>
+    </message>
+    <message>
+        <source>Save the file as</source>
+        <translation>Datei speichern unter</translation>
+    </message>
+    <message>
+        <source>A metainfo file lets every piece be verified and shared with peers; a plain URL is downloaded over HTTP only.</source>
+        <translation>Mit einer Metainfo-Datei wird jedes Stück geprüft und kann mit Peers geteilt werden; eine einfache URL wird nur über HTTP geladen.</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Output:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+</context>
+<context>
     <name>opendo::ui::BusinessHoursEditor</name>
     <message>
         <source>unlimited</source>
@@ -1466,6 +1521,108 @@
     <message>
         <source>Cap outside:</source>
         <translation>Limit außerhalb:</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::DownloadsPanel</name>
+    <message>
+        <source>&amp;Add download…</source>
+        <translation>Download &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel download</source>
+        <translation>Download a&amp;bbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::JobTableModel</name>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>From HTTP</source>
+        <translation>Über HTTP</translation>
+    </message>
+    <message>
+        <source>From peers</source>
+        <translation>Von Peers</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Wird heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Caching (available to peers)</source>
+        <translation>Im Cache (für Peers verfügbar)</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Foreground</source>
+        <translation>Vordergrund</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Hintergrund</translation>
     </message>
 </context>
 <context>
