@@ -8,7 +8,6 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QThread>
-
 #include <unistd.h>
 
 namespace opendo::cli {
@@ -56,8 +55,7 @@ void printProgress(const JobStatus& s, QTextStream& err)
 
 } // namespace
 
-int runDownloadCommand(agent::Agent& agent, CliArguments& args, QTextStream& out,
-                       QTextStream& err)
+int runDownloadCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, QTextStream& err)
 {
     QString error;
     const auto outPath = args.takeOption(QStringLiteral("out"), &error);
@@ -97,8 +95,8 @@ int runDownloadCommand(agent::Agent& agent, CliArguments& args, QTextStream& out
         printStatus(status, out);
     const bool ok = status.state == JobState::Complete || status.state == JobState::Caching;
     if (!ok)
-        err << "error: " << (status.error.isEmpty() ? transfer::jobStateName(status.state)
-                                                    : status.error)
+        err << "error: "
+            << (status.error.isEmpty() ? transfer::jobStateName(status.state) : status.error)
             << '\n';
     return ok ? 0 : 1;
 }
@@ -116,7 +114,8 @@ int runCreateMetainfoCommand(CliArguments& args, QTextStream& out, QTextStream& 
         output = args.takeOption(QStringLiteral("out"), &error);
     QStringList rest = args.remaining();
     // "-o" is a short option; CliArguments only knows "--name".
-    if (const qsizetype i = rest.indexOf(QStringLiteral("-o")); !output && i >= 0 && i + 1 < rest.size()) {
+    if (const qsizetype i = rest.indexOf(QStringLiteral("-o"));
+        !output && i >= 0 && i + 1 < rest.size()) {
         output = rest[i + 1];
         rest.remove(i, 2);
     }

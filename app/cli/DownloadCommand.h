@@ -12,8 +12,7 @@ class Agent;
 
 namespace opendo::cli {
 
-int runDownloadCommand(agent::Agent& agent, CliArguments& args, QTextStream& out,
-                       QTextStream& err);
+int runDownloadCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, QTextStream& err);
 int runCreateMetainfoCommand(CliArguments& args, QTextStream& out, QTextStream& err);
 
 } // namespace opendo::cli

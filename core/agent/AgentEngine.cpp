@@ -89,8 +89,8 @@ QString AgentEngine::startDownloads()
     m_downloads = new transfer::DownloadManager(context, transfer::JobTable(m_db.handle()),
                                                 policies, m_options.resumeQueuedJobs, this);
     m_janitor = new cache::CacheJanitor(
-        *m_store, policies,
-        [this](const QString& id) { return m_downloads->hasActiveJobFor(id); }, this);
+        *m_store, policies, [this](const QString& id) { return m_downloads->hasActiveJobFor(id); },
+        this);
     connect(m_downloads, &transfer::DownloadManager::jobsChanged, this, [this] {
         if (!m_jobsPublishTimer.isActive())
             m_jobsPublishTimer.start();

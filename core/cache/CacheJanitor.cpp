@@ -10,8 +10,7 @@ namespace {
 constexpr int kSweepIntervalMs = 60 * 1000;
 }
 
-CacheJanitor::CacheJanitor(PieceStore& store, PolicySource policies, BusyTest busy,
-                           QObject* parent)
+CacheJanitor::CacheJanitor(PieceStore& store, PolicySource policies, BusyTest busy, QObject* parent)
     : QObject(parent), m_store(store), m_policies(std::move(policies)), m_busy(std::move(busy))
 {
     m_timer.setInterval(kSweepIntervalMs);

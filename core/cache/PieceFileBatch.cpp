@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QFile>
-
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -59,7 +58,9 @@ DiskWriteResult PieceFileBatch::write(const QString& path, qint64 fileSize, qint
     Fd fd(::open(native.constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600));
     if (fd.get() < 0)
         return failure(errno, path, "open", offset);
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::fstat(fd.get(), &st) != 0)
         return failure(errno, path, "stat", offset);
     // Sparse, not fallocated: on ext4, writing into fallocated (unwritten) extents costs an

@@ -5,10 +5,9 @@
 #include "content/MetainfoWriter.h"
 #include "transfer/OutputFile.h"
 #include "transfer/PieceCommitter.h"
+#include "transfer/PoolTask.h"
 
 #include <QCoreApplication>
-#include <QFuture>
-#include <QPromise>
 #include <QThreadPool>
 
 namespace opendo::transfer {
@@ -18,7 +17,7 @@ namespace {
 // Requests in flight to the origin. Measured on loopback (2 cores, Qt 6.4): one or two streams
 // of 8 MiB ranges reach 400-650 MB/s, while four parallel ones fall to ~190 MB/s.
 constexpr int kMaxRanges = 2;
-constexpr qint64 kSpanBytes = 8 * 1024 * 1024; // bytes per range request
+constexpr qint64 kSpanBytes = 8 * 1024 * 1024;     // bytes per range request
 constexpr qint64 kPendingBytes = 16 * 1024 * 1024; // assembled, not yet durable
 constexpr int kMaxHashFailures = 3;
 constexpr qint64 kMinUrlPieceLength = 1024 * 1024;
@@ -108,8 +107,7 @@ void DownloadJob::start()
     // A plain URL: the origin tells the size; the cache tracks it in fixed-size pieces.
     connect(m_source, &HttpRangeSource::probed, this, [this](qint64 size, bool) {
         m_fileSize = size;
-        m_pieceLength =
-            qMax(kMinUrlPieceLength, content::MetainfoWriter::choosePieceLength(size));
+        m_pieceLength = qMax(kMinUrlPieceLength, content::MetainfoWriter::choosePieceLength(size));
         m_pieceCount = int((size + m_pieceLength - 1) / m_pieceLength);
         if (const auto cached = m_context.store.find(m_record.contentId);
             cached && cached->geometry.fileSize != size) {
@@ -336,14 +334,9 @@ void DownloadJob::finish()
         return;
     }
     // Copying a large file is disk work: keep it off the agent's network thread.
-    auto promise = std::make_shared<QPromise<QString>>();
-    QFuture<QString> copied = promise->future();
-    promise->start();
-    m_context.workers.start([promise, from = m_dataPath, to = m_record.outPath] {
-        promise->addResult(writeOutputCopy(from, to));
-        promise->finish();
-    });
-    copied.then(this, complete);
+    runInPool<QString>(m_context.workers, [from = m_dataPath, to = m_record.outPath] {
+        return writeOutputCopy(from, to);
+    }).then(this, complete);
 }
 
 void DownloadJob::stopTransfer()

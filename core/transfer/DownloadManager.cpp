@@ -122,15 +122,16 @@ bool DownloadManager::restore(QString* error)
 AddDownloadResult DownloadManager::add(const DownloadRequest& request)
 {
     if (!isUrl(request.source) && request.source.contains(QLatin1String("://")))
-        return {{}, tr("%1: only http:// and https:// URLs can be downloaded; anything else "
-                       "must be a metainfo (.torrent) file.")
-                        .arg(request.source)};
+        return {{},
+                tr("%1: only http:// and https:// URLs can be downloaded; anything else "
+                   "must be a metainfo (.torrent) file.")
+                    .arg(request.source)};
     JobRecord record;
     record.jobId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    record.source = isUrl(request.source) ? request.source
-                                          : QFileInfo(request.source).absoluteFilePath();
-    record.outPath = request.outPath.isEmpty() ? QString()
-                                               : QFileInfo(request.outPath).absoluteFilePath();
+    record.source =
+        isUrl(request.source) ? request.source : QFileInfo(request.source).absoluteFilePath();
+    record.outPath =
+        request.outPath.isEmpty() ? QString() : QFileInfo(request.outPath).absoluteFilePath();
     record.foreground = request.foreground;
     record.createdAt = QDateTime::currentDateTime();
     record.downloadMode = downloadModeFor(!isUrl(record.source), m_policies());
@@ -295,8 +296,7 @@ void DownloadManager::tick()
 
 void DownloadManager::applyBandwidthPolicy()
 {
-    const BandwidthRates rates =
-        bandwidthRatesFor(m_policies(), QTime::currentTime(), m_bestRate);
+    const BandwidthRates rates = bandwidthRatesFor(m_policies(), QTime::currentTime(), m_bestRate);
     m_context.limiter.setRate(TrafficClass::Foreground, rates.foreground);
     m_context.limiter.setRate(TrafficClass::Background, rates.background);
 }

@@ -9,10 +9,9 @@
 #include "transfer/JobTable.h"
 
 #include <QHash>
-#include <QSet>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
-
 #include <functional>
 
 namespace opendo::transfer {

@@ -5,21 +5,28 @@ namespace opendo::transfer {
 QString jobStateName(JobState state)
 {
     switch (state) {
-    case JobState::Queued: return QStringLiteral("Queued");
-    case JobState::Downloading: return QStringLiteral("Downloading");
-    case JobState::Paused: return QStringLiteral("Paused");
-    case JobState::Complete: return QStringLiteral("Complete");
-    case JobState::Caching: return QStringLiteral("Caching");
-    case JobState::Failed: return QStringLiteral("Failed");
-    case JobState::Cancelled: return QStringLiteral("Cancelled");
+    case JobState::Queued:
+        return QStringLiteral("Queued");
+    case JobState::Downloading:
+        return QStringLiteral("Downloading");
+    case JobState::Paused:
+        return QStringLiteral("Paused");
+    case JobState::Complete:
+        return QStringLiteral("Complete");
+    case JobState::Caching:
+        return QStringLiteral("Caching");
+    case JobState::Failed:
+        return QStringLiteral("Failed");
+    case JobState::Cancelled:
+        return QStringLiteral("Cancelled");
     }
     return {};
 }
 
 bool isTerminal(JobState state)
 {
-    return state == JobState::Complete || state == JobState::Caching ||
-           state == JobState::Failed || state == JobState::Cancelled;
+    return state == JobState::Complete || state == JobState::Caching || state == JobState::Failed ||
+           state == JobState::Cancelled;
 }
 
 } // namespace opendo::transfer

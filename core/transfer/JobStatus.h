@@ -10,7 +10,8 @@
 
 namespace opendo::transfer {
 
-enum class JobState {
+enum class JobState
+{
     Queued,      // waiting for a download slot
     Downloading, // DO status 0
     Paused,      // DO status 3; also after a full disk (see error)
@@ -28,7 +29,7 @@ struct JobStatus
     QString jobId;
     QString fileId; // the content id
     QString fileName;
-    QString source; // URL or metainfo path the user gave
+    QString source;    // URL or metainfo path the user gave
     QString sourceUrl; // the HTTP origin actually used
     QString outPath;
     qint64 fileSize = -1; // -1 until known
@@ -53,8 +54,9 @@ struct JobStatus
 
     double percentPeerCaching() const
     {
-        return totalBytesDownloaded > 0 ? 100.0 * double(bytesFromPeers) / double(totalBytesDownloaded)
-                                        : 0.0;
+        return totalBytesDownloaded > 0
+                   ? 100.0 * double(bytesFromPeers) / double(totalBytesDownloaded)
+                   : 0.0;
     }
 };
 

@@ -10,9 +10,9 @@ namespace {
 
 JobState stateFromName(const QString& name)
 {
-    for (JobState s : {JobState::Queued, JobState::Downloading, JobState::Paused,
-                       JobState::Complete, JobState::Caching, JobState::Failed,
-                       JobState::Cancelled}) {
+    for (JobState s :
+         {JobState::Queued, JobState::Downloading, JobState::Paused, JobState::Complete,
+          JobState::Caching, JobState::Failed, JobState::Cancelled}) {
         if (jobStateName(s) == name)
             return s;
     }
@@ -20,9 +20,15 @@ JobState stateFromName(const QString& name)
 }
 
 // NOT NULL text columns: a null QString would bind as SQL NULL.
-QVariant text(const QString& s) { return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s); }
+QVariant text(const QString& s)
+{
+    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
 
-QVariant secs(const QDateTime& t) { return t.isValid() ? QVariant(t.toSecsSinceEpoch()) : QVariant(); }
+QVariant secs(const QDateTime& t)
+{
+    return t.isValid() ? QVariant(t.toSecsSinceEpoch()) : QVariant();
+}
 
 } // namespace
 

@@ -4,7 +4,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -30,14 +29,16 @@ QString writeOutputCopy(const QString& from, const QString& to)
     const int in = ::open(QFile::encodeName(from).constData(), O_RDONLY | O_CLOEXEC);
     if (in < 0)
         return systemError(QStringLiteral("read"), from, errno);
-    const int out = ::open(QFile::encodeName(part).constData(),
-                           O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const int out =
+        ::open(QFile::encodeName(part).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (out < 0) {
         const int err = errno;
         ::close(in);
         return systemError(QStringLiteral("create"), part, err);
     }
-    struct stat st {};
+    struct stat st
+    {
+    };
     QString error;
     if (::fstat(in, &st) != 0)
         error = systemError(QStringLiteral("stat"), from, errno);

@@ -1,9 +1,7 @@
 #include "transfer/PieceCommitter.h"
 
 #include "cache/PieceFileBatch.h"
-
-#include <QFuture>
-#include <QPromise>
+#include "transfer/PoolTask.h"
 
 namespace opendo::transfer {
 
@@ -15,23 +13,16 @@ constexpr int kSyncDelayMs = 100;
 
 struct WriteOutcome
 {
-    enum class Kind { Written, BadHash, WriteError } kind = Kind::Written;
+    enum class Kind
+    {
+        Written,
+        BadHash,
+        WriteError
+    } kind = Kind::Written;
     int piece = 0;
     qint64 bytes = 0;
     cache::DiskWriteResult disk;
 };
-
-template <typename T, typename Work> QFuture<T> runInPool(QThreadPool& pool, Work work)
-{
-    auto promise = std::make_shared<QPromise<T>>();
-    QFuture<T> future = promise->future();
-    promise->start();
-    pool.start([promise, work = std::move(work)]() mutable {
-        promise->addResult(work());
-        promise->finish();
-    });
-    return future;
-}
 
 } // namespace
 
@@ -67,8 +58,12 @@ void PieceCommitter::commit(int piece, qint64 offset, QByteArray data)
     runInPool<WriteOutcome>(m_pool, std::move(work)).then(this, [this](const WriteOutcome& o) {
         --m_inWorkers;
         switch (o.kind) {
-        case WriteOutcome::Kind::Written: written(o.piece, o.bytes); break;
-        case WriteOutcome::Kind::BadHash: Q_EMIT verificationFailed(o.piece); break;
+        case WriteOutcome::Kind::Written:
+            written(o.piece, o.bytes);
+            break;
+        case WriteOutcome::Kind::BadHash:
+            Q_EMIT verificationFailed(o.piece);
+            break;
         case WriteOutcome::Kind::WriteError:
             Q_EMIT writeFailed(o.disk.message, o.disk.error == cache::DiskError::DiskFull);
             break;

@@ -10,7 +10,6 @@
 #include <QObject>
 #include <QThreadPool>
 #include <QTimer>
-
 #include <memory>
 
 namespace opendo::transfer {

@@ -32,11 +32,15 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void DoctlConfigTest::init() { m_dir = std::make_unique<QTemporaryDir>(); }
+void DoctlConfigTest::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+}
 
 ProcessResult DoctlConfigTest::doctl(const QStringList& args)
 {
-    return runProgram(executable("doctl"), QStringList{"--data-dir", m_dir->filePath("data")} + args);
+    return runProgram(executable("doctl"),
+                      QStringList{"--data-dir", m_dir->filePath("data")} + args);
 }
 
 QJsonObject DoctlConfigTest::setting(const QString& key)
@@ -137,11 +141,12 @@ void DoctlConfigTest::exportImportRoundTrip()
 {
     QFETCH(QString, file);
     QCOMPARE(doctl({"config", "set", "DODownloadMode", "2", "--policy"}).exitCode, 0);
-    QCOMPARE(doctl({"config", "set", "DOGroupId", "1f2e3d4c-5b6a-4789-8123-456789abcdef"}).exitCode, 0);
-    QCOMPARE(doctl({"config", "set", "DOSetHoursToLimitForegroundDownloadBandwidth",
-                    "22-6 in=10 out=0"})
-                 .exitCode,
+    QCOMPARE(doctl({"config", "set", "DOGroupId", "1f2e3d4c-5b6a-4789-8123-456789abcdef"}).exitCode,
              0);
+    QCOMPARE(
+        doctl({"config", "set", "DOSetHoursToLimitForegroundDownloadBandwidth", "22-6 in=10 out=0"})
+            .exitCode,
+        0);
     const QString path = m_dir->filePath(file);
     QCOMPARE(doctl({"config", "export", path}).exitCode, 0);
     const QByteArray exported = [&] {
@@ -167,9 +172,9 @@ void DoctlConfigTest::exportImportRoundTrip()
 
     // And exporting from it gives the same bytes: nothing was lost or reinterpreted.
     const QString again = m_dir->filePath("again-" + file);
-    QCOMPARE(runProgram(executable("doctl"), {"--data-dir", other, "config", "export", again})
-                 .exitCode,
-             0);
+    QCOMPARE(
+        runProgram(executable("doctl"), {"--data-dir", other, "config", "export", again}).exitCode,
+        0);
     QFile f(again);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), exported);

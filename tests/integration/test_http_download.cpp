@@ -49,9 +49,9 @@ int verifyCachedPieces(const QString& dataDir, const content::Metainfo& meta, QS
         if (!content->present.testBit(i))
             continue;
         ++present;
-        const auto bytes = cache::PieceFile::read(store.dataPath(meta.contentId()),
-                                                  qint64(i) * meta.pieceLength(),
-                                                  meta.pieceSize(i), problem);
+        const auto bytes =
+            cache::PieceFile::read(store.dataPath(meta.contentId()), qint64(i) * meta.pieceLength(),
+                                   meta.pieceSize(i), problem);
         if (!bytes || !meta.verifyPiece(i, *bytes)) {
             *problem = QString("piece %1 is marked present but its bytes are wrong").arg(i);
             return -1;
@@ -94,9 +94,8 @@ ProcessResult HttpDownloadTest::doctl(const QString& dataDir, const QStringList&
 QString HttpDownloadTest::createMetainfo(const QString& file, const QUrl& seed)
 {
     const QString out = file + ".torrent";
-    const ProcessResult r = runProgram(executable("doctl"),
-                                       {"create-metainfo", file, "--webseed", seed.toString(),
-                                        "-o", out});
+    const ProcessResult r = runProgram(
+        executable("doctl"), {"create-metainfo", file, "--webseed", seed.toString(), "-o", out});
     return r.exitCode == 0 ? out : QString();
 }
 
@@ -114,7 +113,10 @@ void HttpDownloadTest::initTestCase()
     QVERIFY2(m_nginx->start(&error), qPrintable(error));
 }
 
-void HttpDownloadTest::cleanupTestCase() { m_nginx.reset(); }
+void HttpDownloadTest::cleanupTestCase()
+{
+    m_nginx.reset();
+}
 
 void HttpDownloadTest::bigFileByteIdentical()
 {
@@ -223,9 +225,9 @@ void HttpDownloadTest::originWithoutRangeSupport()
     NginxServer plain(options);
     QVERIFY(plain.start());
     const QString out = m_dir.filePath("plain.out");
-    const ProcessResult r = doctl(m_dir.filePath("d-plain"),
-                                  {"download", plain.url("/plain.bin").toString(), "--out", out,
-                                   "--json"});
+    const ProcessResult r =
+        doctl(m_dir.filePath("d-plain"),
+              {"download", plain.url("/plain.bin").toString(), "--out", out, "--json"});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(sameContent(www.filePath("plain.bin"), out));
     QCOMPARE(parseStatus(r)["Status"].toString(), QString("Complete")); // a URL is never shared
@@ -236,9 +238,9 @@ void HttpDownloadTest::originWithoutRangeSupport()
 
 void HttpDownloadTest::missingFileFailsClearly()
 {
-    const ProcessResult r = doctl(m_dir.filePath("d-404"),
-                                  {"download", m_nginx->url("/nope.bin").toString(), "--json"},
-                                  60000);
+    const ProcessResult r =
+        doctl(m_dir.filePath("d-404"), {"download", m_nginx->url("/nope.bin").toString(), "--json"},
+              60000);
     QCOMPARE(r.exitCode, 1);
     const QString error = parseStatus(r)["Error"].toString();
     QVERIFY2(error.contains("404") || error.contains("not found", Qt::CaseInsensitive),
@@ -256,24 +258,22 @@ void HttpDownloadTest::downloadThroughProxy()
     QTemporaryDir www;
     QVERIFY(writeRandomFile(www.filePath("p.bin"), 6 * 1024 * 1024, 5));
     const QString out = m_dir.filePath("proxy.out");
-    const ProcessResult r =
-        runProgram(executable("doctl"), {"--data-dir", m_dir.filePath("d-proxy"), "--proxy",
-                                         proxy.proxyUrl(), "download",
-                                         m_nginx->url("/big.bin").toString().replace(
-                                             "big.bin", "small-via-proxy.bin"),
-                                         "--json"},
-                   60000);
+    const ProcessResult r = runProgram(
+        executable("doctl"),
+        {"--data-dir", m_dir.filePath("d-proxy"), "--proxy", proxy.proxyUrl(), "download",
+         m_nginx->url("/big.bin").toString().replace("big.bin", "small-via-proxy.bin"), "--json"},
+        60000);
     // A missing file through the proxy still fails cleanly, and the proxy saw the request.
     QCOMPARE(r.exitCode, 1);
     QVERIFY(proxy.requestCount() >= 1);
 
     QFile::copy(www.filePath("p.bin"), m_dir.filePath("www/p.bin"));
     const int before = proxy.requestCount();
-    const ProcessResult ok = runProgram(
-        executable("doctl"), {"--data-dir", m_dir.filePath("d-proxy"), "--proxy",
-                              proxy.proxyUrl(), "download", m_nginx->url("/p.bin").toString(),
-                              "--out", out, "--json"},
-        60000);
+    const ProcessResult ok =
+        runProgram(executable("doctl"),
+                   {"--data-dir", m_dir.filePath("d-proxy"), "--proxy", proxy.proxyUrl(),
+                    "download", m_nginx->url("/p.bin").toString(), "--out", out, "--json"},
+                   60000);
     QVERIFY2(ok.exitCode == 0, qPrintable(ok.err));
     QVERIFY(sameContent(www.filePath("p.bin"), out));
     QVERIFY(proxy.requestCount() > before);
@@ -285,21 +285,23 @@ void HttpDownloadTest::downloadThroughProxy()
     // The environment, as curl reads it: http_proxy is used ...
     QFile::copy(www.filePath("p.bin"), m_dir.filePath("www/p2.bin"));
     const int beforeEnv = proxy.requestCount();
-    const ProcessResult viaEnv = runProgram(
-        "/usr/bin/env", {"-u", "no_proxy", "-u", "NO_PROXY", "http_proxy=" + proxy.proxyUrl(),
-                         executable("doctl"), "--data-dir", m_dir.filePath("d-proxy-env"),
-                         "download", m_nginx->url("/p2.bin").toString(), "--json"},
-        60000);
+    const ProcessResult viaEnv =
+        runProgram("/usr/bin/env",
+                   {"-u", "no_proxy", "-u", "NO_PROXY", "http_proxy=" + proxy.proxyUrl(),
+                    executable("doctl"), "--data-dir", m_dir.filePath("d-proxy-env"), "download",
+                    m_nginx->url("/p2.bin").toString(), "--json"},
+                   60000);
     QVERIFY2(viaEnv.exitCode == 0, qPrintable(viaEnv.err));
     QVERIFY(proxy.requestCount() > beforeEnv);
     // ... unless no_proxy exempts the host.
     QFile::copy(www.filePath("p.bin"), m_dir.filePath("www/p3.bin"));
     const int beforeExempt = proxy.requestCount();
-    const ProcessResult exempt = runProgram(
-        "/usr/bin/env", {"http_proxy=" + proxy.proxyUrl(), "no_proxy=127.0.0.0/8",
-                         executable("doctl"), "--data-dir", m_dir.filePath("d-proxy-env"),
-                         "download", m_nginx->url("/p3.bin").toString(), "--json"},
-        60000);
+    const ProcessResult exempt =
+        runProgram("/usr/bin/env",
+                   {"http_proxy=" + proxy.proxyUrl(), "no_proxy=127.0.0.0/8", executable("doctl"),
+                    "--data-dir", m_dir.filePath("d-proxy-env"), "download",
+                    m_nginx->url("/p3.bin").toString(), "--json"},
+                   60000);
     QVERIFY2(exempt.exitCode == 0, qPrintable(exempt.err));
     QCOMPARE(proxy.requestCount(), beforeExempt);
 }
@@ -326,7 +328,8 @@ void HttpDownloadTest::fullDiskPausesWithClearError()
     const QJsonObject s = parseStatus(r);
     QVERIFY2(s["Status"].toString() == "Paused",
              qPrintable(s["Status"].toString() + ": " + s["Error"].toString() + " / " + r.err));
-    QVERIFY2(s["Error"].toString().contains("space", Qt::CaseInsensitive), qPrintable(s["Error"].toString()));
+    QVERIFY2(s["Error"].toString().contains("space", Qt::CaseInsensitive),
+             qPrintable(s["Error"].toString()));
     QVERIFY(QDir(mountPoint).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
 }
 

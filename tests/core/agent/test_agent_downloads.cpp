@@ -33,9 +33,9 @@ std::optional<JobStatus> jobOf(const Agent& agent, const QString& id)
 void limitForeground(Agent& agent, int kbPerSecond)
 {
     QVERIFY(agent
-                .applyPolicyChanges({policy::PolicyLayer::Policy,
-                                     {{"DOMaxForegroundDownloadBandwidth",
-                                       QString::number(kbPerSecond)}}})
+                .applyPolicyChanges(
+                    {policy::PolicyLayer::Policy,
+                     {{"DOMaxForegroundDownloadBandwidth", QString::number(kbPerSecond)}}})
                 .result()
                 .ok);
 }
@@ -78,9 +78,9 @@ QString AgentDownloadsTest::metainfoFor(const QString& name)
 {
     const QString file = m_dir.filePath("www/" + name);
     const QString out = m_dir.filePath(name + ".torrent");
-    const ProcessResult r = runProgram(executable("doctl"),
-                                       {"create-metainfo", file, "--webseed",
-                                        m_nginx->url("/" + name).toString(), "-o", out});
+    const ProcessResult r =
+        runProgram(executable("doctl"), {"create-metainfo", file, "--webseed",
+                                         m_nginx->url("/" + name).toString(), "-o", out});
     return r.exitCode == 0 ? out : QString();
 }
 
@@ -90,8 +90,8 @@ void AgentDownloadsTest::pauseResumeCancel()
     Agent agent({data.path(), {}});
     QCOMPARE(agent.start().result(), QString());
     limitForeground(agent, 4096); // 16 MiB take about 4 s: time to pause in the middle
-    const auto added = agent.addDownload({metainfoFor("16m.bin"), data.filePath("out.bin"), true})
-                           .result();
+    const auto added =
+        agent.addDownload({metainfoFor("16m.bin"), data.filePath("out.bin"), true}).result();
     QVERIFY2(!added.jobId.isEmpty(), qPrintable(added.error));
     QTRY_VERIFY_WITH_TIMEOUT(jobOf(agent, added.jobId)->piecesPresent > 0, 10000);
 
@@ -174,8 +174,8 @@ void AgentDownloadsTest::backgroundBandwidthPolicyIsEnforced()
     Agent agent({data.path(), {}});
     QCOMPARE(agent.start().result(), QString());
     QVERIFY(agent
-                .applyPolicyChanges({policy::PolicyLayer::Policy,
-                                     {{"DOMaxBackgroundDownloadBandwidth", "1024"}}})
+                .applyPolicyChanges(
+                    {policy::PolicyLayer::Policy, {{"DOMaxBackgroundDownloadBandwidth", "1024"}}})
                 .result()
                 .ok);
     QElapsedTimer clock;

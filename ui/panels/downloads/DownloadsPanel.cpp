@@ -97,8 +97,9 @@ QString DownloadsPanel::selectedJob() const
 void DownloadsPanel::updateActions()
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    const auto state = rows.isEmpty() ? std::optional<JobState>()
-                                      : JobState(rows.front().data(JobTableModel::StateRole).toInt());
+    const auto state = rows.isEmpty()
+                           ? std::optional<JobState>()
+                           : JobState(rows.front().data(JobTableModel::StateRole).toInt());
     m_pause->setEnabled(state == JobState::Downloading || state == JobState::Queued);
     m_resume->setEnabled(state == JobState::Paused || state == JobState::Failed);
     m_cancel->setEnabled(state && !transfer::isTerminal(*state));

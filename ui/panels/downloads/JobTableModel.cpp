@@ -52,17 +52,28 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case FileColumn: return tr("File");
-    case StatusColumn: return tr("Status");
-    case ProgressColumn: return tr("Progress");
-    case SizeColumn: return tr("Size");
-    case HttpColumn: return tr("From HTTP");
-    case PeersColumn: return tr("From peers");
-    case RateColumn: return tr("Rate");
-    case PriorityColumn: return tr("Priority");
-    case ModeColumn: return tr("Mode");
-    case ErrorColumn: return tr("Error");
-    default: return {};
+    case FileColumn:
+        return tr("File");
+    case StatusColumn:
+        return tr("Status");
+    case ProgressColumn:
+        return tr("Progress");
+    case SizeColumn:
+        return tr("Size");
+    case HttpColumn:
+        return tr("From HTTP");
+    case PeersColumn:
+        return tr("From peers");
+    case RateColumn:
+        return tr("Rate");
+    case PriorityColumn:
+        return tr("Priority");
+    case ModeColumn:
+        return tr("Mode");
+    case ErrorColumn:
+        return tr("Error");
+    default:
+        return {};
     }
 }
 
@@ -72,33 +83,46 @@ QVariant JobTableModel::data(const QModelIndex& index, int role) const
     if (!j)
         return {};
     switch (role) {
-    case Qt::DisplayRole: return display(*j, index.column());
-    case JobIdRole: return j->jobId;
-    case StateRole: return int(j->state);
-    case Qt::ToolTipRole: return j->error.isEmpty() ? j->source : j->error;
+    case Qt::DisplayRole:
+        return display(*j, index.column());
+    case JobIdRole:
+        return j->jobId;
+    case StateRole:
+        return int(j->state);
+    case Qt::ToolTipRole:
+        return j->error.isEmpty() ? j->source : j->error;
     case Qt::ForegroundRole:
         return j->state == JobState::Failed ? QVariant(QBrush(Qt::red)) : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() >= ProgressColumn && index.column() <= RateColumn
                    ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
                    : QVariant();
-    default: return {};
+    default:
+        return {};
     }
 }
 
 QVariant JobTableModel::display(const JobStatus& j, int column) const
 {
     switch (column) {
-    case FileColumn: return j.fileName.isEmpty() ? j.source : j.fileName;
+    case FileColumn:
+        return j.fileName.isEmpty() ? j.source : j.fileName;
     case StatusColumn:
         switch (j.state) {
-        case JobState::Queued: return tr("Queued");
-        case JobState::Downloading: return tr("Downloading");
-        case JobState::Paused: return tr("Paused");
-        case JobState::Complete: return tr("Complete");
-        case JobState::Caching: return tr("Caching (available to peers)");
-        case JobState::Failed: return tr("Failed");
-        case JobState::Cancelled: return tr("Cancelled");
+        case JobState::Queued:
+            return tr("Queued");
+        case JobState::Downloading:
+            return tr("Downloading");
+        case JobState::Paused:
+            return tr("Paused");
+        case JobState::Complete:
+            return tr("Complete");
+        case JobState::Caching:
+            return tr("Caching (available to peers)");
+        case JobState::Failed:
+            return tr("Failed");
+        case JobState::Cancelled:
+            return tr("Cancelled");
         }
         return {};
     case ProgressColumn: {
@@ -110,14 +134,22 @@ QVariant JobTableModel::display(const JobStatus& j, int column) const
         const double percent = 100.0 * double(j.fileSizeInCache) / double(j.fileSize);
         return QStringLiteral("%1 %").arg(percent, 0, 'f', 1);
     }
-    case SizeColumn: return j.fileSize < 0 ? QString() : formatBytes(j.fileSize);
-    case HttpColumn: return formatBytes(j.bytesFromHttp);
-    case PeersColumn: return formatBytes(j.bytesFromPeers);
-    case RateColumn: return tr("%1/s").arg(formatBytes(j.bytesPerSecond));
-    case PriorityColumn: return j.foreground ? tr("Foreground") : tr("Background");
-    case ModeColumn: return j.downloadMode;
-    case ErrorColumn: return j.error;
-    default: return {};
+    case SizeColumn:
+        return j.fileSize < 0 ? QString() : formatBytes(j.fileSize);
+    case HttpColumn:
+        return formatBytes(j.bytesFromHttp);
+    case PeersColumn:
+        return formatBytes(j.bytesFromPeers);
+    case RateColumn:
+        return tr("%1/s").arg(formatBytes(j.bytesPerSecond));
+    case PriorityColumn:
+        return j.foreground ? tr("Foreground") : tr("Background");
+    case ModeColumn:
+        return j.downloadMode;
+    case ErrorColumn:
+        return j.error;
+    default:
+        return {};
     }
 }
 

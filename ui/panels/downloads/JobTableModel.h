@@ -13,7 +13,8 @@ class JobTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column {
+    enum Column
+    {
         FileColumn,
         StatusColumn,
         ProgressColumn,
@@ -26,7 +27,11 @@ public:
         ErrorColumn,
         ColumnCount
     };
-    enum Role { JobIdRole = Qt::UserRole + 1, StateRole };
+    enum Role
+    {
+        JobIdRole = Qt::UserRole + 1,
+        StateRole
+    };
 
     explicit JobTableModel(QObject* parent = nullptr);
 
