@@ -140,7 +140,7 @@ void HttpDownloadTest::bigFileByteIdentical()
     const qint64 servedBefore = m_nginx->bytesServed();
     const ProcessResult again =
         doctl(m_dir.filePath("d1"), {"download", torrent, "--out", out + "2", "--json"});
-    QCOMPARE(again.exitCode, 0);
+    QVERIFY2(again.exitCode == 0, qPrintable(again.err + again.out));
     QCOMPARE(m_nginx->bytesServed(), servedBefore);
     QVERIFY(sameContent(m_big, out + "2"));
 }
