@@ -343,6 +343,17 @@ QList<EvictionRecord> PieceStore::evictions(int limit) const
     return records;
 }
 
+QSet<QString> PieceStore::pinnedContentIds() const
+{
+    QSet<QString> ids;
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT content_id FROM cache_contents WHERE pinned != 0"))) {
+        while (q.next())
+            ids.insert(q.value(0).toString());
+    }
+    return ids;
+}
+
 qint64 PieceStore::totalBytes() const
 {
     // The same sum as bytesPresent() over all(), without loading every metainfo blob; only the

@@ -167,6 +167,11 @@ void DownloadJob::beginTransfer()
         pump();
 }
 
+qint64 DownloadJob::pieceSize(int piece) const
+{
+    return qMin(m_pieceLength, m_fileSize - qint64(piece) * m_pieceLength);
+}
+
 bool DownloadJob::isPresent(int piece) const
 {
     return piece >= 0 && piece < m_present.size() && m_present[piece];
@@ -222,7 +227,7 @@ void DownloadJob::onData(quint64 tag, qint64, const QByteArray& chunk)
     span->buffer.append(chunk);
     while (span->current <= span->last) {
         const int piece = span->current;
-        const qint64 size = qMin(m_pieceLength, m_fileSize - qint64(piece) * m_pieceLength);
+        const qint64 size = pieceSize(piece);
         if (span->buffer.size() < size)
             break;
         QByteArray data = span->buffer.left(size);
@@ -381,7 +386,7 @@ JobStatus DownloadJob::status() const
     qint64 inCache = 0;
     for (int i = 0; i < m_present.size(); ++i) {
         if (m_present[i])
-            inCache += qMin(m_pieceLength, m_fileSize - qint64(i) * m_pieceLength);
+            inCache += pieceSize(i);
     }
     s.fileSizeInCache = inCache;
     s.totalBytesDownloaded = m_record.bytesHttp;

@@ -72,6 +72,7 @@ private:
     void finish();
     void stopTransfer();
     bool isPresent(int piece) const;
+    qint64 pieceSize(int piece) const; // the last piece is shorter
 
     JobContext m_context;
     JobRecord m_record;

@@ -242,24 +242,29 @@ bool DownloadManager::cancel(const QString& jobId)
     return false;
 }
 
+JobStatus DownloadManager::statusOf(const DownloadJob& job, const QSet<QString>& pinned) const
+{
+    JobStatus s = job.status();
+    s.bytesPerSecond = m_rates.value(s.jobId);
+    s.pinned = pinned.contains(s.fileId);
+    return s;
+}
+
 QList<JobStatus> DownloadManager::statuses() const
 {
+    // Published several times a second: one small query, not a cache lookup per job.
+    const QSet<QString> pinned = m_context.store.pinnedContentIds();
     QList<JobStatus> list;
-    for (const DownloadJob* job : m_jobs) {
-        JobStatus s = job->status();
-        s.bytesPerSecond = m_rates.value(s.jobId);
-        if (const auto cached = m_context.store.find(s.fileId))
-            s.pinned = cached->pinned;
-        list << s;
-    }
+    for (const DownloadJob* job : m_jobs)
+        list << statusOf(*job, pinned);
     return list;
 }
 
 std::optional<JobStatus> DownloadManager::status(const QString& jobId) const
 {
-    for (const JobStatus& s : statuses()) {
-        if (s.jobId == jobId)
-            return s;
+    for (const DownloadJob* job : m_jobs) {
+        if (job->record().jobId == jobId)
+            return statusOf(*job, m_context.store.pinnedContentIds());
     }
     return std::nullopt;
 }

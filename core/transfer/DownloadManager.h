@@ -56,6 +56,7 @@ private:
     void persist(DownloadJob* job);
     void tick();
     void applyBandwidthPolicy();
+    JobStatus statusOf(const DownloadJob& job, const QSet<QString>& pinned) const;
 
     JobContext m_context;
     JobTable m_table;
