@@ -1,5 +1,6 @@
 #include "DownloadCommand.h"
 
+#include "StatusCommand.h"
 #include "agent/Agent.h"
 #include "content/Metainfo.h"
 #include "content/MetainfoWriter.h"
@@ -8,7 +9,6 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QThread>
-#include <unistd.h>
 
 namespace opendo::cli {
 
@@ -27,24 +27,6 @@ const char* const kCreateUsage =
     "usage: doctl create-metainfo FILE --webseed URL [--webseed URL]… [--piece-size BYTES] "
     "[--announce URL] -o OUT.torrent\n";
 
-void printStatus(const JobStatus& s, QTextStream& out)
-{
-    const QJsonObject o = transfer::jobStatusToJson(s);
-    for (const QString& key : transfer::jobStatusFieldOrder()) {
-        const QJsonValue v = o.value(key);
-        QString text;
-        if (v.isString())
-            text = v.toString();
-        else if (v.isBool())
-            text = v.toBool() ? QStringLiteral("True") : QStringLiteral("False");
-        else if (v.toDouble() == double(v.toInteger()))
-            text = QString::number(v.toInteger());
-        else
-            text = QString::number(v.toDouble(), 'f', 1);
-        out << qSetFieldWidth(22) << Qt::left << key << qSetFieldWidth(0) << ": " << text << '\n';
-    }
-}
-
 void printProgress(const JobStatus& s, QTextStream& err)
 {
     const double pct = s.fileSize > 0 ? 100.0 * double(s.fileSizeInCache) / double(s.fileSize) : 0;
@@ -55,7 +37,8 @@ void printProgress(const JobStatus& s, QTextStream& err)
 
 } // namespace
 
-int runDownloadCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, QTextStream& err)
+int runDownloadCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, QTextStream& err,
+                       const CommandOptions& options)
 {
     QString error;
     const auto outPath = args.takeOption(QStringLiteral("out"), &error);
@@ -75,9 +58,16 @@ int runDownloadCommand(agent::Agent& agent, CliArguments& args, QTextStream& out
         return 1;
     }
     QFuture<JobStatus> settled = agent.waitForJob(added.jobId);
-    const bool showProgress = !json && ::isatty(STDERR_FILENO);
+    const bool showProgress = !json && options.showProgress;
     // The agent works on its own thread; this one only watches.
     while (!settled.isFinished()) {
+        if (options.stopping()) {
+            if (showProgress)
+                err << '\n';
+            err << "error: the agent is shutting down; download " << added.jobId
+                << " stays in its queue\n";
+            return 1;
+        }
         QThread::msleep(200);
         if (showProgress) {
             for (const JobStatus& s : agent.jobs()) {
@@ -92,7 +82,7 @@ int runDownloadCommand(agent::Agent& agent, CliArguments& args, QTextStream& out
     if (json)
         out << QJsonDocument(transfer::jobStatusToJson(status)).toJson(QJsonDocument::Indented);
     else
-        printStatus(status, out);
+        printJobStatus(status, out);
     const bool ok = status.state == JobState::Complete || status.state == JobState::Caching;
     if (!ok)
         err << "error: "

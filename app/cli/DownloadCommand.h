@@ -3,6 +3,7 @@
 // `doctl download` (wait for a download and print its status) and `doctl create-metainfo`.
 
 #include "CliArguments.h"
+#include "CommandRunner.h"
 
 #include <QTextStream>
 
@@ -12,7 +13,8 @@ class Agent;
 
 namespace opendo::cli {
 
-int runDownloadCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, QTextStream& err);
+int runDownloadCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, QTextStream& err,
+                       const CommandOptions& options);
 int runCreateMetainfoCommand(CliArguments& args, QTextStream& out, QTextStream& err);
 
 } // namespace opendo::cli

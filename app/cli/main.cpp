@@ -1,13 +1,16 @@
 // doctl: the command-line tool; verbs mirror the Delivery Optimization PowerShell cmdlets.
 
 #include "CliArguments.h"
-#include "ConfigCommand.h"
+#include "CommandRunner.h"
+#include "ControlClient.h"
 #include "DownloadCommand.h"
 #include "agent/Agent.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QTextStream>
 #include <cstdio>
+#include <unistd.h>
 
 namespace {
 
@@ -16,8 +19,12 @@ const char* const kUsage =
     "commands:\n"
     "  config            list, get, set, reset, import and export DO settings\n"
     "  download          download a URL or a metainfo file and print its status\n"
+    "  status            list the downloads: status [--json] [JOBID]\n"
     "  create-metainfo   make a .torrent (BEP 52 hybrid) with web seeds for a file\n"
-    "run a command without arguments for its usage.\n";
+    "run a command without arguments for its usage.\n"
+    "While an agent (do-agent, the console) runs on DIR, config, download and status run in that\n"
+    "agent; otherwise doctl starts its own for the command. --proxy applies to doctl's own agent "
+    "only.\n";
 
 } // namespace
 
@@ -47,26 +54,37 @@ int main(int argc, char* argv[])
         return 2;
     }
     const auto proxy = args.takeOption(QStringLiteral("proxy"), &error);
+    if (!error.isEmpty()) {
+        err << "error: " << error << '\n';
+        return 2;
+    }
     const auto command = args.takePositional();
     if (command == QLatin1String("create-metainfo"))
         return opendo::cli::runCreateMetainfoCommand(args, out, err);
-    if (command != QLatin1String("config") && command != QLatin1String("download")) {
+    if (!command || !opendo::cli::isAgentCommand(*command)) {
         err << "error: unknown command \"" << command.value_or(QString()) << "\"\n" << kUsage;
         return 2;
     }
+    const QStringList commandArgs = QStringList{*command} + args.remaining();
+    const bool terminal = ::isatty(STDERR_FILENO);
+
+    // Two agents on one database would fight over its jobs and its cache; the running one wins.
+    const QString resolvedDataDir = dataDir.value_or(opendo::agent::Agent::defaultDataDir());
+    opendo::cli::ControlClient client;
+    if (client.connectTo(resolvedDataDir)) {
+        if (proxy)
+            err << "warning: --proxy is ignored: the agent running on "
+                << QDir::toNativeSeparators(resolvedDataDir) << " uses its own proxy settings\n";
+        err.flush();
+        return client.run(commandArgs, out, err, terminal);
+    }
 
     // A command's embedded agent does what it was asked, not the rest of the queue.
-    opendo::agent::Agent agent({dataDir.value_or(QString()), proxy.value_or(QString()), false});
+    opendo::agent::Agent agent({resolvedDataDir, proxy.value_or(QString()), false});
     const QString startError = agent.start().result();
     if (!startError.isEmpty()) {
         err << "error: " << startError << '\n';
         return 1;
     }
-    const int rc = command == QLatin1String("download")
-                       ? opendo::cli::runDownloadCommand(agent, args, out, err)
-                       : opendo::cli::runConfigCommand(agent, args, out, err);
-    if (rc == 0 && !args.remaining().isEmpty()) {
-        err << "warning: ignored arguments: " << args.remaining().join(QLatin1Char(' ')) << '\n';
-    }
-    return rc;
+    return opendo::cli::runAgentCommand(agent, commandArgs, out, err, {terminal, true, nullptr});
 }

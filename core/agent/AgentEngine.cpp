@@ -3,7 +3,10 @@
 #include "cache/CacheJanitor.h"
 #include "cache/PieceStore.h"
 #include "transfer/BandwidthLimiter.h"
+#include "log/LogCategories.h"
+#include "stats/UploadLedger.h"
 #include "transfer/HttpRangeSource.h"
+#include "transfer/PeerHub.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -51,16 +54,34 @@ AgentEngine::~AgentEngine()
     // Jobs first (they use the store and the network), then wait for workers still writing.
     delete m_janitor;
     delete m_downloads;
+    delete m_peers;
     m_workers.waitForDone();
     m_store.reset();
     delete m_network;
     m_policies.reset();
+    m_uploadLedger.reset();
     m_db.close();
 }
 
 QString AgentEngine::start()
 {
     QString error;
+    if (!QDir().mkpath(m_options.dataDir))
+        return tr("Cannot create the data folder %1.").arg(m_options.dataDir);
+    // Two agents on one data directory would fight over the cache and the peer port.
+    m_lock = std::make_unique<QLockFile>(QDir(m_options.dataDir).filePath(QStringLiteral("agent.lock")));
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, app;
+        m_lock->getLockInfo(&pid, &host, &app);
+        m_lock.reset();
+        return tr("Another agent (%1, process %2) is using the data folder %3; stop it or use "
+                  "another --data-dir.")
+            .arg(app)
+            .arg(pid)
+            .arg(m_options.dataDir);
+    }
     if (!m_db.open(m_options.dataDir, &error))
         return tr("Cannot open the agent database: %1").arg(error);
     m_policies = std::make_unique<PolicyStore>(m_db.handle());
@@ -85,7 +106,9 @@ QString AgentEngine::startDownloads()
     m_network = new QNetworkAccessManager(this);
     transfer::configureProxy(*m_network, m_options.httpProxy);
     m_limiter = new transfer::BandwidthLimiter(this);
-    transfer::JobContext context{*m_store, *m_network, *m_limiter, m_workers};
+    if (QString peerError = startPeers(cacheDir); !peerError.isEmpty())
+        return peerError;
+    transfer::JobContext context{*m_store, *m_network, *m_limiter, m_workers, m_peers};
     m_downloads = new transfer::DownloadManager(context, transfer::JobTable(m_db.handle()),
                                                 policies, m_options.resumeQueuedJobs, this);
     m_janitor = new cache::CacheJanitor(
@@ -101,6 +124,35 @@ QString AgentEngine::startDownloads()
     if (!m_downloads->restore(&error))
         return tr("Cannot read the download queue: %1").arg(error);
     publishJobs();
+    return {};
+}
+
+QString AgentEngine::startPeers(const QString& cacheDir)
+{
+    Q_UNUSED(cacheDir);
+    m_uploadLedger = std::make_unique<stats::UploadLedger>(m_db.handle());
+    m_peers = new transfer::PeerHub(*m_store, m_workers, m_uploadLedger.get(), this);
+    m_peers->setPolicies(resolveEffective(m_policies->state()));
+    QList<transfer::PeerEndpoint> peers;
+    for (const QString& text : std::as_const(m_options.staticPeers)) {
+        QString error;
+        const auto endpoint = transfer::parsePeerEndpoint(text, &error);
+        if (!endpoint)
+            return tr("Static peer: %1").arg(error);
+        peers << *endpoint;
+    }
+    m_peers->setStaticPeers(peers);
+    if (m_options.listen.isEmpty())
+        return {};
+    QString error;
+    const auto endpoint = transfer::parsePeerEndpoint(m_options.listen, &error, true);
+    if (!endpoint)
+        return tr("Listen address: %1").arg(error);
+    if (!m_peers->listen(endpoint->address, endpoint->port, &error)) {
+        if (m_options.listenRequired)
+            return error;
+        qCWarning(log::lcAgent).noquote() << error << "- downloading without serving peers";
+    }
     return {};
 }
 
@@ -234,8 +286,13 @@ QString AgentEngine::exportPolicyFile(const QString& path, std::optional<PolicyF
 
 void AgentEngine::publishPolicy()
 {
-    if (m_publishPolicy && m_policies)
-        m_publishPolicy(resolveEffective(m_policies->state()));
+    if (!m_policies)
+        return;
+    const PolicySnapshot snapshot = resolveEffective(m_policies->state());
+    if (m_peers)
+        m_peers->setPolicies(snapshot);
+    if (m_publishPolicy)
+        m_publishPolicy(snapshot);
 }
 
 void AgentEngine::reloadIfChangedElsewhere()

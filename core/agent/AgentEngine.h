@@ -10,6 +10,7 @@
 #include "transfer/DownloadManager.h"
 
 #include <QHash>
+#include <QLockFile>
 #include <QObject>
 #include <QPromise>
 #include <QThreadPool>
@@ -21,9 +22,13 @@ namespace opendo::cache {
 class CacheJanitor;
 class PieceStore;
 } // namespace opendo::cache
+namespace opendo::stats {
+class UploadLedger;
+}
 namespace opendo::transfer {
 class BandwidthLimiter;
-}
+class PeerHub;
+} // namespace opendo::transfer
 
 namespace opendo::agent {
 
@@ -53,6 +58,7 @@ public:
 
 private:
     QString startDownloads();
+    QString startPeers(const QString& cacheDir);
     void publishPolicy();
     void publishJobs();
     void settle(const QString& jobId);
@@ -69,6 +75,9 @@ private:
     QNetworkAccessManager* m_network = nullptr;
     transfer::BandwidthLimiter* m_limiter = nullptr;
     std::unique_ptr<cache::PieceStore> m_store;
+    std::unique_ptr<stats::UploadLedger> m_uploadLedger;
+    transfer::PeerHub* m_peers = nullptr;
+    std::unique_ptr<QLockFile> m_lock; // one agent per data directory
     transfer::DownloadManager* m_downloads = nullptr;
     cache::CacheJanitor* m_janitor = nullptr;
     QTimer m_jobsPublishTimer; // coalesces progress into at most a few snapshots a second

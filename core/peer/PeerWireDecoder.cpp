@@ -36,6 +36,11 @@ void PeerWireDecoder::setNegotiatedExtensions(bool fastExtension, bool extension
     m_limits.allowExtensionProtocol = extensionProtocol;
 }
 
+void PeerWireDecoder::setPieceCount(quint32 pieceCount)
+{
+    m_limits.pieceCount = pieceCount;
+}
+
 void PeerWireDecoder::feed(QByteArrayView data)
 {
     if (m_failed)
@@ -116,79 +121,100 @@ PeerWireDecoder::Status PeerWireDecoder::nextHandshake()
 
 PeerWireDecoder::Status PeerWireDecoder::next(PeerMessage& message)
 {
-    if (m_failed)
-        return Status::Failed;
-    if (!m_handshakeDone)
-        return nextHandshake();
+    for (;;) {
+        if (m_failed)
+            return Status::Failed;
+        if (!m_handshakeDone)
+            return nextHandshake();
 
-    const QByteArrayView pending = QByteArrayView(m_buffer).sliced(m_pos);
-    if (pending.size() < 4)
-        return Status::NeedMore;
-    const quint32 length = readU32(pending, 0);
-    if (length == 0) {
-        consume(4);
-        message = PeerMessage::keepAlive();
-        return Status::Message;
+        const QByteArrayView pending = QByteArrayView(m_buffer).sliced(m_pos);
+        if (pending.size() < 4)
+            return Status::NeedMore;
+        const quint32 length = readU32(pending, 0);
+        if (length == 0) {
+            consume(4);
+            message = PeerMessage::keepAlive();
+            return Status::Message;
+        }
+        if (pending.size() < 5)
+            return Status::NeedMore;
+        const quint8 id = quint8(pending[4]);
+
+        if (maxLengthFor(id) == 0) {
+            // Real clients send ids outside BEP 3/6/10 (libtorrent: BEP 52 hash request, hashes
+            // and hash reject) whether or not they matter to us; the length prefix keeps the
+            // stream in sync, so such a message is skipped once it is complete. The bound keeps
+            // a peer from making us buffer without end.
+            if (length > m_limits.maxUnknownLength)
+                return fail(QCoreApplication::translate(
+                                "opendo::peer",
+                                "unknown message id %1 (%2 bytes) exceeds the %3-byte limit")
+                                .arg(id)
+                                .arg(length)
+                                .arg(m_limits.maxUnknownLength));
+            if (pending.size() - 4 < qsizetype(length))
+                return Status::NeedMore;
+            consume(4 + qsizetype(length));
+            continue;
+        }
+        if (!checkLength(id, length))
+            return Status::Failed;
+        if (pending.size() - 4 < qsizetype(length))
+            return Status::NeedMore;
+        const Status decoded = decodeBody(id, pending.sliced(5, length - 1), message);
+        if (decoded == Status::Message)
+            consume(4 + qsizetype(length));
+        return decoded;
     }
-    if (pending.size() < 5)
-        return Status::NeedMore;
-    const quint8 id = quint8(pending[4]);
-    const QString name = messageIdName(id);
+}
 
+bool PeerWireDecoder::checkLength(quint8 id, quint32 length)
+{
     // Everything about the length is settled here, before a single body byte is waited for.
+    const QString name = messageIdName(id);
     const quint32 limit = maxLengthFor(id);
-    if (limit == 0)
-        // Unknown ids are refused rather than skipped: ids are only defined by BEP 3 and by
-        // extensions the reserved bits negotiated (new features travel inside id 20, BEP 10), so
-        // a peer sending anything else does not speak the protocol we agreed on, and guessing
-        // past it would just let it feed us data we cannot check.
-        return fail(QCoreApplication::translate("opendo::peer", "unknown message id %1 (%2 bytes)")
-                        .arg(id)
-                        .arg(length));
-    if (isFastId(id) && !m_limits.allowFastExtension)
-        return fail(QCoreApplication::translate(
-                        "opendo::peer",
-                        "message %1 (%2) needs the Fast extension, which was not negotiated")
-                        .arg(id)
-                        .arg(name));
-    if (id == quint8(MessageId::Extended) && !m_limits.allowExtensionProtocol)
-        return fail(QCoreApplication::translate(
-                        "opendo::peer",
-                        "message %1 (%2) needs the extension protocol, which was not negotiated")
-                        .arg(id)
-                        .arg(name));
+    QString problem;
     const bool variable = id == quint8(MessageId::Piece) || id == quint8(MessageId::Extended);
-    if (variable && length > limit)
-        return fail(QCoreApplication::translate("opendo::peer",
-                                                "message %1 (%2) of %3 bytes exceeds the "
-                                                "%4-byte limit")
-                        .arg(id)
-                        .arg(name)
-                        .arg(length)
-                        .arg(limit));
-    if (!variable && length != limit)
-        return fail(QCoreApplication::translate("opendo::peer",
-                                                "message %1 (%2) has length %3; it must be %4")
-                        .arg(id)
-                        .arg(name)
-                        .arg(length)
-                        .arg(limit));
     const quint32 minimum = id == quint8(MessageId::Piece) ? 10 : 2; // a byte of block/payload id
-    if (variable && length < minimum)
-        return fail(QCoreApplication::translate("opendo::peer",
-                                                "message %1 (%2) has length %3; it must be at "
-                                                "least %4")
-                        .arg(id)
-                        .arg(name)
-                        .arg(length)
-                        .arg(minimum));
-
-    if (pending.size() - 4 < qsizetype(length))
-        return Status::NeedMore;
-    const Status status = decodeBody(id, pending.sliced(5, length - 1), message);
-    if (status == Status::Message)
-        consume(4 + qsizetype(length));
-    return status;
+    if (isFastId(id) && !m_limits.allowFastExtension)
+        problem = QCoreApplication::translate(
+                      "opendo::peer",
+                      "message %1 (%2) needs the Fast extension, which was not negotiated")
+                      .arg(id)
+                      .arg(name);
+    else if (id == quint8(MessageId::Extended) && !m_limits.allowExtensionProtocol)
+        problem = QCoreApplication::translate(
+                      "opendo::peer",
+                      "message %1 (%2) needs the extension protocol, which was not negotiated")
+                      .arg(id)
+                      .arg(name);
+    else if (variable && length > limit)
+        problem =
+            QCoreApplication::translate("opendo::peer", "message %1 (%2) of %3 bytes exceeds the "
+                                                        "%4-byte limit")
+                .arg(id)
+                .arg(name)
+                .arg(length)
+                .arg(limit);
+    else if (!variable && length != limit)
+        problem = QCoreApplication::translate("opendo::peer",
+                                              "message %1 (%2) has length %3; it must be %4")
+                      .arg(id)
+                      .arg(name)
+                      .arg(length)
+                      .arg(limit);
+    else if (variable && length < minimum)
+        problem = QCoreApplication::translate("opendo::peer",
+                                              "message %1 (%2) has length %3; it must be at "
+                                              "least %4")
+                      .arg(id)
+                      .arg(name)
+                      .arg(length)
+                      .arg(minimum);
+    if (problem.isEmpty())
+        return true;
+    fail(problem);
+    return false;
 }
 
 bool PeerWireDecoder::checkIndex(quint8 id, quint32 index)

@@ -24,6 +24,8 @@ struct PeerWireLimits
     // Largest length prefix of an extended message (BEP 10 payloads such as the handshake or
     // the swarm-key proof are small; this only bounds memory).
     quint32 maxExtendedLength = 1024 * 1024;
+    // Largest length prefix of a message whose id we do not know; such messages are skipped.
+    quint32 maxUnknownLength = 1024 * 1024;
     // Whether the handshake is still to come (false for tests or a resumed stream).
     bool expectHandshake = true;
     // Whether BEP 6 / BEP 10 messages are acceptable. The caller narrows these once both
@@ -52,10 +54,12 @@ public:
     Status next(PeerMessage& message);
 
     // The limit on the length prefix of a message with this id (excluding the 4 prefix bytes),
-    // or 0 for ids this decoder refuses.
+    // or 0 for ids this decoder does not know (those are skipped up to maxUnknownLength).
     quint32 maxLengthFor(quint8 id) const;
 
     void setNegotiatedExtensions(bool fastExtension, bool extensionProtocol);
+    // For a connection that learns which content it carries only from the peer's handshake.
+    void setPieceCount(quint32 pieceCount);
     const PeerWireLimits& limits() const { return m_limits; }
     const Handshake& handshake() const { return m_handshake; }
     bool failed() const { return m_failed; }
@@ -65,6 +69,8 @@ public:
 private:
     Status fail(const QString& reason);
     Status nextHandshake();
+    // Checks a known message's length prefix against its id; false once failed.
+    bool checkLength(quint8 id, quint32 length);
     // Checks a message whose complete body is buffered; fills message.
     Status decodeBody(quint8 id, QByteArrayView body, PeerMessage& message);
     bool checkIndex(quint8 id, quint32 index);

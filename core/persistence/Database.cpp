@@ -53,6 +53,21 @@ const char* const kMigrations[] = {
     "  bytes_http INTEGER NOT NULL DEFAULT 0,"
     "  created_at INTEGER NOT NULL,"
     "  finished_at INTEGER)",
+    // v3: peer transfers. Bytes by the source class they came from, and the uploads of each
+    // calendar month (DOMonthlyUploadDataCap counts them).
+    "ALTER TABLE download_jobs ADD COLUMN bytes_lan INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE download_jobs ADD COLUMN bytes_group INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE download_jobs ADD COLUMN bytes_internet INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE download_jobs ADD COLUMN bytes_cache_server INTEGER NOT NULL DEFAULT 0;"
+    "CREATE TABLE upload_months ("
+    "  month TEXT NOT NULL," // "2026-11", local time
+    "  source_class TEXT NOT NULL CHECK (source_class IN ('lan', 'group', 'internet')),"
+    "  bytes INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY (month, source_class));"
+    // OpenDO's own settings, beside the DO policies: static peers, later the discovery URL.
+    "CREATE TABLE agent_settings ("
+    "  key TEXT PRIMARY KEY,"
+    "  value TEXT NOT NULL)",
 };
 
 bool exec(QSqlDatabase& db, const QString& sql, QString* error)

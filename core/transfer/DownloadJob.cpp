@@ -3,12 +3,16 @@
 #include "cache/PieceStore.h"
 #include "content/Metainfo.h"
 #include "content/MetainfoWriter.h"
+#include "log/LogCategories.h"
 #include "transfer/OutputFile.h"
+#include "transfer/PeerHub.h"
 #include "transfer/PieceCommitter.h"
 #include "transfer/PoolTask.h"
+#include "transfer/Swarm.h"
 
 #include <QCoreApplication>
 #include <QThreadPool>
+#include <QTimer>
 
 namespace opendo::transfer {
 
@@ -17,8 +21,14 @@ namespace {
 // Requests in flight to the origin. Measured on loopback (2 cores, Qt 6.4): one or two streams
 // of 8 MiB ranges reach 400-650 MB/s, while four parallel ones fall to ~190 MB/s.
 constexpr int kMaxRanges = 2;
-constexpr qint64 kSpanBytes = 8 * 1024 * 1024;     // bytes per range request
+constexpr qint64 kSpanBytes = 8 * 1024 * 1024; // bytes per range request
+// With peers around, shorter ranges: what one agent fetches from the origin it fetches alone, and
+// a short range leaves less for two agents to fetch twice.
+constexpr qint64 kSpanBytesWithPeers = 2 * 1024 * 1024;
 constexpr qint64 kPendingBytes = 16 * 1024 * 1024; // assembled, not yet durable
+// How long the origin waits for configured peers to connect and unchoke before it fetches what
+// they might have.
+constexpr qint64 kPeerGraceMs = 2'000;
 constexpr int kMaxHashFailures = 3;
 constexpr qint64 kMinUrlPieceLength = 1024 * 1024;
 
@@ -64,7 +74,10 @@ DownloadJob::DownloadJob(JobContext context, JobRecord record,
     }
 }
 
-DownloadJob::~DownloadJob() = default;
+DownloadJob::~DownloadJob()
+{
+    leaveSwarm();
+}
 
 void DownloadJob::setState(JobState state, const QString& error)
 {
@@ -84,14 +97,22 @@ void DownloadJob::start()
 {
     if (m_record.state == JobState::Downloading || m_finishing)
         return;
-    if (m_origin.isEmpty() || !m_origin.isValid()) {
-        setState(JobState::Failed, tr("The metainfo names no web seed (HTTP origin) for %1; "
-                                      "without peers there is nowhere to download it from.")
-                                       .arg(m_fileName));
+    const bool hasOrigin = !m_origin.isEmpty() && m_origin.isValid();
+    const bool peersPossible = m_metainfo && m_context.peers && m_context.peers->peeringAllowed();
+    if (!hasOrigin && !peersPossible) {
+        const QString why = m_context.peers ? m_context.peers->peeringBlockedReason() : QString();
+        setState(JobState::Failed,
+                 tr("The metainfo names no web seed (HTTP origin) for %1 and peers cannot be "
+                    "used%2; there is nowhere to download it from.")
+                     .arg(m_fileName, why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why)));
         return;
     }
     setState(JobState::Downloading);
     m_running.start();
+    if (!hasOrigin) {
+        beginTransfer(); // peers only
+        return;
+    }
     HttpSourceOptions options;
     options.trafficClass =
         m_record.foreground ? TrafficClass::Foreground : TrafficClass::Background;
@@ -140,13 +161,13 @@ void DownloadJob::beginTransfer()
     const auto cached = m_context.store.find(m_record.contentId);
     m_present.fill(false, m_pieceCount);
     m_presentCount = 0;
-    m_queue.clear();
+    m_committing.clear();
+    m_picker = std::make_unique<PiecePicker>(m_pieceCount);
     for (int i = 0; i < m_pieceCount; ++i) {
         if (cached && i < cached->present.size() && cached->present.testBit(i)) {
             m_present[i] = true;
             ++m_presentCount;
-        } else {
-            m_queue.push_back(i);
+            m_picker->setPresent(i);
         }
     }
     m_context.store.touch(m_record.contentId);
@@ -159,12 +180,103 @@ void DownloadJob::beginTransfer()
                 &DownloadJob::onVerificationFailed);
         connect(m_committer, &PieceCommitter::writeFailed, this, &DownloadJob::onWriteFailed);
     }
-    m_source->setExpectedSize(m_fileSize);
+    if (m_source)
+        m_source->setExpectedSize(m_fileSize);
+    m_transferClock.start();
+    m_holdTimer.setSingleShot(true);
+    connect(&m_holdTimer, &QTimer::timeout, this, &DownloadJob::schedulePump,
+            Qt::UniqueConnection);
     Q_EMIT progressed();
-    if (m_presentCount == m_pieceCount)
+    if (m_presentCount == m_pieceCount) {
         finish();
-    else
-        pump();
+        return;
+    }
+    joinSwarm();
+    pump();
+}
+
+void DownloadJob::joinSwarm()
+{
+    if (!m_metainfo || !m_context.peers || m_swarm)
+        return;
+    QBitArray have(m_pieceCount);
+    for (int i = 0; i < m_pieceCount; ++i) {
+        if (m_present[i])
+            have.setBit(i);
+    }
+    m_swarm = m_context.peers->joinSwarm(m_metainfo, m_dataPath, have);
+    if (m_swarm)
+        m_swarm->attach(this);
+}
+
+void DownloadJob::leaveSwarm()
+{
+    if (m_swarm) {
+        m_swarm->detach(this);
+        m_swarm = nullptr;
+    }
+}
+
+bool DownloadJob::acceptsMorePieces() const
+{
+    const int maxPending = int(qMax<qint64>(2, kPendingBytes / qMax<qint64>(1, m_pieceLength)));
+    return m_committer && m_committer->inMemory() < maxPending;
+}
+
+void DownloadJob::pieceFromPeer(int piece, QByteArray data, int sourceKey, SourceClass cls)
+{
+    if (isPresent(piece) || m_committing.contains(piece)) {
+        m_bytesDiscarded += data.size(); // another source was faster
+        m_picker->release(piece, sourceKey);
+        return;
+    }
+    commitPiece(piece, std::move(data), {sourceKey, cls});
+}
+
+void DownloadJob::commitPiece(int piece, QByteArray data, PieceOrigin origin)
+{
+    m_committing.insert(piece, origin);
+    m_committer->commit(piece, qint64(piece) * m_pieceLength, std::move(data));
+}
+
+void DownloadJob::peersChanged()
+{
+    schedulePump();
+}
+
+void DownloadJob::schedulePump()
+{
+    if (m_pumpScheduled)
+        return;
+    m_pumpScheduled = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_pumpScheduled = false;
+            pump();
+        },
+        Qt::QueuedConnection);
+}
+
+bool DownloadJob::httpHeldBack()
+{
+    if (!m_swarm || !m_context.peers)
+        return false;
+    const qint64 elapsed = m_transferClock.elapsed();
+    const qint64 delayMs = qint64(m_context.peers->httpDelaySeconds(m_record.foreground)) * 1000;
+    const bool peersAround = m_swarm->servingPeerCount() > 0 || m_swarm->pendingPeerCount() > 0;
+    // DODelay*DownloadFromHttp: while peers can serve, the origin waits for them.
+    qint64 holdUntil = peersAround ? delayMs : 0;
+    // Peers we were told about get a moment to connect before the origin starts.
+    const bool expectingPeers =
+        !m_context.peers->staticPeers().isEmpty() || m_swarm->connectionCount() > 0;
+    if (expectingPeers && m_swarm->pendingPeerCount() > 0)
+        holdUntil = qMax(holdUntil, kPeerGraceMs);
+    if (elapsed >= holdUntil)
+        return false;
+    if (!m_holdTimer.isActive())
+        m_holdTimer.start(int(qMin<qint64>(holdUntil - elapsed, 1000)) + 1);
+    return true;
 }
 
 qint64 DownloadJob::pieceSize(int piece) const
@@ -179,36 +291,55 @@ bool DownloadJob::isPresent(int piece) const
 
 void DownloadJob::pump()
 {
-    if (m_record.state != JobState::Downloading || m_finishing || !m_source || !m_committer)
+    if (m_record.state != JobState::Downloading || m_finishing || !m_committer || !m_picker)
         return;
-    const int maxPending = int(qMax<qint64>(2, kPendingBytes / qMax<qint64>(1, m_pieceLength)));
-    while (m_spans.size() < kMaxRanges && m_committer->inMemory() < maxPending &&
-           !m_queue.empty()) {
-        if (!m_source->rangesSupported() && !m_spans.isEmpty())
-            break; // the server streams the whole file: one request at a time
-        requestSpan();
+    if (m_source && !httpHeldBack()) {
+        while (m_spans.size() < kMaxRanges && acceptsMorePieces()) {
+            if (!m_source->rangesSupported() && !m_spans.isEmpty())
+                break; // the server streams the whole file: one request at a time
+            if (!requestSpan())
+                break;
+        }
     }
-    if (m_queue.empty() && m_spans.isEmpty())
+    if (m_spans.isEmpty() && m_picker->missingUnassignedCount() == 0)
         m_committer->flush();
 }
 
-void DownloadJob::requestSpan()
+bool DownloadJob::requestSpan()
 {
     auto span = std::make_shared<Span>();
-    span->first = m_queue.front();
+    const bool peers = m_swarm && m_swarm->connectionCount() > 0;
+    // Pieces that peers serving us have are left to them; without such peers, everything.
+    const bool includeAvailable = !m_swarm || m_swarm->servingPeerCount() == 0;
     if (!m_source->rangesSupported()) {
-        // Everything from the first missing piece comes in one stream; present pieces in it
-        // are skipped when they arrive.
+        // Everything from the first missing piece comes in one stream; pieces that are present
+        // or arrive from elsewhere meanwhile are skipped.
+        const PiecePicker::Run run = m_picker->pickForHttp(1, true);
+        if (run.empty())
+            return false;
+        span->first = run.first;
         span->last = m_pieceCount - 1;
-        m_queue.clear();
-    } else {
-        span->last = span->first;
-        m_queue.pop_front();
-        while (!m_queue.empty() && m_queue.front() == span->last + 1 &&
-               qint64(span->last + 2 - span->first) * m_pieceLength <= kSpanBytes) {
-            ++span->last;
-            m_queue.pop_front();
+        for (int p = run.first + 1; p < m_pieceCount; ++p) {
+            if (!isPresent(p) && !m_picker->isAssigned(p))
+                m_picker->assign(p, PiecePicker::kHttpSource);
         }
+    } else {
+        const qint64 spanBytes = peers ? kSpanBytesWithPeers : kSpanBytes;
+        const int maxPieces = int(qMax<qint64>(1, spanBytes / qMax<qint64>(1, m_pieceLength)));
+        PiecePicker::Run run = m_picker->pickForHttp(maxPieces, includeAvailable);
+        if (run.empty() && m_swarm && m_swarm->servingPeerCount() == 0 &&
+            m_picker->missingUnassignedCount() == 0) {
+            // Endgame with no peer serving: the origin takes over what stalled peers hold.
+            const int piece = m_picker->pickInFlightForHttp();
+            run = {piece, piece};
+        }
+        if (run.empty())
+            return false;
+        span->first = run.first;
+        span->last = run.last;
+        qCDebug(log::lcTransfer).noquote()
+            << m_record.contentId.left(12) << "HTTP pieces" << run.first << "-" << run.last
+            << (includeAvailable ? "(peers not serving)" : "(no serving peer has them)");
     }
     span->current = span->first;
     const qint64 offset = qint64(span->first) * m_pieceLength;
@@ -216,6 +347,7 @@ void DownloadJob::requestSpan()
     const quint64 tag = ++m_nextTag;
     m_spans.insert(tag, span);
     m_source->fetch(tag, offset, end - offset);
+    return true;
 }
 
 void DownloadJob::onData(quint64 tag, qint64, const QByteArray& chunk)
@@ -223,7 +355,6 @@ void DownloadJob::onData(quint64 tag, qint64, const QByteArray& chunk)
     const auto span = m_spans.value(tag);
     if (!span)
         return;
-    m_record.bytesHttp += chunk.size();
     span->buffer.append(chunk);
     while (span->current <= span->last) {
         const int piece = span->current;
@@ -232,8 +363,10 @@ void DownloadJob::onData(quint64 tag, qint64, const QByteArray& chunk)
             break;
         QByteArray data = span->buffer.left(size);
         span->buffer.remove(0, size);
-        if (!isPresent(piece))
-            m_committer->commit(piece, qint64(piece) * m_pieceLength, std::move(data));
+        if (!isPresent(piece) && !m_committing.contains(piece))
+            commitPiece(piece, std::move(data), {});
+        else
+            m_bytesDiscarded += size;
         ++span->current;
     }
     Q_EMIT progressed();
@@ -244,10 +377,8 @@ void DownloadJob::onRangeFinished(quint64 tag)
     const auto span = m_spans.take(tag);
     if (span) {
         // A range that ended early leaves its remaining pieces to be asked for again.
-        for (int p = span->last; p >= span->current; --p) {
-            if (!isPresent(p))
-                m_queue.push_front(p);
-        }
+        for (int p = span->current; p <= span->last; ++p)
+            m_picker->release(p, PiecePicker::kHttpSource);
     }
     pump();
 }
@@ -271,11 +402,33 @@ void DownloadJob::onCommitted(const QList<int>& pieces, qint64)
         return;
     }
     for (int p : pieces) {
-        if (!isPresent(p)) {
-            m_present[p] = true;
-            ++m_presentCount;
+        const PieceOrigin origin = m_committing.take(p);
+        if (isPresent(p))
+            continue;
+        m_present[p] = true;
+        ++m_presentCount;
+        m_picker->setPresent(p);
+        const qint64 bytes = pieceSize(p);
+        switch (origin.cls) {
+        case SourceClass::Http:
+            m_record.bytesHttp += bytes;
+            break;
+        case SourceClass::CacheServer:
+            m_record.bytesCacheServer += bytes;
+            break;
+        case SourceClass::LanPeer:
+            m_record.bytesLan += bytes;
+            break;
+        case SourceClass::GroupPeer:
+            m_record.bytesGroup += bytes;
+            break;
+        case SourceClass::InternetPeer:
+            m_record.bytesInternet += bytes;
+            break;
         }
     }
+    if (m_swarm)
+        m_swarm->pieceStored(pieces);
     Q_EMIT progressed();
     if (m_presentCount == m_pieceCount)
         finish();
@@ -286,6 +439,18 @@ void DownloadJob::onCommitted(const QList<int>& pieces, qint64)
 void DownloadJob::onVerificationFailed(int piece)
 {
     ++m_hashFailures;
+    const PieceOrigin origin = m_committing.take(piece);
+    m_bytesDiscarded += pieceSize(piece);
+    if (origin.sourceKey != PiecePicker::kHttpSource) {
+        // A peer sent it: that peer is banned and the piece goes back to the pool.
+        m_picker->release(piece, origin.sourceKey);
+        if (m_swarm) {
+            m_swarm->pieceRejected(piece, origin.sourceKey);
+            m_bannedPeers = m_swarm->bans();
+        }
+        schedulePump();
+        return;
+    }
     const int failures = ++m_hashFailuresByPiece[piece];
     if (failures >= kMaxHashFailures) {
         stopTransfer();
@@ -303,7 +468,7 @@ void DownloadJob::onVerificationFailed(int piece)
                      .arg(m_origin.toString()));
         return;
     }
-    m_queue.push_front(piece);
+    m_picker->release(piece, PiecePicker::kHttpSource);
     pump();
 }
 
@@ -325,6 +490,11 @@ void DownloadJob::finish()
         return;
     m_finishing = true;
     stopTransfer();
+    if (m_metainfo)
+        qCInfo(log::lcTransfer).noquote()
+            << m_record.contentId.left(12) << "complete:" << m_record.bytesHttp << "bytes from HTTP,"
+            << (m_record.bytesLan + m_record.bytesGroup + m_record.bytesInternet)
+            << "from peers," << m_bytesDiscarded << "discarded";
     m_context.store.touch(m_record.contentId);
     auto complete = [this](const QString& error) {
         m_finishing = false;
@@ -339,9 +509,11 @@ void DownloadJob::finish()
         return;
     }
     // Copying a large file is disk work: keep it off the agent's network thread.
-    runInPool<QString>(m_context.workers, [from = m_dataPath, to = m_record.outPath] {
-        return writeOutputCopy(from, to);
-    }).then(this, complete);
+    thenQueued(runInPool<QString>(m_context.workers,
+                                  [from = m_dataPath, to = m_record.outPath] {
+                                      return writeOutputCopy(from, to);
+                                  }),
+               this, complete);
 }
 
 void DownloadJob::stopTransfer()
@@ -352,6 +524,7 @@ void DownloadJob::stopTransfer()
         m_source = nullptr;
     }
     m_spans.clear();
+    leaveSwarm();
     if (m_committer)
         m_committer->flush();
 }
@@ -389,8 +562,17 @@ JobStatus DownloadJob::status() const
             inCache += pieceSize(i);
     }
     s.fileSizeInCache = inCache;
-    s.totalBytesDownloaded = m_record.bytesHttp;
     s.bytesFromHttp = m_record.bytesHttp;
+    s.bytesFromCacheServer = m_record.bytesCacheServer;
+    s.bytesFromLanPeers = m_record.bytesLan;
+    s.bytesFromGroupPeers = m_record.bytesGroup;
+    s.bytesFromInternetPeers = m_record.bytesInternet;
+    s.bytesFromPeers = m_record.bytesLan + m_record.bytesGroup + m_record.bytesInternet;
+    s.totalBytesDownloaded = s.bytesFromHttp + s.bytesFromCacheServer + s.bytesFromPeers;
+    s.bytesDiscarded = m_bytesDiscarded;
+    s.bannedPeers = m_bannedPeers;
+    if (m_swarm)
+        s.peerConnectionCount = m_swarm->connectionCount();
     s.state = m_record.state;
     s.foreground = m_record.foreground;
     s.downloadMode = m_record.downloadMode;

@@ -1,16 +1,20 @@
 #pragma once
 
-// One download from the HTTP origin into the cache: probes the origin, requests the missing
-// pieces as byte ranges, assembles them from the stream, has them verified and stored durably,
-// and finally writes the user's copy of the file.
+// One download into the cache from the HTTP origin and, for content with trusted hashes, from
+// peers: the piece picker shares the missing pieces between the origin (byte ranges, assembled
+// from the stream) and the swarm; every piece is verified and stored durably, its bytes counted
+// under the source class it came from, and finally the user's copy of the file is written.
 
 #include "transfer/HttpRangeSource.h"
 #include "transfer/JobRecord.h"
+#include "transfer/PieceSink.h"
+#include "transfer/PiecePicker.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QMap>
 #include <QObject>
+#include <QTimer>
 #include <deque>
 #include <memory>
 
@@ -25,7 +29,9 @@ class Metainfo;
 
 namespace opendo::transfer {
 
+class PeerHub;
 class PieceCommitter;
+class Swarm;
 
 struct JobContext
 {
@@ -33,9 +39,10 @@ struct JobContext
     QNetworkAccessManager& network;
     BandwidthLimiter& limiter;
     QThreadPool& workers;
+    PeerHub* peers = nullptr; // null: this agent does not use peers at all
 };
 
-class DownloadJob : public QObject
+class DownloadJob : public QObject, private PieceSink
 {
     Q_OBJECT
 public:
@@ -59,10 +66,27 @@ Q_SIGNALS:
 
 private:
     struct Span; // one range request: consecutive pieces, assembled as the stream arrives
+    struct PieceOrigin
+    {
+        int sourceKey = PiecePicker::kHttpSource;
+        SourceClass cls = SourceClass::Http;
+    };
+
+    // PieceSink
+    PiecePicker& picker() override { return *m_picker; }
+    bool acceptsMorePieces() const override;
+    void pieceFromPeer(int piece, QByteArray data, int sourceKey, SourceClass cls) override;
+    void peersChanged() override;
+
     void setState(JobState state, const QString& error = {});
     void beginTransfer();
     void pump();
-    void requestSpan();
+    void schedulePump();
+    bool httpHeldBack();
+    bool requestSpan();
+    void commitPiece(int piece, QByteArray data, PieceOrigin origin);
+    void joinSwarm();
+    void leaveSwarm();
     void onData(quint64 tag, qint64 offset, const QByteArray& chunk);
     void onRangeFinished(quint64 tag);
     void onRangeFailed(quint64 tag, const HttpError& error);
@@ -86,11 +110,18 @@ private:
     QString m_fileName;
     QVector<bool> m_present;
     int m_presentCount = 0;
-    std::deque<int> m_queue; // missing pieces not yet requested, in file order
+    std::unique_ptr<PiecePicker> m_picker;
+    QHash<int, PieceOrigin> m_committing; // handed to the committer, not yet durable
     QMap<quint64, std::shared_ptr<Span>> m_spans;
     quint64 m_nextTag = 0;
     QHash<int, int> m_hashFailuresByPiece;
     int m_hashFailures = 0;
+    qint64 m_bytesDiscarded = 0;
+    int m_bannedPeers = 0; // of this content's swarm, as of the last ban
+    Swarm* m_swarm = nullptr;
+    QElapsedTimer m_transferClock; // since this run began fetching
+    bool m_pumpScheduled = false;
+    QTimer m_holdTimer; // wakes the origin when its hold for peers ends
     int m_httpConnections = 0;
     qint64 m_durationMs = 0;
     QElapsedTimer m_running;

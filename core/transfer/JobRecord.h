@@ -16,7 +16,13 @@ struct JobRecord
     JobState state = JobState::Queued;
     QString error;
     int downloadMode = 99;
+    // Verified bytes by the source class they came from (see SourceClass); they add up to what
+    // the cache holds from this job.
     qint64 bytesHttp = 0;
+    qint64 bytesCacheServer = 0;
+    qint64 bytesLan = 0;
+    qint64 bytesGroup = 0;
+    qint64 bytesInternet = 0;
     QDateTime createdAt;
     QDateTime finishedAt;
 };

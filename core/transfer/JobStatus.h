@@ -36,11 +36,18 @@ struct JobStatus
     qint64 fileSizeInCache = 0;
     qint64 totalBytesDownloaded = 0; // every byte received, from all sources
     qint64 bytesFromHttp = 0;
-    qint64 bytesFromPeers = 0;
+    qint64 bytesFromPeers = 0; // LAN + group + internet peers
+    qint64 bytesFromCacheServer = 0;
+    qint64 bytesFromLanPeers = 0;
+    qint64 bytesFromGroupPeers = 0;
+    qint64 bytesFromInternetPeers = 0;
+    qint64 bytesDiscarded = 0; // received but not used: failed verification, endgame duplicates
     JobState state = JobState::Queued;
     bool foreground = true;
     int downloadMode = 99;
     int httpConnectionCount = 0;
+    int peerConnectionCount = 0; // open connections to peers of this content now
+    int bannedPeers = 0;
     qint64 downloadDurationMs = 0;
     QDateTime createdAt;
     QDateTime finishedAt;

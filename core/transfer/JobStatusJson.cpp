@@ -14,16 +14,19 @@ QJsonObject jobStatusToJson(const JobStatus& s)
     o[QStringLiteral("PercentPeerCaching")] = s.percentPeerCaching();
     o[QStringLiteral("BytesFromPeers")] = s.bytesFromPeers;
     o[QStringLiteral("BytesFromHttp")] = s.bytesFromHttp;
-    o[QStringLiteral("BytesFromCacheServer")] = 0;
-    o[QStringLiteral("BytesFromLanPeers")] = 0;
-    o[QStringLiteral("BytesFromGroupPeers")] = 0;
-    o[QStringLiteral("BytesFromInternetPeers")] = 0;
+    o[QStringLiteral("BytesFromCacheServer")] = s.bytesFromCacheServer;
+    o[QStringLiteral("BytesFromLanPeers")] = s.bytesFromLanPeers;
+    o[QStringLiteral("BytesFromGroupPeers")] = s.bytesFromGroupPeers;
+    o[QStringLiteral("BytesFromInternetPeers")] = s.bytesFromInternetPeers;
     o[QStringLiteral("Status")] = jobStateName(s.state);
     o[QStringLiteral("Priority")] =
         s.foreground ? QStringLiteral("Foreground") : QStringLiteral("Background");
     o[QStringLiteral("DownloadMode")] = s.downloadMode;
     o[QStringLiteral("SourceURL")] = s.sourceUrl;
     o[QStringLiteral("HttpConnectionCount")] = s.httpConnectionCount;
+    o[QStringLiteral("PeerConnectionCount")] = s.peerConnectionCount;
+    o[QStringLiteral("BannedPeers")] = s.bannedPeers;
+    o[QStringLiteral("BytesDiscarded")] = s.bytesDiscarded;
     o[QStringLiteral("DownloadDuration")] = double(s.downloadDurationMs) / 1000.0;
     o[QStringLiteral("IsPinned")] = s.pinned;
     o[QStringLiteral("PiecesTotal")] = s.piecesTotal;
@@ -53,6 +56,9 @@ QStringList jobStatusFieldOrder()
             QStringLiteral("DownloadMode"),
             QStringLiteral("SourceURL"),
             QStringLiteral("HttpConnectionCount"),
+            QStringLiteral("PeerConnectionCount"),
+            QStringLiteral("BannedPeers"),
+            QStringLiteral("BytesDiscarded"),
             QStringLiteral("DownloadDuration"),
             QStringLiteral("IsPinned"),
             QStringLiteral("PiecesTotal"),

@@ -37,10 +37,13 @@ bool JobTable::save(const JobRecord& r, QString* error)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "INSERT INTO download_jobs(job_id, content_id, source, out_path, foreground, state, "
-        "error, download_mode, bytes_http, created_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+        "error, download_mode, bytes_http, created_at, finished_at, bytes_cache_server, bytes_lan, "
+        "bytes_group, bytes_internet) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
         "ON CONFLICT(job_id) DO UPDATE SET content_id=excluded.content_id, state=excluded.state, "
         "error=excluded.error, download_mode=excluded.download_mode, "
-        "bytes_http=excluded.bytes_http, finished_at=excluded.finished_at"));
+        "bytes_http=excluded.bytes_http, finished_at=excluded.finished_at, "
+        "bytes_cache_server=excluded.bytes_cache_server, bytes_lan=excluded.bytes_lan, "
+        "bytes_group=excluded.bytes_group, bytes_internet=excluded.bytes_internet"));
     q.addBindValue(text(r.jobId));
     q.addBindValue(text(r.contentId));
     q.addBindValue(text(r.source));
@@ -52,6 +55,10 @@ bool JobTable::save(const JobRecord& r, QString* error)
     q.addBindValue(r.bytesHttp);
     q.addBindValue(secs(r.createdAt));
     q.addBindValue(secs(r.finishedAt));
+    q.addBindValue(r.bytesCacheServer);
+    q.addBindValue(r.bytesLan);
+    q.addBindValue(r.bytesGroup);
+    q.addBindValue(r.bytesInternet);
     if (q.exec())
         return true;
     if (error)
@@ -64,7 +71,8 @@ QList<JobRecord> JobTable::load(QString* error) const
     QList<JobRecord> records;
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SELECT job_id, content_id, source, out_path, foreground, state, "
-                               "error, download_mode, bytes_http, created_at, finished_at FROM "
+                               "error, download_mode, bytes_http, created_at, finished_at, "
+                               "bytes_cache_server, bytes_lan, bytes_group, bytes_internet FROM "
                                "download_jobs ORDER BY created_at, rowid"))) {
         if (error)
             *error = q.lastError().text();
@@ -84,6 +92,10 @@ QList<JobRecord> JobTable::load(QString* error) const
         r.createdAt = QDateTime::fromSecsSinceEpoch(q.value(9).toLongLong());
         if (!q.value(10).isNull())
             r.finishedAt = QDateTime::fromSecsSinceEpoch(q.value(10).toLongLong());
+        r.bytesCacheServer = q.value(11).toLongLong();
+        r.bytesLan = q.value(12).toLongLong();
+        r.bytesGroup = q.value(13).toLongLong();
+        r.bytesInternet = q.value(14).toLongLong();
         records << r;
     }
     return records;

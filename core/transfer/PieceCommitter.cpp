@@ -55,7 +55,7 @@ void PieceCommitter::commit(int piece, qint64 offset, QByteArray data)
         return outcome;
     };
     // Continuations run on this object's thread and are dropped if it is gone.
-    runInPool<WriteOutcome>(m_pool, std::move(work)).then(this, [this](const WriteOutcome& o) {
+    thenQueued(runInPool<WriteOutcome>(m_pool, std::move(work)), this, [this](const WriteOutcome& o) {
         --m_inWorkers;
         switch (o.kind) {
         case WriteOutcome::Kind::Written:
@@ -89,9 +89,9 @@ void PieceCommitter::flush()
     const QList<int> batch = std::exchange(m_unsynced, {});
     const qint64 bytes = std::exchange(m_unsyncedBytes, 0);
     m_syncing += int(batch.size());
-    runInPool<cache::DiskWriteResult>(m_pool, [path = m_path] {
-        return cache::PieceFileBatch::syncData(path);
-    }).then(this, [this, batch, bytes](const cache::DiskWriteResult& r) {
+    auto sync = runInPool<cache::DiskWriteResult>(
+        m_pool, [path = m_path] { return cache::PieceFileBatch::syncData(path); });
+    thenQueued(sync, this, [this, batch, bytes](const cache::DiskWriteResult& r) {
         m_syncing -= int(batch.size());
         if (r.ok())
             Q_EMIT committed(batch, bytes);

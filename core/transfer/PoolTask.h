@@ -4,6 +4,7 @@
 // continue with `.then(context, …)` on their own thread (dropped if the context is gone).
 
 #include <QFuture>
+#include <QObject>
 #include <QPromise>
 #include <QThreadPool>
 #include <memory>
@@ -20,6 +21,20 @@ template <typename T, typename Work> QFuture<T> runInPool(QThreadPool& pool, Wor
         promise->finish();
     });
     return future;
+}
+
+// Runs `continuation(result)` on `context`'s thread once `future` has a result, always from the
+// event loop. QFuture::then(context, …) calls it synchronously when the work has already
+// finished, which re-enters the caller in the middle of its own code (a signal emitted from
+// inside commit() could delete the very object the caller is still using).
+template <typename T, typename Continuation>
+void thenQueued(QFuture<T> future, QObject* context, Continuation continuation)
+{
+    future.then(context, [context, continuation = std::move(continuation)](const T& result) {
+        QMetaObject::invokeMethod(
+            context, [continuation, result]() mutable { continuation(result); },
+            Qt::QueuedConnection);
+    });
 }
 
 } // namespace opendo::transfer

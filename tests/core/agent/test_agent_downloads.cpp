@@ -4,6 +4,7 @@
 #include "agent/Agent.h"
 #include "cache/PieceStore.h"
 #include "persistence/Database.h"
+#include "support/TestAgentOptions.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
 #include "support/TestFiles.h"
@@ -87,7 +88,7 @@ QString AgentDownloadsTest::metainfoFor(const QString& name)
 void AgentDownloadsTest::pauseResumeCancel()
 {
     QTemporaryDir data;
-    Agent agent({data.path(), {}});
+    Agent agent(test::testAgentOptions(data.path()));
     QCOMPARE(agent.start().result(), QString());
     limitForeground(agent, 4096); // 16 MiB take about 4 s: time to pause in the middle
     const auto added =
@@ -121,7 +122,7 @@ void AgentDownloadsTest::unfinishedJobResumesAfterRestart()
     QString jobId;
     int presentAtStop = 0;
     {
-        Agent agent({data.path(), {}});
+        Agent agent(test::testAgentOptions(data.path()));
         QCOMPARE(agent.start().result(), QString());
         limitForeground(agent, 4096);
         jobId = agent.addDownload({torrent, data.filePath("out.bin"), true}).result().jobId;
@@ -130,7 +131,7 @@ void AgentDownloadsTest::unfinishedJobResumesAfterRestart()
         limitForeground(agent, 0);
     } // the agent stops here, mid-download
     const qint64 servedBefore = m_nginx->bytesServed();
-    Agent agent({data.path(), {}});
+    Agent agent(test::testAgentOptions(data.path()));
     QCOMPARE(agent.start().result(), QString());
     QCOMPARE(agent.jobs().size(), 1);
     QCOMPARE(agent.jobs().front().jobId, jobId);
@@ -149,7 +150,7 @@ void AgentDownloadsTest::shortLivedAgentLeavesTheQueueAlone()
     const QString torrent = metainfoFor("16m.bin");
     QString jobId;
     {
-        Agent agent({data.path(), {}, true});
+        Agent agent(test::testAgentOptions(data.path(), true));
         QCOMPARE(agent.start().result(), QString());
         limitForeground(agent, 2048);
         jobId = agent.addDownload({torrent, data.filePath("out.bin"), true}).result().jobId;
@@ -157,7 +158,7 @@ void AgentDownloadsTest::shortLivedAgentLeavesTheQueueAlone()
         limitForeground(agent, 0);
     }
     // What doctl runs for `config list`: the unfinished job stays queued, untouched.
-    Agent agent({data.path(), {}, false});
+    Agent agent(test::testAgentOptions(data.path(), false));
     QCOMPARE(agent.start().result(), QString());
     const qint64 servedBefore = m_nginx->bytesServed();
     QTest::qWait(800);
@@ -171,7 +172,7 @@ void AgentDownloadsTest::shortLivedAgentLeavesTheQueueAlone()
 void AgentDownloadsTest::backgroundBandwidthPolicyIsEnforced()
 {
     QTemporaryDir data;
-    Agent agent({data.path(), {}});
+    Agent agent(test::testAgentOptions(data.path()));
     QCOMPARE(agent.start().result(), QString());
     QVERIFY(agent
                 .applyPolicyChanges(
@@ -193,7 +194,7 @@ void AgentDownloadsTest::backgroundBandwidthPolicyIsEnforced()
 void AgentDownloadsTest::smallFileIsEvictedAfterDelivery()
 {
     QTemporaryDir data;
-    Agent agent({data.path(), {}});
+    Agent agent(test::testAgentOptions(data.path()));
     QCOMPARE(agent.start().result(), QString());
     QVERIFY(agent
                 .applyPolicyChanges(

@@ -284,7 +284,8 @@ void PeerWireTest::malformed_data()
     QTest::addRow("extended without id") << frame(20, {}) << false << "at least 2";
     QTest::addRow("huge length, unknown id")
         << u32(0xFFFFFFFF) + char(99) << false << "unknown message id 99";
-    QTest::addRow("unknown id 21") << frame(21, "abc") << false << "unknown message id 21";
+    QTest::addRow("unknown id 21 over 1 MiB")
+        << u32(1024 * 1024 + 1) + char(21) << false << "unknown message id 21 (1048577 bytes)";
     QTest::addRow("request length 0")
         << frame(6, u32(0) + u32(0) + u32(0)) << false << "block of 0 bytes; it must be 1 to 16384";
     QTest::addRow("request length 16385") << frame(6, u32(0) + u32(0) + u32(16385)) << false

@@ -3,6 +3,7 @@
 #include "agent/Agent.h"
 #include "panels/downloads/DownloadsPanel.h"
 #include "panels/downloads/JobTableModel.h"
+#include "support/TestAgentOptions.h"
 #include "support/NginxServer.h"
 #include "support/TestFiles.h"
 
@@ -34,7 +35,7 @@ void DownloadsPanelTest::addedDownloadAppearsAndCompletes()
     NginxServer nginx(options);
     QVERIFY(nginx.start());
 
-    agent::Agent agent({dir.filePath("data"), {}, true});
+    agent::Agent agent(test::testAgentOptions(dir.filePath("data"), true));
     QCOMPARE(agent.start().result(), QString());
     ui::DownloadsPanel panel(agent);
     panel.show();
@@ -55,7 +56,7 @@ void DownloadsPanelTest::addedDownloadAppearsAndCompletes()
 void DownloadsPanelTest::badSourceShowsTheError()
 {
     QTemporaryDir dir;
-    agent::Agent agent({dir.filePath("data"), {}, true});
+    agent::Agent agent(test::testAgentOptions(dir.filePath("data"), true));
     QCOMPARE(agent.start().result(), QString());
     ui::DownloadsPanel panel(agent);
     panel.show();

@@ -1,6 +1,7 @@
 // The policy editor panel, offscreen, against a real embedded agent on a temporary data dir.
 
 #include "agent/Agent.h"
+#include "support/TestAgentOptions.h"
 #include "panels/policy/PolicyEditorPanel.h"
 #include "panels/policy/PolicyStaging.h"
 #include "panels/policy/PolicyTreeModel.h"
@@ -52,7 +53,7 @@ private:
 void PolicyEditorTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_agent = std::make_unique<agent::Agent>(agent::AgentOptions{m_dir->path(), {}});
+    m_agent = std::make_unique<agent::Agent>(test::testAgentOptions(m_dir->path()));
     QCOMPARE(m_agent->start().result(), QString());
     m_panel = std::make_unique<ui::PolicyEditorPanel>(*m_agent);
     m_panel->resize(1200, 800);

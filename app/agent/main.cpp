@@ -1,0 +1,90 @@
+// do-agent: the Delivery Optimization agent as a headless service. It downloads, caches and
+// serves content to peers until stopped; doctl talks to it through the control endpoint in its
+// data directory.
+
+#include "ControlServer.h"
+#include "SignalWatcher.h"
+#include "agent/Agent.h"
+#include "log/LogCategories.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <cstdio>
+
+namespace {
+
+void logToStderr(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    static const char* const kLevels[] = {"debug", "warning", "critical", "fatal", "info"};
+    const QByteArray line = QStringLiteral("%1 %2 %3: %4\n")
+                                .arg(QDateTime::currentDateTime().toString(Qt::ISODateWithMs),
+                                     QLatin1String(kLevels[qBound(0, int(type), 4)]),
+                                     QLatin1String(context.category ? context.category : "default"),
+                                     message)
+                                .toLocal8Bit();
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("OpenDO"));
+    QCoreApplication::setApplicationName(QStringLiteral("do-agent"));
+    qInstallMessageHandler(logToStderr);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "The OpenDO agent: peer-assisted downloads and cache as a headless service."));
+    parser.addHelpOption();
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("State and cache folder (default: %1).")
+                                         .arg(opendo::agent::Agent::defaultDataDir()),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Address and port peers connect to "
+                                                   "(default 0.0.0.0:7680)."),
+                                    QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption peer(QStringLiteral("peer"),
+                                  QStringLiteral("A peer every download tries; repeatable."),
+                                  QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption proxy(QStringLiteral("proxy"),
+                                   QStringLiteral("HTTP proxy for the origin (default: the "
+                                                  "http_proxy/https_proxy environment)."),
+                                   QStringLiteral("URL"));
+    parser.addOptions({dataDir, listen, peer, proxy});
+    parser.process(app);
+
+    opendo::agent::AgentOptions options;
+    options.dataDir = parser.isSet(dataDir) ? parser.value(dataDir)
+                                            : opendo::agent::Agent::defaultDataDir();
+    options.httpProxy = parser.value(proxy);
+    if (parser.isSet(listen))
+        options.listen = parser.value(listen);
+    options.listenRequired = true;
+    options.staticPeers = parser.values(peer);
+
+    opendo::agent::Agent agent(options);
+    const QString startError = agent.start().result();
+    if (!startError.isEmpty()) {
+        std::fprintf(stderr, "do-agent: %s\n", qUtf8Printable(startError));
+        return 1;
+    }
+    opendo::cli::ControlServer control(agent, options.dataDir);
+    QString controlError;
+    if (!control.listen(&controlError)) {
+        std::fprintf(stderr, "do-agent: %s\n", qUtf8Printable(controlError));
+        return 1;
+    }
+    opendo::agentapp::SignalWatcher signals;
+    QObject::connect(&signals, &opendo::agentapp::SignalWatcher::stopRequested, &app,
+                     [](int number) {
+                         qCInfo(opendo::log::lcAgent) << "stopping on signal" << number;
+                         QCoreApplication::quit();
+                     });
+    qCInfo(opendo::log::lcAgent).noquote() << "agent running on" << options.dataDir;
+    return app.exec();
+}

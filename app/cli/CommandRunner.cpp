@@ -1,0 +1,37 @@
+#include "CommandRunner.h"
+
+#include "CliArguments.h"
+#include "ConfigCommand.h"
+#include "DownloadCommand.h"
+#include "StatusCommand.h"
+
+namespace opendo::cli {
+
+bool isAgentCommand(const QString& command)
+{
+    return command == QLatin1String("config") || command == QLatin1String("download") ||
+           command == QLatin1String("status");
+}
+
+int runAgentCommand(agent::Agent& agent, const QStringList& args, QTextStream& out,
+                    QTextStream& err, const CommandOptions& options)
+{
+    CliArguments cursor(args);
+    const QString command = cursor.takePositional().value_or(QString());
+    int rc = 2;
+    if (command == QLatin1String("config"))
+        rc = runConfigCommand(agent, cursor, out, err);
+    else if (command == QLatin1String("download"))
+        rc = runDownloadCommand(agent, cursor, out, err, options);
+    else if (command == QLatin1String("status"))
+        rc = runStatusCommand(agent, cursor, out, err, options);
+    else
+        err << "error: unknown command \"" << command << "\"\n";
+    if (rc == 0 && !cursor.remaining().isEmpty())
+        err << "warning: ignored arguments: " << cursor.remaining().join(QLatin1Char(' ')) << '\n';
+    out.flush();
+    err.flush();
+    return rc;
+}
+
+} // namespace opendo::cli

@@ -1,0 +1,389 @@
+#include "transfer/PeerHub.h"
+
+#include "cache/PieceStore.h"
+#include "content/Metainfo.h"
+#include "log/LogCategories.h"
+#include "stats/UploadLedger.h"
+#include "transfer/Swarm.h"
+
+#include <QDate>
+#include <QRandomGenerator>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <algorithm>
+
+namespace opendo::transfer {
+
+namespace {
+
+using peer::PeerConnection;
+
+constexpr int kReconnectMs = 10'000;
+constexpr int kGateRefreshMs = 30'000;
+constexpr int kLedgerFlushMs = 5'000;
+
+QByteArray makePeerId()
+{
+    // Azureus-style: client code and version, then random characters (BEP 20).
+    static const char kAlphabet[] =
+        "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    QByteArray id("-OD0100-");
+    while (id.size() < peer::kPeerIdLength)
+        id.append(kAlphabet[QRandomGenerator::global()->bounded(int(sizeof(kAlphabet) - 1))]);
+    return id;
+}
+
+bool modeUsesPeers(int mode)
+{
+    return mode == 1 || mode == 2 || mode == 3;
+}
+
+} // namespace
+
+PeerHub::PeerHub(cache::PieceStore& store, QThreadPool& workers, stats::UploadLedger* ledger,
+                 QObject* parent)
+    : QObject(parent), m_store(store), m_workers(workers), m_ledger(ledger)
+{
+    m_identity.peerId = makePeerId();
+    m_identity.client = QStringLiteral("OpenDO 0.1.0"); // matches the peer id prefix
+    if (m_ledger) {
+        const QDate today = QDate::currentDate();
+        for (SourceClass cls : kAllSourceClasses) {
+            if (isPeerClass(cls))
+                m_monthUploads[int(cls)] = m_ledger->monthBytes(cls, today);
+        }
+    }
+    m_reconnectTimer.setInterval(kReconnectMs);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &PeerHub::connectStaticPeers);
+    m_reconnectTimer.start();
+    m_gateTimer.setInterval(kGateRefreshMs);
+    connect(&m_gateTimer, &QTimer::timeout, this, &PeerHub::refreshGates);
+    m_gateTimer.start();
+    m_ledgerTimer.setInterval(kLedgerFlushMs);
+    connect(&m_ledgerTimer, &QTimer::timeout, this, &PeerHub::flushUploadLedger);
+    m_ledgerTimer.start();
+    refreshGates();
+}
+
+PeerHub::~PeerHub()
+{
+    flushUploadLedger();
+    for (Swarm* swarm : std::as_const(m_swarms))
+        delete swarm;
+}
+
+bool PeerHub::listen(const QHostAddress& address, quint16 port, QString* error)
+{
+    if (!m_server) {
+        m_server = new QTcpServer(this);
+        connect(m_server, &QTcpServer::newConnection, this, &PeerHub::onNewConnection);
+    }
+    if (!m_server->listen(address, port)) {
+        if (error)
+            *error = tr("Cannot listen for peers on %1: %2")
+                         .arg(PeerEndpoint{address, port}.toString(), m_server->errorString());
+        return false;
+    }
+    m_identity.listenPort = m_server->serverPort();
+    qCInfo(log::lcAgent).noquote() << "listening for peers on"
+                                   << PeerEndpoint{listenAddress(), listenPort()}.toString();
+    return true;
+}
+
+bool PeerHub::isListening() const
+{
+    return m_server && m_server->isListening();
+}
+
+QHostAddress PeerHub::listenAddress() const
+{
+    return m_server ? m_server->serverAddress() : QHostAddress();
+}
+
+quint16 PeerHub::listenPort() const
+{
+    return m_server ? m_server->serverPort() : 0;
+}
+
+void PeerHub::setStaticPeers(const QList<PeerEndpoint>& peers)
+{
+    m_staticPeers = peers;
+    connectStaticPeers();
+}
+
+bool PeerHub::isSelf(const PeerEndpoint& endpoint) const
+{
+    if (!isListening() || endpoint.port != listenPort())
+        return false;
+    const QHostAddress own = listenAddress();
+    if (own == QHostAddress::Any || own == QHostAddress::AnyIPv4 || own == QHostAddress::AnyIPv6)
+        return endpoint.address.isLoopback();
+    return own.isEqual(endpoint.address);
+}
+
+void PeerHub::setPolicies(const policy::PolicySnapshot& policies)
+{
+    m_policies = policies;
+    const int mode = int(policies.number(QStringLiteral("DODownloadMode"), 1));
+    const bool wasPeering = modeUsesPeers(m_mode);
+    m_mode = mode;
+    m_uploadLimiter.setRate(TrafficClass::Foreground,
+                            qMax<qint64>(0, policies.number(QStringLiteral("DOMaxUploadBandwidth"))) *
+                                1024);
+    if (wasPeering && !modeUsesPeers(mode)) {
+        for (Swarm* swarm : std::as_const(m_swarms))
+            swarm->close(tr("download mode %1 does not use peers").arg(mode));
+    }
+    refreshGates();
+}
+
+bool PeerHub::peeringAllowed() const
+{
+    return modeUsesPeers(m_mode) && m_gates.downloadFromPeersAllowed;
+}
+
+bool PeerHub::uploadAllowed() const
+{
+    return peeringAllowed() && m_gates.uploadAllowed;
+}
+
+QString PeerHub::peeringBlockedReason() const
+{
+    if (!modeUsesPeers(m_mode))
+        return tr("Download mode %1 does not use peers (DODownloadMode).").arg(m_mode);
+    return m_gates.firstReason();
+}
+
+bool PeerHub::largeEnoughToPeer(qint64 fileSize) const
+{
+    // DOMinFileSizeToCache is in MB (MiB, as DO counts): smaller files are never peered.
+    const qint64 minimum = m_policies.number(QStringLiteral("DOMinFileSizeToCache"), 50);
+    return fileSize >= qMax<qint64>(0, minimum) * 1024 * 1024;
+}
+
+int PeerHub::httpDelaySeconds(bool foreground) const
+{
+    const qint64 seconds = m_policies.number(foreground
+                                                 ? QStringLiteral("DODelayForegroundDownloadFromHttp")
+                                                 : QStringLiteral("DODelayBackgroundDownloadFromHttp"));
+    return int(std::clamp<qint64>(seconds, 0, 7 * 24 * 3600));
+}
+
+void PeerHub::refreshGates()
+{
+    const bool couldDownload = peeringAllowed();
+    const bool couldUpload = uploadAllowed();
+    m_gates = evaluatePeeringGates(m_policies, probeSystemFacts(m_store.cacheDir()),
+                                   uploadedThisMonth(SourceClass::InternetPeer));
+    if (couldDownload != peeringAllowed() || couldUpload != uploadAllowed()) {
+        const QString reason = peeringBlockedReason();
+        qCInfo(log::lcAgent).noquote()
+            << "peering" << (peeringAllowed() ? "allowed" : "off") << "uploads"
+            << (uploadAllowed() ? "allowed" : "off") << (reason.isEmpty() ? QString() : reason);
+        for (Swarm* swarm : std::as_const(m_swarms))
+            swarm->uploadPermissionChanged();
+        Q_EMIT uploadPermissionChanged();
+    }
+}
+
+Swarm* PeerHub::createSwarm(std::shared_ptr<const content::Metainfo> metainfo,
+                            const QString& dataPath, const QBitArray& have)
+{
+    auto* swarm = new Swarm(*this, std::move(metainfo), dataPath, have);
+    m_swarms.insert(swarm->contentId(), swarm);
+    return swarm;
+}
+
+Swarm* PeerHub::joinSwarm(std::shared_ptr<const content::Metainfo> metainfo,
+                          const QString& dataPath, const QBitArray& have)
+{
+    if (!metainfo || !peeringAllowed())
+        return nullptr;
+    if (!largeEnoughToPeer(metainfo->fileSize())) {
+        qCInfo(log::lcSwarm).noquote()
+            << metainfo->contentId().left(12) << "is smaller than DOMinFileSizeToCache; HTTP only";
+        return nullptr;
+    }
+    Swarm* swarm = m_swarms.value(metainfo->contentId());
+    if (!swarm)
+        swarm = createSwarm(std::move(metainfo), dataPath, have);
+    for (const PeerEndpoint& endpoint : std::as_const(m_staticPeers)) {
+        if (!isSelf(endpoint) && !swarm->isBanned(endpoint.address) &&
+            !swarm->hasConnectionTo(endpoint.address, endpoint.port))
+            connectOut(*swarm, endpoint);
+    }
+    return swarm;
+}
+
+Swarm* PeerHub::swarm(const QString& contentId) const
+{
+    return m_swarms.value(contentId);
+}
+
+void PeerHub::dropSwarm(const QString& contentId, const QString& reason)
+{
+    if (Swarm* swarm = m_swarms.take(contentId)) {
+        swarm->close(reason);
+        swarm->deleteLater();
+    }
+}
+
+void PeerHub::connectStaticPeers()
+{
+    if (!peeringAllowed())
+        return;
+    for (Swarm* swarm : std::as_const(m_swarms)) {
+        if (!swarm->downloading() || swarm->complete())
+            continue;
+        for (const PeerEndpoint& endpoint : std::as_const(m_staticPeers)) {
+            if (!isSelf(endpoint) && !swarm->isBanned(endpoint.address) &&
+                !swarm->hasConnectionTo(endpoint.address, endpoint.port))
+                connectOut(*swarm, endpoint);
+        }
+    }
+}
+
+void PeerHub::connectOut(Swarm& swarm, const PeerEndpoint& endpoint)
+{
+    QHostAddress bind = listenAddress();
+    if (bind == QHostAddress::Any || bind == QHostAddress::AnyIPv4 ||
+        bind == QHostAddress::AnyIPv6 || bind.protocol() != endpoint.address.protocol())
+        bind = QHostAddress();
+    auto* connection = new PeerConnection(endpoint.address, endpoint.port, bind, swarm.infoHash(),
+                                          swarm.geometry(), m_identity);
+    swarm.addConnection(connection, SourceClass::LanPeer);
+}
+
+void PeerHub::onNewConnection()
+{
+    while (m_server->hasPendingConnections()) {
+        QTcpSocket* socket = m_server->nextPendingConnection();
+        if (!peeringAllowed()) {
+            qCDebug(log::lcPeer).noquote() << "refused" << socket->peerAddress().toString()
+                                           << ":" << peeringBlockedReason();
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        auto* connection = new PeerConnection(socket, m_identity, {}, this);
+        connect(connection, &PeerConnection::handshakeReceived, this,
+                [this, connection](const QByteArray& infoHash, const QByteArray&) {
+                    routeIncoming(connection, infoHash);
+                });
+        connect(connection, &PeerConnection::closed, this,
+                [connection](const QString& reason, bool violation) {
+                    if (!connection->isReady())
+                        qCDebug(log::lcPeer).noquote()
+                            << "incoming" << connection->endpoint() << "closed:" << reason
+                            << (violation ? "(protocol violation)" : "");
+                });
+    }
+}
+
+void PeerHub::routeIncoming(PeerConnection* connection, const QByteArray& infoHash)
+{
+    Swarm* target = nullptr;
+    for (Swarm* swarm : std::as_const(m_swarms)) {
+        if (swarm->infoHash() == infoHash ||
+            swarm->metainfo().v2InfoHash().left(peer::kInfoHashLength) == infoHash) {
+            target = swarm;
+            break;
+        }
+    }
+    if (!target)
+        target = seedingSwarmFor(infoHash);
+    if (!target) {
+        connection->close(tr("we do not offer content %1").arg(QString::fromLatin1(infoHash.toHex())));
+        return;
+    }
+    if (target->isBanned(connection->address())) {
+        connection->close(tr("this peer is banned from the swarm"));
+        return;
+    }
+    connection->acceptIncoming(target->geometry());
+    target->addConnection(connection, SourceClass::LanPeer);
+}
+
+Swarm* PeerHub::seedingSwarmFor(const QByteArray& infoHash)
+{
+    // v1 and hybrid content is cached under its v1 info hash; v2-only content under its full
+    // v2 hash, of which BEP 52 handshakes carry the first 20 bytes.
+    QString contentId = QString::fromLatin1(infoHash.toHex());
+    auto cached = m_store.find(contentId);
+    if (!cached) {
+        for (const cache::CachedContent& c : m_store.all()) {
+            if (c.geometry.contentId.size() == 64 && c.geometry.contentId.startsWith(contentId)) {
+                contentId = c.geometry.contentId;
+                cached = c;
+                break;
+            }
+        }
+    }
+    // Only content whose trusted hashes we hold, and of which something is verified, is served.
+    if (!cached || !cached->shareable() || cached->present.count(true) == 0 ||
+        !largeEnoughToPeer(cached->geometry.fileSize))
+        return nullptr;
+    const auto parsed = content::Metainfo::parse(cached->metainfo);
+    if (!parsed.ok() || parsed.metainfo->contentId() != contentId) {
+        qCWarning(log::lcCache).noquote()
+            << "cached metainfo of" << contentId << "is unusable:" << parsed.error;
+        return nullptr;
+    }
+    return createSwarm(std::make_shared<const content::Metainfo>(*parsed.metainfo),
+                       m_store.dataPath(contentId), cached->present);
+}
+
+void PeerHub::countUpload(SourceClass cls, qint64 bytes)
+{
+    m_unflushedUploads[int(cls)] += bytes;
+    m_monthUploads[int(cls)] += bytes;
+}
+
+qint64 PeerHub::uploadedThisMonth(SourceClass cls) const
+{
+    return m_monthUploads.value(int(cls));
+}
+
+void PeerHub::flushUploadLedger()
+{
+    if (m_unflushedUploads.isEmpty())
+        return;
+    const QDate today = QDate::currentDate();
+    if (m_ledger) {
+        for (auto it = m_unflushedUploads.cbegin(); it != m_unflushedUploads.cend(); ++it) {
+            QString error;
+            if (!m_ledger->add(SourceClass(it.key()), it.value(), today, &error))
+                qCWarning(log::lcAgent).noquote() << "cannot record uploads:" << error;
+        }
+    }
+    m_unflushedUploads.clear();
+    // The cap may just have been reached.
+    if (m_policies.number(QStringLiteral("DOMonthlyUploadDataCap")) > 0)
+        refreshGates();
+}
+
+QList<PeerSnapshot> PeerHub::peers() const
+{
+    QList<PeerSnapshot> out;
+    for (const Swarm* swarm : std::as_const(m_swarms))
+        out.append(swarm->peerSnapshots());
+    return out;
+}
+
+int PeerHub::totalBans() const
+{
+    int bans = 0;
+    for (const Swarm* swarm : std::as_const(m_swarms))
+        bans += swarm->bans();
+    return bans;
+}
+
+int PeerHub::totalHashFailures() const
+{
+    int failures = 0;
+    for (const Swarm* swarm : std::as_const(m_swarms))
+        failures += swarm->hashFailures();
+    return failures;
+}
+
+} // namespace opendo::transfer

@@ -1,0 +1,116 @@
+#pragma once
+
+// The agent's peer side: the listener (TCP 7680 by default), one Swarm per content that has
+// connections, the static peers every download tries, and the device-wide rules of peering —
+// the download mode, the upload gates (RAM, disk, battery, monthly cap, VPN) and the upload
+// bandwidth limit. Incoming connections are routed to a swarm by the info hash in their
+// handshake; content is offered only when the cache holds its metainfo and verified pieces.
+
+#include "peer/PeerConnection.h"
+#include "policy/PolicyState.h"
+#include "transfer/BandwidthLimiter.h"
+#include "transfer/PeerEndpoint.h"
+#include "transfer/PeerSnapshot.h"
+#include "transfer/UploadGates.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+class QTcpServer;
+class QThreadPool;
+
+namespace opendo::cache {
+class PieceStore;
+}
+namespace opendo::content {
+class Metainfo;
+}
+namespace opendo::stats {
+class UploadLedger;
+}
+
+namespace opendo::transfer {
+
+class Swarm;
+
+class PeerHub : public QObject
+{
+    Q_OBJECT
+public:
+    PeerHub(cache::PieceStore& store, QThreadPool& workers, stats::UploadLedger* ledger,
+            QObject* parent = nullptr);
+    ~PeerHub() override;
+
+    // Port 0 picks a free port. Outgoing connections bind to the same address (unless it is a
+    // wildcard), so agents on 127.0.0.x appear to each other under their own addresses.
+    bool listen(const QHostAddress& address, quint16 port, QString* error);
+    bool isListening() const;
+    QHostAddress listenAddress() const;
+    quint16 listenPort() const;
+    void setStaticPeers(const QList<PeerEndpoint>& peers);
+    const QList<PeerEndpoint>& staticPeers() const { return m_staticPeers; }
+
+    void setPolicies(const policy::PolicySnapshot& policies);
+    int downloadMode() const { return m_mode; }
+    // Peers are used at all: mode 1, 2 or 3 and the VPN gate open.
+    bool peeringAllowed() const;
+    bool uploadAllowed() const; // peering allowed and every upload gate open
+    const PeeringGates& gates() const { return m_gates; }
+    QString peeringBlockedReason() const; // "" when peering is allowed
+    bool largeEnoughToPeer(qint64 fileSize) const; // DOMinFileSizeToCache
+    // Seconds HTTP waits for peers before fetching pieces they could serve.
+    int httpDelaySeconds(bool foreground) const;
+
+    // The swarm of a download that may use peers, created on demand; null when peering is off
+    // for it. `have` are the pieces already verified in the cache.
+    Swarm* joinSwarm(std::shared_ptr<const content::Metainfo> metainfo, const QString& dataPath,
+                     const QBitArray& have);
+    Swarm* swarm(const QString& contentId) const;
+    void dropSwarm(const QString& contentId, const QString& reason); // content evicted
+
+    const peer::LocalIdentity& identity() const { return m_identity; }
+    QThreadPool& workers() { return m_workers; }
+    BandwidthLimiter& uploadLimiter() { return m_uploadLimiter; }
+    void countUpload(SourceClass cls, qint64 bytes);
+    qint64 uploadedThisMonth(SourceClass cls) const;
+
+    QList<PeerSnapshot> peers() const;
+    int totalBans() const;
+    int totalHashFailures() const;
+
+Q_SIGNALS:
+    void uploadPermissionChanged();
+
+private:
+    void onNewConnection();
+    void routeIncoming(peer::PeerConnection* connection, const QByteArray& infoHash);
+    Swarm* seedingSwarmFor(const QByteArray& infoHash);
+    Swarm* createSwarm(std::shared_ptr<const content::Metainfo> metainfo, const QString& dataPath,
+                       const QBitArray& have);
+    void connectStaticPeers();
+    void connectOut(Swarm& swarm, const PeerEndpoint& endpoint);
+    void refreshGates();
+    void flushUploadLedger();
+    bool isSelf(const PeerEndpoint& endpoint) const;
+
+    cache::PieceStore& m_store;
+    QThreadPool& m_workers;
+    stats::UploadLedger* m_ledger;
+    QTcpServer* m_server = nullptr;
+    peer::LocalIdentity m_identity;
+    QList<PeerEndpoint> m_staticPeers;
+    QHash<QString, Swarm*> m_swarms; // by content id
+    policy::PolicySnapshot m_policies;
+    int m_mode = 1;
+    PeeringGates m_gates;
+    BandwidthLimiter m_uploadLimiter;
+    QHash<int, qint64> m_unflushedUploads; // by SourceClass
+    QHash<int, qint64> m_monthUploads;     // by SourceClass, as of the last flush + unflushed
+    QTimer m_reconnectTimer;
+    QTimer m_gateTimer;
+    QTimer m_ledgerTimer;
+};
+
+} // namespace opendo::transfer

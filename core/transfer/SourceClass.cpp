@@ -1,0 +1,41 @@
+#include "transfer/SourceClass.h"
+
+#include <QCoreApplication>
+
+namespace opendo::transfer {
+
+QString sourceClassKey(SourceClass c)
+{
+    switch (c) {
+    case SourceClass::Http:
+        return QStringLiteral("http");
+    case SourceClass::CacheServer:
+        return QStringLiteral("cache_server");
+    case SourceClass::LanPeer:
+        return QStringLiteral("lan");
+    case SourceClass::GroupPeer:
+        return QStringLiteral("group");
+    case SourceClass::InternetPeer:
+        return QStringLiteral("internet");
+    }
+    return {};
+}
+
+QString sourceClassLabel(SourceClass c)
+{
+    switch (c) {
+    case SourceClass::Http:
+        return QCoreApplication::translate("opendo::transfer", "HTTP");
+    case SourceClass::CacheServer:
+        return QCoreApplication::translate("opendo::transfer", "Cache server");
+    case SourceClass::LanPeer:
+        return QCoreApplication::translate("opendo::transfer", "LAN peers");
+    case SourceClass::GroupPeer:
+        return QCoreApplication::translate("opendo::transfer", "Group peers");
+    case SourceClass::InternetPeer:
+        return QCoreApplication::translate("opendo::transfer", "Internet peers");
+    }
+    return {};
+}
+
+} // namespace opendo::transfer

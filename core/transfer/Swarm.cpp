@@ -1,0 +1,628 @@
+#include "transfer/Swarm.h"
+
+#include "log/LogCategories.h"
+#include "transfer/PeerHub.h"
+#include "transfer/PiecePicker.h"
+#include "transfer/PieceSink.h"
+#include "transfer/SwarmUploader.h"
+
+#include <QRandomGenerator>
+#include <algorithm>
+
+namespace opendo::transfer {
+
+namespace {
+
+using peer::BlockRequest;
+using peer::PeerConnection;
+
+constexpr quint32 kBlock = peer::kMaxBlockLength;
+// Blocks in flight per peer. Loopback and LAN peers answer within a millisecond, so what limits
+// throughput is how much is queued: 128 × 16 KiB = 2 MiB keeps a 1 GB/s link busy.
+constexpr int kRequestDepth = 128;
+constexpr int kUploadSlots = 8;
+constexpr int kChokeRoundMs = 10'000;
+// A peer that leaves our requests unanswered this long loses its pieces to other sources.
+constexpr qint64 kSnubMs = 20'000;
+// A fresh connection may still unchoke us: HTTP leaves its pieces alone this long.
+constexpr qint64 kPendingGraceMs = 3'000;
+
+} // namespace
+
+Swarm::Swarm(PeerHub& hub, std::shared_ptr<const content::Metainfo> metainfo, QString dataPath,
+             QBitArray have, QObject* parent)
+    : QObject(parent), m_hub(hub), m_metainfo(std::move(metainfo)),
+      m_dataPath(std::move(dataPath)), m_have(std::move(have))
+{
+    m_contentId = m_metainfo->contentId();
+    // Hybrid and v1 content is addressed by its v1 info hash, as BitTorrent clients do; pure v2
+    // content by its v2 hash truncated to 20 bytes (BEP 52).
+    m_infoHash = !m_metainfo->v1InfoHash().isEmpty() ? m_metainfo->v1InfoHash()
+                                                     : m_metainfo->v2InfoHash().left(20);
+    m_geometry.pieceCount = quint32(m_metainfo->pieceCount());
+    m_geometry.pieceLength = m_metainfo->pieceLength();
+    m_geometry.fileSize = m_metainfo->fileSize();
+    m_have.resize(int(m_geometry.pieceCount));
+    m_haveCount = int(m_have.count(true));
+    m_uploader = new SwarmUploader(*this, m_hub, this);
+
+    m_chokeTimer.setInterval(kChokeRoundMs);
+    connect(&m_chokeTimer, &QTimer::timeout, this, &Swarm::unchokeRound);
+    m_chokeTimer.start();
+    m_snubTimer.setInterval(5'000);
+    connect(&m_snubTimer, &QTimer::timeout, this, [this] {
+        for (const auto& p : m_peers) {
+            Peer& peer = *p;
+            if (peer.connection->outstandingRequests() > 0 && peer.lastBlock.isValid() &&
+                peer.lastBlock.elapsed() > kSnubMs) {
+                qCInfo(log::lcSwarm).noquote()
+                    << m_contentId.left(12) << peer.connection->endpoint()
+                    << "does not answer our requests; its pieces go to other sources";
+                releaseAll(peer);
+                peer.lastBlock.invalidate();
+            }
+        }
+    });
+    m_snubTimer.start();
+}
+
+Swarm::~Swarm()
+{
+    // Connections are children; make sure none calls back into a half-destroyed swarm.
+    for (const auto& p : m_peers)
+        disconnect(p->connection, nullptr, this, nullptr);
+}
+
+Swarm::Peer* Swarm::peerOf(PeerConnection* connection)
+{
+    for (const auto& p : m_peers) {
+        if (p->connection == connection)
+            return p.get();
+    }
+    return nullptr;
+}
+
+Swarm::Peer* Swarm::peerByKey(int key)
+{
+    for (const auto& p : m_peers) {
+        if (p->key == key)
+            return p.get();
+    }
+    return nullptr;
+}
+
+void Swarm::attach(PieceSink* sink)
+{
+    m_sink = sink;
+    for (const auto& p : m_peers) {
+        p->countedInPicker = false;
+        updatePickerAvailability(*p);
+        updateInterest(*p);
+    }
+    fillAllRequests();
+}
+
+void Swarm::detach(PieceSink* sink)
+{
+    if (m_sink != sink)
+        return;
+    for (const auto& p : m_peers) {
+        for (auto& [piece, assembly] : p->pieces) {
+            for (int b = 0; b < int(assembly.blocks.size()); ++b) {
+                if (assembly.blocks[b] == 1)
+                    p->connection->cancel({quint32(piece), quint32(b) * kBlock,
+                                           blockLength(piece, b)});
+            }
+        }
+        p->pieces.clear();
+        p->countedInPicker = false;
+    }
+    m_sink = nullptr;
+    for (const auto& p : m_peers)
+        updateInterest(*p);
+}
+
+void Swarm::addConnection(PeerConnection* connection, SourceClass cls)
+{
+    auto owned = std::make_unique<Peer>();
+    owned->connection = connection;
+    owned->key = m_nextKey++;
+    owned->cls = cls;
+    m_peers.push_back(std::move(owned));
+    connection->setParent(this);
+
+    auto with = [this, connection](auto handler) {
+        return [this, connection, handler](auto&&... args) {
+            if (Peer* peer = peerOf(connection))
+                handler(*peer, args...);
+        };
+    };
+    connect(connection, &PeerConnection::ready, this,
+            with([this](Peer& p) { onReady(p); }));
+    connect(connection, &PeerConnection::availabilityReceived, this,
+            with([this](Peer& p) { onAvailability(p); }));
+    connect(connection, &PeerConnection::haveReceived, this,
+            with([this](Peer& p, quint32 index) { onHave(p, index); }));
+    connect(connection, &PeerConnection::peerChokeChanged, this,
+            with([this](Peer& p, bool choking) { onPeerChoke(p, choking); }));
+    connect(connection, &PeerConnection::peerInterestChanged, this,
+            with([this](Peer& p, bool interested) { onPeerInterest(p, interested); }));
+    connect(connection, &PeerConnection::blockReceived, this,
+            with([this](Peer& p, quint32 index, quint32 begin, const QByteArray& data) {
+                onBlock(p, index, begin, data);
+            }));
+    connect(connection, &PeerConnection::requestDropped, this,
+            with([this](Peer& p, const BlockRequest& block) { onRequestDropped(p, block); }));
+    connect(connection, &PeerConnection::blockRequested, this,
+            with([this](Peer& p, const BlockRequest& block) {
+                m_uploader->onRequested(p.connection, block);
+            }));
+    connect(connection, &PeerConnection::requestCancelled, this,
+            with([this](Peer& p, const BlockRequest& block) {
+                m_uploader->onCancelled(p.connection, block);
+            }));
+    connect(connection, &PeerConnection::sendBufferDrained, this,
+            with([this](Peer& p) { m_uploader->serve(p.connection); }));
+    connect(connection, &PeerConnection::closed, this,
+            [this, connection](const QString& reason, bool violation) {
+                onClosed(connection, reason, violation);
+            });
+    if (connection->isReady())
+        onReady(*m_peers.back());
+    Q_EMIT peerCountChanged();
+}
+
+bool Swarm::hasConnectionTo(const QHostAddress& address, quint16 listenPort) const
+{
+    for (const auto& p : m_peers) {
+        const PeerConnection* c = p->connection;
+        if (!c->address().isEqual(address))
+            continue;
+        if (c->direction() == PeerConnection::Direction::Outgoing && c->port() == listenPort)
+            return true;
+        if (c->remoteExtensions().listenPort == listenPort)
+            return true;
+    }
+    return false;
+}
+
+void Swarm::onReady(Peer& peer)
+{
+    // Two connections to the same agent (both sides dialled at once) waste a slot each way.
+    for (const auto& other : m_peers) {
+        if (other.get() != &peer && other->connection->isReady() &&
+            other->connection->remotePeerId() == peer.connection->remotePeerId()) {
+            peer.connection->close(tr("already connected to this peer"));
+            return;
+        }
+    }
+    if (peer.connection->remotePeerId() == m_hub.identity().peerId) {
+        peer.connection->close(tr("connected to ourselves"));
+        return;
+    }
+    peer.connection->sendAvailability(m_have);
+    qCInfo(log::lcSwarm).noquote() << m_contentId.left(12) << "connected"
+                                   << peer.connection->endpoint()
+                                   << (peer.connection->direction() ==
+                                               PeerConnection::Direction::Incoming
+                                           ? "(incoming)"
+                                           : "(outgoing)")
+                                   << peer.connection->clientName();
+}
+
+void Swarm::onAvailability(Peer& peer)
+{
+    peer.countedInPicker = false; // a bitfield replaces whatever was known
+    updatePickerAvailability(peer);
+    updateInterest(peer);
+    if (m_sink)
+        m_sink->peersChanged();
+    fillRequests(peer);
+}
+
+void Swarm::onHave(Peer& peer, quint32 index)
+{
+    if (m_sink && peer.countedInPicker)
+        m_sink->picker().addHave(int(index));
+    updateInterest(peer);
+    if (m_sink)
+        m_sink->peersChanged();
+    fillRequests(peer);
+}
+
+void Swarm::updatePickerAvailability(Peer& peer)
+{
+    if (!m_sink)
+        return;
+    const bool serving = peer.connection->isReady() && !peer.connection->peerChoking();
+    if (serving && !peer.countedInPicker) {
+        m_sink->picker().addAvailability(peer.connection->peerHas());
+        peer.countedInPicker = true;
+    } else if (!serving && peer.countedInPicker) {
+        m_sink->picker().removeAvailability(peer.connection->peerHas());
+        peer.countedInPicker = false;
+    }
+}
+
+void Swarm::updateInterest(Peer& peer)
+{
+    PeerConnection* c = peer.connection;
+    if (!c->isReady())
+        return;
+    bool wanted = false;
+    if (m_sink && !complete()) {
+        const QBitArray& has = c->peerHas();
+        for (int i = 0; i < has.size() && !wanted; ++i)
+            wanted = has.testBit(i) && !m_have.testBit(i);
+    }
+    if (wanted != c->amInterested())
+        c->setInterested(wanted);
+}
+
+void Swarm::onPeerChoke(Peer& peer, bool choking)
+{
+    if (choking)
+        releaseAll(peer);
+    updatePickerAvailability(peer);
+    if (m_sink)
+        m_sink->peersChanged();
+    if (!choking) {
+        peer.lastBlock.start();
+        fillRequests(peer);
+    }
+}
+
+void Swarm::onPeerInterest(Peer& peer, bool interested)
+{
+    if (interested) {
+        tryUnchokeNow(peer);
+        return;
+    }
+    if (!peer.connection->amChoking()) {
+        peer.connection->setChoking(true);
+        // The freed slot goes to someone waiting.
+        for (const auto& p : m_peers) {
+            if (tryUnchokeNow(*p))
+                break;
+        }
+    }
+}
+
+int Swarm::unchokedCount() const
+{
+    return int(std::count_if(m_peers.begin(), m_peers.end(),
+                             [](const auto& p) { return !p->connection->amChoking(); }));
+}
+
+bool Swarm::tryUnchokeNow(Peer& peer)
+{
+    PeerConnection* c = peer.connection;
+    if (!c->isReady() || !c->peerInterested() || !c->amChoking() || !m_hub.uploadAllowed() ||
+        unchokedCount() >= kUploadSlots)
+        return false;
+    c->setChoking(false);
+    return true;
+}
+
+void Swarm::unchokeRound()
+{
+    std::vector<Peer*> interested;
+    for (const auto& p : m_peers) {
+        Peer& peer = *p;
+        peer.downloadedLastRound = peer.connection->payloadReceived() - peer.lastDownloaded;
+        peer.uploadedLastRound = peer.connection->payloadSent() - peer.lastUploaded;
+        peer.lastDownloaded = peer.connection->payloadReceived();
+        peer.lastUploaded = peer.connection->payloadSent();
+        if (peer.connection->isReady() && peer.connection->peerInterested())
+            interested.push_back(&peer);
+    }
+    if (!m_hub.uploadAllowed()) {
+        for (const auto& p : m_peers) {
+            if (p->connection->isReady() && !p->connection->amChoking())
+                p->connection->setChoking(true);
+        }
+        return;
+    }
+    // While downloading, reward the peers that give us the most (tit-for-tat); as a seed, share
+    // fairly by favouring whoever got the least from us last round. One slot stays optimistic so
+    // newcomers get a chance.
+    if (m_sink) {
+        std::stable_sort(interested.begin(), interested.end(), [](Peer* a, Peer* b) {
+            return a->downloadedLastRound > b->downloadedLastRound;
+        });
+    } else {
+        std::stable_sort(interested.begin(), interested.end(), [](Peer* a, Peer* b) {
+            return a->uploadedLastRound < b->uploadedLastRound;
+        });
+    }
+    QSet<Peer*> unchoke;
+    const int regular = qMin(int(interested.size()), kUploadSlots - 1);
+    for (int i = 0; i < regular; ++i)
+        unchoke.insert(interested[i]);
+    if (int(interested.size()) > regular) {
+        const int pick = regular + int(QRandomGenerator::global()->bounded(
+                                       quint32(interested.size() - regular)));
+        unchoke.insert(interested[pick]);
+    }
+    for (const auto& p : m_peers) {
+        if (!p->connection->isReady())
+            continue;
+        const bool choke = !unchoke.contains(p.get());
+        if (choke != p->connection->amChoking())
+            p->connection->setChoking(choke);
+    }
+}
+
+void Swarm::uploadPermissionChanged()
+{
+    unchokeRound();
+}
+
+quint32 Swarm::blockCount(int piece) const
+{
+    return quint32((m_geometry.pieceSize(quint32(piece)) + kBlock - 1) / kBlock);
+}
+
+quint32 Swarm::blockLength(int piece, int block) const
+{
+    const qint64 size = m_geometry.pieceSize(quint32(piece));
+    return quint32(qMin<qint64>(kBlock, size - qint64(block) * kBlock));
+}
+
+void Swarm::fillRequests(Peer& peer)
+{
+    PeerConnection* c = peer.connection;
+    if (!m_sink || !c->isReady() || c->peerChoking() || !c->amInterested())
+        return;
+    int depth = kRequestDepth;
+    if (const auto reqq = c->remoteExtensions().requestQueue)
+        depth = qMax(1, qMin(depth, int(*reqq)));
+    const int maxPieces =
+        int(qint64(depth) * kBlock / qMax<qint64>(1, m_geometry.pieceLength)) + 2;
+    PiecePicker& picker = m_sink->picker();
+    while (c->outstandingRequests() < depth && !c->isClosed()) {
+        bool requested = false;
+        for (auto& [piece, a] : peer.pieces) {
+            while (a.nextToRequest < int(a.blocks.size()) && a.blocks[a.nextToRequest] != 0)
+                ++a.nextToRequest;
+            if (a.nextToRequest >= int(a.blocks.size()))
+                continue;
+            const int b = a.nextToRequest;
+            const BlockRequest block{quint32(piece), quint32(b) * kBlock, blockLength(piece, b)};
+            if (!c->request(block)) {
+                dropPieceProgress(peer, piece, true);
+                return;
+            }
+            a.blocks[b] = 1;
+            ++a.nextToRequest;
+            requested = true;
+            break;
+        }
+        if (requested)
+            continue;
+        if (int(peer.pieces.size()) >= maxPieces || !m_sink->acceptsMorePieces())
+            return;
+        QBitArray offer = c->peerHas();
+        for (int p : std::as_const(peer.refused))
+            offer.clearBit(p);
+        const int piece = picker.pickForPeer(peer.key, offer);
+        if (piece < 0)
+            return;
+        if (m_have.testBit(piece)) {
+            picker.release(piece, peer.key);
+            return;
+        }
+        PieceAssembly& a = peer.pieces[piece];
+        a.data.resize(m_geometry.pieceSize(quint32(piece)));
+        a.blocks.assign(blockCount(piece), 0);
+    }
+}
+
+void Swarm::fillAllRequests()
+{
+    for (const auto& p : m_peers)
+        fillRequests(*p);
+}
+
+void Swarm::onBlock(Peer& peer, quint32 index, quint32 begin, const QByteArray& data)
+{
+    peer.lastBlock.start();
+    const auto it = peer.pieces.find(int(index));
+    if (it == peer.pieces.end())
+        return; // progress was dropped (endgame, choke); the block is simply not needed
+    PieceAssembly& a = it->second;
+    const int b = int(begin / kBlock);
+    if (begin % kBlock != 0 || b >= int(a.blocks.size()) || a.blocks[b] != 1)
+        return;
+    std::copy(data.begin(), data.end(), a.data.begin() + begin);
+    a.blocks[b] = 2;
+    ++a.received;
+    if (a.received == int(a.blocks.size())) {
+        QByteArray piece = std::move(a.data);
+        peer.pieces.erase(it);
+        // Whoever else fetches this piece in endgame can stop.
+        for (const auto& other : m_peers) {
+            if (other.get() != &peer && other->pieces.count(int(index)))
+                dropPieceProgress(*other, int(index), true);
+        }
+        const int key = peer.key;
+        if (m_sink)
+            m_sink->pieceFromPeer(int(index), std::move(piece), key, peer.cls);
+        // The sink may have reacted by closing this peer (a ban): look it up again.
+        if (Peer* still = peerByKey(key))
+            fillRequests(*still);
+        return;
+    }
+    fillRequests(peer);
+}
+
+void Swarm::onRequestDropped(Peer& peer, const BlockRequest& block)
+{
+    const auto it = peer.pieces.find(int(block.index));
+    if (it == peer.pieces.end())
+        return;
+    if (!peer.connection->peerChoking()) {
+        // Rejected while unchoked: the peer will not serve this piece; do not ask again.
+        peer.refused.insert(int(block.index));
+        dropPieceProgress(peer, int(block.index), true);
+        fillRequests(peer);
+        return;
+    }
+    PieceAssembly& a = it->second;
+    const int b = int(block.begin / kBlock);
+    if (b < int(a.blocks.size()) && a.blocks[b] == 1) {
+        a.blocks[b] = 0;
+        a.nextToRequest = qMin(a.nextToRequest, b);
+    }
+}
+
+void Swarm::dropPieceProgress(Peer& peer, int piece, bool cancelRequests)
+{
+    const auto it = peer.pieces.find(piece);
+    if (it == peer.pieces.end())
+        return;
+    if (cancelRequests && !peer.connection->isClosed()) {
+        for (int b = 0; b < int(it->second.blocks.size()); ++b) {
+            if (it->second.blocks[b] == 1)
+                peer.connection->cancel({quint32(piece), quint32(b) * kBlock,
+                                         blockLength(piece, b)});
+        }
+    }
+    peer.pieces.erase(it);
+    if (m_sink)
+        m_sink->picker().release(piece, peer.key);
+}
+
+void Swarm::releaseAll(Peer& peer)
+{
+    while (!peer.pieces.empty())
+        dropPieceProgress(peer, peer.pieces.begin()->first, true);
+    if (m_sink)
+        m_sink->picker().releaseAll(peer.key);
+}
+
+void Swarm::onClosed(PeerConnection* connection, const QString& reason, bool violation)
+{
+    const auto it = std::find_if(m_peers.begin(), m_peers.end(),
+                                 [connection](const auto& p) { return p->connection == connection; });
+    if (it == m_peers.end())
+        return;
+    Peer& peer = **it;
+    if (violation)
+        qCWarning(log::lcSwarm).noquote() << m_contentId.left(12) << "disconnected"
+                                          << connection->endpoint() << "for breaking the protocol:"
+                                          << reason;
+    else
+        qCInfo(log::lcSwarm).noquote() << m_contentId.left(12) << "disconnected"
+                                       << connection->endpoint() << reason;
+    peer.pieces.clear();
+    if (m_sink) {
+        m_sink->picker().releaseAll(peer.key);
+        if (peer.countedInPicker)
+            m_sink->picker().removeAvailability(connection->peerHas());
+    }
+    m_uploader->forget(connection);
+    const bool wasUnchoked = !connection->amChoking();
+    m_peers.erase(it);
+    if (wasUnchoked) {
+        for (const auto& p : m_peers) {
+            if (tryUnchokeNow(*p))
+                break;
+        }
+    }
+    if (m_sink) {
+        m_sink->peersChanged();
+        fillAllRequests(); // others may take over the released pieces
+    }
+    Q_EMIT peerCountChanged();
+}
+
+void Swarm::pieceStored(const QList<int>& pieces)
+{
+    for (int piece : pieces) {
+        if (piece < 0 || piece >= m_have.size() || m_have.testBit(piece))
+            continue;
+        m_have.setBit(piece);
+        ++m_haveCount;
+        for (const auto& p : m_peers) {
+            PeerConnection* c = p->connection;
+            if (c->isReady() && !(piece < c->peerHas().size() && c->peerHas().testBit(piece)))
+                c->sendHave(quint32(piece));
+        }
+    }
+    for (const auto& p : m_peers)
+        updateInterest(*p);
+    fillAllRequests();
+}
+
+void Swarm::pieceRejected(int piece, int sourceKey)
+{
+    ++m_hashFailures;
+    Peer* peer = peerByKey(sourceKey);
+    if (!peer)
+        return;
+    ++peer->hashFailures;
+    ban(*peer, tr("sent piece %1 with data that fails verification").arg(piece));
+}
+
+void Swarm::ban(Peer& peer, const QString& reason)
+{
+    const QHostAddress address = peer.connection->address();
+    m_banned.insert(address);
+    qCWarning(log::lcSwarm).noquote() << m_contentId.left(12) << "banned"
+                                      << peer.connection->endpoint() << reason;
+    peer.connection->close(tr("banned: %1").arg(reason), true);
+}
+
+int Swarm::servingPeerCount() const
+{
+    return int(std::count_if(m_peers.begin(), m_peers.end(), [](const auto& p) {
+        return p->connection->isReady() && !p->connection->peerChoking();
+    }));
+}
+
+int Swarm::pendingPeerCount() const
+{
+    return int(std::count_if(m_peers.begin(), m_peers.end(), [](const auto& p) {
+        const PeerConnection* c = p->connection;
+        return c->peerChoking() && c->connectedMs() < kPendingGraceMs;
+    }));
+}
+
+void Swarm::close(const QString& reason)
+{
+    // Closing removes entries from m_peers through onClosed; iterate over a copy.
+    QList<PeerConnection*> connections;
+    for (const auto& p : m_peers)
+        connections.append(p->connection);
+    for (PeerConnection* c : connections)
+        c->close(reason);
+}
+
+QList<PeerSnapshot> Swarm::peerSnapshots() const
+{
+    QList<PeerSnapshot> out;
+    for (const auto& p : m_peers) {
+        const PeerConnection* c = p->connection;
+        PeerSnapshot s;
+        s.contentId = m_contentId;
+        s.endpoint = c->endpoint();
+        s.incoming = c->direction() == PeerConnection::Direction::Incoming;
+        s.sourceClass = p->cls;
+        s.client = c->clientName();
+        s.bytesReceived = c->payloadReceived();
+        s.bytesSent = c->payloadSent();
+        s.amChoking = c->amChoking();
+        s.amInterested = c->amInterested();
+        s.peerChoking = c->peerChoking();
+        s.peerInterested = c->peerInterested();
+        s.peerPercent = m_geometry.pieceCount > 0
+                            ? int(100 * qint64(c->peerPieceCount()) / m_geometry.pieceCount)
+                            : 0;
+        s.hashFailures = p->hashFailures;
+        out.append(s);
+    }
+    return out;
+}
+
+} // namespace opendo::transfer

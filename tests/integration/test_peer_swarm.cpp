@@ -1,0 +1,167 @@
+// Several real do-agent processes on their own loopback addresses sharing one content from a
+// real nginx origin: the acceptance test of peer-to-peer transfers.
+
+#include "content/Metainfo.h"
+#include "support/AgentProcess.h"
+#include "support/NginxServer.h"
+#include "support/ProcessRunner.h"
+#include "support/TestFiles.h"
+#include "support/TestPaths.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace opendo;
+using namespace opendo::test;
+
+namespace {
+
+constexpr qint64 kFileSize = 256 * 1024 * 1024;
+constexpr int kAgents = 4;
+
+// Settings every agent in these tests gets: the default hardware gates assume a desktop (4 GB of
+// RAM, a 32 GB drive), which a CI container may not be.
+const QStringList kLabSettings = {"DOMinRAMAllowedToPeer=1", "DOMinDiskSizeAllowedToPeer=1"};
+
+} // namespace
+
+class PeerSwarmTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void fourAgentsShareOneOriginCopy();
+
+private:
+    ProcessResult doctl(const QString& dataDir, const QStringList& args, int timeoutMs = 60000);
+    bool configure(const QString& dataDir);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<NginxServer> m_nginx;
+    QString m_torrent;
+};
+
+ProcessResult PeerSwarmTest::doctl(const QString& dataDir, const QStringList& args, int timeoutMs)
+{
+    return runProgram(executable("doctl"), QStringList{"--data-dir", dataDir} + args, timeoutMs);
+}
+
+bool PeerSwarmTest::configure(const QString& dataDir)
+{
+    for (const QString& setting : kLabSettings) {
+        const auto parts = setting.split('=');
+        const ProcessResult r = doctl(dataDir, {"config", "set", parts[0], parts[1]});
+        if (r.exitCode != 0) {
+            qWarning() << "doctl config set failed:" << r.err;
+            return false;
+        }
+    }
+    return true;
+}
+
+void PeerSwarmTest::initTestCase()
+{
+    if (!NginxServer::isAvailable())
+        QSKIP("nginx is not installed (installer/setup.sh installs nginx-light)");
+    QVERIFY(m_dir.isValid());
+    const QString root = m_dir.filePath("www");
+    QVERIFY(QDir().mkpath(root));
+    QVERIFY(writeRandomFile(root + "/content.bin", kFileSize, 42));
+    // The origin is slower than the agents' disks (32 MB/s per connection), so the agents'
+    // downloads overlap in time as they would on a real WAN link.
+    m_nginx = std::make_unique<NginxServer>(
+        NginxOptions{root, QHostAddress(QHostAddress::LocalHost), true, "limit_rate 32m;"});
+    QString error;
+    QVERIFY2(m_nginx->start(&error), qPrintable(error));
+    m_torrent = m_dir.filePath("content.torrent");
+    const ProcessResult made =
+        runProgram(executable("doctl"),
+                   {"create-metainfo", root + "/content.bin", "--webseed",
+                    m_nginx->url("/content.bin").toString(), "-o", m_torrent});
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+}
+
+void PeerSwarmTest::fourAgentsShareOneOriginCopy()
+{
+    // Four agents on 127.0.0.2-5, each told about the others.
+    std::vector<std::unique_ptr<AgentProcess>> agents;
+    for (int i = 0; i < kAgents; ++i) {
+        AgentProcessOptions options;
+        options.dataDir = m_dir.filePath(QString("agent%1").arg(i + 1));
+        options.address = QHostAddress(QString("127.0.0.%1").arg(i + 2));
+        agents.push_back(std::make_unique<AgentProcess>(options));
+    }
+    QStringList endpoints;
+    for (const auto& agent : agents)
+        endpoints << agent->endpoint();
+    for (int i = 0; i < kAgents; ++i) {
+        QVERIFY(configure(agents[i]->dataDir()));
+        AgentProcessOptions options;
+        options.dataDir = agents[i]->dataDir();
+        options.address = QHostAddress(QString("127.0.0.%1").arg(i + 2));
+        options.port = agents[i]->port();
+        for (const QString& other : endpoints) {
+            if (other != agents[i]->endpoint())
+                options.peers << other;
+        }
+        agents[i] = std::make_unique<AgentProcess>(options);
+        QString error;
+        QVERIFY2(agents[i]->start(&error), qPrintable(error));
+    }
+
+    // Staggered: each download starts a second after the previous one, through doctl, which
+    // hands it to the running agent and waits for it.
+    std::vector<std::unique_ptr<QProcess>> downloads;
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < kAgents; ++i) {
+        auto p = std::make_unique<QProcess>();
+        p->start(executable("doctl"),
+                 {"--data-dir", agents[i]->dataDir(), "download", m_torrent, "--out",
+                  agents[i]->dataDir() + "/content.bin", "--json"});
+        QVERIFY(p->waitForStarted(5000));
+        downloads.push_back(std::move(p));
+        QTest::qWait(1000);
+    }
+    for (int i = 0; i < kAgents; ++i) {
+        QProcess& p = *downloads[i];
+        if (!p.waitForFinished(180000))
+            QFAIL(qPrintable(QString("agent %1 did not finish: %2").arg(i + 1).arg(agents[i]->log().right(3000))));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(p.exitCode() == 0, qPrintable(out + QString::fromUtf8(p.readAllStandardError()) +
+                                               agents[i]->log().right(3000)));
+        const QJsonObject status = QJsonDocument::fromJson(out.toUtf8()).object();
+        const qint64 fromPeers = status["BytesFromPeers"].toInteger();
+        const qint64 fromHttp = status["BytesFromHttp"].toInteger();
+        qInfo("agent %d: %lld bytes from HTTP, %lld from peers (%.1f %% peers)", i + 1,
+              fromHttp, fromPeers, status["PercentPeerCaching"].toDouble());
+        QCOMPARE(fromPeers + fromHttp, kFileSize);
+        QCOMPARE(status["BytesFromLanPeers"].toInteger(), fromPeers);
+        QCOMPARE(status["Status"].toString(), QString("Caching"));
+        QVERIFY(sameContent(agents[i]->dataDir() + "/content.bin",
+                            m_dir.filePath("www/content.bin")));
+    }
+    qInfo("all four finished in %lld ms", clock.elapsed());
+
+    // What the origin itself says it served.
+    const qint64 served = m_nginx->bytesServed();
+    qInfo("origin served %lld bytes = %.2f x the file", served, double(served) / kFileSize);
+
+    for (auto& agent : agents) {
+        const int rc = agent->stop();
+        if (qEnvironmentVariableIsSet("OPENDO_TEST_VERBOSE"))
+            qInfo().noquote() << agent->endpoint() << "log:\n" << agent->log();
+        QCOMPARE(rc, 0);
+    }
+    QVERIFY2(served <= kFileSize * 13 / 10,
+             qPrintable(QString("the origin served %1 bytes").arg(served)));
+}
+
+QTEST_GUILESS_MAIN(PeerSwarmTest)
+#include "test_peer_swarm.moc"

@@ -1,0 +1,98 @@
+#include "support/AgentProcess.h"
+
+#include "support/FreePort.h"
+#include "support/TestPaths.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocalSocket>
+#include <QThread>
+#include <csignal>
+
+namespace opendo::test {
+
+AgentProcess::AgentProcess(AgentProcessOptions options) : m_options(std::move(options))
+{
+    if (m_options.port == 0)
+        m_options.port = freePort(m_options.address);
+}
+
+AgentProcess::~AgentProcess()
+{
+    if (isRunning())
+        stop(5000);
+}
+
+QString AgentProcess::endpoint() const
+{
+    return QStringLiteral("%1:%2").arg(m_options.address.toString()).arg(m_options.port);
+}
+
+bool AgentProcess::start(QString* error, int timeoutMs)
+{
+    QStringList args{QStringLiteral("--data-dir"), m_options.dataDir, QStringLiteral("--listen"),
+                     endpoint()};
+    for (const QString& peer : std::as_const(m_options.peers))
+        args << QStringLiteral("--peer") << peer;
+    args << m_options.extraArgs;
+    m_process.setProgram(executable(QStringLiteral("do-agent")));
+    // A file, not a pipe: nobody has to keep reading for the agent to keep logging.
+    m_logPath = QDir(m_options.dataDir).filePath(QStringLiteral("agent.log"));
+    QDir().mkpath(m_options.dataDir);
+    m_process.setStandardErrorFile(m_logPath, QIODevice::Append);
+    m_process.setArguments(args);
+    m_process.start();
+    stopWithParent(m_process);
+    if (!m_process.waitForStarted(5000)) {
+        *error = m_process.errorString();
+        return false;
+    }
+    if (!waitUntilListening(m_options.address, m_options.port, timeoutMs, &m_process)) {
+        *error = QStringLiteral("do-agent did not listen on %1: %2").arg(endpoint(), log());
+        return false;
+    }
+    // The control endpoint comes up right after the peer listener.
+    const QString socketPath = QDir(m_options.dataDir).filePath(QStringLiteral("control.sock"));
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        QLocalSocket probe;
+        probe.connectToServer(socketPath);
+        if (probe.waitForConnected(200))
+            return true;
+        QThread::msleep(50);
+    }
+    *error = QStringLiteral("do-agent's control endpoint %1 did not answer: %2")
+                 .arg(socketPath, log());
+    return false;
+}
+
+int AgentProcess::stop(int timeoutMs)
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return m_process.exitCode();
+    ::kill(pid_t(m_process.processId()), SIGTERM);
+    if (!m_process.waitForFinished(timeoutMs)) {
+        m_process.kill();
+        m_process.waitForFinished(3000);
+        return -1;
+    }
+    log();
+    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+}
+
+bool AgentProcess::isRunning() const
+{
+    return m_process.state() != QProcess::NotRunning;
+}
+
+QString AgentProcess::log()
+{
+    QFile file(m_logPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll());
+}
+
+} // namespace opendo::test
