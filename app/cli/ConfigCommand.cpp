@@ -1,6 +1,7 @@
 #include "ConfigCommand.h"
 
 #include "agent/Agent.h"
+#include "agent/AgentSettings.h"
 #include "policy/PolicyCatalog.h"
 
 #include <QJsonArray>
@@ -115,8 +116,56 @@ int list(agent::Agent& agent, CliArguments& args, QTextStream& out)
                 << qSetFieldWidth(38) << (e.value.isEmpty() ? QStringLiteral("-") : e.value)
                 << qSetFieldWidth(0) << ' ' << sourceKeyword(e.source) << '\n';
     }
+    // OpenDO's own settings after the DO policies.
+    const QMap<QString, QString> own = agent.agentSettings().result();
+    for (const QString& name : agent::agentSettingNames()) {
+        const QString value = own.value(name);
+        if (json)
+            rows << QJsonObject{{QStringLiteral("key"), name},
+                                {QStringLiteral("value"), value},
+                                {QStringLiteral("default"), QString()},
+                                {QStringLiteral("min"), QJsonValue()},
+                                {QStringLiteral("max"), QJsonValue()},
+                                {QStringLiteral("source"), value.isEmpty()
+                                                               ? QStringLiteral("default")
+                                                               : QStringLiteral("local")},
+                                {QStringLiteral("description"),
+                                 agent::agentSettingDescription(name)}};
+        else
+            out << qSetFieldWidth(50) << Qt::left << name << qSetFieldWidth(0) << ' '
+                << qSetFieldWidth(38) << (value.isEmpty() ? QStringLiteral("-") : value)
+                << qSetFieldWidth(0) << ' ' << (value.isEmpty() ? "default" : "local") << '\n';
+    }
     if (json)
         out << QJsonDocument(rows).toJson(QJsonDocument::Indented);
+    return 0;
+}
+
+// `config get/set/reset` of an OpenDO agent setting (not a DO policy).
+int agentSettingCommand(agent::Agent& agent, const QString& verb, const QString& name,
+                        CliArguments& args, QTextStream& out, QTextStream& err)
+{
+    if (verb == QLatin1String("get")) {
+        out << agent.agentSettings().result().value(name) << '\n';
+        return 0;
+    }
+    std::optional<QString> value;
+    if (verb == QLatin1String("set")) {
+        value = args.takePositional();
+        if (!value) {
+            err << "error: config set " << name << " needs a value\n";
+            return 2;
+        }
+    } else if (verb != QLatin1String("reset")) {
+        err << "error: " << name << " cannot be used with config " << verb << '\n';
+        return 2;
+    }
+    const QString error = agent.setAgentSetting(name, value).result();
+    if (!error.isEmpty()) {
+        err << "error: " << error << '\n';
+        return 1;
+    }
+    out << name << " = " << value.value_or(QString()) << '\n';
     return 0;
 }
 
@@ -162,6 +211,8 @@ int runConfigCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, 
         return 0;
     }
 
+    if (agent::isAgentSetting(*operand))
+        return agentSettingCommand(agent, *verb, *operand, args, out, err);
     const PolicyDefinition* def = PolicyCatalog::find(*operand);
     if (!def) {
         err << "error: " << *operand

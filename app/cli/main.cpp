@@ -80,7 +80,14 @@ int main(int argc, char* argv[])
     }
 
     // A command's embedded agent does what it was asked, not the rest of the queue.
-    opendo::agent::Agent agent({resolvedDataDir, proxy.value_or(QString()), false});
+    opendo::agent::AgentOptions agentOptions;
+    agentOptions.dataDir = resolvedDataDir;
+    agentOptions.httpProxy = proxy.value_or(QString());
+    // A command's agent does what it was asked, not the rest of the queue, and is gone again
+    // too soon to be worth a peer port (a running do-agent or console serves peers).
+    agentOptions.resumeQueuedJobs = false;
+    agentOptions.listen.clear();
+    opendo::agent::Agent agent(agentOptions);
     const QString startError = agent.start().result();
     if (!startError.isEmpty()) {
         err << "error: " << startError << '\n';

@@ -1,6 +1,7 @@
 // do-console: the administration GUI with an embedded DO agent.
 
 #include "ConsoleOptions.h"
+#include "ControlServer.h"
 #include "agent/Agent.h"
 #include "panels/downloads/DownloadsPanel.h"
 #include "panels/policy/PolicyEditorPanel.h"
@@ -11,6 +12,7 @@
 #include <QFutureWatcher>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <memory>
 
 int main(int argc, char* argv[])
 {
@@ -40,7 +42,16 @@ int main(int argc, char* argv[])
     if (!options->panel.isEmpty())
         window.showPanel(options->panel);
     window.show();
-    agent.start().then(&window,
-                       [&window](const QString& startError) { window.agentStarted(startError); });
+    // doctl on the same data directory talks to this agent instead of opening a second one.
+    std::unique_ptr<opendo::cli::ControlServer> control;
+    agent.start().then(&window, [&window, &agent, &control](const QString& startError) {
+        window.agentStarted(startError);
+        if (!startError.isEmpty())
+            return;
+        control = std::make_unique<opendo::cli::ControlServer>(agent, agent.options().dataDir);
+        QString controlError;
+        if (!control->listen(&controlError))
+            qWarning("%s", qUtf8Printable(controlError));
+    });
     return app.exec();
 }

@@ -102,6 +102,17 @@ QFuture<transfer::AddDownloadResult> Agent::addDownload(const transfer::Download
         [request](AgentEngine& e) { return e.addDownload(request); });
 }
 
+QFuture<QString> Agent::setAgentSetting(const QString& name, const std::optional<QString>& value)
+{
+    return onEngine<QString>(
+        [name, value](AgentEngine& e) { return e.setAgentSetting(name, value); });
+}
+
+QFuture<QMap<QString, QString>> Agent::agentSettings()
+{
+    return onEngine<QMap<QString, QString>>([](AgentEngine& e) { return e.agentSettings(); });
+}
+
 QFuture<bool> Agent::pauseDownload(const QString& jobId)
 {
     return onEngine<bool>([jobId](AgentEngine& e) { return e.pauseDownload(jobId); });

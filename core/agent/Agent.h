@@ -46,6 +46,10 @@ public:
     QFuture<QString> exportPolicyFile(const QString& path,
                                       std::optional<policy::PolicyFormat> format = {});
 
+    // OpenDO's own settings (see AgentSettings.h); resolves to "" or why the value is refused.
+    QFuture<QString> setAgentSetting(const QString& name, const std::optional<QString>& value);
+    QFuture<QMap<QString, QString>> agentSettings();
+
     // Downloads: a URL (HTTP only) or a metainfo file (verified, cached for peers).
     QList<transfer::JobStatus> jobs() const; // latest snapshot; safe from any thread
     QFuture<transfer::AddDownloadResult> addDownload(const transfer::DownloadRequest& request);

@@ -133,15 +133,9 @@ QString AgentEngine::startPeers(const QString& cacheDir)
     m_uploadLedger = std::make_unique<stats::UploadLedger>(m_db.handle());
     m_peers = new transfer::PeerHub(*m_store, m_workers, m_uploadLedger.get(), this);
     m_peers->setPolicies(resolveEffective(m_policies->state()));
-    QList<transfer::PeerEndpoint> peers;
-    for (const QString& text : std::as_const(m_options.staticPeers)) {
-        QString error;
-        const auto endpoint = transfer::parsePeerEndpoint(text, &error);
-        if (!endpoint)
-            return tr("Static peer: %1").arg(error);
-        peers << *endpoint;
-    }
-    m_peers->setStaticPeers(peers);
+    m_settings = std::make_unique<AgentSettingsStore>(m_db.handle());
+    if (QString peerError = applyStaticPeers(); !peerError.isEmpty())
+        return peerError;
     if (m_options.listen.isEmpty())
         return {};
     QString error;
@@ -154,6 +148,43 @@ QString AgentEngine::startPeers(const QString& cacheDir)
         qCWarning(log::lcAgent).noquote() << error << "- downloading without serving peers";
     }
     return {};
+}
+
+QString AgentEngine::applyStaticPeers()
+{
+    QString error;
+    const QMap<QString, QString> settings = m_settings->load(&error);
+    if (!error.isEmpty())
+        return tr("Cannot read the agent settings: %1").arg(error);
+    // Peers from the command line first, then those configured in the database.
+    QStringList texts = m_options.staticPeers;
+    texts << splitPeerList(settings.value(QString::fromLatin1(kStaticPeersSetting)));
+    QList<transfer::PeerEndpoint> peers;
+    for (const QString& text : std::as_const(texts)) {
+        const auto endpoint = transfer::parsePeerEndpoint(text, &error);
+        if (!endpoint)
+            return tr("Static peer: %1").arg(error);
+        if (!peers.contains(*endpoint))
+            peers << *endpoint;
+    }
+    m_peers->setStaticPeers(peers);
+    return {};
+}
+
+QString AgentEngine::setAgentSetting(const QString& name, const std::optional<QString>& value)
+{
+    if (!m_settings)
+        return tr("The agent is not running.");
+    QString error;
+    if (!m_settings->set(name, value, &error))
+        return error;
+    return applyStaticPeers();
+}
+
+QMap<QString, QString> AgentEngine::agentSettings() const
+{
+    QString error;
+    return m_settings ? m_settings->load(&error) : QMap<QString, QString>{};
 }
 
 transfer::AddDownloadResult AgentEngine::addDownload(const transfer::DownloadRequest& request)

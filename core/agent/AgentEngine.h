@@ -4,6 +4,7 @@
 // transfers and discovery. Only Agent talks to it, by queued calls.
 
 #include "agent/AgentOptions.h"
+#include "agent/AgentSettings.h"
 #include "persistence/Database.h"
 #include "policy/PolicyStore.h"
 #include "policy/formats/PolicyDocument.h"
@@ -49,6 +50,8 @@ public:
     policy::PolicyApplyResult importPolicyFile(const QString& path, policy::PolicyLayer layer);
     QString exportPolicyFile(const QString& path, std::optional<policy::PolicyFormat> format);
 
+    QString setAgentSetting(const QString& name, const std::optional<QString>& value);
+    QMap<QString, QString> agentSettings() const;
     transfer::AddDownloadResult addDownload(const transfer::DownloadRequest& request);
     bool pauseDownload(const QString& jobId);
     bool resumeDownload(const QString& jobId);
@@ -59,6 +62,7 @@ public:
 private:
     QString startDownloads();
     QString startPeers(const QString& cacheDir);
+    QString applyStaticPeers();
     void publishPolicy();
     void publishJobs();
     void settle(const QString& jobId);
@@ -77,6 +81,7 @@ private:
     std::unique_ptr<cache::PieceStore> m_store;
     std::unique_ptr<stats::UploadLedger> m_uploadLedger;
     transfer::PeerHub* m_peers = nullptr;
+    std::unique_ptr<AgentSettingsStore> m_settings;
     std::unique_ptr<QLockFile> m_lock; // one agent per data directory
     transfer::DownloadManager* m_downloads = nullptr;
     cache::CacheJanitor* m_janitor = nullptr;

@@ -141,12 +141,13 @@ ExtensionHandshakeResult decodeExtensionHandshake(QByteArrayView payload, qsizet
     }
     QString error;
     std::optional<qint64> port, reqq, metadataSize;
-    if (!readInteger(root, "p", 1, 65535, port, &error) ||
+    // Some clients send "p": 0 when they do not listen; that is "absent", not an error.
+    if (!readInteger(root, "p", 0, 65535, port, &error) ||
         !readInteger(root, "reqq", 1, 0xFFFFFFFFLL, reqq, &error) ||
         !readInteger(root, "metadata_size", 0, std::numeric_limits<qint64>::max(), metadataSize,
                      &error))
         return failure(error);
-    if (port)
+    if (port && *port > 0)
         h.listenPort = quint16(*port);
     if (reqq)
         h.requestQueue = quint32(*reqq);

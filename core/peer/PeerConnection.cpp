@@ -23,7 +23,7 @@ constexpr std::size_t kRememberedCancels = 512;
 // TCP pushes back, instead of everything landing in our memory.
 constexpr qint64 kReadBufferBeforeAccept = 64 * 1024;
 // Read and decode at most this much at a time (about four full blocks).
-constexpr qsizetype kReadChunk = 64 * 1024 + 64;
+constexpr qsizetype kReadChunk = 64 * 1024;
 constexpr int kLongestHeartbeatMs = 5000;
 constexpr int kShortestHeartbeatMs = 10;
 

@@ -147,6 +147,21 @@ bool PeerHub::uploadAllowed() const
     return peeringAllowed() && m_gates.uploadAllowed;
 }
 
+bool PeerHub::uploadAllowedTo(SourceClass cls) const
+{
+    if (!peeringAllowed())
+        return false;
+    for (const GateVerdict& verdict : m_gates.verdicts) {
+        if (verdict.allowed)
+            continue;
+        if (verdict.policyKey == QLatin1String("DOMonthlyUploadDataCap") &&
+            cls != SourceClass::InternetPeer)
+            continue;
+        return false;
+    }
+    return true;
+}
+
 QString PeerHub::peeringBlockedReason() const
 {
     if (!modeUsesPeers(m_mode))

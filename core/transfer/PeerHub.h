@@ -57,6 +57,8 @@ public:
     // Peers are used at all: mode 1, 2 or 3 and the VPN gate open.
     bool peeringAllowed() const;
     bool uploadAllowed() const; // peering allowed and every upload gate open
+    // The monthly cap (DOMonthlyUploadDataCap) limits uploads to internet peers only.
+    bool uploadAllowedTo(SourceClass cls) const;
     const PeeringGates& gates() const { return m_gates; }
     QString peeringBlockedReason() const; // "" when peering is allowed
     bool largeEnoughToPeer(qint64 fileSize) const; // DOMinFileSizeToCache

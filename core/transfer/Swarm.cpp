@@ -297,7 +297,7 @@ int Swarm::unchokedCount() const
 bool Swarm::tryUnchokeNow(Peer& peer)
 {
     PeerConnection* c = peer.connection;
-    if (!c->isReady() || !c->peerInterested() || !c->amChoking() || !m_hub.uploadAllowed() ||
+    if (!c->isReady() || !c->peerInterested() || !c->amChoking() || !m_hub.uploadAllowedTo(peer.cls) ||
         unchokedCount() >= kUploadSlots)
         return false;
     c->setChoking(false);
@@ -313,15 +313,15 @@ void Swarm::unchokeRound()
         peer.uploadedLastRound = peer.connection->payloadSent() - peer.lastUploaded;
         peer.lastDownloaded = peer.connection->payloadReceived();
         peer.lastUploaded = peer.connection->payloadSent();
-        if (peer.connection->isReady() && peer.connection->peerInterested())
-            interested.push_back(&peer);
-    }
-    if (!m_hub.uploadAllowed()) {
-        for (const auto& p : m_peers) {
-            if (p->connection->isReady() && !p->connection->amChoking())
-                p->connection->setChoking(true);
+        if (!peer.connection->isReady())
+            continue;
+        if (!m_hub.uploadAllowedTo(peer.cls)) {
+            if (!peer.connection->amChoking())
+                peer.connection->setChoking(true);
+            continue;
         }
-        return;
+        if (peer.connection->peerInterested())
+            interested.push_back(&peer);
     }
     // While downloading, reward the peers that give us the most (tit-for-tat); as a seed, share
     // fairly by favouring whoever got the least from us last round. One slot stays optimistic so
@@ -345,7 +345,7 @@ void Swarm::unchokeRound()
         unchoke.insert(interested[pick]);
     }
     for (const auto& p : m_peers) {
-        if (!p->connection->isReady())
+        if (!p->connection->isReady() || !m_hub.uploadAllowedTo(p->cls))
             continue;
         const bool choke = !unchoke.contains(p.get());
         if (choke != p->connection->amChoking())

@@ -31,7 +31,8 @@ SwarmUploader::SwarmUploader(Swarm& swarm, PeerHub& hub, QObject* parent)
 
 void SwarmUploader::onRequested(PeerConnection* connection, const BlockRequest& block)
 {
-    if (!m_hub.uploadAllowed() || int(block.index) >= m_swarm.have().size() ||
+    const Swarm::Peer* peer = m_swarm.peerOf(connection);
+    if (!peer || !m_hub.uploadAllowedTo(peer->cls) || int(block.index) >= m_swarm.have().size() ||
         !m_swarm.have().testBit(int(block.index))) {
         connection->rejectRequest(block);
         return;
@@ -75,7 +76,7 @@ void SwarmUploader::serve(PeerConnection* connection)
     while (!queue.empty() && !connection->isClosed() &&
            connection->bytesToWrite() < kMaxQueuedSend) {
         const BlockRequest block = queue.front();
-        if (!m_hub.uploadAllowed()) {
+        if (!m_hub.uploadAllowedTo(peer->cls)) {
             connection->rejectRequest(block);
             queue.pop_front();
             continue;

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void exportImportRoundTrip_data();
     void exportImportRoundTrip();
     void malformedImportChangesNothing();
+    void staticPeersSettingIsCheckedAndKept();
 
 private:
     ProcessResult doctl(const QStringList& args);
@@ -54,7 +55,7 @@ void DoctlConfigTest::listJsonHasEverySettingWithItsFacts()
     const ProcessResult r = doctl({"config", "list", "--json"});
     QCOMPARE(r.exitCode, 0);
     const QJsonArray rows = QJsonDocument::fromJson(r.out.toUtf8()).array();
-    QCOMPARE(rows.size(), 40);
+    QCOMPARE(rows.size(), 40 + 1); // every DO policy, then OpenDO's StaticPeers
     QJsonObject cacheSize;
     for (const QJsonValue& v : rows) {
         const QJsonObject o = v.toObject();
@@ -196,6 +197,19 @@ void DoctlConfigTest::malformedImportChangesNothing()
     QVERIFY2(r.err.contains("line 5") && r.err.contains("DOMaxCacheSize"), qPrintable(r.err));
     QCOMPARE(setting("DOMaxCacheAge")["value"].toInteger(), 600);
     QCOMPARE(setting("DOMaxCacheSize")["source"].toString(), QString("default"));
+}
+
+void DoctlConfigTest::staticPeersSettingIsCheckedAndKept()
+{
+    const ProcessResult bad = doctl({"config", "set", "StaticPeers", "127.0.0.2:7680,nonsense"});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains("nonsense"), qPrintable(bad.err));
+    QCOMPARE(doctl({"config", "get", "StaticPeers"}).out.trimmed(), QString());
+    QCOMPARE(doctl({"config", "set", "StaticPeers", "127.0.0.2:7680,[::1]:7681"}).exitCode, 0);
+    QCOMPARE(doctl({"config", "get", "StaticPeers"}).out.trimmed(),
+             QString("127.0.0.2:7680,[::1]:7681"));
+    QCOMPARE(doctl({"config", "reset", "StaticPeers"}).exitCode, 0);
+    QCOMPARE(doctl({"config", "get", "StaticPeers"}).out.trimmed(), QString());
 }
 
 QTEST_GUILESS_MAIN(DoctlConfigTest)

@@ -2,12 +2,16 @@
 // (doctl) reaching a running console.
 
 #include "agent/Agent.h"
+#include "persistence/Database.h"
+#include "policy/PolicyStore.h"
+#include "support/TestAgentOptions.h"
 
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace opendo;
 using namespace opendo::agent;
 using namespace opendo::policy;
 
@@ -25,7 +29,7 @@ private Q_SLOTS:
 void AgentPolicyTest::applyPublishesSnapshot()
 {
     QTemporaryDir dir;
-    Agent agent({dir.path(), {}});
+    Agent agent(test::testAgentOptions(dir.path()));
     QCOMPARE(agent.start().result(), QString());
     QSignalSpy spy(&agent, &Agent::policySnapshotChanged);
     const PolicyApplyResult r =
@@ -39,13 +43,20 @@ void AgentPolicyTest::applyPublishesSnapshot()
 void AgentPolicyTest::changeByAnotherAgentOnTheSameDataDirIsSeen()
 {
     QTemporaryDir dir;
-    Agent console({dir.path(), {}});
+    Agent console(test::testAgentOptions(dir.path()));
     QCOMPARE(console.start().result(), QString());
+    // A second agent on the same folder is refused: one agent owns a data directory.
+    Agent second(test::testAgentOptions(dir.path()));
+    QVERIFY(second.start().result().contains("Another agent"));
     {
-        Agent cli({dir.path(), {}});
-        QCOMPARE(cli.start().result(), QString());
-        QVERIFY(
-            cli.applyPolicyChanges({PolicyLayer::Local, {{"DODownloadMode", "3"}}}).result().ok);
+        // Another writer of the database (an older tool, an administrator's script) changes a
+        // setting underneath the running agent: the agent notices.
+        persistence::Database db;
+        QString error;
+        QVERIFY2(db.open(dir.path(), &error), qPrintable(error));
+        PolicyStore store(db.handle());
+        QVERIFY(store.load(&error));
+        QVERIFY(store.apply({PolicyLayer::Local, {{"DODownloadMode", "3"}}}).ok);
     }
     QTRY_COMPARE_WITH_TIMEOUT(console.policySnapshot().find("DODownloadMode")->value, QString("3"),
                               5000);
@@ -55,7 +66,7 @@ void AgentPolicyTest::changeByAnotherAgentOnTheSameDataDirIsSeen()
 void AgentPolicyTest::importRejectsMalformedFileAndChangesNothing()
 {
     QTemporaryDir dir;
-    Agent agent({dir.path(), {}});
+    Agent agent(test::testAgentOptions(dir.path()));
     QCOMPARE(agent.start().result(), QString());
     const QString path = dir.filePath("bad.json");
     QFile f(path);
@@ -74,7 +85,7 @@ void AgentPolicyTest::exportThenImportElsewhereGivesSameSettings()
 {
     QTemporaryDir dir;
     const QStringList files{"p.reg", "p.pol", "p.xml", "p.json"};
-    Agent source({dir.filePath("a"), {}});
+    Agent source(test::testAgentOptions(dir.filePath("a")));
     QCOMPARE(source.start().result(), QString());
     QVERIFY(source
                 .applyPolicyChanges({PolicyLayer::Policy,
@@ -87,7 +98,7 @@ void AgentPolicyTest::exportThenImportElsewhereGivesSameSettings()
         source.applyPolicyChanges({PolicyLayer::Local, {{"DOMaxCacheAge", "86400"}}}).result().ok);
     for (const QString& name : files) {
         QCOMPARE(source.exportPolicyFile(dir.filePath(name)).result(), QString());
-        Agent target({dir.filePath("t-" + name), {}});
+        Agent target(test::testAgentOptions(dir.filePath("t-" + name)));
         QCOMPARE(target.start().result(), QString());
         const PolicyApplyResult r =
             target.importPolicyFile(dir.filePath(name), PolicyLayer::Policy).result();
@@ -109,7 +120,7 @@ void AgentPolicyTest::unwritableDataDirFailsToStart()
     QFile blocker(dir.filePath("file"));
     QVERIFY(blocker.open(QIODevice::WriteOnly));
     blocker.close();
-    Agent agent({dir.filePath("file/sub"), {}}); // a path below a regular file cannot exist
+    Agent agent(test::testAgentOptions(dir.filePath("file/sub"))); // a path below a regular file cannot exist
     const QString error = agent.start().result();
     QVERIFY(!error.isEmpty());
     QVERIFY2(error.contains("file/sub"), qPrintable(error));

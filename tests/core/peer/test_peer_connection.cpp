@@ -887,7 +887,7 @@ void PeerConnectionTest::keepAliveAndIdleTimeout()
 {
     PeerConnectionSettings settings = quickSettings();
     settings.keepAliveIntervalMs = 150;
-    settings.idleTimeoutMs = 1200;
+    settings.idleTimeoutMs = 2000;
     ToRaw t;
     QVERIFY(t.openReady(false, false, settings));
     // The raw peer stays silent: we keep the connection alive, and then give up on it.

@@ -1,0 +1,102 @@
+#include "agent/AgentSettings.h"
+
+#include "transfer/PeerEndpoint.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace opendo::agent {
+
+QStringList agentSettingNames()
+{
+    return {QString::fromLatin1(kStaticPeersSetting)};
+}
+
+QString agentSettingDescription(const QString& name)
+{
+    if (name == QLatin1String(kStaticPeersSetting))
+        return QCoreApplication::translate(
+            "opendo::agent", "Peers every download tries (ADDR:PORT, comma-separated), in "
+                             "addition to those discovery finds.");
+    return {};
+}
+
+bool isAgentSetting(const QString& name)
+{
+    return agentSettingNames().contains(name);
+}
+
+QStringList splitPeerList(const QString& value)
+{
+    QStringList peers;
+    for (const QString& part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!part.trimmed().isEmpty())
+            peers << part.trimmed();
+    }
+    return peers;
+}
+
+QString checkAgentSetting(const QString& name, const QString& value)
+{
+    if (!isAgentSetting(name))
+        return QCoreApplication::translate("opendo::agent", "%1 is not an OpenDO agent setting.")
+            .arg(name);
+    if (name == QLatin1String(kStaticPeersSetting)) {
+        for (const QString& peer : splitPeerList(value)) {
+            QString error;
+            if (!transfer::parsePeerEndpoint(peer, &error))
+                return QStringLiteral("%1: %2").arg(name, error);
+        }
+    }
+    return {};
+}
+
+AgentSettingsStore::AgentSettingsStore(QSqlDatabase db) : m_db(std::move(db)) {}
+
+QMap<QString, QString> AgentSettingsStore::load(QString* error) const
+{
+    QMap<QString, QString> settings;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT key, value FROM agent_settings"))) {
+        if (error)
+            *error = q.lastError().text();
+        return settings;
+    }
+    while (q.next())
+        settings.insert(q.value(0).toString(), q.value(1).toString());
+    return settings;
+}
+
+bool AgentSettingsStore::set(const QString& name, const std::optional<QString>& value,
+                             QString* error)
+{
+    if (value) {
+        if (const QString why = checkAgentSetting(name, *value); !why.isEmpty()) {
+            if (error)
+                *error = why;
+            return false;
+        }
+    } else if (!isAgentSetting(name)) {
+        if (error)
+            *error = checkAgentSetting(name, {});
+        return false;
+    }
+    QSqlQuery q(m_db);
+    if (value) {
+        q.prepare(QStringLiteral("INSERT INTO agent_settings(key, value) VALUES (?, ?) "
+                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+        q.addBindValue(name);
+        q.addBindValue(*value);
+    } else {
+        q.prepare(QStringLiteral("DELETE FROM agent_settings WHERE key = ?"));
+        q.addBindValue(name);
+    }
+    if (q.exec())
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+} // namespace opendo::agent

@@ -1,0 +1,38 @@
+#pragma once
+
+// OpenDO's own settings of an agent, beside the DO policies: things DO configures in its cloud
+// service or not at all. Kept in the agent_settings table; `doctl config set NAME VALUE` and
+// `doctl config list` treat them like policies.
+
+#include <QMap>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace opendo::agent {
+
+// Peers every download tries, "ADDR:PORT" separated by commas; added to do-agent's --peer list.
+inline constexpr char kStaticPeersSetting[] = "StaticPeers";
+
+QStringList agentSettingNames();
+QString agentSettingDescription(const QString& name);
+bool isAgentSetting(const QString& name);
+// "" when the value is acceptable, otherwise why not (translated).
+QString checkAgentSetting(const QString& name, const QString& value);
+// StaticPeers as a list of "ADDR:PORT" (empty entries dropped).
+QStringList splitPeerList(const QString& value);
+
+class AgentSettingsStore
+{
+public:
+    explicit AgentSettingsStore(QSqlDatabase db);
+    QMap<QString, QString> load(QString* error) const;
+    // nullopt removes the setting. Checks the value first; nothing changes when it is refused.
+    bool set(const QString& name, const std::optional<QString>& value, QString* error);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace opendo::agent
