@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>opendo::agent</name>
+    <message>
+        <source>Peers every download tries (ADDR:PORT, comma-separated), in addition to those discovery finds.</source>
+        <translation>Peers, die jeder Download zusätzlich zu den über die Peererkennung gefundenen versucht (ADRESSE:PORT, durch Kommas getrennt).</translation>
+    </message>
+    <message>
+        <source>%1 is not an OpenDO agent setting.</source>
+        <translation>%1 ist keine Einstellung des OpenDO-Agents.</translation>
+    </message>
+</context>
+<context>
     <name>opendo::agent::AgentEngine</name>
     <message>
         <source>Cannot open the agent database: %1</source>
@@ -38,6 +49,26 @@
     <message>
         <source>There is no download job %1.</source>
         <translation>Es gibt keinen Downloadauftrag %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1.</source>
+        <translation>Der Datenordner %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Another agent (%1, process %2) is using the data folder %3; stop it or use another --data-dir.</source>
+        <translation>Ein anderer Agent (%1, Prozess %2) verwendet den Datenordner %3; beenden Sie ihn oder verwenden Sie ein anderes --data-dir.</translation>
+    </message>
+    <message>
+        <source>Listen address: %1</source>
+        <translation>Listen-Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the agent settings: %1</source>
+        <translation>Die Agent-Einstellungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Static peer: %1</source>
+        <translation>Statischer Peer: %1</translation>
     </message>
 </context>
 <context>
@@ -447,10 +478,6 @@
         <translation>der Handshake ist %1 Bytes lang; er muss 68 Bytes lang sein</translation>
     </message>
     <message>
-        <source>unknown message id %1 (%2 bytes)</source>
-        <translation>unbekannte Nachrichten-ID %1 (%2 Bytes)</translation>
-    </message>
-    <message>
         <source>message %1 (%2) needs the Fast extension, which was not negotiated</source>
         <translation>Nachricht %1 (%2) erfordert die Fast-Erweiterung, die nicht ausgehandelt wurde</translation>
     </message>
@@ -485,6 +512,73 @@
     <message>
         <source>message %1 (%2) sets spare bits after the last piece (%3 pieces)</source>
         <translation>Nachricht %1 (%2) setzt überzählige Bits nach dem letzten Stück (%3 Stücke)</translation>
+    </message>
+    <message>
+        <source>unknown message id %1 (%2 bytes) exceeds the %3-byte limit</source>
+        <translation>unbekannte Nachrichten-ID %1 (%2 Bytes) überschreitet die Grenze von %3 Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::peer::PeerConnection</name>
+    <message>
+        <source>cannot use local address %1: %2</source>
+        <translation>die lokale Adresse %1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>peer closed the connection</source>
+        <translation>der Peer hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>host not found</source>
+        <translation>Host nicht gefunden</translation>
+    </message>
+    <message>
+        <source>connection timed out</source>
+        <translation>Zeitlimit der Verbindung abgelaufen</translation>
+    </message>
+    <message>
+        <source>network error: %1</source>
+        <translation>Netzwerkfehler: %1</translation>
+    </message>
+    <message>
+        <source>connection error: %1</source>
+        <translation>Verbindungsfehler: %1</translation>
+    </message>
+    <message>
+        <source>timed out during handshake</source>
+        <translation>Zeitlimit beim Handshake abgelaufen</translation>
+    </message>
+    <message>
+        <source>timed out while connecting</source>
+        <translation>Zeitlimit beim Verbindungsaufbau abgelaufen</translation>
+    </message>
+    <message>
+        <source>nothing received for %1 s</source>
+        <translation>seit %1 s nichts empfangen</translation>
+    </message>
+    <message>
+        <source>peer answered for other content (%1)</source>
+        <translation>der Peer hat für einen anderen Inhalt geantwortet (%1)</translation>
+    </message>
+    <message>
+        <source>peer requested %1 bytes at offset %2 of piece %3, which has %4 bytes</source>
+        <translation>der Peer hat %1 Bytes an Offset %2 von Stück %3 angefordert, das %4 Bytes groß ist</translation>
+    </message>
+    <message>
+        <source>peer has more than %1 requests outstanding</source>
+        <translation>der Peer hat mehr als %1 offene Anfragen</translation>
+    </message>
+    <message>
+        <source>peer sent data we did not request (piece %1, offset %2, %3 bytes)</source>
+        <translation>der Peer hat nicht angeforderte Daten gesendet (Stück %1, Offset %2, %3 Bytes)</translation>
+    </message>
+    <message>
+        <source>peer rejected a request we did not make (piece %1, offset %2, %3 bytes)</source>
+        <translation>der Peer hat eine Anfrage abgelehnt, die wir nicht gestellt haben (Stück %1, Offset %2, %3 Bytes)</translation>
     </message>
 </context>
 <context>
@@ -1387,13 +1481,117 @@
         <source>Cannot %1 %2: %3</source>
         <translation>Vorgang „%1“ für %2 fehlgeschlagen: %3</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not ADDRESS:PORT: %2</source>
+        <translation>„%1“ hat nicht die Form ADRESSE:PORT: %2</translation>
+    </message>
+    <message>
+        <source>the port is missing</source>
+        <translation>der Port fehlt</translation>
+    </message>
+    <message>
+        <source>write IPv6 addresses in brackets, e.g. [::1]:7680</source>
+        <translation>IPv6-Adressen in eckigen Klammern angeben, z. B. [::1]:7680</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address</source>
+        <translation>„%1“ ist keine IP-Adresse</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 1 to 65535</source>
+        <translation>der Port muss eine Zahl zwischen 1 und 65535 sein</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Cache server</source>
+        <translation>Cacheserver</translation>
+    </message>
+    <message>
+        <source>LAN peers</source>
+        <translation>LAN-Peers</translation>
+    </message>
+    <message>
+        <source>Group peers</source>
+        <translation>Gruppen-Peers</translation>
+    </message>
+    <message>
+        <source>Internet peers</source>
+        <translation>Internet-Peers</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 GB RAM, minimum %2 GB</source>
+        <translation>%1 GB RAM, mindestens %2 GB</translation>
+    </message>
+    <message>
+        <source>This device has %1 GB of RAM; %2 requires %3 GB. Lower %2 to let it share with peers.</source>
+        <translation>Dieses Gerät hat %1 GB RAM; %2 erfordert %3 GB. Senken Sie %2, damit es Inhalte mit Peers teilen kann.</translation>
+    </message>
+    <message>
+        <source>%1 GB cache drive, minimum %2 GB</source>
+        <translation>Cache-Laufwerk mit %1 GB, mindestens %2 GB</translation>
+    </message>
+    <message>
+        <source>The drive holding the cache has %1 GB; %2 requires %3 GB. Lower %2 or move the cache to a larger drive with DOModifyCacheDrive to let this device share with peers.</source>
+        <translation>Das Laufwerk mit dem Cache hat %1 GB; %2 erfordert %3 GB. Senken Sie %2 oder verlegen Sie den Cache mit DOModifyCacheDrive auf ein größeres Laufwerk, damit dieses Gerät Inhalte mit Peers teilen kann.</translation>
+    </message>
+    <message>
+        <source>no battery</source>
+        <translation>kein Akku</translation>
+    </message>
+    <message>
+        <source>battery at %1 %, on external power</source>
+        <translation>Akkustand %1 %, externe Stromversorgung</translation>
+    </message>
+    <message>
+        <source>on battery at %1 %, not limited</source>
+        <translation>Akkubetrieb mit %1 % Akkustand, nicht begrenzt</translation>
+    </message>
+    <message>
+        <source>on battery at %1 %, minimum %2 %</source>
+        <translation>Akkubetrieb mit %1 % Akkustand, mindestens %2 %</translation>
+    </message>
+    <message>
+        <source>This device runs on battery at %1 %; %2 requires %3 % for uploads. Connect it to power or lower %2 to let it share with peers.</source>
+        <translation>Dieses Gerät läuft im Akkubetrieb mit %1 % Akkustand; %2 erfordert %3 % für Uploads. Schließen Sie es an die Stromversorgung an oder senken Sie %2, damit es Inhalte mit Peers teilen kann.</translation>
+    </message>
+    <message>
+        <source>%1 GB uploaded to Internet peers this month, unlimited</source>
+        <translation>%1 GB in diesem Monat an Internet-Peers hochgeladen, unbegrenzt</translation>
+    </message>
+    <message>
+        <source>%1 GB uploaded to Internet peers this month, cap %2 GB</source>
+        <translation>%1 GB in diesem Monat an Internet-Peers hochgeladen, Obergrenze %2 GB</translation>
+    </message>
+    <message>
+        <source>This device has uploaded %1 GB to Internet peers this month, reaching the %2 GB of %3. Raise %3 (0 means unlimited) or wait for the next month.</source>
+        <translation>Dieses Gerät hat in diesem Monat %1 GB an Internet-Peers hochgeladen und damit die %2 GB von %3 erreicht. Erhöhen Sie %3 (0 bedeutet unbegrenzt) oder warten Sie bis zum nächsten Monat.</translation>
+    </message>
+    <message>
+        <source>no VPN connection</source>
+        <translation>keine VPN-Verbindung</translation>
+    </message>
+    <message>
+        <source>VPN connection %1, peering allowed on VPN</source>
+        <translation>VPN-Verbindung %1, Peering bei VPN-Verbindung erlaubt</translation>
+    </message>
+    <message>
+        <source>VPN connection %1</source>
+        <translation>VPN-Verbindung %1</translation>
+    </message>
+    <message>
+        <source>Peering pauses while a VPN is connected (%1). Set %2 to 1 to keep peering on a VPN.</source>
+        <translation>Peering pausiert, solange ein VPN verbunden ist (%1). Setzen Sie %2 auf 1, um das Peering auch bei VPN-Verbindung fortzusetzen.</translation>
+    </message>
 </context>
 <context>
     <name>opendo::transfer::DownloadJob</name>
-    <message>
-        <source>The metainfo names no web seed (HTTP origin) for %1; without peers there is nowhere to download it from.</source>
-        <translation>Die Metainfo nennt für %1 keinen Webseed (HTTP-Ursprungsserver); ohne Peers gibt es keine Quelle, von der die Datei heruntergeladen werden kann.</translation>
-    </message>
     <message>
         <source>the origin file changed size from %1 to %2 bytes</source>
         <translation>die Datei auf dem Ursprungsserver hat ihre Größe von %1 auf %2 Bytes geändert</translation>
@@ -1405,6 +1603,10 @@
     <message>
         <source>Paused: %1. Free space on the cache drive or lower the cache limits, then resume.</source>
         <translation>Angehalten: %1. Geben Sie Speicherplatz auf dem Cache-Laufwerk frei oder senken Sie die Cachelimits, und setzen Sie den Download dann fort.</translation>
+    </message>
+    <message>
+        <source>The metainfo names no web seed (HTTP origin) for %1 and peers cannot be used%2; there is nowhere to download it from.</source>
+        <translation>Die Metainfo nennt für %1 keinen Webseed (HTTP-Ursprungsserver), und Peers können nicht verwendet werden%2; es gibt keine Quelle, von der die Datei geladen werden kann.</translation>
     </message>
 </context>
 <context>
@@ -1420,6 +1622,48 @@
     <message>
         <source>%1: only http:// and https:// URLs can be downloaded; anything else must be a metainfo (.torrent) file.</source>
         <translation>%1: Nur http://- und https://-URLs können heruntergeladen werden; alles andere muss eine Metainfo-Datei (.torrent) sein.</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::transfer::PeerHub</name>
+    <message>
+        <source>Cannot listen for peers on %1: %2</source>
+        <translation>Auf %1 können keine Peer-Verbindungen angenommen werden: %2</translation>
+    </message>
+    <message>
+        <source>download mode %1 does not use peers</source>
+        <translation>Downloadmodus %1 verwendet keine Peers</translation>
+    </message>
+    <message>
+        <source>Download mode %1 does not use peers (DODownloadMode).</source>
+        <translation>Downloadmodus %1 verwendet keine Peers (DODownloadMode).</translation>
+    </message>
+    <message>
+        <source>we do not offer content %1</source>
+        <translation>Inhalt %1 wird hier nicht angeboten</translation>
+    </message>
+    <message>
+        <source>this peer is banned from the swarm</source>
+        <translation>dieser Peer ist im Swarm gesperrt</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::transfer::Swarm</name>
+    <message>
+        <source>already connected to this peer</source>
+        <translation>mit diesem Peer besteht bereits eine Verbindung</translation>
+    </message>
+    <message>
+        <source>connected to ourselves</source>
+        <translation>Verbindung zum eigenen Agent hergestellt</translation>
+    </message>
+    <message>
+        <source>sent piece %1 with data that fails verification</source>
+        <translation>hat Stück %1 mit Daten gesendet, die die Prüfung nicht bestehen</translation>
+    </message>
+    <message>
+        <source>banned: %1</source>
+        <translation>gesperrt: %1</translation>
     </message>
 </context>
 <context>

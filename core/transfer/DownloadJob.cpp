@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QThreadPool>
 #include <QTimer>
+#include <algorithm>
 
 namespace opendo::transfer {
 
@@ -29,6 +30,10 @@ constexpr qint64 kPendingBytes = 16 * 1024 * 1024; // assembled, not yet durable
 // How long the origin waits for configured peers to connect and unchoke before it fetches what
 // they might have.
 constexpr qint64 kPeerGraceMs = 2'000;
+// Consecutive pieces one agent fetches from the origin when agents share that work.
+constexpr int kHttpStripePieces = 8;
+// Peers that deliver nothing for this long no longer keep the origin from other agents' stripes.
+constexpr qint64 kPeerStallMs = 3'000;
 constexpr int kMaxHashFailures = 3;
 constexpr qint64 kMinUrlPieceLength = 1024 * 1024;
 
@@ -183,6 +188,7 @@ void DownloadJob::beginTransfer()
     if (m_source)
         m_source->setExpectedSize(m_fileSize);
     m_transferClock.start();
+    m_lastPeerPiece.start(); // peers get as long to start delivering as to keep delivering
     m_holdTimer.setSingleShot(true);
     connect(&m_holdTimer, &QTimer::timeout, this, &DownloadJob::schedulePump,
             Qt::UniqueConnection);
@@ -223,8 +229,34 @@ bool DownloadJob::acceptsMorePieces() const
     return m_committer && m_committer->inMemory() < maxPending;
 }
 
+std::function<bool(int)> DownloadJob::httpShare() const
+{
+    if (!m_swarm || !m_context.peers)
+        return {};
+    // Agents downloading the same content split the origin's work without talking about it:
+    // all know each other's peer ids, so each takes the stripes of pieces its rank in the
+    // sorted list of ids gives it, and gets the rest from the others. Stripes nobody fetches
+    // (an agent left or stalls) are taken over once peers stop delivering (peersStalled).
+    QList<QByteArray> ids = m_swarm->coFetcherIds();
+    if (ids.isEmpty())
+        return {};
+    const QByteArray own = m_context.peers->identity().peerId;
+    ids << own;
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    const int count = int(ids.size());
+    const int rank = int(ids.indexOf(own));
+    return [count, rank](int piece) { return (piece / kHttpStripePieces) % count == rank; };
+}
+
+bool DownloadJob::peersStalled() const
+{
+    return m_lastPeerPiece.elapsed() > kPeerStallMs;
+}
+
 void DownloadJob::pieceFromPeer(int piece, QByteArray data, int sourceKey, SourceClass cls)
 {
+    m_lastPeerPiece.start();
     if (isPresent(piece) || m_committing.contains(piece)) {
         m_bytesDiscarded += data.size(); // another source was faster
         m_picker->release(piece, sourceKey);
@@ -326,15 +358,22 @@ bool DownloadJob::requestSpan()
     } else {
         const qint64 spanBytes = peers ? kSpanBytesWithPeers : kSpanBytes;
         const int maxPieces = int(qMax<qint64>(1, spanBytes / qMax<qint64>(1, m_pieceLength)));
-        PiecePicker::Run run = m_picker->pickForHttp(maxPieces, includeAvailable);
+        PiecePicker::Run run =
+            m_picker->pickForHttp(maxPieces, includeAvailable, peers, httpShare());
+        if (run.empty() && peersStalled())
+            run = m_picker->pickForHttp(maxPieces, includeAvailable, peers);
         if (run.empty() && m_swarm && m_swarm->servingPeerCount() == 0 &&
             m_picker->missingUnassignedCount() == 0) {
             // Endgame with no peer serving: the origin takes over what stalled peers hold.
             const int piece = m_picker->pickInFlightForHttp();
             run = {piece, piece};
         }
-        if (run.empty())
+        if (run.empty()) {
+            // Nothing of ours to fetch now: look again when peers may have stalled.
+            if (m_picker->missingUnassignedCount() > 0 && !m_holdTimer.isActive())
+                m_holdTimer.start(1000);
             return false;
+        }
         span->first = run.first;
         span->last = run.last;
         qCDebug(log::lcTransfer).noquote()

@@ -16,6 +16,7 @@
 #include <QObject>
 #include <QTimer>
 #include <deque>
+#include <functional>
 #include <memory>
 
 class QThreadPool;
@@ -83,6 +84,8 @@ private:
     void pump();
     void schedulePump();
     bool httpHeldBack();
+    std::function<bool(int)> httpShare() const; // which pieces the origin fetches for us
+    bool peersStalled() const;
     bool requestSpan();
     void commitPiece(int piece, QByteArray data, PieceOrigin origin);
     void joinSwarm();
@@ -120,6 +123,7 @@ private:
     int m_bannedPeers = 0; // of this content's swarm, as of the last ban
     Swarm* m_swarm = nullptr;
     QElapsedTimer m_transferClock; // since this run began fetching
+    QElapsedTimer m_lastPeerPiece; // since a peer last delivered a piece (or the start)
     bool m_pumpScheduled = false;
     QTimer m_holdTimer; // wakes the origin when its hold for peers ends
     int m_httpConnections = 0;

@@ -130,7 +130,8 @@ int PiecePicker::pickForPeer(SourceKey source, const QBitArray& peerHas)
     return piece;
 }
 
-PiecePicker::Run PiecePicker::pickForHttp(int maxPieces, bool includeAvailable)
+PiecePicker::Run PiecePicker::pickForHttp(int maxPieces, bool includeAvailable, bool spread,
+                                          const std::function<bool(int)>& allowed)
 {
     if (maxPieces <= 0)
         return {};
@@ -138,7 +139,8 @@ PiecePicker::Run PiecePicker::pickForHttp(int maxPieces, bool includeAvailable)
     const auto& assigned = std::as_const(m_assigned);
     const auto& availability = std::as_const(m_availability);
     const auto candidate = [&](int p) {
-        return !present[p] && assigned[p].isEmpty() && (includeAvailable || availability[p] == 0);
+        return !present[p] && assigned[p].isEmpty() &&
+               (includeAvailable || availability[p] == 0) && (!allowed || allowed(p));
     };
 
     int bestFirst = -1;
@@ -165,7 +167,11 @@ PiecePicker::Run PiecePicker::pickForHttp(int maxPieces, bool includeAvailable)
     // or what HTTP is fetching is continued in order instead, so a lone agent streams
     // sequentially.
     int start = bestFirst;
-    if (bestFirst > 0) {
+    if (spread && bestLength > maxPieces) {
+        const int quarter = bestLength / 4;
+        const int span = qMax(1, bestLength / 2);
+        start = bestFirst + quarter + int(m_random() % quint32(span));
+    } else if (!spread && bestFirst > 0) {
         const int before = bestFirst - 1;
         if (!present[before] && !assigned[before].contains(kHttpSource))
             start = bestFirst + bestLength / 2;

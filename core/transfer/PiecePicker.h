@@ -11,6 +11,7 @@
 #include <QBitArray>
 #include <QList>
 #include <QVector>
+#include <functional>
 #include <random>
 
 namespace opendo::transfer {
@@ -53,7 +54,13 @@ public:
         int last = -1;
         bool empty() const { return first < 0; }
     };
-    Run pickForHttp(int maxPieces, bool includeAvailable);
+    // `spread`: other agents fetch this content too (peers are connected). The run then starts at
+    // a random point in the middle half of the largest gap, so agents that decide at the same
+    // moment, with the same stale view of each other, rarely fetch the same bytes; and no agent
+    // streams in lockstep behind another.
+    // `allowed` narrows the candidates further (null: every piece).
+    Run pickForHttp(int maxPieces, bool includeAvailable, bool spread = false,
+                    const std::function<bool(int)>& allowed = {});
     // Endgame for the origin: one piece in flight from a peer (not from HTTP), least duplicated
     // first, or -1.
     int pickInFlightForHttp();

@@ -589,6 +589,17 @@ int Swarm::pendingPeerCount() const
     }));
 }
 
+QList<QByteArray> Swarm::coFetcherIds() const
+{
+    QList<QByteArray> ids;
+    for (const auto& p : m_peers) {
+        const PeerConnection* c = p->connection;
+        if (c->isReady() && c->remotePeerId().startsWith("-OD") && !c->peerIsSeed())
+            ids << c->remotePeerId();
+    }
+    return ids;
+}
+
 void Swarm::close(const QString& reason)
 {
     // Closing removes entries from m_peers through onClosed; iterate over a copy.

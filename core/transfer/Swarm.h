@@ -61,6 +61,9 @@ public:
     // may still serve are being set up.
     int servingPeerCount() const;
     int pendingPeerCount() const; // connected < a few seconds, not yet unchoking us
+    // Peer ids of the connected OpenDO agents that still download this content: they fetch
+    // from the origin too, and share that work with us (see DownloadJob::requestSpan).
+    QList<QByteArray> coFetcherIds() const;
 
     // Upload gates or mode changed: re-evaluate choking.
     void uploadPermissionChanged();

@@ -14,6 +14,7 @@ private Q_SLOTS:
     void roundTrip();
     void emptyRoundTrip();
     void foreignHandshake();
+    void portZeroMeansNotListening();
     void malformed_data();
     void malformed();
 };
@@ -70,6 +71,14 @@ void ExtensionHandshakeTest::foreignHandshake()
     QCOMPARE(decoded.value.idOf(kSwarmKeyExtensionName), std::nullopt);
 }
 
+void ExtensionHandshakeTest::portZeroMeansNotListening()
+{
+    // Clients that do not accept connections may send "p": 0; that is not a protocol error.
+    const auto decoded = decodeExtensionHandshake(QByteArray("d1:pi0ee"));
+    QVERIFY(decoded.ok);
+    QVERIFY(!decoded.value.listenPort.has_value());
+}
+
 void ExtensionHandshakeTest::malformed_data()
 {
     QTest::addColumn<QByteArray>("payload");
@@ -93,7 +102,6 @@ void ExtensionHandshakeTest::malformed_data()
                                  << "\"v\" is not UTF-8";
     QTest::addRow("v not a string") << QByteArray("d1:vi1ee") << "\"v\" is not a string";
     QTest::addRow("p string") << QByteArray("d1:p4:6881e") << "\"p\" is not an integer";
-    QTest::addRow("p 0") << QByteArray("d1:pi0ee") << "\"p\" is 0; it must be 1 to 65535";
     QTest::addRow("p 65536") << QByteArray("d1:pi65536ee") << "\"p\" is 65536";
     QTest::addRow("reqq 0") << QByteArray("d4:reqqi0ee") << "\"reqq\" is 0";
     QTest::addRow("metadata_size negative")
