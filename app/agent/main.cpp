@@ -17,12 +17,12 @@ namespace {
 void logToStderr(QtMsgType type, const QMessageLogContext& context, const QString& message)
 {
     static const char* const kLevels[] = {"debug", "warning", "critical", "fatal", "info"};
-    const QByteArray line = QStringLiteral("%1 %2 %3: %4\n")
-                                .arg(QDateTime::currentDateTime().toString(Qt::ISODateWithMs),
-                                     QLatin1String(kLevels[qBound(0, int(type), 4)]),
-                                     QLatin1String(context.category ? context.category : "default"),
-                                     message)
-                                .toLocal8Bit();
+    const QByteArray line =
+        QStringLiteral("%1 %2 %3: %4\n")
+            .arg(QDateTime::currentDateTime().toString(Qt::ISODateWithMs),
+                 QLatin1String(kLevels[qBound(0, int(type), 4)]),
+                 QLatin1String(context.category ? context.category : "default"), message)
+            .toLocal8Bit();
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);
 }
@@ -59,8 +59,8 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     opendo::agent::AgentOptions options;
-    options.dataDir = parser.isSet(dataDir) ? parser.value(dataDir)
-                                            : opendo::agent::Agent::defaultDataDir();
+    options.dataDir =
+        parser.isSet(dataDir) ? parser.value(dataDir) : opendo::agent::Agent::defaultDataDir();
     options.httpProxy = parser.value(proxy);
     if (parser.isSet(listen))
         options.listen = parser.value(listen);

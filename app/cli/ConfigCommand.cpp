@@ -121,16 +121,15 @@ int list(agent::Agent& agent, CliArguments& args, QTextStream& out)
     for (const QString& name : agent::agentSettingNames()) {
         const QString value = own.value(name);
         if (json)
-            rows << QJsonObject{{QStringLiteral("key"), name},
-                                {QStringLiteral("value"), value},
-                                {QStringLiteral("default"), QString()},
-                                {QStringLiteral("min"), QJsonValue()},
-                                {QStringLiteral("max"), QJsonValue()},
-                                {QStringLiteral("source"), value.isEmpty()
-                                                               ? QStringLiteral("default")
-                                                               : QStringLiteral("local")},
-                                {QStringLiteral("description"),
-                                 agent::agentSettingDescription(name)}};
+            rows << QJsonObject{
+                {QStringLiteral("key"), name},
+                {QStringLiteral("value"), value},
+                {QStringLiteral("default"), QString()},
+                {QStringLiteral("min"), QJsonValue()},
+                {QStringLiteral("max"), QJsonValue()},
+                {QStringLiteral("source"),
+                 value.isEmpty() ? QStringLiteral("default") : QStringLiteral("local")},
+                {QStringLiteral("description"), agent::agentSettingDescription(name)}};
         else
             out << qSetFieldWidth(50) << Qt::left << name << qSetFieldWidth(0) << ' '
                 << qSetFieldWidth(38) << (value.isEmpty() ? QStringLiteral("-") : value)

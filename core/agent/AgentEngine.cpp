@@ -2,9 +2,9 @@
 
 #include "cache/CacheJanitor.h"
 #include "cache/PieceStore.h"
-#include "transfer/BandwidthLimiter.h"
 #include "log/LogCategories.h"
 #include "stats/UploadLedger.h"
+#include "transfer/BandwidthLimiter.h"
 #include "transfer/HttpRangeSource.h"
 #include "transfer/PeerHub.h"
 
@@ -69,7 +69,8 @@ QString AgentEngine::start()
     if (!QDir().mkpath(m_options.dataDir))
         return tr("Cannot create the data folder %1.").arg(m_options.dataDir);
     // Two agents on one data directory would fight over the cache and the peer port.
-    m_lock = std::make_unique<QLockFile>(QDir(m_options.dataDir).filePath(QStringLiteral("agent.lock")));
+    m_lock =
+        std::make_unique<QLockFile>(QDir(m_options.dataDir).filePath(QStringLiteral("agent.lock")));
     m_lock->setStaleLockTime(0);
     if (!m_lock->tryLock(0)) {
         qint64 pid = 0;

@@ -23,8 +23,8 @@ public:
     void setCacheDir(const QString& dir) { m_cacheDir = dir; }
 
     // Registers content; idempotent (an existing entry keeps its pieces). Creates its folder.
-    bool add(const ContentGeometry& geometry, const QByteArray& metainfo,
-             const QString& sourceUrl, QString* error);
+    bool add(const ContentGeometry& geometry, const QByteArray& metainfo, const QString& sourceUrl,
+             QString* error);
     std::optional<CachedContent> find(const QString& contentId) const;
     QList<CachedContent> all() const;
     QString dataPath(const QString& contentId) const; // <cacheDir>/<contentId>/content
@@ -39,7 +39,7 @@ public:
     bool evict(const QString& contentId, const QString& reason, QString* error);
     QList<EvictionRecord> evictions(int limit = 200) const;
 
-    qint64 totalBytes() const; // bytes of present pieces over all contents
+    qint64 totalBytes() const;              // bytes of present pieces over all contents
     QSet<QString> pinnedContentIds() const; // one small query, for frequent status snapshots
 
     // At start-up: forget pieces whose data file is missing or too short to hold them; returns

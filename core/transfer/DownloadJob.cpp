@@ -106,10 +106,11 @@ void DownloadJob::start()
     const bool peersPossible = m_metainfo && m_context.peers && m_context.peers->peeringAllowed();
     if (!hasOrigin && !peersPossible) {
         const QString why = m_context.peers ? m_context.peers->peeringBlockedReason() : QString();
-        setState(JobState::Failed,
-                 tr("The metainfo names no web seed (HTTP origin) for %1 and peers cannot be "
-                    "used%2; there is nowhere to download it from.")
-                     .arg(m_fileName, why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why)));
+        setState(
+            JobState::Failed,
+            tr("The metainfo names no web seed (HTTP origin) for %1 and peers cannot be "
+               "used%2; there is nowhere to download it from.")
+                .arg(m_fileName, why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why)));
         return;
     }
     setState(JobState::Downloading);
@@ -190,8 +191,7 @@ void DownloadJob::beginTransfer()
     m_transferClock.start();
     m_lastPeerPiece.start(); // peers get as long to start delivering as to keep delivering
     m_holdTimer.setSingleShot(true);
-    connect(&m_holdTimer, &QTimer::timeout, this, &DownloadJob::schedulePump,
-            Qt::UniqueConnection);
+    connect(&m_holdTimer, &QTimer::timeout, this, &DownloadJob::schedulePump, Qt::UniqueConnection);
     Q_EMIT progressed();
     if (m_presentCount == m_pieceCount) {
         finish();
@@ -531,9 +531,10 @@ void DownloadJob::finish()
     stopTransfer();
     if (m_metainfo)
         qCInfo(log::lcTransfer).noquote()
-            << m_record.contentId.left(12) << "complete:" << m_record.bytesHttp << "bytes from HTTP,"
-            << (m_record.bytesLan + m_record.bytesGroup + m_record.bytesInternet)
-            << "from peers," << m_bytesDiscarded << "discarded";
+            << m_record.contentId.left(12) << "complete:" << m_record.bytesHttp
+            << "bytes from HTTP,"
+            << (m_record.bytesLan + m_record.bytesGroup + m_record.bytesInternet) << "from peers,"
+            << m_bytesDiscarded << "discarded";
     m_context.store.touch(m_record.contentId);
     auto complete = [this](const QString& error) {
         m_finishing = false;

@@ -7,8 +7,8 @@
 
 #include "transfer/HttpRangeSource.h"
 #include "transfer/JobRecord.h"
-#include "transfer/PieceSink.h"
 #include "transfer/PiecePicker.h"
+#include "transfer/PieceSink.h"
 
 #include <QElapsedTimer>
 #include <QHash>

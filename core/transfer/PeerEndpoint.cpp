@@ -16,8 +16,9 @@ std::optional<PeerEndpoint> parsePeerEndpoint(const QString& text, QString* erro
 {
     auto fail = [&](const QString& why) -> std::optional<PeerEndpoint> {
         if (error)
-            *error = QCoreApplication::translate("opendo::transfer", "\"%1\" is not ADDRESS:PORT: %2")
-                         .arg(text, why);
+            *error =
+                QCoreApplication::translate("opendo::transfer", "\"%1\" is not ADDRESS:PORT: %2")
+                    .arg(text, why);
         return std::nullopt;
     };
     const QString trimmed = text.trimmed();
@@ -29,8 +30,8 @@ std::optional<PeerEndpoint> parsePeerEndpoint(const QString& text, QString* erro
     if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
         host = host.mid(1, host.size() - 2);
     else if (host.contains(QLatin1Char(':')))
-        return fail(QCoreApplication::translate("opendo::transfer",
-                                                "write IPv6 addresses in brackets, e.g. [::1]:7680"));
+        return fail(QCoreApplication::translate(
+            "opendo::transfer", "write IPv6 addresses in brackets, e.g. [::1]:7680"));
     QHostAddress address;
     if (!address.setAddress(host))
         return fail(QCoreApplication::translate("opendo::transfer", "\"%1\" is not an IP address")

@@ -85,8 +85,8 @@ bool PeerHub::listen(const QHostAddress& address, quint16 port, QString* error)
         return false;
     }
     m_identity.listenPort = m_server->serverPort();
-    qCInfo(log::lcAgent).noquote() << "listening for peers on"
-                                   << PeerEndpoint{listenAddress(), listenPort()}.toString();
+    qCInfo(log::lcAgent).noquote()
+        << "listening for peers on" << PeerEndpoint{listenAddress(), listenPort()}.toString();
     return true;
 }
 
@@ -127,9 +127,9 @@ void PeerHub::setPolicies(const policy::PolicySnapshot& policies)
     const int mode = int(policies.number(QStringLiteral("DODownloadMode"), 1));
     const bool wasPeering = modeUsesPeers(m_mode);
     m_mode = mode;
-    m_uploadLimiter.setRate(TrafficClass::Foreground,
-                            qMax<qint64>(0, policies.number(QStringLiteral("DOMaxUploadBandwidth"))) *
-                                1024);
+    m_uploadLimiter.setRate(
+        TrafficClass::Foreground,
+        qMax<qint64>(0, policies.number(QStringLiteral("DOMaxUploadBandwidth"))) * 1024);
     if (wasPeering && !modeUsesPeers(mode)) {
         for (Swarm* swarm : std::as_const(m_swarms))
             swarm->close(tr("download mode %1 does not use peers").arg(mode));
@@ -178,9 +178,9 @@ bool PeerHub::largeEnoughToPeer(qint64 fileSize) const
 
 int PeerHub::httpDelaySeconds(bool foreground) const
 {
-    const qint64 seconds = m_policies.number(foreground
-                                                 ? QStringLiteral("DODelayForegroundDownloadFromHttp")
-                                                 : QStringLiteral("DODelayBackgroundDownloadFromHttp"));
+    const qint64 seconds =
+        m_policies.number(foreground ? QStringLiteral("DODelayForegroundDownloadFromHttp")
+                                     : QStringLiteral("DODelayBackgroundDownloadFromHttp"));
     return int(std::clamp<qint64>(seconds, 0, 7 * 24 * 3600));
 }
 
@@ -274,8 +274,8 @@ void PeerHub::onNewConnection()
     while (m_server->hasPendingConnections()) {
         QTcpSocket* socket = m_server->nextPendingConnection();
         if (!peeringAllowed()) {
-            qCDebug(log::lcPeer).noquote() << "refused" << socket->peerAddress().toString()
-                                           << ":" << peeringBlockedReason();
+            qCDebug(log::lcPeer).noquote()
+                << "refused" << socket->peerAddress().toString() << ":" << peeringBlockedReason();
             socket->abort();
             socket->deleteLater();
             continue;
@@ -308,7 +308,8 @@ void PeerHub::routeIncoming(PeerConnection* connection, const QByteArray& infoHa
     if (!target)
         target = seedingSwarmFor(infoHash);
     if (!target) {
-        connection->close(tr("we do not offer content %1").arg(QString::fromLatin1(infoHash.toHex())));
+        connection->close(
+            tr("we do not offer content %1").arg(QString::fromLatin1(infoHash.toHex())));
         return;
     }
     if (target->isBanned(connection->address())) {

@@ -60,7 +60,7 @@ public:
     // The monthly cap (DOMonthlyUploadDataCap) limits uploads to internet peers only.
     bool uploadAllowedTo(SourceClass cls) const;
     const PeeringGates& gates() const { return m_gates; }
-    QString peeringBlockedReason() const; // "" when peering is allowed
+    QString peeringBlockedReason() const;          // "" when peering is allowed
     bool largeEnoughToPeer(qint64 fileSize) const; // DOMinFileSizeToCache
     // Seconds HTTP waits for peers before fetching pieces they could serve.
     int httpDelaySeconds(bool foreground) const;

@@ -55,20 +55,21 @@ void PieceCommitter::commit(int piece, qint64 offset, QByteArray data)
         return outcome;
     };
     // Continuations run on this object's thread and are dropped if it is gone.
-    thenQueued(runInPool<WriteOutcome>(m_pool, std::move(work)), this, [this](const WriteOutcome& o) {
-        --m_inWorkers;
-        switch (o.kind) {
-        case WriteOutcome::Kind::Written:
-            written(o.piece, o.bytes);
-            break;
-        case WriteOutcome::Kind::BadHash:
-            Q_EMIT verificationFailed(o.piece);
-            break;
-        case WriteOutcome::Kind::WriteError:
-            Q_EMIT writeFailed(o.disk.message, o.disk.error == cache::DiskError::DiskFull);
-            break;
-        }
-    });
+    thenQueued(
+        runInPool<WriteOutcome>(m_pool, std::move(work)), this, [this](const WriteOutcome& o) {
+            --m_inWorkers;
+            switch (o.kind) {
+            case WriteOutcome::Kind::Written:
+                written(o.piece, o.bytes);
+                break;
+            case WriteOutcome::Kind::BadHash:
+                Q_EMIT verificationFailed(o.piece);
+                break;
+            case WriteOutcome::Kind::WriteError:
+                Q_EMIT writeFailed(o.disk.message, o.disk.error == cache::DiskError::DiskFull);
+                break;
+            }
+        });
 }
 
 void PieceCommitter::written(int piece, qint64 bytes)

@@ -139,8 +139,8 @@ PiecePicker::Run PiecePicker::pickForHttp(int maxPieces, bool includeAvailable, 
     const auto& assigned = std::as_const(m_assigned);
     const auto& availability = std::as_const(m_availability);
     const auto candidate = [&](int p) {
-        return !present[p] && assigned[p].isEmpty() &&
-               (includeAvailable || availability[p] == 0) && (!allowed || allowed(p));
+        return !present[p] && assigned[p].isEmpty() && (includeAvailable || availability[p] == 0) &&
+               (!allowed || allowed(p));
     };
 
     int bestFirst = -1;

@@ -31,8 +31,8 @@ constexpr qint64 kPendingGraceMs = 3'000;
 
 Swarm::Swarm(PeerHub& hub, std::shared_ptr<const content::Metainfo> metainfo, QString dataPath,
              QBitArray have, QObject* parent)
-    : QObject(parent), m_hub(hub), m_metainfo(std::move(metainfo)),
-      m_dataPath(std::move(dataPath)), m_have(std::move(have))
+    : QObject(parent), m_hub(hub), m_metainfo(std::move(metainfo)), m_dataPath(std::move(dataPath)),
+      m_have(std::move(have))
 {
     m_contentId = m_metainfo->contentId();
     // Hybrid and v1 content is addressed by its v1 info hash, as BitTorrent clients do; pure v2
@@ -110,8 +110,8 @@ void Swarm::detach(PieceSink* sink)
         for (auto& [piece, assembly] : p->pieces) {
             for (int b = 0; b < int(assembly.blocks.size()); ++b) {
                 if (assembly.blocks[b] == 1)
-                    p->connection->cancel({quint32(piece), quint32(b) * kBlock,
-                                           blockLength(piece, b)});
+                    p->connection->cancel(
+                        {quint32(piece), quint32(b) * kBlock, blockLength(piece, b)});
             }
         }
         p->pieces.clear();
@@ -137,8 +137,7 @@ void Swarm::addConnection(PeerConnection* connection, SourceClass cls)
                 handler(*peer, args...);
         };
     };
-    connect(connection, &PeerConnection::ready, this,
-            with([this](Peer& p) { onReady(p); }));
+    connect(connection, &PeerConnection::ready, this, with([this](Peer& p) { onReady(p); }));
     connect(connection, &PeerConnection::availabilityReceived, this,
             with([this](Peer& p) { onAvailability(p); }));
     connect(connection, &PeerConnection::haveReceived, this,
@@ -201,13 +200,11 @@ void Swarm::onReady(Peer& peer)
         return;
     }
     peer.connection->sendAvailability(m_have);
-    qCInfo(log::lcSwarm).noquote() << m_contentId.left(12) << "connected"
-                                   << peer.connection->endpoint()
-                                   << (peer.connection->direction() ==
-                                               PeerConnection::Direction::Incoming
-                                           ? "(incoming)"
-                                           : "(outgoing)")
-                                   << peer.connection->clientName();
+    qCInfo(log::lcSwarm).noquote()
+        << m_contentId.left(12) << "connected" << peer.connection->endpoint()
+        << (peer.connection->direction() == PeerConnection::Direction::Incoming ? "(incoming)"
+                                                                                : "(outgoing)")
+        << peer.connection->clientName();
 }
 
 void Swarm::onAvailability(Peer& peer)
@@ -297,8 +294,8 @@ int Swarm::unchokedCount() const
 bool Swarm::tryUnchokeNow(Peer& peer)
 {
     PeerConnection* c = peer.connection;
-    if (!c->isReady() || !c->peerInterested() || !c->amChoking() || !m_hub.uploadAllowedTo(peer.cls) ||
-        unchokedCount() >= kUploadSlots)
+    if (!c->isReady() || !c->peerInterested() || !c->amChoking() ||
+        !m_hub.uploadAllowedTo(peer.cls) || unchokedCount() >= kUploadSlots)
         return false;
     c->setChoking(false);
     return true;
@@ -340,8 +337,9 @@ void Swarm::unchokeRound()
     for (int i = 0; i < regular; ++i)
         unchoke.insert(interested[i]);
     if (int(interested.size()) > regular) {
-        const int pick = regular + int(QRandomGenerator::global()->bounded(
-                                       quint32(interested.size() - regular)));
+        const int pick =
+            regular +
+            int(QRandomGenerator::global()->bounded(quint32(interested.size() - regular)));
         unchoke.insert(interested[pick]);
     }
     for (const auto& p : m_peers) {
@@ -377,8 +375,7 @@ void Swarm::fillRequests(Peer& peer)
     int depth = kRequestDepth;
     if (const auto reqq = c->remoteExtensions().requestQueue)
         depth = qMax(1, qMin(depth, int(*reqq)));
-    const int maxPieces =
-        int(qint64(depth) * kBlock / qMax<qint64>(1, m_geometry.pieceLength)) + 2;
+    const int maxPieces = int(qint64(depth) * kBlock / qMax<qint64>(1, m_geometry.pieceLength)) + 2;
     PiecePicker& picker = m_sink->picker();
     while (c->outstandingRequests() < depth && !c->isClosed()) {
         bool requested = false;
@@ -484,8 +481,8 @@ void Swarm::dropPieceProgress(Peer& peer, int piece, bool cancelRequests)
     if (cancelRequests && !peer.connection->isClosed()) {
         for (int b = 0; b < int(it->second.blocks.size()); ++b) {
             if (it->second.blocks[b] == 1)
-                peer.connection->cancel({quint32(piece), quint32(b) * kBlock,
-                                         blockLength(piece, b)});
+                peer.connection->cancel(
+                    {quint32(piece), quint32(b) * kBlock, blockLength(piece, b)});
         }
     }
     peer.pieces.erase(it);
@@ -503,18 +500,19 @@ void Swarm::releaseAll(Peer& peer)
 
 void Swarm::onClosed(PeerConnection* connection, const QString& reason, bool violation)
 {
-    const auto it = std::find_if(m_peers.begin(), m_peers.end(),
-                                 [connection](const auto& p) { return p->connection == connection; });
+    const auto it = std::find_if(m_peers.begin(), m_peers.end(), [connection](const auto& p) {
+        return p->connection == connection;
+    });
     if (it == m_peers.end())
         return;
     Peer& peer = **it;
     if (violation)
-        qCWarning(log::lcSwarm).noquote() << m_contentId.left(12) << "disconnected"
-                                          << connection->endpoint() << "for breaking the protocol:"
-                                          << reason;
+        qCWarning(log::lcSwarm).noquote()
+            << m_contentId.left(12) << "disconnected" << connection->endpoint()
+            << "for breaking the protocol:" << reason;
     else
-        qCInfo(log::lcSwarm).noquote() << m_contentId.left(12) << "disconnected"
-                                       << connection->endpoint() << reason;
+        qCInfo(log::lcSwarm).noquote()
+            << m_contentId.left(12) << "disconnected" << connection->endpoint() << reason;
     peer.pieces.clear();
     if (m_sink) {
         m_sink->picker().releaseAll(peer.key);
@@ -569,8 +567,8 @@ void Swarm::ban(Peer& peer, const QString& reason)
 {
     const QHostAddress address = peer.connection->address();
     m_banned.insert(address);
-    qCWarning(log::lcSwarm).noquote() << m_contentId.left(12) << "banned"
-                                      << peer.connection->endpoint() << reason;
+    qCWarning(log::lcSwarm).noquote()
+        << m_contentId.left(12) << "banned" << peer.connection->endpoint() << reason;
     peer.connection->close(tr("banned: %1").arg(reason), true);
 }
 

@@ -87,8 +87,8 @@ void SwarmUploader::serve(PeerConnection* connection)
             return;
         }
         if (m_credit < block.length) {
-            m_credit += m_hub.uploadLimiter().take(TrafficClass::Foreground,
-                                                   block.length - m_credit);
+            m_credit +=
+                m_hub.uploadLimiter().take(TrafficClass::Foreground, block.length - m_credit);
             if (m_credit < block.length)
                 return; // the limiter's `available` signal resumes us
         }
@@ -119,26 +119,25 @@ void SwarmUploader::read(int piece)
             return data;
         });
     thenQueued(reading, this, [this, piece](const std::optional<QByteArray>& data) {
-            m_reading.remove(piece);
-            if (!data) {
-                // The bytes are gone (evicted or damaged): refuse instead of sending anything.
-                for (auto it = m_queues.begin(); it != m_queues.end(); ++it) {
-                    auto& queue = it.value();
-                    for (const BlockRequest& b : queue) {
-                        if (int(b.index) == piece)
-                            it.key()->rejectRequest(b);
-                    }
-                    queue.erase(std::remove_if(queue.begin(), queue.end(),
-                                               [piece](const BlockRequest& b) {
-                                                   return int(b.index) == piece;
-                                               }),
-                                queue.end());
+        m_reading.remove(piece);
+        if (!data) {
+            // The bytes are gone (evicted or damaged): refuse instead of sending anything.
+            for (auto it = m_queues.begin(); it != m_queues.end(); ++it) {
+                auto& queue = it.value();
+                for (const BlockRequest& b : queue) {
+                    if (int(b.index) == piece)
+                        it.key()->rejectRequest(b);
                 }
-                return;
+                queue.erase(std::remove_if(
+                                queue.begin(), queue.end(),
+                                [piece](const BlockRequest& b) { return int(b.index) == piece; }),
+                            queue.end());
             }
-            remember(piece, *data);
-            serveAll();
-        });
+            return;
+        }
+        remember(piece, *data);
+        serveAll();
+    });
 }
 
 void SwarmUploader::remember(int piece, QByteArray data)

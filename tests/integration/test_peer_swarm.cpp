@@ -81,9 +81,8 @@ void PeerSwarmTest::initTestCase()
     QVERIFY2(m_nginx->start(&error), qPrintable(error));
     m_torrent = m_dir.filePath("content.torrent");
     const ProcessResult made =
-        runProgram(executable("doctl"),
-                   {"create-metainfo", root + "/content.bin", "--webseed",
-                    m_nginx->url("/content.bin").toString(), "-o", m_torrent});
+        runProgram(executable("doctl"), {"create-metainfo", root + "/content.bin", "--webseed",
+                                         m_nginx->url("/content.bin").toString(), "-o", m_torrent});
     QVERIFY2(made.exitCode == 0, qPrintable(made.err));
 }
 
@@ -128,9 +127,8 @@ void PeerSwarmTest::fourAgentsShareOneOriginCopy()
     clock.start();
     for (int i = 0; i < kAgents; ++i) {
         auto p = std::make_unique<QProcess>();
-        p->start(executable("doctl"),
-                 {"--data-dir", agents[i]->dataDir(), "download", m_torrent, "--out",
-                  agents[i]->dataDir() + "/content.bin", "--json"});
+        p->start(executable("doctl"), {"--data-dir", agents[i]->dataDir(), "download", m_torrent,
+                                       "--out", agents[i]->dataDir() + "/content.bin", "--json"});
         QVERIFY(p->waitForStarted(5000));
         downloads.push_back(std::move(p));
         QTest::qWait(1000);
@@ -138,20 +136,22 @@ void PeerSwarmTest::fourAgentsShareOneOriginCopy()
     for (int i = 0; i < kAgents; ++i) {
         QProcess& p = *downloads[i];
         if (p.state() != QProcess::NotRunning && !p.waitForFinished(180000))
-            QFAIL(qPrintable(QString("agent %1 did not finish: %2").arg(i + 1).arg(agents[i]->log().right(3000))));
+            QFAIL(qPrintable(QString("agent %1 did not finish: %2")
+                                 .arg(i + 1)
+                                 .arg(agents[i]->log().right(3000))));
         const QString out = QString::fromUtf8(p.readAllStandardOutput());
         QVERIFY2(p.exitCode() == 0, qPrintable(out + QString::fromUtf8(p.readAllStandardError()) +
                                                agents[i]->log().right(3000)));
         const QJsonObject status = QJsonDocument::fromJson(out.toUtf8()).object();
         const qint64 fromPeers = status["BytesFromPeers"].toInteger();
         const qint64 fromHttp = status["BytesFromHttp"].toInteger();
-        qInfo("agent %d: %lld bytes from HTTP, %lld from peers (%.1f %% peers)", i + 1,
-              fromHttp, fromPeers, status["PercentPeerCaching"].toDouble());
+        qInfo("agent %d: %lld bytes from HTTP, %lld from peers (%.1f %% peers)", i + 1, fromHttp,
+              fromPeers, status["PercentPeerCaching"].toDouble());
         QCOMPARE(fromPeers + fromHttp, kFileSize);
         QCOMPARE(status["BytesFromLanPeers"].toInteger(), fromPeers);
         QCOMPARE(status["Status"].toString(), QString("Caching"));
-        QVERIFY(sameContent(agents[i]->dataDir() + "/content.bin",
-                            m_dir.filePath("www/content.bin")));
+        QVERIFY(
+            sameContent(agents[i]->dataDir() + "/content.bin", m_dir.filePath("www/content.bin")));
     }
     qInfo("all four finished in %lld ms", clock.elapsed());
 

@@ -63,8 +63,8 @@ bool AgentProcess::start(QString* error, int timeoutMs)
             return true;
         QThread::msleep(50);
     }
-    *error = QStringLiteral("do-agent's control endpoint %1 did not answer: %2")
-                 .arg(socketPath, log());
+    *error =
+        QStringLiteral("do-agent's control endpoint %1 did not answer: %2").arg(socketPath, log());
     return false;
 }
 

@@ -13,8 +13,8 @@ struct AgentProcessOptions
 {
     QString dataDir;
     QHostAddress address = QHostAddress(QStringLiteral("127.0.0.2"));
-    quint16 port = 0;         // 0: a free port is chosen
-    QStringList peers{};      // "ADDR:PORT"
+    quint16 port = 0;    // 0: a free port is chosen
+    QStringList peers{}; // "ADDR:PORT"
     QStringList extraArgs{};
 };
 

@@ -4,9 +4,9 @@
 #include "agent/Agent.h"
 #include "cache/PieceStore.h"
 #include "persistence/Database.h"
-#include "support/TestAgentOptions.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
+#include "support/TestAgentOptions.h"
 #include "support/TestFiles.h"
 #include "support/TestPaths.h"
 
@@ -29,6 +29,13 @@ std::optional<JobStatus> jobOf(const Agent& agent, const QString& id)
             return s;
     }
     return std::nullopt;
+}
+
+// -1 while the job is not in the agent's published snapshot yet.
+int piecesPresent(const Agent& agent, const QString& id)
+{
+    const auto job = jobOf(agent, id);
+    return job ? job->piecesPresent : -1;
 }
 
 void limitForeground(Agent& agent, int kbPerSecond)
@@ -94,7 +101,7 @@ void AgentDownloadsTest::pauseResumeCancel()
     const auto added =
         agent.addDownload({metainfoFor("16m.bin"), data.filePath("out.bin"), true}).result();
     QVERIFY2(!added.jobId.isEmpty(), qPrintable(added.error));
-    QTRY_VERIFY_WITH_TIMEOUT(jobOf(agent, added.jobId)->piecesPresent > 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(piecesPresent(agent, added.jobId) > 0, 10000);
 
     QVERIFY(agent.pauseDownload(added.jobId).result());
     QTRY_COMPARE(jobOf(agent, added.jobId)->state, JobState::Paused);
@@ -126,7 +133,7 @@ void AgentDownloadsTest::unfinishedJobResumesAfterRestart()
         QCOMPARE(agent.start().result(), QString());
         limitForeground(agent, 4096);
         jobId = agent.addDownload({torrent, data.filePath("out.bin"), true}).result().jobId;
-        QTRY_VERIFY_WITH_TIMEOUT(jobOf(agent, jobId)->piecesPresent > 8, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(piecesPresent(agent, jobId) > 8, 10000);
         presentAtStop = jobOf(agent, jobId)->piecesPresent;
         limitForeground(agent, 0);
     } // the agent stops here, mid-download
@@ -163,7 +170,7 @@ void AgentDownloadsTest::shortLivedAgentLeavesTheQueueAlone()
         QCOMPARE(agent.start().result(), QString());
         limitForeground(agent, 2048);
         jobId = agent.addDownload({torrent, data.filePath("out.bin"), true}).result().jobId;
-        QTRY_VERIFY_WITH_TIMEOUT(jobOf(agent, jobId)->piecesPresent > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(piecesPresent(agent, jobId) > 0, 10000);
         limitForeground(agent, 0);
     }
     // What doctl runs for `config list`: the unfinished job stays queued, untouched.

@@ -120,7 +120,8 @@ void AgentPolicyTest::unwritableDataDirFailsToStart()
     QFile blocker(dir.filePath("file"));
     QVERIFY(blocker.open(QIODevice::WriteOnly));
     blocker.close();
-    Agent agent(test::testAgentOptions(dir.filePath("file/sub"))); // a path below a regular file cannot exist
+    Agent agent(test::testAgentOptions(
+        dir.filePath("file/sub"))); // a path below a regular file cannot exist
     const QString error = agent.start().result();
     QVERIFY(!error.isEmpty());
     QVERIFY2(error.contains("file/sub"), qPrintable(error));

@@ -3,8 +3,8 @@
 #include "agent/Agent.h"
 #include "panels/downloads/DownloadsPanel.h"
 #include "panels/downloads/JobTableModel.h"
-#include "support/TestAgentOptions.h"
 #include "support/NginxServer.h"
+#include "support/TestAgentOptions.h"
 #include "support/TestFiles.h"
 
 #include <QAbstractItemModelTester>

@@ -1,10 +1,10 @@
 // The policy editor panel, offscreen, against a real embedded agent on a temporary data dir.
 
 #include "agent/Agent.h"
-#include "support/TestAgentOptions.h"
 #include "panels/policy/PolicyEditorPanel.h"
 #include "panels/policy/PolicyStaging.h"
 #include "panels/policy/PolicyTreeModel.h"
+#include "support/TestAgentOptions.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -74,7 +74,8 @@ void PolicyEditorTest::modelIsConsistent()
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_panel->staging().stage("DOMaxCacheAge", "60");
     m_panel->staging().clear();
-    QVERIFY(m_panel->model().indexOfKey("DOSetHoursToLimitBackgroundDownloadBandwidth_In").isValid());
+    QVERIFY(
+        m_panel->model().indexOfKey("DOSetHoursToLimitBackgroundDownloadBandwidth_In").isValid());
 }
 
 void PolicyEditorTest::editApplyChangesEffectiveValue()
