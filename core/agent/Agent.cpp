@@ -21,6 +21,16 @@ Agent::Agent(AgentOptions options, QObject* parent) : QObject(parent), m_options
     m_engine = new AgentEngine(
         m_options, [this](const PolicySnapshot& s) { storePolicySnapshot(s); },
         [this](const QList<transfer::JobStatus>& jobs) { storeJobs(jobs); });
+    qRegisterMetaType<PeerActivity>();
+    m_engine->setPeersSink([this](const PeerActivity& activity) {
+        {
+            QMutexLocker lock(&m_snapshotMutex);
+            m_peerActivity = activity;
+        }
+        QMetaObject::invokeMethod(
+            this, [this, activity] { Q_EMIT peerActivityChanged(activity); },
+            Qt::QueuedConnection);
+    });
     m_engine->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("opendo-agent"));
     m_thread.start();
@@ -137,6 +147,12 @@ QFuture<transfer::JobStatus> Agent::waitForJob(const QString& jobId)
         m_engine, [engine = m_engine, jobId, promise] { engine->whenSettled(jobId, promise); },
         Qt::QueuedConnection);
     return future;
+}
+
+PeerActivity Agent::peerActivity() const
+{
+    QMutexLocker lock(&m_snapshotMutex);
+    return m_peerActivity;
 }
 
 void Agent::storeJobs(const QList<transfer::JobStatus>& jobs)

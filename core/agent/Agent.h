@@ -4,6 +4,7 @@
 // All work runs on the agent's own thread; calls return futures, state arrives as snapshots.
 
 #include "agent/AgentOptions.h"
+#include "agent/PeerActivity.h"
 #include "policy/PolicyState.h"
 #include "policy/formats/PolicyDocument.h"
 #include "transfer/DownloadManager.h"
@@ -52,6 +53,7 @@ public:
 
     // Downloads: a URL (HTTP only) or a metainfo file (verified, cached for peers).
     QList<transfer::JobStatus> jobs() const; // latest snapshot; safe from any thread
+    PeerActivity peerActivity() const;       // latest snapshot (twice a second)
     QFuture<transfer::AddDownloadResult> addDownload(const transfer::DownloadRequest& request);
     QFuture<bool> pauseDownload(const QString& jobId);
     QFuture<bool> resumeDownload(const QString& jobId);
@@ -62,6 +64,7 @@ public:
 Q_SIGNALS:
     void policySnapshotChanged(const opendo::policy::PolicySnapshot& snapshot);
     void jobsChanged(const QList<opendo::transfer::JobStatus>& jobs);
+    void peerActivityChanged(const opendo::agent::PeerActivity& activity);
 
 private:
     template <typename Result, typename Work> QFuture<Result> onEngine(Work work);
@@ -74,6 +77,7 @@ private:
     mutable QMutex m_snapshotMutex;
     policy::PolicySnapshot m_policySnapshot;
     QList<transfer::JobStatus> m_jobs;
+    PeerActivity m_peerActivity;
 };
 
 } // namespace opendo::agent

@@ -23,6 +23,7 @@ namespace {
 constexpr int kExternalChangePollMs = 1000;
 constexpr int kJobsPublishMs = 250; // at most 4 job snapshots a second
 constexpr int kWorkerThreads = 2;
+constexpr int kPeersPublishMs = 500; // the Peers panel refreshes twice a second
 } // namespace
 
 AgentEngine::AgentEngine(AgentOptions options, SnapshotSink publishPolicy, JobsSink publishJobs)
@@ -38,6 +39,9 @@ AgentEngine::AgentEngine(AgentOptions options, SnapshotSink publishPolicy, JobsS
     m_externalChangeTimer.setParent(this);
     m_externalChangeTimer.setInterval(kExternalChangePollMs);
     connect(&m_externalChangeTimer, &QTimer::timeout, this, &AgentEngine::reloadIfChangedElsewhere);
+    m_peersPublishTimer.setParent(this);
+    m_peersPublishTimer.setInterval(kPeersPublishMs);
+    connect(&m_peersPublishTimer, &QTimer::timeout, this, &AgentEngine::publishPeers);
 }
 
 AgentEngine::~AgentEngine()
@@ -137,6 +141,7 @@ QString AgentEngine::startPeers(const QString& cacheDir)
     m_settings = std::make_unique<AgentSettingsStore>(m_db.handle());
     if (QString peerError = applyStaticPeers(); !peerError.isEmpty())
         return peerError;
+    m_peersPublishTimer.start();
     if (m_options.listen.isEmpty())
         return {};
     QString error;
@@ -241,6 +246,33 @@ void AgentEngine::settle(const QString& jobId)
         promise->addResult(status.value_or(transfer::JobStatus{}));
         promise->finish();
     }
+}
+
+void AgentEngine::publishPeers()
+{
+    if (!m_publishPeers || !m_peers)
+        return;
+    PeerActivity activity;
+    activity.peers = m_peers->peers();
+    QHash<QString, QPair<qint64, qint64>> bytes;
+    for (transfer::PeerSnapshot& p : activity.peers) {
+        const QString key = p.contentId + u'/' + p.endpoint;
+        const auto last = m_lastPeerBytes.value(key, {p.bytesReceived, p.bytesSent});
+        p.receiveRate = qMax<qint64>(0, p.bytesReceived - last.first) * 1000 / kPeersPublishMs;
+        p.sendRate = qMax<qint64>(0, p.bytesSent - last.second) * 1000 / kPeersPublishMs;
+        bytes.insert(key, {p.bytesReceived, p.bytesSent});
+    }
+    m_lastPeerBytes = std::move(bytes);
+    if (m_peers->isListening())
+        activity.listenEndpoint =
+            transfer::PeerEndpoint{m_peers->listenAddress(), m_peers->listenPort()}.toString();
+    activity.downloadMode = m_peers->downloadMode();
+    activity.peeringAllowed = m_peers->peeringAllowed();
+    activity.uploadAllowed = m_peers->uploadAllowed();
+    activity.blockedReason = m_peers->peeringBlockedReason();
+    activity.bans = m_peers->totalBans();
+    activity.hashFailures = m_peers->totalHashFailures();
+    m_publishPeers(activity);
 }
 
 void AgentEngine::publishJobs()

@@ -5,6 +5,7 @@
 
 #include "agent/AgentOptions.h"
 #include "agent/AgentSettings.h"
+#include "agent/PeerActivity.h"
 #include "persistence/Database.h"
 #include "policy/PolicyStore.h"
 #include "policy/formats/PolicyDocument.h"
@@ -40,7 +41,9 @@ public:
     using SnapshotSink = std::function<void(const policy::PolicySnapshot&)>;
     using JobsSink = std::function<void(const QList<transfer::JobStatus>&)>;
 
+    using PeersSink = std::function<void(const PeerActivity&)>;
     AgentEngine(AgentOptions options, SnapshotSink publishPolicy, JobsSink publishJobs);
+    void setPeersSink(PeersSink sink) { m_publishPeers = std::move(sink); }
     ~AgentEngine() override;
 
     QString start(); // "" on success, otherwise why the agent cannot run
@@ -65,12 +68,16 @@ private:
     QString applyStaticPeers();
     void publishPolicy();
     void publishJobs();
+    void publishPeers();
     void settle(const QString& jobId);
     void reloadIfChangedElsewhere();
 
     AgentOptions m_options;
     SnapshotSink m_publishPolicy;
     JobsSink m_publishJobs;
+    PeersSink m_publishPeers;
+    QTimer m_peersPublishTimer;
+    QHash<QString, QPair<qint64, qint64>> m_lastPeerBytes; // by content + endpoint
     persistence::Database m_db;
     std::unique_ptr<policy::PolicyStore> m_policies;
     QTimer m_externalChangeTimer;

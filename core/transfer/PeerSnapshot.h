@@ -19,6 +19,8 @@ struct PeerSnapshot
     QString client;
     qint64 bytesReceived = 0; // verified or not: every piece byte that arrived
     qint64 bytesSent = 0;
+    qint64 receiveRate = 0; // bytes per second over the last publishing interval
+    qint64 sendRate = 0;
     bool amChoking = true;
     bool amInterested = false;
     bool peerChoking = true;
