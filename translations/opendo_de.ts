@@ -128,6 +128,10 @@
         <source>Downloads</source>
         <translation>Downloads</translation>
     </message>
+    <message>
+        <source>Peers</source>
+        <translation>Peers</translation>
+    </message>
 </context>
 <context>
     <name>opendo::content</name>
@@ -1938,6 +1942,225 @@
     <message>
         <source>The console uses the new language the next time it starts.</source>
         <translation>Die Konsole verwendet die neue Sprache ab dem nächsten Start.</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::PeerTableModel</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s address; &quot;in&quot; when the peer connected to this device, &quot;out&quot; when this device connected to it</source>
+        <translation>Die Adresse des Peers; „ein“, wenn der Peer sich mit diesem Gerät verbunden hat, „aus“, wenn dieses Gerät sich mit ihm verbunden hat</translation>
+    </message>
+    <message>
+        <source>Which kind of peer this is, as counted in the download statistics</source>
+        <translation>Welche Art Peer dies ist, wie in der Download-Statistik gezählt</translation>
+    </message>
+    <message>
+        <source>The start of the content id both sides exchange</source>
+        <translation>Der Anfang der Inhalts-ID, die beide Seiten austauschen</translation>
+    </message>
+    <message>
+        <source>Bytes per second received from this peer just now</source>
+        <translation>Gerade von diesem Peer empfangene Bytes pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Bytes per second sent to this peer just now</source>
+        <translation>Gerade an diesen Peer gesendete Bytes pro Sekunde</translation>
+    </message>
+    <message>
+        <source>All content bytes received from this peer on this connection</source>
+        <translation>Alle über diese Verbindung von diesem Peer empfangenen Inhaltsbytes</translation>
+    </message>
+    <message>
+        <source>All content bytes sent to this peer on this connection</source>
+        <translation>Alle über diese Verbindung an diesen Peer gesendeten Inhaltsbytes</translation>
+    </message>
+    <message>
+        <source>How much of the content the peer already has</source>
+        <translation>Wie viel des Inhalts der Peer bereits hat</translation>
+    </message>
+    <message>
+        <source>Whether each side wants data and is allowed to get it</source>
+        <translation>Ob jede Seite Daten möchte und sie erhalten darf</translation>
+    </message>
+    <message>
+        <source>Pieces from this peer that failed verification and were discarded</source>
+        <translation>Teile von diesem Peer, deren Prüfung fehlschlug und die verworfen wurden</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Down rate</source>
+        <translation>Empfangsrate</translation>
+    </message>
+    <message>
+        <source>Up rate</source>
+        <translation>Senderate</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Peer has</source>
+        <translation>Peer hat</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Hash failures</source>
+        <translation>Hash-Fehler</translation>
+    </message>
+    <message>
+        <source>%1 connected to this device</source>
+        <translation>%1 hat sich mit diesem Gerät verbunden</translation>
+    </message>
+    <message>
+        <source>This device connected to %1</source>
+        <translation>Dieses Gerät hat sich mit %1 verbunden</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>interested</source>
+        <translation>interessiert</translation>
+    </message>
+    <message>
+        <source>choked by peer</source>
+        <translation>vom Peer gedrosselt</translation>
+    </message>
+    <message>
+        <source>unchoked us</source>
+        <translation>Peer sendet an uns</translation>
+    </message>
+    <message>
+        <source>peer waits for us</source>
+        <translation>Peer wartet auf uns</translation>
+    </message>
+    <message>
+        <source>uploading to peer</source>
+        <translation>sendet an Peer</translation>
+    </message>
+    <message>
+        <source>This device wants pieces the peer has.</source>
+        <translation>Dieses Gerät möchte Teile, die der Peer hat.</translation>
+    </message>
+    <message>
+        <source>The peer has nothing this device still needs.</source>
+        <translation>Der Peer hat nichts, was dieses Gerät noch braucht.</translation>
+    </message>
+    <message>
+        <source>The peer does not send to this device right now (choked).</source>
+        <translation>Der Peer sendet gerade nicht an dieses Gerät (gedrosselt).</translation>
+    </message>
+    <message>
+        <source>The peer lets this device request pieces (unchoked).</source>
+        <translation>Der Peer lässt dieses Gerät Teile anfordern (freigegeben).</translation>
+    </message>
+    <message>
+        <source>The peer wants pieces this device has.</source>
+        <translation>Der Peer möchte Teile, die dieses Gerät hat.</translation>
+    </message>
+    <message>
+        <source>The peer needs nothing from this device.</source>
+        <translation>Der Peer braucht nichts von diesem Gerät.</translation>
+    </message>
+    <message>
+        <source>This device does not send to the peer right now (choking it).</source>
+        <translation>Dieses Gerät sendet gerade nicht an den Peer (drosselt ihn).</translation>
+    </message>
+    <message>
+        <source>This device lets the peer request pieces (unchoked).</source>
+        <translation>Dieses Gerät lässt den Peer Teile anfordern (freigegeben).</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::PeersPanel</name>
+    <message>
+        <source>No peer connections. Peers connect when a download of shareable content runs and other agents have it; see the listening address above.</source>
+        <translation>Keine Peer-Verbindungen. Peers verbinden sich, wenn ein Download teilbarer Inhalte läuft und andere Agenten diese haben; siehe die Empfangsadresse oben.</translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation>Keine Empfangsadresse</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>Empfängt auf %1</translation>
+    </message>
+    <message>
+        <source>Download mode %1</source>
+        <translation>Downloadmodus %1</translation>
+    </message>
+    <message>
+        <source>Peering on</source>
+        <translation>Peering an</translation>
+    </message>
+    <message>
+        <source>Peering off</source>
+        <translation>Peering aus</translation>
+    </message>
+    <message>
+        <source>Peering off (%1)</source>
+        <translation>Peering aus (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer(s)</source>
+        <translation>
+            <numerusform>%n Peer</numerusform>
+            <numerusform>%n Peers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>down %1, up %2</source>
+        <translation>empfangen %1, gesendet %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ban(s)</source>
+        <translation>
+            <numerusform>%n Sperre</numerusform>
+            <numerusform>%n Sperren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hash failure(s)</source>
+        <translation>
+            <numerusform>%n Hash-Fehler</numerusform>
+            <numerusform>%n Hash-Fehler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uploading off (%1)</source>
+        <translation>Senden aus (%1)</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "ControlServer.h"
 #include "agent/Agent.h"
 #include "panels/downloads/DownloadsPanel.h"
+#include "panels/peers/PeersPanel.h"
 #include "panels/policy/PolicyEditorPanel.h"
 #include "shell/LanguageSettings.h"
 #include "shell/MainWindow.h"
@@ -37,6 +38,9 @@ int main(int argc, char* argv[])
     window.addPanel(QStringLiteral("downloads"),
                     QCoreApplication::translate("opendo::console", "Downloads"),
                     new opendo::ui::DownloadsPanel(agent));
+    window.addPanel(QStringLiteral("peers"),
+                    QCoreApplication::translate("opendo::console", "Peers"),
+                    new opendo::ui::PeersPanel(agent));
     window.addPanel(QStringLiteral("policy"),
                     QCoreApplication::translate("opendo::console", "Policy editor"), policyEditor);
     if (!options->panel.isEmpty())

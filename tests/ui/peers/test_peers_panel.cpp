@@ -1,0 +1,280 @@
+// The peers panel: its model fed with synthetic snapshots, and offscreen with two real in-process
+// agents sharing one content over loopback.
+
+#include "agent/Agent.h"
+#include "panels/peers/PeerTableModel.h"
+#include "panels/peers/PeersPanel.h"
+#include "support/FreePort.h"
+#include "support/NginxServer.h"
+#include "support/ProcessRunner.h"
+#include "support/TestAgentOptions.h"
+#include "support/TestFiles.h"
+#include "support/TestPaths.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace opendo;
+using namespace opendo::test;
+using transfer::PeerSnapshot;
+using transfer::SourceClass;
+
+namespace {
+
+PeerSnapshot peer(const QString& endpoint, qint64 receiveRate, bool incoming = false)
+{
+    PeerSnapshot p;
+    p.contentId = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
+    p.endpoint = endpoint;
+    p.incoming = incoming;
+    p.sourceClass = SourceClass::LanPeer;
+    p.client = QStringLiteral("OpenDO 1.0");
+    p.receiveRate = receiveRate;
+    p.bytesReceived = receiveRate * 10;
+    return p;
+}
+
+QString key(const PeerSnapshot& p)
+{
+    return p.contentId + '/' + p.endpoint;
+}
+
+bool setLabSettings(agent::Agent& agent)
+{
+    // The default hardware gates assume a desktop (4 GB of RAM, a 32 GB drive), which a CI
+    // container may not be; the file is small for the default cache threshold too.
+    return agent
+        .applyPolicyChanges({policy::PolicyLayer::Local,
+                             {{"DOMinRAMAllowedToPeer", "1"},
+                              {"DOMinDiskSizeAllowedToPeer", "1"},
+                              {"DOMinFileSizeToCache", "1"}}})
+        .result()
+        .ok;
+}
+
+std::optional<transfer::JobStatus> jobOf(const agent::Agent& agent, const QString& id)
+{
+    for (const auto& job : agent.jobs()) {
+        if (job.jobId == id)
+            return job;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+class PeersPanelTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void modelUpdatesRowsInPlace();
+    void stateTextNamesTheFlags();
+    void emptyAgentShowsTheEmptyState();
+    void twoAgentsShowTheirConnection();
+};
+
+void PeersPanelTest::modelUpdatesRowsInPlace()
+{
+    ui::PeerTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+    const PeerSnapshot a = peer("127.0.0.2:7680", 2 * 1024 * 1024);
+    const PeerSnapshot b = peer("127.0.0.3:7680", 900, true);
+    model.setPeers({a, b});
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(model.index(0, ui::PeerTableModel::AddressColumn).data().toString(),
+             QString("127.0.0.2:7680 (out)"));
+    QCOMPARE(model.index(1, ui::PeerTableModel::AddressColumn).data().toString(),
+             QString("127.0.0.3:7680 (in)"));
+    QCOMPARE(model.index(0, ui::PeerTableModel::ClassColumn).data().toString(),
+             QString("LAN peers"));
+    QCOMPARE(model.index(0, ui::PeerTableModel::ContentColumn).data().toString(),
+             QString("0123456789ab"));
+    QCOMPARE(model.index(0, ui::PeerTableModel::DownRateColumn).data().toString(),
+             QString("2.0 MiB/s"));
+    QCOMPARE(model.index(0, ui::PeerTableModel::DownRateColumn)
+                 .data(ui::PeerTableModel::SortRole)
+                 .toLongLong(),
+             2 * 1024 * 1024);
+    QCOMPARE(model.index(1, 0).data(ui::PeerTableModel::KeyRole).toString(), key(b));
+
+    // Same connections, new numbers, reversed order: values change, rows stay where they are.
+    PeerSnapshot b2 = b;
+    b2.receiveRate = 5000;
+    b2.peerPercent = 40;
+    model.setPeers({b2, a});
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(model.index(1, 0).data(ui::PeerTableModel::KeyRole).toString(), key(b));
+    QCOMPARE(model.index(1, ui::PeerTableModel::DownRateColumn)
+                 .data(ui::PeerTableModel::SortRole)
+                 .toLongLong(),
+             5000);
+    QCOMPARE(model.index(1, ui::PeerTableModel::PeerHasColumn).data().toString(), QString("40 %"));
+
+    // One gone, one new: only those rows move.
+    const PeerSnapshot c = peer("127.0.0.4:7680", 100);
+    model.setPeers({b2, c});
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(inserted.size(), 2);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, 0).data(ui::PeerTableModel::KeyRole).toString(), key(b));
+    QCOMPARE(model.index(1, 0).data(ui::PeerTableModel::KeyRole).toString(), key(c));
+
+    // Rates sort as numbers: 100 B/s < 4.9 KiB/s although "100 B/s" > "4.9 KiB/s" as text.
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(ui::PeerTableModel::SortRole);
+    proxy.sort(ui::PeerTableModel::DownRateColumn, Qt::AscendingOrder);
+    QCOMPARE(proxy.index(0, 0).data(ui::PeerTableModel::KeyRole).toString(), key(c));
+    QCOMPARE(proxy.index(1, 0).data(ui::PeerTableModel::KeyRole).toString(), key(b));
+
+    model.setPeers({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void PeersPanelTest::stateTextNamesTheFlags()
+{
+    PeerSnapshot p = peer("127.0.0.2:7680", 0);
+    p.amInterested = true;
+    p.peerChoking = false;
+    QCOMPARE(ui::PeerTableModel::stateText(p), QString("interested · unchoked us"));
+    p.amInterested = false;
+    p.peerChoking = true;
+    QCOMPARE(ui::PeerTableModel::stateText(p), QString("choked by peer"));
+    p.peerInterested = true;
+    p.amChoking = false;
+    QCOMPARE(ui::PeerTableModel::stateText(p), QString("choked by peer · uploading to peer"));
+    QVERIFY(ui::PeerTableModel::stateToolTip(p).contains("wants pieces this device has"));
+}
+
+void PeersPanelTest::emptyAgentShowsTheEmptyState()
+{
+    QTemporaryDir dir;
+    agent::Agent agent(test::testAgentOptions(dir.filePath("data"), true));
+    QCOMPARE(agent.start().result(), QString());
+    ui::PeersPanel panel(agent);
+    panel.show();
+    auto* empty = panel.findChild<QLabel*>("peersEmpty");
+    QVERIFY(empty);
+    QTRY_VERIFY(panel.summaryText().contains("Not listening"));
+    QVERIFY(empty->isVisible());
+    QCOMPARE(panel.model().rowCount(), 0);
+}
+
+void PeersPanelTest::twoAgentsShowTheirConnection()
+{
+    if (!NginxServer::isAvailable())
+        QSKIP("nginx is not installed (Debian package nginx-light)");
+    constexpr qint64 kFileSize = 24 * 1024 * 1024;
+    QTemporaryDir dir;
+    const QString root = dir.filePath("www");
+    QVERIFY(QDir().mkpath(root));
+    QVERIFY(writeRandomFile(root + "/content.bin", kFileSize, 31));
+    NginxServer fast(NginxOptions{root, QHostAddress(QHostAddress::LocalHost), true, {}});
+    // B's web seed trickles, so B's download lasts long enough to need A, and bytes from A are
+    // certain; the web seed list is outside the info dictionary, so both metainfo files name
+    // the same content.
+    NginxServer slow(
+        NginxOptions{root, QHostAddress(QHostAddress::LocalHost), true, "limit_rate 256k;"});
+    QString error;
+    QVERIFY2(fast.start(&error), qPrintable(error));
+    QVERIFY2(slow.start(&error), qPrintable(error));
+    auto metainfo = [&](const NginxServer& origin, const QString& out) {
+        const ProcessResult r =
+            runProgram(executable("doctl"), {"create-metainfo", root + "/content.bin", "--webseed",
+                                             origin.url("/content.bin").toString(), "--piece-size",
+                                             "262144", "-o", out});
+        return r.exitCode == 0 ? out : r.err;
+    };
+    const QString torrentA = metainfo(fast, dir.filePath("a.torrent"));
+    const QString torrentB = metainfo(slow, dir.filePath("b.torrent"));
+    QVERIFY2(torrentA.endsWith(".torrent"), qPrintable(torrentA));
+    QVERIFY2(torrentB.endsWith(".torrent"), qPrintable(torrentB));
+
+    const QHostAddress addressA(QStringLiteral("127.0.0.2"));
+    const QHostAddress addressB(QStringLiteral("127.0.0.3"));
+    const QString endpointA = QString("127.0.0.2:%1").arg(freePort(addressA));
+    agent::AgentOptions optionsA = test::testAgentOptions(dir.filePath("a"), true);
+    optionsA.listen = endpointA;
+    auto agentA = std::make_unique<agent::Agent>(optionsA);
+    QCOMPARE(agentA->start().result(), QString());
+    QVERIFY(setLabSettings(*agentA));
+
+    const auto addedA = agentA->addDownload({torrentA, dir.filePath("a.bin"), true}).result();
+    QVERIFY2(!addedA.jobId.isEmpty(), qPrintable(addedA.error));
+    const transfer::JobStatus doneA = agentA->waitForJob(addedA.jobId).result();
+    QCOMPARE(doneA.state, transfer::JobState::Caching);
+
+    agent::AgentOptions optionsB = test::testAgentOptions(dir.filePath("b"), true);
+    optionsB.listen = QString("127.0.0.3:%1").arg(freePort(addressB));
+    optionsB.staticPeers = {endpointA};
+    auto agentB = std::make_unique<agent::Agent>(optionsB);
+    QCOMPARE(agentB->start().result(), QString());
+    QVERIFY(setLabSettings(*agentB));
+
+    ui::PeersPanel panelA(*agentA);
+    ui::PeersPanel panelB(*agentB);
+    panelA.show();
+    panelB.show();
+    QAbstractItemModelTester tester(&panelB.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY(panelA.summaryText().contains("Listening on " + endpointA));
+    QVERIFY2(panelA.summaryText().contains("Peering on"), qPrintable(panelA.summaryText()));
+
+    // Over loopback B can finish between two publishes (twice a second), so rows are noted as
+    // they arrive instead of being looked for afterwards.
+    QStringList classesSeenByB;
+    connect(
+        &panelB.model(), &QAbstractItemModel::rowsInserted, this,
+        [&](const QModelIndex&, int first, int last) {
+            for (int row = first; row <= last; ++row)
+                classesSeenByB
+                    << panelB.model().index(row, ui::PeerTableModel::ClassColumn).data().toString();
+        });
+    QStringList addressesSeenByA;
+    connect(&panelA.model(), &QAbstractItemModel::rowsInserted, this,
+            [&](const QModelIndex&, int first, int last) {
+                for (int row = first; row <= last; ++row)
+                    addressesSeenByA << panelA.model()
+                                            .index(row, ui::PeerTableModel::AddressColumn)
+                                            .data()
+                                            .toString();
+            });
+
+    const auto addedB = agentB->addDownload({torrentB, dir.filePath("b.bin"), true}).result();
+    QVERIFY2(!addedB.jobId.isEmpty(), qPrintable(addedB.error));
+    QTRY_VERIFY_WITH_TIMEOUT(!classesSeenByB.isEmpty(), 15000);
+    QCOMPARE(classesSeenByB.front(), QString("LAN peers"));
+    QTRY_VERIFY_WITH_TIMEOUT(jobOf(*agentB, addedB.jobId) &&
+                                 transfer::isTerminal(jobOf(*agentB, addedB.jobId)->state),
+                             25000);
+    const transfer::JobStatus doneB = *jobOf(*agentB, addedB.jobId);
+    QCOMPARE(doneB.state, transfer::JobState::Caching);
+    QVERIFY2(doneB.bytesFromPeers > 0, qPrintable(QString::number(doneB.bytesFromPeers)));
+    QVERIFY(sameContent(root + "/content.bin", dir.filePath("b.bin")));
+    // A seeds on after B finished, so its side of the connection shows up by the next publish.
+    QTRY_VERIFY_WITH_TIMEOUT(!addressesSeenByA.isEmpty(), 5000);
+    QVERIFY2(addressesSeenByA.front().startsWith("127.0.0.3:") &&
+                 addressesSeenByA.front().endsWith("(in)"),
+             qPrintable(addressesSeenByA.join(", ")));
+
+    agentB.reset();
+    agentA.reset();
+}
+
+QTEST_MAIN(PeersPanelTest)
+#include "test_peers_panel.moc"

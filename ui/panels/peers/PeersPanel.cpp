@@ -1,0 +1,99 @@
+#include "panels/peers/PeersPanel.h"
+
+#include "agent/Agent.h"
+#include "panels/downloads/JobTableModel.h"
+#include "panels/peers/PeerTableModel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace opendo::ui {
+
+PeersPanel::PeersPanel(agent::Agent& agent, QWidget* parent) : QWidget(parent)
+{
+    m_model = new PeerTableModel(this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(PeerTableModel::SortRole);
+    // Rates change twice a second; re-sorting on every change keeps the busiest peer on top.
+    m_proxy->setDynamicSortFilter(true);
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("peersSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_empty = new QLabel(tr("No peer connections. Peers connect when a download of shareable "
+                            "content runs and other agents have it; see the listening address "
+                            "above."),
+                         this);
+    m_empty->setObjectName(QStringLiteral("peersEmpty"));
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("peersTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(PeerTableModel::DownRateColumn, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    for (int column : {int(PeerTableModel::AddressColumn), int(PeerTableModel::StateColumn)})
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_empty);
+    layout->addWidget(m_table, 1);
+
+    connect(&agent, &agent::Agent::peerActivityChanged, this, &PeersPanel::showActivity);
+    showActivity(agent.peerActivity());
+}
+
+QString PeersPanel::summaryText() const
+{
+    return m_summary->text();
+}
+
+QString PeersPanel::summary(const agent::PeerActivity& a)
+{
+    qint64 down = 0;
+    qint64 up = 0;
+    for (const transfer::PeerSnapshot& p : a.peers) {
+        down += p.receiveRate;
+        up += p.sendRate;
+    }
+    QStringList parts;
+    parts << (a.listenEndpoint.isEmpty() ? tr("Not listening")
+                                         : tr("Listening on %1").arg(a.listenEndpoint));
+    parts << tr("Download mode %1").arg(a.downloadMode);
+    if (a.peeringAllowed)
+        parts << tr("Peering on");
+    else if (a.blockedReason.isEmpty())
+        parts << tr("Peering off");
+    else
+        parts << tr("Peering off (%1)").arg(a.blockedReason);
+    parts << tr("%n peer(s)", nullptr, int(a.peers.size()));
+    parts << tr("down %1, up %2").arg(formatRate(down), formatRate(up));
+    parts << tr("%n ban(s)", nullptr, a.bans);
+    parts << tr("%n hash failure(s)", nullptr, a.hashFailures);
+    return parts.join(QStringLiteral(" · "));
+}
+
+void PeersPanel::showActivity(const agent::PeerActivity& activity)
+{
+    m_summary->setText(summary(activity));
+    // Uploading can be off while peering is on; the reason then says which setting did it.
+    if (activity.peeringAllowed && !activity.uploadAllowed && !activity.blockedReason.isEmpty())
+        m_summary->setText(m_summary->text() + QStringLiteral(" · ") +
+                           tr("Uploading off (%1)").arg(activity.blockedReason));
+    m_model->setPeers(activity.peers);
+    m_empty->setVisible(activity.peers.isEmpty());
+}
+
+} // namespace opendo::ui
