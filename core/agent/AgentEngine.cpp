@@ -64,6 +64,7 @@ AgentEngine::~AgentEngine()
     delete m_network;
     m_policies.reset();
     m_uploadLedger.reset();
+    m_settings.reset();
     m_db.close();
 }
 
