@@ -3,6 +3,7 @@
 #include "CliArguments.h"
 #include "ConfigCommand.h"
 #include "DownloadCommand.h"
+#include "PerfSnapCommand.h"
 #include "StatusCommand.h"
 
 namespace opendo::cli {
@@ -10,7 +11,7 @@ namespace opendo::cli {
 bool isAgentCommand(const QString& command)
 {
     return command == QLatin1String("config") || command == QLatin1String("download") ||
-           command == QLatin1String("status");
+           command == QLatin1String("status") || command == QLatin1String("perfsnap");
 }
 
 int runAgentCommand(agent::Agent& agent, const QStringList& args, QTextStream& out,
@@ -25,6 +26,8 @@ int runAgentCommand(agent::Agent& agent, const QStringList& args, QTextStream& o
         rc = runDownloadCommand(agent, cursor, out, err, options);
     else if (command == QLatin1String("status"))
         rc = runStatusCommand(agent, cursor, out, err, options);
+    else if (command == QLatin1String("perfsnap"))
+        rc = runPerfSnapCommand(agent, cursor, out, err);
     else
         err << "error: unknown command \"" << command << "\"\n";
     if (rc == 0 && !cursor.remaining().isEmpty())

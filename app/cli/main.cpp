@@ -20,6 +20,7 @@ const char* const kUsage =
     "  config            list, get, set, reset, import and export DO settings\n"
     "  download          download a URL or a metainfo file and print its status\n"
     "  status            list the downloads: status [--json] [JOBID]\n"
+    "  perfsnap          this month's bytes by source: perfsnap --month [--json]\n"
     "  create-metainfo   make a .torrent (BEP 52 hybrid) with web seeds for a file\n"
     "run a command without arguments for its usage.\n"
     "While an agent (do-agent, the console) runs on DIR, config, download and status run in that\n"

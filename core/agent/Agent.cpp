@@ -28,8 +28,7 @@ Agent::Agent(AgentOptions options, QObject* parent) : QObject(parent), m_options
             m_peerActivity = activity;
         }
         QMetaObject::invokeMethod(
-            this, [this, activity] { Q_EMIT peerActivityChanged(activity); },
-            Qt::QueuedConnection);
+            this, [this, activity] { Q_EMIT peerActivityChanged(activity); }, Qt::QueuedConnection);
     });
     m_engine->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("opendo-agent"));
@@ -121,6 +120,18 @@ QFuture<QString> Agent::setAgentSetting(const QString& name, const std::optional
 QFuture<QMap<QString, QString>> Agent::agentSettings()
 {
     return onEngine<QMap<QString, QString>>([](AgentEngine& e) { return e.agentSettings(); });
+}
+
+QFuture<QList<stats::HistorySample>> Agent::transferHistory(const QDateTime& from,
+                                                            const QDateTime& to)
+{
+    return onEngine<QList<stats::HistorySample>>(
+        [from, to](AgentEngine& e) { return e.transferHistory(from, to); });
+}
+
+QFuture<stats::MonthTotals> Agent::monthTotals(const QDate& anyDay)
+{
+    return onEngine<stats::MonthTotals>([anyDay](AgentEngine& e) { return e.monthTotals(anyDay); });
 }
 
 QFuture<bool> Agent::pauseDownload(const QString& jobId)

@@ -7,6 +7,7 @@
 #include "agent/PeerActivity.h"
 #include "policy/PolicyState.h"
 #include "policy/formats/PolicyDocument.h"
+#include "stats/TransferHistory.h"
 #include "transfer/DownloadManager.h"
 #include "transfer/JobStatus.h"
 
@@ -50,6 +51,11 @@ public:
     // OpenDO's own settings (see AgentSettings.h); resolves to "" or why the value is refused.
     QFuture<QString> setAgentSetting(const QString& name, const std::optional<QString>& value);
     QFuture<QMap<QString, QString>> agentSettings();
+
+    // Bytes by source class over time (1 s for the last hour, 1 min for 90 days) and per month.
+    QFuture<QList<stats::HistorySample>> transferHistory(const QDateTime& from,
+                                                         const QDateTime& to);
+    QFuture<stats::MonthTotals> monthTotals(const QDate& anyDay);
 
     // Downloads: a URL (HTTP only) or a metainfo file (verified, cached for peers).
     QList<transfer::JobStatus> jobs() const; // latest snapshot; safe from any thread

@@ -24,6 +24,8 @@ constexpr int kExternalChangePollMs = 1000;
 constexpr int kJobsPublishMs = 250; // at most 4 job snapshots a second
 constexpr int kWorkerThreads = 2;
 constexpr int kPeersPublishMs = 500; // the Peers panel refreshes twice a second
+constexpr int kSampleMs = 1000;      // history resolution
+constexpr int kCompactEverySamples = 600;
 } // namespace
 
 AgentEngine::AgentEngine(AgentOptions options, SnapshotSink publishPolicy, JobsSink publishJobs)
@@ -39,6 +41,9 @@ AgentEngine::AgentEngine(AgentOptions options, SnapshotSink publishPolicy, JobsS
     m_externalChangeTimer.setParent(this);
     m_externalChangeTimer.setInterval(kExternalChangePollMs);
     connect(&m_externalChangeTimer, &QTimer::timeout, this, &AgentEngine::reloadIfChangedElsewhere);
+    m_sampleTimer.setParent(this);
+    m_sampleTimer.setInterval(kSampleMs);
+    connect(&m_sampleTimer, &QTimer::timeout, this, &AgentEngine::sampleTransfers);
     m_peersPublishTimer.setParent(this);
     m_peersPublishTimer.setInterval(kPeersPublishMs);
     connect(&m_peersPublishTimer, &QTimer::timeout, this, &AgentEngine::publishPeers);
@@ -63,6 +68,9 @@ AgentEngine::~AgentEngine()
     m_store.reset();
     delete m_network;
     m_policies.reset();
+    if (m_history)
+        sampleTransfers(); // the last second's bytes
+    m_history.reset();
     m_uploadLedger.reset();
     m_settings.reset();
     m_db.close();
@@ -143,6 +151,13 @@ QString AgentEngine::startPeers(const QString& cacheDir)
     if (QString peerError = applyStaticPeers(); !peerError.isEmpty())
         return peerError;
     m_peersPublishTimer.start();
+    m_history = std::make_unique<stats::TransferHistory>(m_db.handle());
+    {
+        QString compactError;
+        if (!m_history->compact(QDateTime::currentDateTimeUtc(), &compactError))
+            qCWarning(log::lcAgent).noquote() << "transfer history:" << compactError;
+    }
+    m_sampleTimer.start();
     if (m_options.listen.isEmpty())
         return {};
     QString error;
@@ -247,6 +262,46 @@ void AgentEngine::settle(const QString& jobId)
         promise->addResult(status.value_or(transfer::JobStatus{}));
         promise->finish();
     }
+}
+
+void AgentEngine::sampleTransfers()
+{
+    if (!m_history || !m_downloads || !m_peers)
+        return;
+    // Counters are monotonic; the history stores what moved during the last second.
+    const auto& down = m_downloads->storedTotals();
+    const auto& up = m_peers->uploadTotals();
+    stats::ClassBytes downDelta{};
+    stats::ClassBytes upDelta{};
+    for (size_t i = 0; i < down.size(); ++i) {
+        downDelta[i] = down[i] - m_sampledDown[i];
+        upDelta[i] = up[i] - m_sampledUp[i];
+    }
+    m_sampledDown = down;
+    m_sampledUp = up;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QString error;
+    if ((stats::total(downDelta) > 0 &&
+         !m_history->record(now, stats::Direction::Download, downDelta, &error)) ||
+        (stats::total(upDelta) > 0 &&
+         !m_history->record(now, stats::Direction::Upload, upDelta, &error)))
+        qCWarning(log::lcAgent).noquote() << "transfer history:" << error;
+    if (++m_samplesSinceCompaction >= kCompactEverySamples) {
+        m_samplesSinceCompaction = 0;
+        if (!m_history->compact(now, &error))
+            qCWarning(log::lcAgent).noquote() << "transfer history:" << error;
+    }
+}
+
+QList<stats::HistorySample> AgentEngine::transferHistory(const QDateTime& from,
+                                                         const QDateTime& to) const
+{
+    return m_history ? m_history->samples(from, to) : QList<stats::HistorySample>{};
+}
+
+stats::MonthTotals AgentEngine::monthTotals(const QDate& anyDay) const
+{
+    return m_history ? m_history->month(anyDay) : stats::MonthTotals{};
 }
 
 void AgentEngine::publishPeers()

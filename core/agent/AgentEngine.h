@@ -9,6 +9,7 @@
 #include "persistence/Database.h"
 #include "policy/PolicyStore.h"
 #include "policy/formats/PolicyDocument.h"
+#include "stats/TransferHistory.h"
 #include "transfer/DownloadManager.h"
 
 #include <QHash>
@@ -55,6 +56,8 @@ public:
 
     QString setAgentSetting(const QString& name, const std::optional<QString>& value);
     QMap<QString, QString> agentSettings() const;
+    QList<stats::HistorySample> transferHistory(const QDateTime& from, const QDateTime& to) const;
+    stats::MonthTotals monthTotals(const QDate& anyDay) const;
     transfer::AddDownloadResult addDownload(const transfer::DownloadRequest& request);
     bool pauseDownload(const QString& jobId);
     bool resumeDownload(const QString& jobId);
@@ -69,6 +72,7 @@ private:
     void publishPolicy();
     void publishJobs();
     void publishPeers();
+    void sampleTransfers();
     void settle(const QString& jobId);
     void reloadIfChangedElsewhere();
 
@@ -89,6 +93,11 @@ private:
     std::unique_ptr<stats::UploadLedger> m_uploadLedger;
     transfer::PeerHub* m_peers = nullptr;
     std::unique_ptr<AgentSettingsStore> m_settings;
+    std::unique_ptr<stats::TransferHistory> m_history;
+    QTimer m_sampleTimer;
+    std::array<qint64, 5> m_sampledDown{};
+    std::array<qint64, 5> m_sampledUp{};
+    int m_samplesSinceCompaction = 0;
     std::unique_ptr<QLockFile> m_lock; // one agent per data directory
     transfer::DownloadManager* m_downloads = nullptr;
     cache::CacheJanitor* m_janitor = nullptr;

@@ -68,6 +68,29 @@ const char* const kMigrations[] = {
     "CREATE TABLE agent_settings ("
     "  key TEXT PRIMARY KEY,"
     "  value TEXT NOT NULL)",
+    // v4: bytes by source class over time (TransferHistory). direction 0 = download, 1 = upload;
+    // one column per SourceClass. Seconds are kept for an hour, minutes for 90 days.
+    "CREATE TABLE transfer_seconds ("
+    "  t INTEGER NOT NULL," // UTC seconds since the epoch
+    "  direction INTEGER NOT NULL CHECK (direction IN (0, 1)),"
+    "  http INTEGER NOT NULL DEFAULT 0, cache_server INTEGER NOT NULL DEFAULT 0,"
+    "  lan INTEGER NOT NULL DEFAULT 0, grp INTEGER NOT NULL DEFAULT 0,"
+    "  internet INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY (t, direction));"
+    "CREATE TABLE transfer_minutes ("
+    "  t INTEGER NOT NULL," // start of the minute, UTC seconds since the epoch
+    "  direction INTEGER NOT NULL CHECK (direction IN (0, 1)),"
+    "  http INTEGER NOT NULL DEFAULT 0, cache_server INTEGER NOT NULL DEFAULT 0,"
+    "  lan INTEGER NOT NULL DEFAULT 0, grp INTEGER NOT NULL DEFAULT 0,"
+    "  internet INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY (t, direction));"
+    "CREATE TABLE transfer_months ("
+    "  month TEXT NOT NULL," // "2026-11", local time
+    "  direction INTEGER NOT NULL CHECK (direction IN (0, 1)),"
+    "  http INTEGER NOT NULL DEFAULT 0, cache_server INTEGER NOT NULL DEFAULT 0,"
+    "  lan INTEGER NOT NULL DEFAULT 0, grp INTEGER NOT NULL DEFAULT 0,"
+    "  internet INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY (month, direction))",
 };
 
 bool exec(QSqlDatabase& db, const QString& sql, QString* error)

@@ -448,6 +448,7 @@ void DownloadJob::onCommitted(const QList<int>& pieces, qint64)
         ++m_presentCount;
         m_picker->setPresent(p);
         const qint64 bytes = pieceSize(p);
+        Q_EMIT bytesStored(origin.cls, bytes);
         switch (origin.cls) {
         case SourceClass::Http:
             m_record.bytesHttp += bytes;

@@ -64,6 +64,8 @@ public:
 Q_SIGNALS:
     void progressed();   // counters changed
     void stateChanged(); // record changed: persist it
+    // Verified bytes that became durable, by the class they came from (device statistics).
+    void bytesStored(opendo::transfer::SourceClass cls, qint64 bytes);
 
 private:
     struct Span; // one range request: consecutive pieces, assembled as the stream arrives

@@ -82,6 +82,8 @@ void DownloadManager::adopt(DownloadJob* job)
 {
     m_jobs << job;
     connect(job, &DownloadJob::progressed, this, &DownloadManager::jobsChanged);
+    connect(job, &DownloadJob::bytesStored, this,
+            [this](SourceClass cls, qint64 bytes) { m_storedTotals[size_t(cls)] += bytes; });
     connect(job, &DownloadJob::stateChanged, this, [this, job] {
         persist(job);
         const JobState state = job->record().state;

@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QSet>
 #include <QTimer>
+#include <array>
 #include <functional>
 
 namespace opendo::transfer {
@@ -42,6 +43,8 @@ public:
     QList<JobStatus> statuses() const;
     std::optional<JobStatus> status(const QString& jobId) const;
     bool hasActiveJobFor(const QString& contentId) const;
+    // Bytes stored by all jobs since the agent started, by SourceClass (monotonic).
+    const std::array<qint64, 5>& storedTotals() const { return m_storedTotals; }
 
 Q_SIGNALS:
     void jobsChanged();
@@ -68,6 +71,7 @@ private:
     QHash<QString, qint64> m_rates;
     qint64 m_bestRate = 0;
     QTimer m_tick;
+    std::array<qint64, 5> m_storedTotals{};
 };
 
 } // namespace opendo::transfer

@@ -352,6 +352,7 @@ Swarm* PeerHub::seedingSwarmFor(const QByteArray& infoHash)
 void PeerHub::countUpload(SourceClass cls, qint64 bytes)
 {
     m_unflushedUploads[int(cls)] += bytes;
+    m_uploadTotals[size_t(cls)] += bytes;
     m_monthUploads[int(cls)] += bytes;
 }
 

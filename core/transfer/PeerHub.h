@@ -16,6 +16,7 @@
 #include <QHash>
 #include <QObject>
 #include <QTimer>
+#include <array>
 #include <memory>
 
 class QTcpServer;
@@ -77,6 +78,8 @@ public:
     BandwidthLimiter& uploadLimiter() { return m_uploadLimiter; }
     void countUpload(SourceClass cls, qint64 bytes);
     qint64 uploadedThisMonth(SourceClass cls) const;
+    // Bytes uploaded since the agent started, by SourceClass (monotonic).
+    const std::array<qint64, 5>& uploadTotals() const { return m_uploadTotals; }
 
     QList<PeerSnapshot> peers() const;
     int totalBans() const;
@@ -110,6 +113,7 @@ private:
     BandwidthLimiter m_uploadLimiter;
     QHash<int, qint64> m_unflushedUploads; // by SourceClass
     QHash<int, qint64> m_monthUploads;     // by SourceClass, as of the last flush + unflushed
+    std::array<qint64, 5> m_uploadTotals{};
     QTimer m_reconnectTimer;
     QTimer m_gateTimer;
     QTimer m_ledgerTimer;

@@ -167,6 +167,23 @@ void PeerSwarmTest::fourAgentsShareOneOriginCopy()
     }
     QVERIFY2(served <= kFileSize * 13 / 10,
              qPrintable(QString("the origin served %1 bytes").arg(served)));
+
+    // The monthly statistics, read back from each stopped agent's database: every agent's
+    // downloads add up to the file, and every byte that came from a peer was sent by one.
+    qint64 fromPeers = 0;
+    qint64 toPeers = 0;
+    for (const auto& agent : agents) {
+        const ProcessResult r = doctl(agent->dataDir(), {"perfsnap", "--month", "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject month = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        const qint64 http = month["DownloadHttpBytes"].toInteger();
+        const qint64 lan = month["DownloadLanBytes"].toInteger();
+        QCOMPARE(http + lan, kFileSize);
+        fromPeers += lan;
+        toPeers += month["UploadLanBytes"].toInteger();
+    }
+    qInfo("peers sent %lld bytes for %lld bytes used from peers", toPeers, fromPeers);
+    QVERIFY(toPeers >= fromPeers);
 }
 
 QTEST_GUILESS_MAIN(PeerSwarmTest)

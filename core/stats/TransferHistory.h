@@ -1,0 +1,67 @@
+#pragma once
+
+// Bytes moved per source class over time, kept in SQLite so the console's charts and the
+// monthly figures survive restarts: one row per second for the last hour, one row per minute
+// for 90 days, and running totals per calendar month (local time). Downloads and uploads are
+// separate directions; every byte is counted under exactly one class, so per-class figures
+// always add up to the totals.
+
+#include "transfer/SourceClass.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QSqlDatabase>
+#include <array>
+
+namespace opendo::stats {
+
+enum class Direction
+{
+    Download,
+    Upload
+};
+
+// Bytes per class for one interval (index = int(SourceClass)).
+using ClassBytes = std::array<qint64, 5>;
+
+qint64 total(const ClassBytes& bytes);
+
+struct HistorySample
+{
+    QDateTime start;   // beginning of the interval (UTC)
+    int seconds = 1;   // interval length: 1 (fine) or 60 (coarse)
+    ClassBytes down{}; // bytes received in the interval, by class
+    ClassBytes up{};   // bytes sent
+};
+
+struct MonthTotals
+{
+    QString month; // "2026-11"
+    ClassBytes down{};
+    ClassBytes up{};
+};
+
+class TransferHistory
+{
+public:
+    explicit TransferHistory(QSqlDatabase db);
+
+    // Adds bytes moved during the second that starts at `second` (UTC, truncated to whole
+    // seconds). Several calls for the same second add up. Negative amounts are refused.
+    bool record(const QDateTime& second, Direction direction, const ClassBytes& bytes,
+                QString* error);
+    // Samples overlapping [from, to): 1-second rows where they still exist (last hour),
+    // 1-minute rows before that. Ordered by time.
+    QList<HistorySample> samples(const QDateTime& from, const QDateTime& to) const;
+    MonthTotals month(const QDate& anyDay) const;
+    // Folds 1-second rows older than an hour into 1-minute rows and drops 1-minute rows older
+    // than 90 days; `now` is injectable for tests. Totals are unchanged by compaction.
+    bool compact(const QDateTime& now, QString* error);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace opendo::stats
