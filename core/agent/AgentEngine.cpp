@@ -60,16 +60,19 @@ AgentEngine::~AgentEngine()
         }
     }
     m_waiters.clear();
+    if (m_history)
+        sampleTransfers(); // the bytes of the last, partial second
     // Jobs first (they use the store and the network), then wait for workers still writing.
     delete m_janitor;
+    m_janitor = nullptr;
     delete m_downloads;
+    m_downloads = nullptr;
     delete m_peers;
+    m_peers = nullptr;
     m_workers.waitForDone();
     m_store.reset();
     delete m_network;
     m_policies.reset();
-    if (m_history)
-        sampleTransfers(); // the last second's bytes
     m_history.reset();
     m_uploadLedger.reset();
     m_settings.reset();
