@@ -12,6 +12,7 @@
 #include "peer/PeerWireDecoder.h"
 #include "persistence/Database.h"
 #include "support/AgentProcess.h"
+#include "support/CacheCheck.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
 #include "support/TestFiles.h"
@@ -56,32 +57,6 @@ const QHostAddress kHostileAddress{QStringLiteral("127.0.0.9")};
 // would keep a test-sized file from being peered at all.
 const QStringList kLabSettings = {"DOMinRAMAllowedToPeer=1", "DOMinDiskSizeAllowedToPeer=1",
                                   "DOMinFileSizeToCache=1"};
-
-// Every piece the cache index calls present must hash correctly.
-int verifyCachedPieces(const QString& dataDir, const content::Metainfo& meta, QString* problem)
-{
-    persistence::Database db;
-    if (!db.open(dataDir, problem))
-        return -1;
-    cache::PieceStore store(db.handle(), dataDir + "/cache");
-    const auto content = store.find(meta.contentId());
-    if (!content)
-        return 0;
-    int present = 0;
-    for (int i = 0; i < content->present.size(); ++i) {
-        if (!content->present.testBit(i))
-            continue;
-        ++present;
-        const auto bytes =
-            cache::PieceFile::read(store.dataPath(meta.contentId()), qint64(i) * meta.pieceLength(),
-                                   meta.pieceSize(i), problem);
-        if (!bytes || !meta.verifyPiece(i, *bytes)) {
-            *problem = QString("piece %1 is marked present but its bytes are wrong").arg(i);
-            return -1;
-        }
-    }
-    return present;
-}
 
 QByteArray bigEndian32(quint32 value)
 {

@@ -5,6 +5,7 @@
 #include "cache/PieceStore.h"
 #include "content/Metainfo.h"
 #include "persistence/Database.h"
+#include "support/CacheCheck.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
 #include "support/TestFiles.h"
@@ -32,32 +33,6 @@ constexpr qint64 kBigFile = 256 * 1024 * 1024;
 QJsonObject parseStatus(const ProcessResult& r)
 {
     return QJsonDocument::fromJson(r.out.toUtf8()).object();
-}
-
-// Every piece the cache index calls present must hash correctly: the crash-safety promise.
-int verifyCachedPieces(const QString& dataDir, const content::Metainfo& meta, QString* problem)
-{
-    persistence::Database db;
-    if (!db.open(dataDir, problem))
-        return -1;
-    cache::PieceStore store(db.handle(), dataDir + "/cache");
-    const auto content = store.find(meta.contentId());
-    if (!content)
-        return 0;
-    int present = 0;
-    for (int i = 0; i < content->present.size(); ++i) {
-        if (!content->present.testBit(i))
-            continue;
-        ++present;
-        const auto bytes =
-            cache::PieceFile::read(store.dataPath(meta.contentId()), qint64(i) * meta.pieceLength(),
-                                   meta.pieceSize(i), problem);
-        if (!bytes || !meta.verifyPiece(i, *bytes)) {
-            *problem = QString("piece %1 is marked present but its bytes are wrong").arg(i);
-            return -1;
-        }
-    }
-    return present;
 }
 
 } // namespace
