@@ -5,6 +5,7 @@
 #include "ControlServer.h"
 #include "SignalWatcher.h"
 #include "agent/Agent.h"
+#include "agent/AgentSettings.h"
 #include "log/LogCategories.h"
 
 #include <QCommandLineParser>
@@ -55,7 +56,12 @@ int main(int argc, char* argv[])
                                    QStringLiteral("HTTP proxy for the origin (default: the "
                                                   "http_proxy/https_proxy environment)."),
                                    QStringLiteral("URL"));
-    parser.addOptions({dataDir, listen, peer, proxy});
+    const QCommandLineOption discovery(
+        QStringLiteral("discovery"),
+        QStringLiteral("Discovery service base URL, e.g. http://192.0.2.10:7681 (default: the "
+                       "DiscoveryUrl setting; without either, only --peer peers are used)."),
+        QStringLiteral("URL"));
+    parser.addOptions({dataDir, listen, peer, proxy, discovery});
     parser.process(app);
 
     opendo::agent::AgentOptions options;
@@ -66,6 +72,15 @@ int main(int argc, char* argv[])
         options.listen = parser.value(listen);
     options.listenRequired = true;
     options.staticPeers = parser.values(peer);
+    options.discoveryUrl = parser.value(discovery);
+    if (!options.discoveryUrl.isEmpty()) {
+        if (const QString why = opendo::agent::checkAgentSetting(
+                QString::fromLatin1(opendo::agent::kDiscoveryUrlSetting), options.discoveryUrl);
+            !why.isEmpty()) {
+            std::fprintf(stderr, "do-agent: --discovery: %s\n", qPrintable(why));
+            return 2;
+        }
+    }
 
     opendo::agent::Agent agent(options);
     const QString startError = agent.start().result();

@@ -3,6 +3,7 @@
 #include "CliArguments.h"
 #include "ConfigCommand.h"
 #include "DownloadCommand.h"
+#include "PeersCommand.h"
 #include "PerfSnapCommand.h"
 #include "StatusCommand.h"
 
@@ -11,7 +12,8 @@ namespace opendo::cli {
 bool isAgentCommand(const QString& command)
 {
     return command == QLatin1String("config") || command == QLatin1String("download") ||
-           command == QLatin1String("status") || command == QLatin1String("perfsnap");
+           command == QLatin1String("status") || command == QLatin1String("perfsnap") ||
+           command == QLatin1String("peers");
 }
 
 int runAgentCommand(agent::Agent& agent, const QStringList& args, QTextStream& out,
@@ -26,6 +28,8 @@ int runAgentCommand(agent::Agent& agent, const QStringList& args, QTextStream& o
         rc = runDownloadCommand(agent, cursor, out, err, options);
     else if (command == QLatin1String("status"))
         rc = runStatusCommand(agent, cursor, out, err, options);
+    else if (command == QLatin1String("peers"))
+        rc = runPeersCommand(agent, cursor, out, err);
     else if (command == QLatin1String("perfsnap"))
         rc = runPerfSnapCommand(agent, cursor, out, err);
     else

@@ -2,12 +2,9 @@
 
 #include "StatusCommand.h"
 #include "agent/Agent.h"
-#include "content/Metainfo.h"
-#include "content/MetainfoWriter.h"
 #include "transfer/JobStatusJson.h"
 
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QThread>
 
 namespace opendo::cli {
@@ -22,10 +19,6 @@ const char* const kDownloadUsage =
     "[--foreground|--background] [--json]\n"
     "SOURCE is an http(s) URL (HTTP only, never shared) or a .torrent metainfo file "
     "(verified piece by piece, kept in the cache for peers).\n";
-
-const char* const kCreateUsage =
-    "usage: doctl create-metainfo FILE --webseed URL [--webseed URL]… [--piece-size BYTES] "
-    "[--announce URL] -o OUT.torrent\n";
 
 void printProgress(const JobStatus& s, QTextStream& err)
 {
@@ -89,68 +82,6 @@ int runDownloadCommand(agent::Agent& agent, CliArguments& args, QTextStream& out
             << (status.error.isEmpty() ? transfer::jobStateName(status.state) : status.error)
             << '\n';
     return ok ? 0 : 1;
-}
-
-int runCreateMetainfoCommand(CliArguments& args, QTextStream& out, QTextStream& err)
-{
-    QString error;
-    content::MetainfoWriterOptions options;
-    while (const auto seed = args.takeOption(QStringLiteral("webseed"), &error))
-        options.webSeeds << QUrl(*seed);
-    const auto pieceSize = args.takeOption(QStringLiteral("piece-size"), &error);
-    const auto announce = args.takeOption(QStringLiteral("announce"), &error);
-    std::optional<QString> output = args.takeOption(QStringLiteral("o"), &error);
-    if (!output)
-        output = args.takeOption(QStringLiteral("out"), &error);
-    QStringList rest = args.remaining();
-    // "-o" is a short option; CliArguments only knows "--name".
-    if (const qsizetype i = rest.indexOf(QStringLiteral("-o"));
-        !output && i >= 0 && i + 1 < rest.size()) {
-        output = rest[i + 1];
-        rest.remove(i, 2);
-    }
-    CliArguments positional(rest);
-    const auto file = positional.takePositional();
-    if (!error.isEmpty() || !file || !output || options.webSeeds.isEmpty()) {
-        err << (error.isEmpty() ? QString() : QStringLiteral("error: ") + error + u'\n')
-            << kCreateUsage;
-        return 2;
-    }
-    for (const QUrl& seed : options.webSeeds) {
-        if (const QString why = content::Metainfo::checkWebSeed(seed); !why.isEmpty()) {
-            err << "error: " << why << '\n';
-            return 1;
-        }
-    }
-    if (pieceSize) {
-        bool ok = false;
-        options.pieceLength = pieceSize->toLongLong(&ok);
-        const QString why = ok ? content::Metainfo::checkPieceLength(options.pieceLength)
-                               : QStringLiteral("--piece-size needs a number of bytes");
-        if (!why.isEmpty()) {
-            err << "error: " << why << '\n';
-            return 1;
-        }
-    }
-    if (announce)
-        options.announce = QUrl(*announce);
-    const content::MetainfoWriteResult written = content::MetainfoWriter::create(*file, options);
-    if (!written.ok) {
-        err << "error: " << written.error << '\n';
-        return 1;
-    }
-    QSaveFile save(*output);
-    if (!save.open(QIODevice::WriteOnly) || save.write(written.torrent) != written.torrent.size() ||
-        !save.commit()) {
-        err << "error: " << *output << ": " << save.errorString() << '\n';
-        return 1;
-    }
-    const auto parsed = content::Metainfo::parse(written.torrent);
-    if (parsed.ok())
-        out << "content id " << parsed.metainfo->contentId() << ", "
-            << parsed.metainfo->pieceCount() << " pieces of " << parsed.metainfo->pieceLength()
-            << " bytes, written to " << *output << '\n';
-    return 0;
 }
 
 } // namespace opendo::cli

@@ -1,6 +1,6 @@
 #pragma once
 
-// `doctl download` (wait for a download and print its status) and `doctl create-metainfo`.
+// `doctl download`: hand a download to the agent, wait for it and print its status.
 
 #include "CliArguments.h"
 #include "CommandRunner.h"
@@ -15,6 +15,5 @@ namespace opendo::cli {
 
 int runDownloadCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, QTextStream& err,
                        const CommandOptions& options);
-int runCreateMetainfoCommand(CliArguments& args, QTextStream& out, QTextStream& err);
 
 } // namespace opendo::cli

@@ -3,7 +3,7 @@
 #include "CliArguments.h"
 #include "CommandRunner.h"
 #include "ControlClient.h"
-#include "DownloadCommand.h"
+#include "MetainfoCommands.h"
 #include "agent/Agent.h"
 
 #include <QCoreApplication>
@@ -21,7 +21,9 @@ const char* const kUsage =
     "  download          download a URL or a metainfo file and print its status\n"
     "  status            list the downloads: status [--json] [JOBID]\n"
     "  perfsnap          this month's bytes by source: perfsnap --month [--json]\n"
+    "  peers             download mode in effect, discovery, offered peers, connections\n"
     "  create-metainfo   make a .torrent (BEP 52 hybrid) with web seeds for a file\n"
+    "  publish           make (or take) a .torrent and register it with a discovery service\n"
     "run a command without arguments for its usage.\n"
     "While an agent (do-agent, the console) runs on DIR, config, download and status run in that\n"
     "agent; otherwise doctl starts its own for the command. --proxy applies to doctl's own agent "
@@ -62,6 +64,8 @@ int main(int argc, char* argv[])
     const auto command = args.takePositional();
     if (command == QLatin1String("create-metainfo"))
         return opendo::cli::runCreateMetainfoCommand(args, out, err);
+    if (command == QLatin1String("publish"))
+        return opendo::cli::runPublishCommand(args, out, err);
     if (!command || !opendo::cli::isAgentCommand(*command)) {
         err << "error: unknown command \"" << command.value_or(QString()) << "\"\n" << kUsage;
         return 2;

@@ -27,12 +27,34 @@ std::optional<ConsoleOptions> parseConsoleOptions(const QStringList& arguments, 
         QStringLiteral("panel"),
         QCoreApplication::translate("opendo::console", "Panel to show first."),
         QStringLiteral("NAME"));
-    parser.addOptions({dataDir, language, panel});
+    const QCommandLineOption discovery(
+        QStringLiteral("discovery"),
+        QCoreApplication::translate("opendo::console",
+                                    "Use this discovery service (http://HOST:PORT) instead of "
+                                    "the built-in one."),
+        QStringLiteral("URL"));
+    const QCommandLineOption builtin(
+        QStringLiteral("builtin-discovery"),
+        QCoreApplication::translate("opendo::console",
+                                    "Address and port of the built-in discovery service "
+                                    "(default 127.0.0.1:7681; another free port if taken)."),
+        QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption listen(
+        QStringLiteral("listen"),
+        QCoreApplication::translate("opendo::console",
+                                    "Address and port peers connect to (default 0.0.0.0:7680)."),
+        QStringLiteral("ADDR:PORT"));
+    parser.addOptions({dataDir, language, panel, discovery, builtin, listen});
     parser.process(arguments); // exits for --help/--version and on unknown options
     ConsoleOptions options;
     options.dataDir = parser.value(dataDir);
     options.language = parser.value(language);
     options.panel = parser.value(panel);
+    options.discoveryUrl = parser.value(discovery);
+    if (parser.isSet(builtin))
+        options.builtinDiscovery = parser.value(builtin);
+    if (parser.isSet(listen))
+        options.listen = parser.value(listen);
     if (!options.language.isEmpty() && options.language != QLatin1String("en") &&
         options.language != QLatin1String("de")) {
         *error =

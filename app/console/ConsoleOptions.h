@@ -13,6 +13,10 @@ struct ConsoleOptions
     QString dataDir;  // "" = the user's data location
     QString language; // "" = follow the saved override, else the system locale
     QString panel;    // panel to show first (e.g. "policy")
+    // A discovery service elsewhere; "" = run the built-in one on builtinDiscovery.
+    QString discoveryUrl;
+    QString builtinDiscovery = QStringLiteral("127.0.0.1:7681");
+    QString listen = QStringLiteral("0.0.0.0:7680"); // where peers reach the embedded agent
 };
 
 // nullopt + message when the arguments are wrong; --help prints usage and exits elsewhere.

@@ -3,6 +3,8 @@
 #include "ConsoleOptions.h"
 #include "ControlServer.h"
 #include "agent/Agent.h"
+#include "discovery/server/EmbeddedDiscoveryServer.h"
+#include "transfer/PeerEndpoint.h"
 #include "panels/downloads/DownloadsPanel.h"
 #include "panels/peers/PeersPanel.h"
 #include "panels/policy/PolicyEditorPanel.h"
@@ -30,7 +32,33 @@ int main(int argc, char* argv[])
     }
     opendo::ui::LanguageSettings::install(app, options->language);
 
-    opendo::agent::Agent agent({options->dataDir, {}, true});
+    opendo::agent::AgentOptions agentOptions;
+    agentOptions.dataDir = options->dataDir;
+    agentOptions.listen = options->listen;
+    agentOptions.discoveryUrl = options->discoveryUrl;
+    opendo::agent::Agent agent(agentOptions);
+    // A single workstation (and the demo) needs no server: the console brings its own.
+    opendo::discovery::EmbeddedDiscoveryServer builtinDiscovery;
+    if (options->discoveryUrl.isEmpty()) {
+        QString endpointError;
+        const auto endpoint =
+            opendo::transfer::parsePeerEndpoint(options->builtinDiscovery, &endpointError, true);
+        if (!endpoint) {
+            QMessageBox::critical(nullptr, QStringLiteral("OpenDO"), endpointError);
+            return 2;
+        }
+        opendo::discovery::DiscoveryServerOptions serverOptions;
+        serverOptions.address = endpoint->address;
+        serverOptions.port = endpoint->port;
+        builtinDiscovery.start(serverOptions)
+            .then(&app, [&agent, &builtinDiscovery](const QString& url) {
+                if (url.isEmpty())
+                    qWarning("built-in discovery service: %s",
+                             qUtf8Printable(builtinDiscovery.error()));
+                else
+                    agent.setDefaultDiscoveryUrl(url);
+            });
+    }
     opendo::ui::MainWindow window(agent);
     auto* policyEditor = new opendo::ui::PolicyEditorPanel(agent);
     QObject::connect(policyEditor, &opendo::ui::PolicyEditorPanel::statusMessage, &window,

@@ -26,6 +26,7 @@ Agent::Agent(AgentOptions options, QObject* parent) : QObject(parent), m_options
         {
             QMutexLocker lock(&m_snapshotMutex);
             m_peerActivity = activity;
+            m_hasPeerActivity = true;
         }
         QMetaObject::invokeMethod(
             this, [this, activity] { Q_EMIT peerActivityChanged(activity); }, Qt::QueuedConnection);
@@ -107,8 +108,21 @@ QList<transfer::JobStatus> Agent::jobs() const
 
 QFuture<transfer::AddDownloadResult> Agent::addDownload(const transfer::DownloadRequest& request)
 {
-    return onEngine<transfer::AddDownloadResult>(
-        [request](AgentEngine& e) { return e.addDownload(request); });
+    // Not onEngine: a URL may first be looked up at the discovery service.
+    auto promise = std::make_shared<QPromise<transfer::AddDownloadResult>>();
+    QFuture<transfer::AddDownloadResult> future = promise->future();
+    promise->start();
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, request, promise] { engine->addDownload(request, promise); },
+        Qt::QueuedConnection);
+    return future;
+}
+
+void Agent::setDefaultDiscoveryUrl(const QString& url)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, url] { engine->setDefaultDiscoveryUrl(url); },
+        Qt::QueuedConnection);
 }
 
 QFuture<QString> Agent::setAgentSetting(const QString& name, const std::optional<QString>& value)
@@ -158,6 +172,12 @@ QFuture<transfer::JobStatus> Agent::waitForJob(const QString& jobId)
         m_engine, [engine = m_engine, jobId, promise] { engine->whenSettled(jobId, promise); },
         Qt::QueuedConnection);
     return future;
+}
+
+bool Agent::hasPeerActivity() const
+{
+    QMutexLocker lock(&m_snapshotMutex);
+    return m_hasPeerActivity;
 }
 
 PeerActivity Agent::peerActivity() const

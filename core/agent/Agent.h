@@ -49,6 +49,9 @@ public:
                                       std::optional<policy::PolicyFormat> format = {});
 
     // OpenDO's own settings (see AgentSettings.h); resolves to "" or why the value is refused.
+    // The discovery service used when neither --discovery nor DiscoveryUrl names one (the
+    // console's built-in service, which starts alongside the agent).
+    void setDefaultDiscoveryUrl(const QString& url);
     QFuture<QString> setAgentSetting(const QString& name, const std::optional<QString>& value);
     QFuture<QMap<QString, QString>> agentSettings();
 
@@ -60,6 +63,7 @@ public:
     // Downloads: a URL (HTTP only) or a metainfo file (verified, cached for peers).
     QList<transfer::JobStatus> jobs() const; // latest snapshot; safe from any thread
     PeerActivity peerActivity() const;       // latest snapshot (twice a second)
+    bool hasPeerActivity() const;            // the first snapshot has arrived
     QFuture<transfer::AddDownloadResult> addDownload(const transfer::DownloadRequest& request);
     QFuture<bool> pauseDownload(const QString& jobId);
     QFuture<bool> resumeDownload(const QString& jobId);
@@ -84,6 +88,7 @@ private:
     policy::PolicySnapshot m_policySnapshot;
     QList<transfer::JobStatus> m_jobs;
     PeerActivity m_peerActivity;
+    bool m_hasPeerActivity = false;
 };
 
 } // namespace opendo::agent

@@ -1,7 +1,9 @@
 #include "agent/AgentEngine.h"
 
+#include "agent/DiscoveryLink.h"
 #include "cache/CacheJanitor.h"
 #include "cache/PieceStore.h"
+#include "content/Metainfo.h"
 #include "log/LogCategories.h"
 #include "stats/UploadLedger.h"
 #include "transfer/BandwidthLimiter.h"
@@ -65,6 +67,8 @@ AgentEngine::~AgentEngine()
     // Jobs first (they use the store and the network), then wait for workers still writing.
     delete m_janitor;
     m_janitor = nullptr;
+    delete m_discovery;
+    m_discovery = nullptr;
     delete m_downloads;
     m_downloads = nullptr;
     delete m_peers;
@@ -138,6 +142,15 @@ QString AgentEngine::startDownloads()
     connect(m_downloads, &transfer::DownloadManager::jobSettled, this, &AgentEngine::settle);
     connect(m_downloads, &transfer::DownloadManager::contentCompleted, m_janitor,
             [this] { m_janitor->sweep(); });
+    m_discovery = new DiscoveryLink(*m_store, *m_peers, this);
+    m_discovery->setDownloads(m_downloads);
+    connect(m_downloads, &transfer::DownloadManager::contentCompleted, m_discovery,
+            &DiscoveryLink::contentCompleted);
+    connect(m_downloads, &transfer::DownloadManager::jobsChanged, m_discovery,
+            &DiscoveryLink::scheduleRefresh);
+    connect(m_peers, &transfer::PeerHub::peeringAvailable, m_downloads,
+            &transfer::DownloadManager::rejoinSwarms);
+    applyDiscoverySettings();
     if (!m_downloads->restore(&error))
         return tr("Cannot read the download queue: %1").arg(error);
     publishJobs();
@@ -203,7 +216,26 @@ QString AgentEngine::setAgentSetting(const QString& name, const std::optional<QS
     QString error;
     if (!m_settings->set(name, value, &error))
         return error;
+    applyDiscoverySettings();
     return applyStaticPeers();
+}
+
+void AgentEngine::setDefaultDiscoveryUrl(const QString& url)
+{
+    m_options.defaultDiscoveryUrl = url;
+    applyDiscoverySettings();
+}
+
+void AgentEngine::applyDiscoverySettings()
+{
+    if (!m_discovery || !m_settings || !m_policies)
+        return;
+    QString error;
+    const QMap<QString, QString> settings = m_settings->load(&error);
+    m_discovery->setPolicies(resolveEffective(m_policies->state()), settings);
+    m_discovery->configure(m_options.discoveryUrl,
+                           settings.value(QString::fromLatin1(kDiscoveryUrlSetting)),
+                           m_options.defaultDiscoveryUrl);
 }
 
 QMap<QString, QString> AgentEngine::agentSettings() const
@@ -212,10 +244,66 @@ QMap<QString, QString> AgentEngine::agentSettings() const
     return m_settings ? m_settings->load(&error) : QMap<QString, QString>{};
 }
 
-transfer::AddDownloadResult AgentEngine::addDownload(const transfer::DownloadRequest& request)
+void AgentEngine::addDownload(const transfer::DownloadRequest& request,
+                              std::shared_ptr<QPromise<transfer::AddDownloadResult>> promise)
 {
-    if (!m_downloads)
-        return {{}, tr("The agent is not running.")};
+    auto answer = [promise](const transfer::AddDownloadResult& result) {
+        promise->addResult(result);
+        promise->finish();
+    };
+    if (!m_downloads) {
+        answer({{}, tr("The agent is not running.")});
+        return;
+    }
+    const QUrl url(request.source);
+    const bool isHttp =
+        url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https");
+    if (!isHttp || !m_discovery || m_discovery->client().serviceUrl().isEmpty()) {
+        answer(m_downloads->add(request));
+        return;
+    }
+    m_discovery->client().lookupMetainfo(
+        url, [this, request, answer](const discovery::MetainfoLookup& lookup) {
+            if (!m_downloads) {
+                answer({{}, tr("The agent is not running.")});
+                return;
+            }
+            if (!lookup.found) {
+                if (!lookup.error.isEmpty())
+                    qCWarning(log::lcAgent).noquote()
+                        << "metainfo lookup failed, downloading over HTTP only:" << lookup.error;
+                else
+                    qCInfo(log::lcAgent).noquote()
+                        << request.source << "is not published; HTTP only, not shared";
+                answer(m_downloads->add(request));
+                return;
+            }
+            answer(addPublished(request, lookup.torrent));
+        });
+}
+
+transfer::AddDownloadResult AgentEngine::addPublished(transfer::DownloadRequest request,
+                                                      const QByteArray& torrent)
+{
+    const auto parsed = content::Metainfo::parse(torrent);
+    if (!parsed.ok()) {
+        qCWarning(log::lcAgent).noquote()
+            << "published metainfo for" << request.source << "is unusable:" << parsed.error;
+        return m_downloads->add(request);
+    }
+    // The job reads its metainfo from a file, like one the user gave; keep it with the data.
+    const QString dir = QDir(m_options.dataDir).filePath(QStringLiteral("metainfo"));
+    const QString path =
+        QDir(dir).filePath(parsed.metainfo->contentId() + QStringLiteral(".torrent"));
+    QSaveFile file(path);
+    if (!QDir().mkpath(dir) || !file.open(QIODevice::WriteOnly) || file.write(torrent) < 0 ||
+        !file.commit()) {
+        qCWarning(log::lcAgent).noquote() << "cannot keep the published metainfo in" << path;
+        return m_downloads->add(request);
+    }
+    qCInfo(log::lcAgent).noquote() << request.source << "is published as"
+                                   << parsed.metainfo->contentId() << "- verified, peerable";
+    request.source = path;
     return m_downloads->add(request);
 }
 
@@ -326,6 +414,15 @@ void AgentEngine::publishPeers()
         activity.listenEndpoint =
             transfer::PeerEndpoint{m_peers->listenAddress(), m_peers->listenPort()}.toString();
     activity.downloadMode = m_peers->downloadMode();
+    const auto& discovered = m_peers->allDiscoveredPeers();
+    for (auto it = discovered.cbegin(); it != discovered.cend(); ++it) {
+        for (const transfer::DiscoveredPeer& p : it.value())
+            activity.offered.append({it.key(), p.endpoint.toString(), p.cls});
+    }
+    activity.configuredMode = m_peers->configuredMode();
+    activity.fallbackReason = m_peers->fallbackReason();
+    if (m_discovery)
+        activity.discovery = m_discovery->status();
     activity.peeringAllowed = m_peers->peeringAllowed();
     activity.uploadAllowed = m_peers->uploadAllowed();
     activity.blockedReason = m_peers->peeringBlockedReason();
@@ -414,6 +511,7 @@ void AgentEngine::publishPolicy()
     const PolicySnapshot snapshot = resolveEffective(m_policies->state());
     if (m_peers)
         m_peers->setPolicies(snapshot);
+    applyDiscoverySettings();
     if (m_publishPolicy)
         m_publishPolicy(snapshot);
 }

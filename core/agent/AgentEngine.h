@@ -35,6 +35,8 @@ class PeerHub;
 
 namespace opendo::agent {
 
+class DiscoveryLink;
+
 class AgentEngine : public QObject
 {
     Q_OBJECT
@@ -55,10 +57,13 @@ public:
     QString exportPolicyFile(const QString& path, std::optional<policy::PolicyFormat> format);
 
     QString setAgentSetting(const QString& name, const std::optional<QString>& value);
+    void setDefaultDiscoveryUrl(const QString& url);
     QMap<QString, QString> agentSettings() const;
     QList<stats::HistorySample> transferHistory(const QDateTime& from, const QDateTime& to) const;
     stats::MonthTotals monthTotals(const QDate& anyDay) const;
-    transfer::AddDownloadResult addDownload(const transfer::DownloadRequest& request);
+    // A URL the discovery service has metainfo for becomes a verifiable, peerable download.
+    void addDownload(const transfer::DownloadRequest& request,
+                     std::shared_ptr<QPromise<transfer::AddDownloadResult>> promise);
     bool pauseDownload(const QString& jobId);
     bool resumeDownload(const QString& jobId);
     bool cancelDownload(const QString& jobId);
@@ -69,6 +74,9 @@ private:
     QString startDownloads();
     QString startPeers(const QString& cacheDir);
     QString applyStaticPeers();
+    void applyDiscoverySettings();
+    transfer::AddDownloadResult addPublished(transfer::DownloadRequest request,
+                                             const QByteArray& torrent);
     void publishPolicy();
     void publishJobs();
     void publishPeers();
@@ -100,6 +108,7 @@ private:
     int m_samplesSinceCompaction = 0;
     std::unique_ptr<QLockFile> m_lock; // one agent per data directory
     transfer::DownloadManager* m_downloads = nullptr;
+    DiscoveryLink* m_discovery = nullptr;
     cache::CacheJanitor* m_janitor = nullptr;
     QTimer m_jobsPublishTimer; // coalesces progress into at most a few snapshots a second
     QHash<QString, QList<std::shared_ptr<QPromise<transfer::JobStatus>>>> m_waiters;

@@ -21,6 +21,10 @@ struct AgentOptions
     // the port is taken.
     bool listenRequired = false;
     QStringList staticPeers{}; // "ADDR:PORT" of peers every download tries
+    // Discovery service base URL from the command line (wins over the DiscoveryUrl setting).
+    QString discoveryUrl{};
+    // The service used when neither is set: the console's built-in one; "" = none.
+    QString defaultDiscoveryUrl{};
 };
 
 } // namespace opendo::agent

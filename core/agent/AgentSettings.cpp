@@ -5,12 +5,15 @@
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 
 namespace opendo::agent {
 
 QStringList agentSettingNames()
 {
-    return {QString::fromLatin1(kStaticPeersSetting)};
+    return {QString::fromLatin1(kStaticPeersSetting), QString::fromLatin1(kDiscoveryUrlSetting),
+            QString::fromLatin1(kAdSiteSetting), QString::fromLatin1(kAdDomainSidSetting),
+            QString::fromLatin1(kEntraTenantIdSetting)};
 }
 
 QString agentSettingDescription(const QString& name)
@@ -19,6 +22,20 @@ QString agentSettingDescription(const QString& name)
         return QCoreApplication::translate(
             "opendo::agent", "Peers every download tries (ADDR:PORT, comma-separated), in "
                              "addition to those discovery finds.");
+    if (name == QLatin1String(kDiscoveryUrlSetting))
+        return QCoreApplication::translate(
+            "opendo::agent", "Base URL of the discovery service (http://HOST:PORT). Empty: the "
+                             "console's built-in service, or none for a headless agent.");
+    if (name == QLatin1String(kAdSiteSetting))
+        return QCoreApplication::translate(
+            "opendo::agent", "Active Directory site name; the group id when DOGroupIdSource is 1 "
+                             "(or unset).");
+    if (name == QLatin1String(kAdDomainSidSetting))
+        return QCoreApplication::translate(
+            "opendo::agent", "Authenticated domain SID; the group id when DOGroupIdSource is 2.");
+    if (name == QLatin1String(kEntraTenantIdSetting))
+        return QCoreApplication::translate(
+            "opendo::agent", "Microsoft Entra tenant id; the group id when DOGroupIdSource is 5.");
     return {};
 }
 
@@ -42,6 +59,16 @@ QString checkAgentSetting(const QString& name, const QString& value)
     if (!isAgentSetting(name))
         return QCoreApplication::translate("opendo::agent", "%1 is not an OpenDO agent setting.")
             .arg(name);
+    if (name == QLatin1String(kDiscoveryUrlSetting) && !value.isEmpty()) {
+        const QUrl url(value, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != QLatin1String("http") &&
+                               url.scheme() != QLatin1String("https")) ||
+            url.host().isEmpty())
+            return QCoreApplication::translate("opendo::agent",
+                                               "%1: \"%2\" is not an http:// or https:// URL "
+                                               "with a host, e.g. http://192.0.2.10:7681.")
+                .arg(name, value);
+    }
     if (name == QLatin1String(kStaticPeersSetting)) {
         for (const QString& peer : splitPeerList(value)) {
             QString error;

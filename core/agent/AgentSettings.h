@@ -14,6 +14,13 @@ namespace opendo::agent {
 
 // Peers every download tries, "ADDR:PORT" separated by commas; added to do-agent's --peer list.
 inline constexpr char kStaticPeersSetting[] = "StaticPeers";
+// Base URL of the discovery service ("http://host:port"); do-agent --discovery overrides it.
+inline constexpr char kDiscoveryUrlSetting[] = "DiscoveryUrl";
+// What DOGroupIdSource 1, 2 and 5 derive the group id from on a machine without Windows
+// directory services: configured by the administrator (or a deployment tool).
+inline constexpr char kAdSiteSetting[] = "AdSite";
+inline constexpr char kAdDomainSidSetting[] = "AdDomainSid";
+inline constexpr char kEntraTenantIdSetting[] = "EntraTenantId";
 
 QStringList agentSettingNames();
 QString agentSettingDescription(const QString& name);

@@ -3,6 +3,7 @@
 // What the agent's peer side is doing, as one immutable snapshot for the console: the live
 // connections and the state that decides whether peers are used at all.
 
+#include "discovery/DiscoveryStatus.h"
 #include "transfer/PeerSnapshot.h"
 
 #include <QList>
@@ -11,11 +12,23 @@
 
 namespace opendo::agent {
 
+// A peer the discovery service offered for a content.
+struct OfferedPeer
+{
+    QString contentId;
+    QString endpoint;
+    transfer::SourceClass sourceClass = transfer::SourceClass::InternetPeer;
+};
+
 struct PeerActivity
 {
     QList<transfer::PeerSnapshot> peers;
+    QList<OfferedPeer> offered; // the last discovery answers, all contents
     QString listenEndpoint; // "" when not listening
-    int downloadMode = 1;
+    int downloadMode = 1;      // in effect: 99 while discovery is unreachable
+    int configuredMode = 1;    // DODownloadMode
+    QString fallbackReason;    // why downloadMode is 99 although configuredMode is not
+    discovery::DiscoveryStatus discovery;
     bool peeringAllowed = false;
     bool uploadAllowed = false;
     QString blockedReason; // why peering or uploading is off, naming the setting

@@ -75,6 +75,8 @@ QByteArray encodeExtensionHandshake(const ExtensionHandshake& handshake)
     root.insert("m", std::move(m));
     if (handshake.metadataSize)
         root.insert("metadata_size", BencodeValue(*handshake.metadataSize));
+    if (!handshake.swarmNonce.isEmpty())
+        root.insert(kSwarmNonceKey, BencodeValue(handshake.swarmNonce));
     if (handshake.listenPort)
         root.insert("p", BencodeValue(qint64(*handshake.listenPort)));
     if (handshake.requestQueue)
@@ -138,6 +140,14 @@ ExtensionHandshakeResult decodeExtensionHandshake(QByteArrayView payload, qsizet
         h.client = utf8(v->toBytes());
         if (utf8.hasError())
             return failure(QCoreApplication::translate("opendo::peer", "\"v\" is not UTF-8"));
+    }
+    if (const BencodeValue* nonce = root.find(kSwarmNonceKey)) {
+        if (!nonce->isString() || nonce->toBytes().size() != kSwarmNonceSize)
+            return failure(QCoreApplication::translate("opendo::peer",
+                                                       "\"%1\" is not a %2-byte string")
+                               .arg(QLatin1String(kSwarmNonceKey))
+                               .arg(kSwarmNonceSize));
+        h.swarmNonce = nonce->toBytes();
     }
     QString error;
     std::optional<qint64> port, reqq, metadataSize;

@@ -15,6 +15,9 @@ namespace opendo::peer {
 
 // The extension name OpenDO peers advertise in "m" for the swarm-key proof exchange.
 inline constexpr char kSwarmKeyExtensionName[] = "opendo_swarm_key";
+// The handshake key carrying the per-connection challenge of that exchange.
+inline constexpr char kSwarmNonceKey[] = "opendo_nonce";
+inline constexpr qsizetype kSwarmNonceSize = 16;
 
 // The extended handshake is a small dictionary; anything bigger is refused before decoding.
 inline constexpr qsizetype kMaxExtensionHandshakeSize = 64 * 1024;
@@ -27,6 +30,7 @@ struct ExtensionHandshake
     std::optional<quint16> listenPort;   // "p"
     std::optional<quint32> requestQueue; // "reqq": outstanding requests the peer accepts
     std::optional<qint64> metadataSize;  // "metadata_size" (BEP 9)
+    QByteArray swarmNonce;               // kSwarmNonceKey: kSwarmNonceSize bytes or empty
 
     // The id the peer wants for this extension, or nullopt if it does not support it.
     std::optional<quint8> idOf(QByteArrayView name) const;

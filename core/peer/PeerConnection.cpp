@@ -2,6 +2,8 @@
 
 #include "peer/PeerConnection.h"
 
+#include "peer/SwarmKeyProof.h"
+
 #include <QScopedValueRollback>
 #include <QSignalBlocker>
 #include <QTcpSocket>
@@ -169,6 +171,7 @@ PeerConnection::~PeerConnection()
 
 void PeerConnection::setUpSocket()
 {
+    m_localNonce = makeSwarmNonce();
     connect(m_socket, &QTcpSocket::connected, this, &PeerConnection::onConnected);
     connect(m_socket, &QTcpSocket::readyRead, this, &PeerConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &PeerConnection::onBytesWritten);
@@ -587,6 +590,8 @@ void PeerConnection::becomeReady()
         ExtensionHandshake ours;
         ours.messages = m_identity.extensions;
         ours.client = m_identity.client;
+        if (m_identity.extensions.count(QByteArray(kSwarmKeyExtensionName)))
+            ours.swarmNonce = m_localNonce;
         if (m_identity.listenPort != 0)
             ours.listenPort = m_identity.listenPort;
         if (m_settings.maxRequestsFromPeer > 0)
@@ -759,7 +764,10 @@ void PeerConnection::handleExtended(const PeerMessage& message)
             close(decoded.error, true);
             return;
         }
-        // BEP 10 allows the handshake to be repeated; the latest one applies.
+        // BEP 10 allows the handshake to be repeated; the latest one applies, except for the
+        // swarm-key challenge: a proof answers the first one, so it cannot be swapped later.
+        if (!m_remoteExtensions.swarmNonce.isEmpty())
+            decoded.value.swarmNonce = m_remoteExtensions.swarmNonce;
         m_remoteExtensions = std::move(decoded.value);
         Q_EMIT extensionHandshakeReceived();
         return;

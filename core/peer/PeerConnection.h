@@ -121,6 +121,8 @@ public:
     bool fastExtension() const { return m_fast; }
     bool extensionProtocol() const { return m_extended; }
     const ExtensionHandshake& remoteExtensions() const { return m_remoteExtensions; }
+    // Our swarm-key challenge on this connection (sent in our extended handshake).
+    const QByteArray& localNonce() const { return m_localNonce; }
 
     bool amChoking() const { return m_amChoking; }
     bool amInterested() const { return m_amInterested; }
@@ -197,6 +199,7 @@ private:
     LocalIdentity m_identity;
     PeerConnectionSettings m_settings;
     PeerWireDecoder m_decoder;
+    QByteArray m_localNonce;
     QByteArray m_readChunk; // reused for every socket read
     Handshake m_remote;
     ExtensionHandshake m_remoteExtensions;

@@ -57,6 +57,7 @@ public:
     void start();
     void pause();
     void cancel();
+    void rejoinSwarm() { joinSwarm(); } // no-op when already in one or peering is off
 
     const JobRecord& record() const { return m_record; }
     JobStatus status() const;

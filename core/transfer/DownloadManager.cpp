@@ -161,6 +161,14 @@ AddDownloadResult DownloadManager::add(const DownloadRequest& request)
     return {job->record().jobId, {}};
 }
 
+void DownloadManager::rejoinSwarms()
+{
+    for (DownloadJob* job : std::as_const(m_jobs)) {
+        if (job->record().state == JobState::Downloading)
+            job->rejoinSwarm();
+    }
+}
+
 void DownloadManager::schedule()
 {
     applyBandwidthPolicy(); // a job that starts now must start under the current limits

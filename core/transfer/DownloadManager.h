@@ -43,6 +43,8 @@ public:
     QList<JobStatus> statuses() const;
     std::optional<JobStatus> status(const QString& jobId) const;
     bool hasActiveJobFor(const QString& contentId) const;
+    // Peering became possible again: running downloads join their swarms.
+    void rejoinSwarms();
     // Bytes stored by all jobs since the agent started, by SourceClass (monotonic).
     const std::array<qint64, 5>& storedTotals() const { return m_storedTotals; }
 

@@ -46,6 +46,7 @@ PeerHub::PeerHub(cache::PieceStore& store, QThreadPool& workers, stats::UploadLe
 {
     m_identity.peerId = makePeerId();
     m_identity.client = QStringLiteral("OpenDO 0.1.0"); // matches the peer id prefix
+    m_identity.extensions.emplace(QByteArray(peer::kSwarmKeyExtensionName), quint8(1));
     if (m_ledger) {
         const QDate today = QDate::currentDate();
         for (SourceClass cls : kAllSourceClasses) {
@@ -124,17 +125,103 @@ bool PeerHub::isSelf(const PeerEndpoint& endpoint) const
 void PeerHub::setPolicies(const policy::PolicySnapshot& policies)
 {
     m_policies = policies;
-    const int mode = int(policies.number(QStringLiteral("DODownloadMode"), 1));
-    const bool wasPeering = modeUsesPeers(m_mode);
-    m_mode = mode;
+    m_configuredMode = int(policies.number(QStringLiteral("DODownloadMode"), 1));
     m_uploadLimiter.setRate(
         TrafficClass::Foreground,
         qMax<qint64>(0, policies.number(QStringLiteral("DOMaxUploadBandwidth"))) * 1024);
+    applyMode();
+}
+
+void PeerHub::setDiscoveryActive(bool active)
+{
+    if (m_discoveryActive == active)
+        return;
+    m_discoveryActive = active;
+    applyMode();
+}
+
+void PeerHub::setFallback(const QString& reason)
+{
+    if (m_fallbackReason == reason)
+        return;
+    m_fallbackReason = reason;
+    applyMode();
+}
+
+void PeerHub::applyMode()
+{
+    const int mode = m_fallbackReason.isEmpty() ? m_configuredMode : 99;
+    const bool wasPeering = modeUsesPeers(m_mode);
+    m_mode = mode;
     if (wasPeering && !modeUsesPeers(mode)) {
         for (Swarm* swarm : std::as_const(m_swarms))
             swarm->close(tr("download mode %1 does not use peers").arg(mode));
     }
+    for (auto it = m_swarms.cbegin(); it != m_swarms.cend(); ++it) {
+        const SwarmAccess access = accessFor(it.key());
+        it.value()->setMembership(access.membershipRequired, access.swarmKey);
+    }
     refreshGates();
+    if (!wasPeering && modeUsesPeers(mode))
+        Q_EMIT peeringAvailable();
+}
+
+void PeerHub::setSwarmKey(const QString& contentId, const QByteArray& key)
+{
+    if (m_swarmKeys.value(contentId) == key)
+        return;
+    if (key.isEmpty())
+        m_swarmKeys.remove(contentId);
+    else
+        m_swarmKeys.insert(contentId, key);
+    if (Swarm* swarm = m_swarms.value(contentId)) {
+        const SwarmAccess access = accessFor(contentId);
+        swarm->setMembership(access.membershipRequired, access.swarmKey);
+    }
+}
+
+SwarmAccess PeerHub::accessFor(const QString& contentId) const
+{
+    SwarmAccess access;
+    access.membershipRequired = m_discoveryActive && (m_mode == 1 || m_mode == 2);
+    access.swarmKey = m_swarmKeys.value(contentId);
+    return access;
+}
+
+void PeerHub::setDiscoveredPeers(const QString& contentId, const QList<DiscoveredPeer>& peers)
+{
+    m_discovered.insert(contentId, peers);
+    if (Swarm* swarm = m_swarms.value(contentId))
+        connectKnownPeers(*swarm);
+}
+
+QList<DiscoveredPeer> PeerHub::discoveredPeers(const QString& contentId) const
+{
+    return m_discovered.value(contentId);
+}
+
+QStringList PeerHub::swarmIds() const
+{
+    return m_swarms.keys();
+}
+
+SourceClass PeerHub::classify(const QString& contentId, const QHostAddress& address) const
+{
+    if (!m_discoveryActive)
+        return SourceClass::LanPeer; // static peers: a lab on one LAN
+    for (const DiscoveredPeer& peer : m_discovered.value(contentId)) {
+        if (peer.endpoint.address.isEqual(address))
+            return peer.cls;
+    }
+    // Someone discovery told about us but not (yet) us about them: what our mode admits.
+    switch (m_mode) {
+    case 1:
+        return SourceClass::LanPeer;
+    case 2:
+        return SourceClass::GroupPeer;
+    default:
+        return SourceClass::InternetPeer;
+    }
 }
 
 bool PeerHub::peeringAllowed() const
@@ -222,11 +309,7 @@ Swarm* PeerHub::joinSwarm(std::shared_ptr<const content::Metainfo> metainfo,
     Swarm* swarm = m_swarms.value(metainfo->contentId());
     if (!swarm)
         swarm = createSwarm(std::move(metainfo), dataPath, have);
-    for (const PeerEndpoint& endpoint : std::as_const(m_staticPeers)) {
-        if (!isSelf(endpoint) && !swarm->isBanned(endpoint.address) &&
-            !swarm->hasConnectionTo(endpoint.address, endpoint.port))
-            connectOut(*swarm, endpoint);
-    }
+    connectKnownPeers(*swarm);
     return swarm;
 }
 
@@ -248,17 +331,30 @@ void PeerHub::connectStaticPeers()
     if (!peeringAllowed())
         return;
     for (Swarm* swarm : std::as_const(m_swarms)) {
-        if (!swarm->downloading() || swarm->complete())
-            continue;
-        for (const PeerEndpoint& endpoint : std::as_const(m_staticPeers)) {
-            if (!isSelf(endpoint) && !swarm->isBanned(endpoint.address) &&
-                !swarm->hasConnectionTo(endpoint.address, endpoint.port))
-                connectOut(*swarm, endpoint);
-        }
+        if (swarm->downloading() && !swarm->complete())
+            connectKnownPeers(*swarm);
     }
 }
 
-void PeerHub::connectOut(Swarm& swarm, const PeerEndpoint& endpoint)
+void PeerHub::connectKnownPeers(Swarm& swarm)
+{
+    if (!peeringAllowed())
+        return;
+    auto dial = [this, &swarm](const PeerEndpoint& endpoint, SourceClass cls) {
+        if (!isSelf(endpoint) && !swarm.isBanned(endpoint.address) &&
+            !swarm.hasConnectionTo(endpoint.address, endpoint.port))
+            connectOut(swarm, endpoint, cls);
+    };
+    for (const PeerEndpoint& endpoint : std::as_const(m_staticPeers))
+        dial(endpoint, SourceClass::LanPeer);
+    // Seeds wait to be dialled: the downloaders are the ones that announce themselves.
+    if (!swarm.downloading() || swarm.complete())
+        return;
+    for (const DiscoveredPeer& peer : m_discovered.value(swarm.contentId()))
+        dial(peer.endpoint, peer.cls);
+}
+
+void PeerHub::connectOut(Swarm& swarm, const PeerEndpoint& endpoint, SourceClass cls)
 {
     QHostAddress bind = listenAddress();
     if (bind == QHostAddress::Any || bind == QHostAddress::AnyIPv4 ||
@@ -266,7 +362,7 @@ void PeerHub::connectOut(Swarm& swarm, const PeerEndpoint& endpoint)
         bind = QHostAddress();
     auto* connection = new PeerConnection(endpoint.address, endpoint.port, bind, swarm.infoHash(),
                                           swarm.geometry(), m_identity);
-    swarm.addConnection(connection, SourceClass::LanPeer);
+    swarm.addConnection(connection, cls);
 }
 
 void PeerHub::onNewConnection()
@@ -317,7 +413,7 @@ void PeerHub::routeIncoming(PeerConnection* connection, const QByteArray& infoHa
         return;
     }
     connection->acceptIncoming(target->geometry());
-    target->addConnection(connection, SourceClass::LanPeer);
+    target->addConnection(connection, classify(target->contentId(), connection->address()));
 }
 
 Swarm* PeerHub::seedingSwarmFor(const QByteArray& infoHash)

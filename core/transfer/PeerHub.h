@@ -36,6 +36,21 @@ namespace opendo::transfer {
 
 class Swarm;
 
+// What a swarm must demand of its peers (see SwarmMembership).
+struct SwarmAccess
+{
+    bool membershipRequired = false;
+    QByteArray swarmKey;
+};
+
+// A peer the discovery service offered for a content, with its class relative to us.
+struct DiscoveredPeer
+{
+    PeerEndpoint endpoint;
+    SourceClass cls = SourceClass::InternetPeer;
+    friend bool operator==(const DiscoveredPeer&, const DiscoveredPeer&) = default;
+};
+
 class PeerHub : public QObject
 {
     Q_OBJECT
@@ -54,7 +69,23 @@ public:
     const QList<PeerEndpoint>& staticPeers() const { return m_staticPeers; }
 
     void setPolicies(const policy::PolicySnapshot& policies);
+    // The mode in effect: DODownloadMode, or 99 while discovery is unreachable (fallback).
     int downloadMode() const { return m_mode; }
+    int configuredMode() const { return m_configuredMode; }
+    // Discovery in use: LAN and Group swarms then demand the swarm key, and peers come from it.
+    void setDiscoveryActive(bool active);
+    bool discoveryActive() const { return m_discoveryActive; }
+    // Non-empty while discovery is unreachable: the effective mode falls back to 99 (Simple).
+    void setFallback(const QString& reason);
+    const QString& fallbackReason() const { return m_fallbackReason; }
+    void setSwarmKey(const QString& contentId, const QByteArray& key);
+    SwarmAccess accessFor(const QString& contentId) const;
+    // Replaces the peers discovery offered for a content and dials the new ones.
+    void setDiscoveredPeers(const QString& contentId, const QList<DiscoveredPeer>& peers);
+    QList<DiscoveredPeer> discoveredPeers(const QString& contentId) const;
+    const QHash<QString, QList<DiscoveredPeer>>& allDiscoveredPeers() const { return m_discovered; }
+    // Content ids of every swarm (downloads and seeding).
+    QStringList swarmIds() const;
     // Peers are used at all: mode 1, 2 or 3 and the VPN gate open.
     bool peeringAllowed() const;
     bool uploadAllowed() const; // peering allowed and every upload gate open
@@ -87,6 +118,8 @@ public:
 
 Q_SIGNALS:
     void uploadPermissionChanged();
+    // Peering became possible again (mode back from 99, gates open): downloads rejoin swarms.
+    void peeringAvailable();
 
 private:
     void onNewConnection();
@@ -95,7 +128,10 @@ private:
     Swarm* createSwarm(std::shared_ptr<const content::Metainfo> metainfo, const QString& dataPath,
                        const QBitArray& have);
     void connectStaticPeers();
-    void connectOut(Swarm& swarm, const PeerEndpoint& endpoint);
+    void connectKnownPeers(Swarm& swarm);
+    void applyMode();
+    SourceClass classify(const QString& contentId, const QHostAddress& address) const;
+    void connectOut(Swarm& swarm, const PeerEndpoint& endpoint, SourceClass cls);
     void refreshGates();
     void flushUploadLedger();
     bool isSelf(const PeerEndpoint& endpoint) const;
@@ -109,6 +145,11 @@ private:
     QHash<QString, Swarm*> m_swarms; // by content id
     policy::PolicySnapshot m_policies;
     int m_mode = 1;
+    int m_configuredMode = 1;
+    bool m_discoveryActive = false;
+    QString m_fallbackReason;
+    QHash<QString, QByteArray> m_swarmKeys;               // by content id
+    QHash<QString, QList<DiscoveredPeer>> m_discovered;   // by content id
     PeeringGates m_gates;
     BandwidthLimiter m_uploadLimiter;
     QHash<int, qint64> m_unflushedUploads; // by SourceClass

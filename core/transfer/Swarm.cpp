@@ -26,6 +26,8 @@ constexpr int kChokeRoundMs = 10'000;
 constexpr qint64 kSnubMs = 20'000;
 // A fresh connection may still unchoke us: HTTP leaves its pieces alone this long.
 constexpr qint64 kPendingGraceMs = 3'000;
+// LAN and Group peers must prove swarm membership within this long of connecting.
+constexpr qint64 kMembershipGraceMs = 15'000;
 
 } // namespace
 
@@ -45,6 +47,9 @@ Swarm::Swarm(PeerHub& hub, std::shared_ptr<const content::Metainfo> metainfo, QS
     m_have.resize(int(m_geometry.pieceCount));
     m_haveCount = int(m_have.count(true));
     m_uploader = new SwarmUploader(*this, m_hub, this);
+    m_membership = SwarmMembership(m_infoHash);
+    const SwarmAccess access = m_hub.accessFor(m_contentId);
+    m_membership.configure(access.membershipRequired, access.swarmKey);
 
     m_chokeTimer.setInterval(kChokeRoundMs);
     connect(&m_chokeTimer, &QTimer::timeout, this, &Swarm::unchokeRound);
@@ -62,6 +67,8 @@ Swarm::Swarm(PeerHub& hub, std::shared_ptr<const content::Metainfo> metainfo, QS
                 peer.lastBlock.invalidate();
             }
         }
+        for (PeerConnection* c : m_membership.overdue(kMembershipGraceMs))
+            c->close(tr("not admitted: %1").arg(m_membership.refusalReason(c)));
     });
     m_snubTimer.start();
 }
@@ -130,6 +137,7 @@ void Swarm::addConnection(PeerConnection* connection, SourceClass cls)
     owned->cls = cls;
     m_peers.push_back(std::move(owned));
     connection->setParent(this);
+    m_membership.add(connection);
 
     auto with = [this, connection](auto handler) {
         return [this, connection, handler](auto&&... args) {
@@ -159,6 +167,13 @@ void Swarm::addConnection(PeerConnection* connection, SourceClass cls)
     connect(connection, &PeerConnection::requestCancelled, this,
             with([this](Peer& p, const BlockRequest& block) {
                 m_uploader->onCancelled(p.connection, block);
+            }));
+    connect(connection, &PeerConnection::extensionHandshakeReceived, this,
+            with([this](Peer& p) { applyVerdict(p, m_membership.onHandshake(p.connection)); }));
+    connect(connection, &PeerConnection::extendedMessageReceived, this,
+            with([this](Peer& p, const QByteArray& name, const QByteArray& payload) {
+                if (name == peer::kSwarmKeyExtensionName)
+                    applyVerdict(p, m_membership.onProof(p.connection, payload));
             }));
     connect(connection, &PeerConnection::sendBufferDrained, this,
             with([this](Peer& p) { m_uploader->serve(p.connection); }));
@@ -205,6 +220,53 @@ void Swarm::onReady(Peer& peer)
         << (peer.connection->direction() == PeerConnection::Direction::Incoming ? "(incoming)"
                                                                                 : "(outgoing)")
         << peer.connection->clientName();
+    // Without the extension protocol no extended handshake follows: judge the peer now.
+    if (!peer.connection->extensionProtocol())
+        applyVerdict(peer, m_membership.onHandshake(peer.connection));
+}
+
+void Swarm::applyVerdict(Peer& peer, SwarmMembership::Verdict verdict)
+{
+    if (verdict == SwarmMembership::Verdict::Refused) {
+        peer.connection->close(
+            tr("not admitted: %1").arg(m_membership.refusalReason(peer.connection)));
+        return;
+    }
+    if (verdict != SwarmMembership::Verdict::Member || !m_membership.required())
+        return;
+    // Just proven: what was held back while it was a stranger starts now.
+    updatePickerAvailability(peer);
+    updateInterest(peer);
+    tryUnchokeNow(peer);
+    if (m_sink)
+        m_sink->peersChanged();
+    fillRequests(peer);
+}
+
+void Swarm::setMembership(bool required, const QByteArray& key)
+{
+    if (!m_membership.configure(required, key))
+        return;
+    std::vector<Peer*> peers;
+    for (const auto& p : m_peers)
+        peers.push_back(p.get());
+    for (Peer* p : peers) {
+        const SwarmMembership::Verdict verdict = m_membership.verdict(p->connection);
+        if (verdict == SwarmMembership::Verdict::Refused) {
+            p->connection->close(
+                tr("not admitted: %1").arg(m_membership.refusalReason(p->connection)));
+            continue;
+        }
+        if (verdict == SwarmMembership::Verdict::Pending) {
+            releaseAll(*p);
+            if (!p->connection->amChoking())
+                p->connection->setChoking(true);
+        }
+        updatePickerAvailability(*p);
+        updateInterest(*p);
+    }
+    unchokeRound();
+    fillAllRequests();
 }
 
 void Swarm::onAvailability(Peer& peer)
@@ -231,7 +293,8 @@ void Swarm::updatePickerAvailability(Peer& peer)
 {
     if (!m_sink)
         return;
-    const bool serving = peer.connection->isReady() && !peer.connection->peerChoking();
+    const bool serving =
+        peer.connection->isReady() && !peer.connection->peerChoking() && isMember(peer);
     if (serving && !peer.countedInPicker) {
         m_sink->picker().addAvailability(peer.connection->peerHas());
         peer.countedInPicker = true;
@@ -247,7 +310,7 @@ void Swarm::updateInterest(Peer& peer)
     if (!c->isReady())
         return;
     bool wanted = false;
-    if (m_sink && !complete()) {
+    if (m_sink && !complete() && isMember(peer)) {
         const QBitArray& has = c->peerHas();
         for (int i = 0; i < has.size() && !wanted; ++i)
             wanted = has.testBit(i) && !m_have.testBit(i);
@@ -294,7 +357,7 @@ int Swarm::unchokedCount() const
 bool Swarm::tryUnchokeNow(Peer& peer)
 {
     PeerConnection* c = peer.connection;
-    if (!c->isReady() || !c->peerInterested() || !c->amChoking() ||
+    if (!c->isReady() || !c->peerInterested() || !c->amChoking() || !isMember(peer) ||
         !m_hub.uploadAllowedTo(peer.cls) || unchokedCount() >= kUploadSlots)
         return false;
     c->setChoking(false);
@@ -312,7 +375,7 @@ void Swarm::unchokeRound()
         peer.lastUploaded = peer.connection->payloadSent();
         if (!peer.connection->isReady())
             continue;
-        if (!m_hub.uploadAllowedTo(peer.cls)) {
+        if (!m_hub.uploadAllowedTo(peer.cls) || !isMember(peer)) {
             if (!peer.connection->amChoking())
                 peer.connection->setChoking(true);
             continue;
@@ -343,7 +406,7 @@ void Swarm::unchokeRound()
         unchoke.insert(interested[pick]);
     }
     for (const auto& p : m_peers) {
-        if (!p->connection->isReady() || !m_hub.uploadAllowedTo(p->cls))
+        if (!p->connection->isReady() || !m_hub.uploadAllowedTo(p->cls) || !isMember(*p))
             continue;
         const bool choke = !unchoke.contains(p.get());
         if (choke != p->connection->amChoking())
@@ -370,7 +433,7 @@ quint32 Swarm::blockLength(int piece, int block) const
 void Swarm::fillRequests(Peer& peer)
 {
     PeerConnection* c = peer.connection;
-    if (!m_sink || !c->isReady() || c->peerChoking() || !c->amInterested())
+    if (!m_sink || !c->isReady() || c->peerChoking() || !c->amInterested() || !isMember(peer))
         return;
     int depth = kRequestDepth;
     if (const auto reqq = c->remoteExtensions().requestQueue)
@@ -520,6 +583,7 @@ void Swarm::onClosed(PeerConnection* connection, const QString& reason, bool vio
             m_sink->picker().removeAvailability(connection->peerHas());
     }
     m_uploader->forget(connection);
+    m_membership.remove(connection);
     const bool wasUnchoked = !connection->amChoking();
     m_peers.erase(it);
     if (wasUnchoked) {
@@ -574,8 +638,8 @@ void Swarm::ban(Peer& peer, const QString& reason)
 
 int Swarm::servingPeerCount() const
 {
-    return int(std::count_if(m_peers.begin(), m_peers.end(), [](const auto& p) {
-        return p->connection->isReady() && !p->connection->peerChoking();
+    return int(std::count_if(m_peers.begin(), m_peers.end(), [this](const auto& p) {
+        return p->connection->isReady() && !p->connection->peerChoking() && isMember(*p);
     }));
 }
 
@@ -592,7 +656,8 @@ QList<QByteArray> Swarm::coFetcherIds() const
     QList<QByteArray> ids;
     for (const auto& p : m_peers) {
         const PeerConnection* c = p->connection;
-        if (c->isReady() && c->remotePeerId().startsWith("-OD") && !c->peerIsSeed())
+        if (c->isReady() && c->remotePeerId().startsWith("-OD") && !c->peerIsSeed() &&
+            isMember(*p))
             ids << c->remotePeerId();
     }
     return ids;

@@ -8,6 +8,7 @@
 #include "peer/PeerConnection.h"
 #include "transfer/PeerSnapshot.h"
 #include "transfer/SourceClass.h"
+#include "transfer/SwarmMembership.h"
 
 #include <QBitArray>
 #include <QElapsedTimer>
@@ -67,6 +68,9 @@ public:
 
     // Upload gates or mode changed: re-evaluate choking.
     void uploadPermissionChanged();
+    // Modes 1 and 2 under discovery: only peers proving `key` exchange pieces with us.
+    void setMembership(bool required, const QByteArray& key);
+    const SwarmMembership& membership() const { return m_membership; }
     void close(const QString& reason); // closes every connection
 
     QList<PeerSnapshot> peerSnapshots() const;
@@ -104,6 +108,8 @@ private:
     Peer* peerOf(peer::PeerConnection* connection);
     Peer* peerByKey(int key);
     void onReady(Peer& peer);
+    void applyVerdict(Peer& peer, SwarmMembership::Verdict verdict);
+    bool isMember(const Peer& peer) const { return m_membership.isMember(peer.connection); }
     void onAvailability(Peer& peer);
     void onHave(Peer& peer, quint32 index);
     void onPeerChoke(Peer& peer, bool choking);
@@ -138,6 +144,7 @@ private:
     QSet<QHostAddress> m_banned;
     int m_hashFailures = 0;
     SwarmUploader* m_uploader = nullptr;
+    SwarmMembership m_membership;
     QTimer m_chokeTimer;
     QTimer m_snubTimer;
 };

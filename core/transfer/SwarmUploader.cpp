@@ -32,7 +32,8 @@ SwarmUploader::SwarmUploader(Swarm& swarm, PeerHub& hub, QObject* parent)
 void SwarmUploader::onRequested(PeerConnection* connection, const BlockRequest& block)
 {
     const Swarm::Peer* peer = m_swarm.peerOf(connection);
-    if (!peer || !m_hub.uploadAllowedTo(peer->cls) || int(block.index) >= m_swarm.have().size() ||
+    if (!peer || !m_swarm.isMember(*peer) || !m_hub.uploadAllowedTo(peer->cls) ||
+        int(block.index) >= m_swarm.have().size() ||
         !m_swarm.have().testBit(int(block.index))) {
         connection->rejectRequest(block);
         return;

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void exportImportRoundTrip();
     void malformedImportChangesNothing();
     void staticPeersSettingIsCheckedAndKept();
+    void discoveryUrlSettingIsChecked();
 
 private:
     ProcessResult doctl(const QStringList& args);
@@ -55,7 +56,9 @@ void DoctlConfigTest::listJsonHasEverySettingWithItsFacts()
     const ProcessResult r = doctl({"config", "list", "--json"});
     QCOMPARE(r.exitCode, 0);
     const QJsonArray rows = QJsonDocument::fromJson(r.out.toUtf8()).array();
-    QCOMPARE(rows.size(), 40 + 1); // every DO policy, then OpenDO's StaticPeers
+    // Every DO policy, then OpenDO's StaticPeers, DiscoveryUrl, AdSite, AdDomainSid and
+    // EntraTenantId.
+    QCOMPARE(rows.size(), 40 + 5);
     QJsonObject cacheSize;
     for (const QJsonValue& v : rows) {
         const QJsonObject o = v.toObject();
@@ -210,6 +213,18 @@ void DoctlConfigTest::staticPeersSettingIsCheckedAndKept()
              QString("127.0.0.2:7680,[::1]:7681"));
     QCOMPARE(doctl({"config", "reset", "StaticPeers"}).exitCode, 0);
     QCOMPARE(doctl({"config", "get", "StaticPeers"}).out.trimmed(), QString());
+}
+
+void DoctlConfigTest::discoveryUrlSettingIsChecked()
+{
+    const ProcessResult bad = doctl({"config", "set", "DiscoveryUrl", "ftp://198.51.100.1/"});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains("http://"), qPrintable(bad.err));
+    QCOMPARE(doctl({"config", "get", "DiscoveryUrl"}).out.trimmed(), QString());
+    QCOMPARE(doctl({"config", "set", "DiscoveryUrl", "http://127.0.0.1:7681"}).exitCode, 0);
+    QCOMPARE(doctl({"config", "get", "DiscoveryUrl"}).out.trimmed(),
+             QString("http://127.0.0.1:7681"));
+    QCOMPARE(doctl({"config", "reset", "DiscoveryUrl"}).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(DoctlConfigTest)

@@ -1,0 +1,206 @@
+#include "MetainfoCommands.h"
+
+#include "agent/AgentSettings.h"
+#include "content/Metainfo.h"
+#include "content/MetainfoWriter.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSaveFile>
+
+namespace opendo::cli {
+
+namespace {
+
+const char* const kCreateUsage =
+    "usage: doctl create-metainfo FILE --webseed URL [--webseed URL]… [--piece-size BYTES] "
+    "[--announce URL] -o OUT.torrent\n";
+
+const char* const kPublishUsage =
+    "usage: doctl publish FILE --webseed URL [--webseed URL]… [--piece-size BYTES] "
+    "--discovery URL [-o OUT.torrent] [--json]\n"
+    "       doctl publish --metainfo IN.torrent --discovery URL [--json]\n";
+
+constexpr int kPublishTimeoutMs = 60'000;
+
+// "-o" is a short option; CliArguments only knows "--name".
+std::optional<QString> takeOutput(CliArguments& args, QString* error)
+{
+    std::optional<QString> output = args.takeOption(QStringLiteral("o"), error);
+    if (!output)
+        output = args.takeOption(QStringLiteral("out"), error);
+    QStringList rest = args.remaining();
+    if (const qsizetype i = rest.indexOf(QStringLiteral("-o"));
+        !output && i >= 0 && i + 1 < rest.size()) {
+        output = rest[i + 1];
+        rest.remove(i, 2);
+        args = CliArguments(rest);
+    }
+    return output;
+}
+
+struct MetainfoRequest
+{
+    std::optional<QString> file;
+    content::MetainfoWriterOptions options;
+    std::optional<QString> pieceSize;
+};
+
+// Reads FILE, --webseed…, --piece-size, --announce; on a usage error returns nullopt with *why.
+std::optional<MetainfoRequest> takeMetainfoRequest(CliArguments& args, QString* error)
+{
+    MetainfoRequest request;
+    while (const auto seed = args.takeOption(QStringLiteral("webseed"), error))
+        request.options.webSeeds << QUrl(*seed);
+    request.pieceSize = args.takeOption(QStringLiteral("piece-size"), error);
+    if (const auto announce = args.takeOption(QStringLiteral("announce"), error))
+        request.options.announce = QUrl(*announce);
+    return request;
+}
+
+// Builds the metainfo; prints the error and returns nullopt when it cannot.
+std::optional<QByteArray> buildMetainfo(MetainfoRequest request, QTextStream& err)
+{
+    for (const QUrl& seed : std::as_const(request.options.webSeeds)) {
+        if (const QString why = content::Metainfo::checkWebSeed(seed); !why.isEmpty()) {
+            err << "error: " << why << '\n';
+            return std::nullopt;
+        }
+    }
+    if (request.pieceSize) {
+        bool ok = false;
+        request.options.pieceLength = request.pieceSize->toLongLong(&ok);
+        const QString why = ok ? content::Metainfo::checkPieceLength(request.options.pieceLength)
+                               : QStringLiteral("--piece-size needs a number of bytes");
+        if (!why.isEmpty()) {
+            err << "error: " << why << '\n';
+            return std::nullopt;
+        }
+    }
+    const content::MetainfoWriteResult written =
+        content::MetainfoWriter::create(*request.file, request.options);
+    if (!written.ok) {
+        err << "error: " << written.error << '\n';
+        return std::nullopt;
+    }
+    return written.torrent;
+}
+
+bool saveFile(const QString& path, const QByteArray& bytes, QTextStream& err)
+{
+    QSaveFile save(path);
+    if (!save.open(QIODevice::WriteOnly) || save.write(bytes) != bytes.size() || !save.commit()) {
+        err << "error: " << path << ": " << save.errorString() << '\n';
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int runCreateMetainfoCommand(CliArguments& args, QTextStream& out, QTextStream& err)
+{
+    QString error;
+    auto request = takeMetainfoRequest(args, &error);
+    const auto output = takeOutput(args, &error);
+    request->file = args.takePositional();
+    if (!error.isEmpty() || !request->file || !output || request->options.webSeeds.isEmpty()) {
+        err << (error.isEmpty() ? QString() : QStringLiteral("error: ") + error + u'\n')
+            << kCreateUsage;
+        return 2;
+    }
+    const auto torrent = buildMetainfo(*request, err);
+    if (!torrent || !saveFile(*output, *torrent, err))
+        return 1;
+    const auto parsed = content::Metainfo::parse(*torrent);
+    if (parsed.ok())
+        out << "content id " << parsed.metainfo->contentId() << ", "
+            << parsed.metainfo->pieceCount() << " pieces of " << parsed.metainfo->pieceLength()
+            << " bytes, written to " << *output << '\n';
+    return 0;
+}
+
+int runPublishCommand(CliArguments& args, QTextStream& out, QTextStream& err)
+{
+    QString error;
+    auto request = takeMetainfoRequest(args, &error);
+    const auto output = takeOutput(args, &error);
+    const auto metainfoPath = args.takeOption(QStringLiteral("metainfo"), &error);
+    const auto discovery = args.takeOption(QStringLiteral("discovery"), &error);
+    const bool json = args.takeFlag(QStringLiteral("json"));
+    request->file = args.takePositional();
+    const bool fromFile = request->file.has_value() && !request->options.webSeeds.isEmpty();
+    if (!error.isEmpty() || !discovery || fromFile == metainfoPath.has_value()) {
+        err << (error.isEmpty() ? QString() : QStringLiteral("error: ") + error + u'\n')
+            << kPublishUsage;
+        return 2;
+    }
+    if (const QString why = agent::checkAgentSetting(
+            QString::fromLatin1(agent::kDiscoveryUrlSetting), *discovery);
+        !why.isEmpty()) {
+        err << "error: --discovery: " << why << '\n';
+        return 2;
+    }
+    QByteArray torrent;
+    if (metainfoPath) {
+        QFile file(*metainfoPath);
+        if (!file.open(QIODevice::ReadOnly)) {
+            err << "error: " << *metainfoPath << ": " << file.errorString() << '\n';
+            return 1;
+        }
+        torrent = file.readAll();
+        const auto parsed = content::Metainfo::parse(torrent);
+        if (!parsed.ok()) {
+            err << "error: " << *metainfoPath << ": " << parsed.error << '\n';
+            return 1;
+        }
+    } else {
+        const auto built = buildMetainfo(*request, err);
+        if (!built)
+            return 1;
+        torrent = *built;
+        if (output && !saveFile(*output, torrent, err))
+            return 1;
+    }
+
+    QNetworkAccessManager network;
+    QUrl url(*discovery);
+    QString path = url.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    url.setPath(path + QStringLiteral("/v1/publish"));
+    QNetworkRequest post(url);
+    post.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/x-bittorrent"));
+    post.setTransferTimeout(kPublishTimeoutMs);
+    QNetworkReply* reply = network.post(post, torrent);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const QByteArray body = reply->readAll();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QJsonObject answer = QJsonDocument::fromJson(body).object();
+    if (reply->error() != QNetworkReply::NoError || status != 200) {
+        const QString why = answer.value(QStringLiteral("error")).toString();
+        err << "error: publishing to " << url.toString() << " failed: "
+            << (why.isEmpty() ? reply->errorString() : why) << '\n';
+        reply->deleteLater();
+        return 1;
+    }
+    reply->deleteLater();
+    if (json) {
+        out << QJsonDocument(answer).toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    out << "published " << answer.value(QStringLiteral("name")).toString() << " as content id "
+        << answer.value(QStringLiteral("contentId")).toString() << '\n';
+    for (const QJsonValue& u : answer.value(QStringLiteral("urls")).toArray())
+        out << "  agents asked for " << u.toString() << " now get verifiable, peerable pieces\n";
+    return 0;
+}
+
+} // namespace opendo::cli

@@ -1,0 +1,22 @@
+#pragma once
+
+// `doctl peers`: the agent's peer side — download mode configured and in effect (with the
+// reason when it fell back to 99), the discovery service and what it sees, the peers it offered
+// per content and the live connections.
+
+#include "CliArguments.h"
+
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace opendo::agent {
+class Agent;
+struct PeerActivity;
+} // namespace opendo::agent
+
+namespace opendo::cli {
+
+int runPeersCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, QTextStream& err);
+QJsonObject peerActivityToJson(const agent::PeerActivity& activity);
+
+} // namespace opendo::cli

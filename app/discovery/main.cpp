@@ -1,0 +1,206 @@
+// do-discovery: the coordination service agents announce to — a BitTorrent HTTP tracker with the
+// Delivery Optimization extensions, plus content publishing and health/metrics endpoints.
+
+#include "SignalWatcher.h"
+#include "discovery/server/DiscoveryServer.h"
+#include "transfer/PeerEndpoint.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QLoggingCategory>
+#include <cstdio>
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcMain, "opendo.discovery.main")
+
+constexpr int kExitStartFailure = 1;
+constexpr int kExitBadArguments = 2;
+
+void logToStderr(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    static const char* const kLevels[] = {"debug", "warning", "critical", "fatal", "info"};
+    const QByteArray line =
+        QStringLiteral("%1 %2 %3: %4\n")
+            .arg(QDateTime::currentDateTime().toString(Qt::ISODateWithMs),
+                 QLatin1String(kLevels[qBound(0, int(type), 4)]),
+                 QLatin1String(context.category ? context.category : "default"), message)
+            .toLocal8Bit();
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
+}
+
+int fail(int code, const QString& message)
+{
+    std::fprintf(stderr, "do-discovery: %s\n", qUtf8Printable(message));
+    return code;
+}
+
+// Strict whole-string integer parsing: "60s" or "" are mistakes worth reporting.
+bool parseInt(const QString& text, int minimum, int* value)
+{
+    bool ok = false;
+    const int parsed = text.toInt(&ok);
+    if (!ok || parsed < minimum)
+        return false;
+    *value = parsed;
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("OpenDO"));
+    QCoreApplication::setApplicationName(QStringLiteral("do-discovery"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    qInstallMessageHandler(logToStderr);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "do-discovery",
+        "The OpenDO discovery service: a BitTorrent tracker with Delivery Optimization "
+        "download modes, swarm keys and content publishing."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption listen(
+        QStringLiteral("listen"),
+        QCoreApplication::translate("do-discovery",
+                                    "Address and port to serve on (default 0.0.0.0:7681)."),
+        QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption db(
+        QStringLiteral("db"),
+        QCoreApplication::translate("do-discovery",
+                                    "SQLite file keeping published content, registrations and "
+                                    "the swarm key secret across restarts (default: memory "
+                                    "only)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption interval(
+        QStringLiteral("interval"),
+        QCoreApplication::translate("do-discovery",
+                                    "Announce interval in seconds (default 60, at least 1)."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption maxPeers(
+        QStringLiteral("max-peers"),
+        QCoreApplication::translate("do-discovery",
+                                    "Most peers in one announce response (default 50)."),
+        QStringLiteral("N"));
+    const QCommandLineOption rateLimit(
+        QStringLiteral("rate-limit"),
+        QCoreApplication::translate("do-discovery",
+                                    "Requests per second per client address (default "
+                                    "200, 0 = unlimited)."),
+        QStringLiteral("N"));
+    const QCommandLineOption natMap(
+        QStringLiteral("nat-map"),
+        QCoreApplication::translate("do-discovery",
+                                    "Treat client addresses as behind a NAT with the given "
+                                    "public address, e.g. 127.0.0.2-127.0.0.3=203.0.113.1 "
+                                    "or 127.0.0.0/30=203.0.113.1; repeatable."),
+        QStringLiteral("RULE"));
+    const QCommandLineOption publish(
+        QStringLiteral("publish"),
+        QCoreApplication::translate("do-discovery",
+                                    "Publish a .torrent file at start; repeatable."),
+        QStringLiteral("FILE"));
+    parser.addOptions({listen, db, interval, maxPeers, rateLimit, natMap, publish});
+
+    if (!parser.parse(QCoreApplication::arguments()))
+        return fail(kExitBadArguments, parser.errorText());
+    if (parser.isSet(help))
+        parser.showHelp(0);
+    if (parser.isSet(version))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty()) {
+        return fail(kExitBadArguments,
+                    QCoreApplication::translate("do-discovery", "Unexpected argument: %1")
+                        .arg(parser.positionalArguments().constFirst()));
+    }
+
+    opendo::discovery::DiscoveryServerOptions options;
+    options.address = QHostAddress(QHostAddress::AnyIPv4);
+    options.port = 7681;
+    if (parser.isSet(listen)) {
+        QString error;
+        const auto endpoint =
+            opendo::transfer::parsePeerEndpoint(parser.value(listen), &error, true);
+        if (!endpoint)
+            return fail(kExitBadArguments,
+                        QCoreApplication::translate("do-discovery", "--listen: %1").arg(error));
+        options.address = endpoint->address;
+        options.port = endpoint->port;
+    }
+    options.databasePath = parser.value(db);
+    if (parser.isSet(interval) && !parseInt(parser.value(interval), 1, &options.intervalSeconds)) {
+        return fail(
+            kExitBadArguments,
+            QCoreApplication::translate(
+                "do-discovery", "--interval needs a whole number of seconds, at least 1: %1")
+                .arg(parser.value(interval)));
+    }
+    if (parser.isSet(maxPeers) &&
+        !parseInt(parser.value(maxPeers), 0, &options.maxPeersPerResponse)) {
+        return fail(kExitBadArguments,
+                    QCoreApplication::translate(
+                        "do-discovery", "--max-peers needs a number of peers, 0 or more: %1")
+                        .arg(parser.value(maxPeers)));
+    }
+    if (parser.isSet(rateLimit)) {
+        int perSecond = 0;
+        if (!parseInt(parser.value(rateLimit), 0, &perSecond)) {
+            return fail(
+                kExitBadArguments,
+                QCoreApplication::translate(
+                    "do-discovery", "--rate-limit needs requests per second, 0 for unlimited: %1")
+                    .arg(parser.value(rateLimit)));
+        }
+        options.requestsPerSecondPerAddress = perSecond;
+        // Two seconds' worth at once lets an agent that starts many downloads announce them.
+        options.burstPerAddress = 2.0 * perSecond;
+    }
+    for (const QString& rule : parser.values(natMap)) {
+        QString error;
+        if (!options.natMap.addRule(rule, &error))
+            return fail(
+                kExitBadArguments,
+                QCoreApplication::translate("do-discovery", "--nat-map %1: %2").arg(rule, error));
+    }
+    std::vector<std::pair<QString, QByteArray>> torrents;
+    for (const QString& path : parser.values(publish)) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            return fail(kExitBadArguments,
+                        QCoreApplication::translate("do-discovery", "--publish: cannot read %1: %2")
+                            .arg(path, file.errorString()));
+        }
+        torrents.emplace_back(path, file.read(opendo::discovery::kMaxPublishedMetainfoSize + 1));
+    }
+
+    // Installed before start so a stop request during start still shuts down cleanly.
+    opendo::agentapp::SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &opendo::agentapp::SignalWatcher::stopRequested, &app,
+                     [](int number) {
+                         qCInfo(lcMain) << "stopping on signal" << number;
+                         QCoreApplication::quit();
+                     });
+
+    opendo::discovery::DiscoveryServer server(options);
+    QString startError;
+    if (!server.start(&startError))
+        return fail(kExitStartFailure, startError);
+    for (const auto& [path, torrent] : torrents) {
+        const opendo::discovery::PublishResult result = server.publish(torrent);
+        if (!result.ok)
+            return fail(kExitBadArguments,
+                        QCoreApplication::translate("do-discovery", "--publish %1: %2")
+                            .arg(path, result.error));
+    }
+
+    const QByteArray ready = "do-discovery listening on " + server.baseUrl().toUtf8() + '\n';
+    std::fwrite(ready.constData(), 1, size_t(ready.size()), stdout);
+    std::fflush(stdout);
+    return app.exec();
+}

@@ -1,0 +1,216 @@
+#include "agent/DiscoveryLink.h"
+
+#include "agent/AgentSettings.h"
+#include "cache/PieceStore.h"
+#include "discovery/GroupIdResolver.h"
+#include "log/LogCategories.h"
+#include "transfer/DownloadManager.h"
+#include "transfer/PeerHub.h"
+
+#include <QNetworkInterface>
+
+namespace opendo::agent {
+
+namespace {
+
+constexpr int kTrackIntervalMs = 3'000;
+
+bool isWildcard(const QHostAddress& a)
+{
+    return a.isNull() || a == QHostAddress::Any || a == QHostAddress::AnyIPv4 ||
+           a == QHostAddress::AnyIPv6;
+}
+
+transfer::SourceClass classOf(discovery::PeerRelation relation)
+{
+    switch (relation) {
+    case discovery::PeerRelation::Lan:
+        return transfer::SourceClass::LanPeer;
+    case discovery::PeerRelation::Group:
+        return transfer::SourceClass::GroupPeer;
+    case discovery::PeerRelation::Internet:
+        break;
+    }
+    return transfer::SourceClass::InternetPeer;
+}
+
+// The 20 bytes peers and trackers know a content by: the v1 info hash, or the v2 one cut to
+// 20 bytes (BEP 52). Content ids are those hashes in hex.
+QByteArray handshakeHashOf(const QString& contentId)
+{
+    return QByteArray::fromHex(contentId.toLatin1()).left(20);
+}
+
+} // namespace
+
+QPair<QHostAddress, int> subnetOf(const QHostAddress& address)
+{
+    for (const QNetworkInterface& iface : QNetworkInterface::allInterfaces()) {
+        if (!(iface.flags() & QNetworkInterface::IsUp))
+            continue;
+        for (const QNetworkAddressEntry& entry : iface.addressEntries()) {
+            const bool matches = isWildcard(address)
+                                     ? !(iface.flags() & QNetworkInterface::IsLoopBack) &&
+                                           entry.ip().protocol() == QHostAddress::IPv4Protocol
+                                     : address.isInSubnet(entry.ip(), entry.prefixLength());
+            if (matches && entry.prefixLength() >= 0) {
+                const auto subnet = QHostAddress::parseSubnet(
+                    entry.ip().toString() + u'/' + QString::number(entry.prefixLength()));
+                return {subnet.first, subnet.second};
+            }
+        }
+    }
+    return {QHostAddress(), -1};
+}
+
+DiscoveryLink::DiscoveryLink(cache::PieceStore& store, transfer::PeerHub& peers, QObject* parent)
+    : QObject(parent), m_client(this), m_store(store), m_peers(peers)
+{
+    connect(&m_client, &discovery::DiscoveryClient::peersOffered, this,
+            &DiscoveryLink::onPeersOffered);
+    connect(&m_client, &discovery::DiscoveryClient::statusChanged, this,
+            &DiscoveryLink::onStatusChanged);
+    m_trackTimer.setInterval(kTrackIntervalMs);
+    connect(&m_trackTimer, &QTimer::timeout, this, &DiscoveryLink::refreshTracked);
+    m_trackTimer.start();
+    m_refreshSoon.setSingleShot(true);
+    m_refreshSoon.setInterval(100);
+    connect(&m_refreshSoon, &QTimer::timeout, this, &DiscoveryLink::refreshTracked);
+}
+
+void DiscoveryLink::scheduleRefresh()
+{
+    if (!m_refreshSoon.isActive())
+        m_refreshSoon.start();
+}
+
+void DiscoveryLink::configure(const QString& explicitUrl, const QString& settingUrl,
+                              const QString& fallbackUrl)
+{
+    QString url = explicitUrl;
+    if (url.isEmpty())
+        url = settingUrl;
+    if (url.isEmpty())
+        url = fallbackUrl;
+    updateIdentity();
+    m_client.setServiceUrl(url.isEmpty() ? QUrl() : QUrl(url));
+    m_peers.setDiscoveryActive(!url.isEmpty());
+    onStatusChanged();
+    refreshTracked();
+}
+
+void DiscoveryLink::updateIdentity()
+{
+    discovery::AnnounceIdentity identity;
+    identity.peerId = m_peers.identity().peerId;
+    identity.port = m_peers.listenPort();
+    if (!isWildcard(m_peers.listenAddress()))
+        identity.localAddress = m_peers.listenAddress();
+    m_client.setIdentity(identity);
+}
+
+void DiscoveryLink::setPolicies(const policy::PolicySnapshot& policies,
+                                const QMap<QString, QString>& agentSettings)
+{
+    m_policies = policies;
+    discovery::AnnounceScope scope;
+    scope.mode = int(policies.number(QStringLiteral("DODownloadMode"), 1));
+    QString groupSource;
+    m_groupProblem.clear();
+    if (scope.mode == 2) {
+        discovery::GroupIdInputs inputs;
+        inputs.adSite = agentSettings.value(QString::fromLatin1(kAdSiteSetting));
+        inputs.domainSid = agentSettings.value(QString::fromLatin1(kAdDomainSidSetting));
+        inputs.entraTenantId = agentSettings.value(QString::fromLatin1(kEntraTenantIdSetting));
+        const discovery::GroupIdResolution group = discovery::resolveGroupId(policies, inputs);
+        scope.groupId = group.groupId;
+        groupSource = group.source;
+        m_groupProblem = group.problem;
+    }
+    // DORestrictPeerSelectionBy 1: only peers in our own subnet (2, DNS-SD, is not offered on
+    // this platform and is treated as no restriction).
+    if (policies.number(QStringLiteral("DORestrictPeerSelectionBy")) == 1) {
+        const auto subnet = subnetOf(m_peers.listenAddress());
+        scope.subnetBase = subnet.first;
+        scope.subnetPrefix = subnet.second;
+        scope.restrictToSubnet = subnet.second >= 0;
+    }
+    updateIdentity();
+    m_client.setScope(scope, groupSource);
+    refreshTracked();
+}
+
+void DiscoveryLink::refreshTracked()
+{
+    const int mode = int(m_policies.number(QStringLiteral("DODownloadMode"), 1));
+    QList<discovery::TrackedContent> tracked;
+    const bool peering = (mode == 1 || mode == 2 || mode == 3) && !m_client.serviceUrl().isEmpty();
+    // Mode 2 without a group id has no swarm to join: say so rather than announce.
+    if (peering && !(mode == 2 && m_groupProblem.size() > 0)) {
+        QSet<QString> seen;
+        if (m_downloads) {
+            for (const transfer::JobStatus& job : m_downloads->statuses()) {
+                if (job.state != transfer::JobState::Downloading || !job.shareable ||
+                    job.fileSize <= 0 || !m_peers.largeEnoughToPeer(job.fileSize))
+                    continue;
+                discovery::TrackedContent c;
+                c.contentId = job.fileId;
+                c.infoHash = handshakeHashOf(job.fileId);
+                c.left = qMax<qint64>(0, job.fileSize - job.fileSizeInCache);
+                c.downloaded = job.totalBytesDownloaded;
+                tracked << c;
+                seen.insert(job.fileId);
+            }
+        }
+        // What we can serve: verified pieces whose metainfo we hold.
+        for (const cache::CachedContent& content : m_store.all()) {
+            const QString& id = content.geometry.contentId;
+            if (seen.contains(id) || !content.shareable() || content.present.count(true) == 0 ||
+                !m_peers.largeEnoughToPeer(content.geometry.fileSize))
+                continue;
+            discovery::TrackedContent c;
+            c.contentId = id;
+            c.infoHash = handshakeHashOf(id);
+            c.left = qMax<qint64>(0, content.geometry.fileSize - content.bytesPresent());
+            tracked << c;
+        }
+    }
+    m_client.setTracked(tracked);
+}
+
+void DiscoveryLink::contentCompleted(const QString& contentId)
+{
+    refreshTracked();
+    m_client.announceSoon(contentId);
+}
+
+void DiscoveryLink::onPeersOffered(const QString& contentId,
+                                   const discovery::AnnounceResponse& response)
+{
+    QList<transfer::DiscoveredPeer> peers;
+    for (const discovery::AnnouncedPeer& p : response.peers)
+        peers.append({{p.address, p.port}, classOf(p.relation)});
+    m_peers.setSwarmKey(contentId, response.swarmKey);
+    m_peers.setDiscoveredPeers(contentId, peers);
+}
+
+void DiscoveryLink::onStatusChanged()
+{
+    if (m_client.unreachable()) {
+        const discovery::DiscoveryStatus s = m_client.status();
+        m_peers.setFallback(tr("discovery service %1 is unreachable (%2)")
+                                .arg(s.serviceUrl, s.lastError));
+    } else {
+        m_peers.setFallback({});
+    }
+}
+
+discovery::DiscoveryStatus DiscoveryLink::status() const
+{
+    discovery::DiscoveryStatus s = m_client.status();
+    if (s.refusal.isEmpty() && !m_groupProblem.isEmpty())
+        s.refusal = m_groupProblem;
+    return s;
+}
+
+} // namespace opendo::agent

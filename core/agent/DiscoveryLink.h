@@ -1,0 +1,67 @@
+#pragma once
+
+// Connects the agent to its discovery service: decides which service (do-agent --discovery,
+// the DiscoveryUrl setting, or the console's built-in one), what to announce (content being
+// downloaded, and verified content in the cache that peers may fetch), the scope to announce in
+// (download mode, group id and its source, subnet), and feeds the answers to the peer hub —
+// peers with their class, swarm keys — and the fallback to mode 99 while the service is gone.
+
+#include "discovery/DiscoveryClient.h"
+#include "policy/PolicyState.h"
+
+#include <QHostAddress>
+#include <QMap>
+#include <QObject>
+#include <QTimer>
+
+namespace opendo::cache {
+class PieceStore;
+}
+namespace opendo::transfer {
+class DownloadManager;
+class PeerHub;
+} // namespace opendo::transfer
+
+namespace opendo::agent {
+
+class DiscoveryLink : public QObject
+{
+    Q_OBJECT
+public:
+    DiscoveryLink(cache::PieceStore& store, transfer::PeerHub& peers, QObject* parent = nullptr);
+
+    void setDownloads(transfer::DownloadManager* downloads) { m_downloads = downloads; }
+    // explicitUrl: --discovery (wins); settingUrl: DiscoveryUrl; fallbackUrl: the console's
+    // built-in service. Any of them may be empty.
+    void configure(const QString& explicitUrl, const QString& settingUrl,
+                   const QString& fallbackUrl);
+    void setPolicies(const policy::PolicySnapshot& policies,
+                     const QMap<QString, QString>& agentSettings);
+    void refreshTracked(); // also runs by itself every few seconds
+    // Soon, coalesced: a download started or finished, so announce without waiting.
+    void scheduleRefresh();
+    void contentCompleted(const QString& contentId);
+
+    discovery::DiscoveryClient& client() { return m_client; }
+    discovery::DiscoveryStatus status() const;
+
+private:
+    void onPeersOffered(const QString& contentId, const discovery::AnnounceResponse& response);
+    void onStatusChanged();
+    void updateIdentity();
+
+    discovery::DiscoveryClient m_client;
+    cache::PieceStore& m_store;
+    transfer::PeerHub& m_peers;
+    transfer::DownloadManager* m_downloads = nullptr;
+    policy::PolicySnapshot m_policies;
+    QString m_groupProblem;
+    QTimer m_trackTimer;
+    QTimer m_refreshSoon;
+};
+
+// The subnet of the interface that carries `address` (or of the first up, non-loopback
+// interface when it is a wildcard): base address and prefix length; prefix -1 when unknown.
+QPair<QHostAddress, int> subnetOf(const QHostAddress& address);
+
+} // namespace opendo::agent

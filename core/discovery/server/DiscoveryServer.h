@@ -1,0 +1,98 @@
+#pragma once
+
+// The coordination service ("the DO cloud"): the tracker announce endpoint and the JSON
+// metadata/admin endpoints, over HttpServer, with state in SwarmRegistry and MetainfoCatalog
+// (persisted by DiscoveryStore when a database file is given). Runs standalone (do-discovery)
+// or embedded in the console's process on its own thread.
+//
+// Endpoints:
+//   GET  /announce?…            tracker announce (AnnounceProtocol.h); errors are bencoded
+//                               "failure reason" with status 200, as trackers do
+//   POST /v1/publish            body: a .torrent; → {"contentId","name","size","urls"}
+//   GET  /v1/metainfo?url=URL   → the .torrent (application/x-bittorrent), 404 JSON if unknown
+//   GET  /v1/metainfo?id=ID     same, by content id (hex info hash)
+//   GET  /v1/health             → {"status":"ok","version","uptimeSeconds","swarms","peers",
+//                                  "published"}
+//   GET  /v1/swarms             → {"swarms":[{"infoHash","contentId","name","seeds",
+//                                  "leechers","byMode":{…},"byScope":{…}}]}
+//   GET  /metrics               Prometheus text format
+// JSON errors: {"error":"…"} with 4xx. Rate limit per client address → 429 (announce: a
+// bencoded failure reason).
+
+#include "discovery/server/HttpServer.h"
+#include "discovery/server/MetainfoCatalog.h"
+#include "discovery/server/NatMap.h"
+#include "discovery/server/SwarmKeys.h"
+#include "discovery/server/SwarmRegistry.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+namespace opendo::discovery {
+
+class DiscoveryStore;
+
+struct DiscoveryServerOptions
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 0;       // 0 = any free port
+    QString databasePath{}; // "" = state in memory only
+    NatMap natMap{};
+    int intervalSeconds = 60;
+    int maxPeersPerResponse = 50;
+    double requestsPerSecondPerAddress = 200; // 0 = unlimited
+    double burstPerAddress = 400;
+    HttpServerLimits httpLimits{};
+};
+
+class DiscoveryServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DiscoveryServer(DiscoveryServerOptions options, QObject* parent = nullptr);
+    ~DiscoveryServer() override; // saves state when a database is used
+
+    // Opens the database (loading registrations, published content and the key secret) and
+    // starts listening. On failure returns false with a translated *error.
+    bool start(QString* error);
+    quint16 port() const;
+    QHostAddress address() const;
+    QString baseUrl() const; // "http://127.0.0.1:PORT"
+
+    // Same as POST /v1/publish, for do-discovery --publish FILE.
+    PublishResult publish(const QByteArray& torrent);
+
+    HttpResponse handle(const HttpRequest& request); // public for tests and the bench
+
+    const SwarmRegistry& registry() const { return *m_registry; }
+    const MetainfoCatalog& catalog() const { return m_catalog; }
+
+private:
+    HttpResponse handleAnnounce(const HttpRequest& request);
+    HttpResponse handlePublish(const HttpRequest& request);
+    HttpResponse handleMetainfo(const HttpRequest& request);
+    HttpResponse handleHealth() const;
+    HttpResponse handleSwarms() const;
+    HttpResponse handleMetrics() const;
+    void expireAndSave();
+    SwarmRegistry::Options registryOptions() const;
+
+    DiscoveryServerOptions m_options;
+    std::unique_ptr<SwarmKeys> m_keys;
+    std::unique_ptr<SwarmRegistry> m_registry;
+    MetainfoCatalog m_catalog;
+    std::unique_ptr<DiscoveryStore> m_store;
+    std::unique_ptr<HttpServer> m_http;
+    RateLimiter m_rateLimiter;
+    QElapsedTimer m_uptime;
+    QTimer m_maintenanceTimer; // expiry + periodic save
+    qint64 m_announces = 0;
+    qint64 m_announceFailures = 0;
+    qint64 m_rateLimited = 0;
+    QElapsedTimer m_sinceSave;
+    bool m_started = false;
+};
+
+} // namespace opendo::discovery

@@ -1,0 +1,603 @@
+#include "discovery/server/HttpServer.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+#include <sys/socket.h>
+
+namespace opendo::discovery {
+namespace {
+
+// A client that pipelines requests without reading the answers must not grow our write buffer
+// without bound: past this much unsent output we stop reading until the client catches up.
+constexpr qint64 kMaxPendingOutput = 1024 * 1024;
+// Reads from the kernel are capped so that TCP flow control, not our memory, absorbs a flood.
+constexpr qint64 kSocketReadBuffer = 64 * 1024;
+// After the last response of a closing connection, how long the client gets to hang up itself.
+// Closing while its data is still unread would make the kernel send a reset that can destroy
+// the response before the client has read it.
+constexpr int kLingerMs = 2000;
+
+bool isTokenChar(char c)
+{
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        return true;
+    return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+bool isToken(QByteArrayView text)
+{
+    return !text.isEmpty() && std::all_of(text.begin(), text.end(), isTokenChar);
+}
+
+QHostAddress normalizedAddress(const QHostAddress& address)
+{
+    // Dual-stack listeners report IPv4 clients as ::ffff:a.b.c.d; callers match on the IPv4 form.
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4) : address;
+}
+
+} // namespace
+
+class HttpServer::Connection : public QObject
+{
+public:
+    Connection(HttpServer* server, QTcpSocket* socket);
+    void detach();
+    const QHostAddress& address() const { return m_address; }
+
+private:
+    enum class State
+    {
+        Head,
+        Body,
+        Closing
+    };
+    struct Failure
+    {
+        int status;
+        QByteArray message;
+    };
+
+    void onReadyRead();
+    void process();
+    bool parseHead(qsizetype headSize, Failure* failure);
+    void dispatch();
+    void reject(int status, const QByteArray& message);
+    void writeResponse(const HttpResponse& response, bool close);
+    void beginClose();
+    void halfCloseWhenFlushed();
+    void onTimeout();
+    void armTimer();
+    void finish();
+
+    HttpServer* m_server;
+    QTcpSocket* m_socket;
+    QTimer m_timer;
+    QHostAddress m_address;
+    QByteArray m_buffer;
+    State m_state = State::Head;
+    bool m_requestStarted = false; // bytes of an unfinished request have arrived
+    bool m_halfClosed = false;
+    bool m_finished = false;
+    HttpRequest m_request;
+    bool m_http10 = false;
+    bool m_keepAlive = true;
+    qsizetype m_bodyLength = 0;
+};
+
+HttpServer::Connection::Connection(HttpServer* server, QTcpSocket* socket)
+    : QObject(server), m_server(server), m_socket(socket),
+      m_address(normalizedAddress(socket->peerAddress()))
+{
+    m_socket->setParent(this);
+    m_socket->setReadBufferSize(kSocketReadBuffer);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &Connection::onTimeout);
+    connect(m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_state == State::Closing) {
+            halfCloseWhenFlushed();
+        } else if (m_socket->bytesToWrite() < kMaxPendingOutput) {
+            process();
+        }
+    });
+    connect(m_socket, &QTcpSocket::disconnected, this, &Connection::finish);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+        // Remote resets and the like: nothing left to answer.
+        if (m_socket->state() != QAbstractSocket::ConnectedState)
+            finish();
+    });
+    armTimer();
+}
+
+void HttpServer::Connection::detach()
+{
+    m_finished = true;
+    m_timer.stop();
+    m_socket->disconnect(this);
+    m_socket->abort();
+}
+
+void HttpServer::Connection::armTimer()
+{
+    if (m_state == State::Closing) {
+        m_timer.start(std::min(kLingerMs, m_server->m_limits.idleTimeoutMs));
+    } else if (m_requestStarted) {
+        // Started when the first byte of a request came, not restarted by later bytes: a client
+        // trickling one byte at a time still has to finish within the limit.
+        if (!m_timer.isActive() || m_timer.interval() != m_server->m_limits.headerTimeoutMs)
+            m_timer.start(m_server->m_limits.headerTimeoutMs);
+    } else {
+        m_timer.start(m_server->m_limits.idleTimeoutMs);
+    }
+}
+
+void HttpServer::Connection::onTimeout()
+{
+    if (m_state == State::Closing || !m_requestStarted) {
+        m_socket->abort();
+        finish();
+        return;
+    }
+    reject(408, "request not completed in time");
+}
+
+void HttpServer::Connection::onReadyRead()
+{
+    if (m_state == State::Closing) {
+        m_socket->readAll(); // discarded: we are only waiting for the client to hang up
+        return;
+    }
+    process();
+}
+
+void HttpServer::Connection::process()
+{
+    while (m_state != State::Closing && !m_finished) {
+        if (m_socket->bytesToWrite() >= kMaxPendingOutput)
+            return; // resumed from bytesWritten
+        if (m_socket->bytesAvailable() > 0)
+            m_buffer.append(m_socket->readAll());
+
+        if (m_state == State::Head) {
+            if (!m_requestStarted) {
+                // RFC 9112 2.2: ignore empty lines before a request line.
+                qsizetype skip = 0;
+                while (skip < m_buffer.size() && (m_buffer[skip] == '\r' || m_buffer[skip] == '\n'))
+                    ++skip;
+                m_buffer.remove(0, skip);
+                if (m_buffer.isEmpty())
+                    break;
+                m_requestStarted = true;
+                armTimer();
+            }
+            const qsizetype crlf = m_buffer.indexOf("\n\r\n");
+            const qsizetype lf = m_buffer.indexOf("\n\n");
+            qsizetype headSize = -1;
+            if (crlf >= 0 && (lf < 0 || crlf < lf))
+                headSize = crlf + 3;
+            else if (lf >= 0)
+                headSize = lf + 2;
+            if (headSize < 0) {
+                if (m_buffer.size() > m_server->m_limits.maxHeaderBytes)
+                    reject(431, "request header too large");
+                break; // wait for more
+            }
+            if (headSize > m_server->m_limits.maxHeaderBytes) {
+                reject(431, "request header too large");
+                break;
+            }
+            Failure failure{};
+            if (!parseHead(headSize, &failure)) {
+                reject(failure.status, failure.message);
+                break;
+            }
+            m_buffer.remove(0, headSize);
+            m_state = State::Body;
+            if (m_bodyLength > 0 && m_buffer.size() < m_bodyLength && !m_http10 &&
+                m_request.headers.value("expect").compare("100-continue", Qt::CaseInsensitive) ==
+                    0) {
+                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            }
+        }
+        if (m_state == State::Body) {
+            if (m_buffer.size() < m_bodyLength)
+                break; // wait for more
+            m_request.body = m_buffer.left(m_bodyLength);
+            m_buffer.remove(0, m_bodyLength);
+            dispatch();
+        }
+    }
+    if (m_state != State::Closing && !m_finished)
+        armTimer();
+}
+
+bool HttpServer::Connection::parseHead(qsizetype headSize, Failure* failure)
+{
+    m_request = HttpRequest{};
+    m_request.peerAddress = m_address;
+    const QList<QByteArray> lines =
+        QByteArrayView(m_buffer).first(headSize).toByteArray().split('\n');
+    auto lineAt = [&](qsizetype i) {
+        QByteArray line = lines.at(i);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        return line;
+    };
+
+    const QByteArray requestLine = lineAt(0);
+    const QList<QByteArray> parts = requestLine.split(' ');
+    if (parts.size() != 3 || !isToken(parts[0]) || parts[1].isEmpty()) {
+        *failure = {400, "malformed request line"};
+        return false;
+    }
+    for (const char c : parts[1]) {
+        if (uchar(c) <= 0x20 || uchar(c) == 0x7f) {
+            *failure = {400, "malformed request target"};
+            return false;
+        }
+    }
+    if (!parts[1].startsWith('/')) {
+        *failure = {400, "only origin-form request targets are supported"};
+        return false;
+    }
+    const QByteArray& version = parts[2];
+    if (version.size() != 8 || !version.startsWith("HTTP/") || version[6] != '.' ||
+        !std::isdigit(uchar(version[5])) || !std::isdigit(uchar(version[7]))) {
+        *failure = {400, "malformed HTTP version"};
+        return false;
+    }
+    if (version[5] != '1') {
+        *failure = {505, "only HTTP/1.x is supported"};
+        return false;
+    }
+    m_http10 = version[7] == '0';
+    m_request.method = parts[0];
+    m_request.target = parts[1];
+    const qsizetype question = m_request.target.indexOf('?');
+    m_request.path = question < 0 ? m_request.target : m_request.target.left(question);
+    m_request.query = question < 0 ? QByteArray() : m_request.target.mid(question + 1);
+
+    // The last element is the empty line (or what follows the final '\n').
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lineAt(i);
+        if (line.isEmpty())
+            continue;
+        if (line.startsWith(' ') || line.startsWith('\t')) {
+            *failure = {400, "obsolete header line folding"};
+            return false;
+        }
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0 || !isToken(QByteArrayView(line).first(colon))) {
+            *failure = {400, "malformed header"};
+            return false;
+        }
+        const QByteArray name = line.left(colon).toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        for (const char c : value) {
+            if ((uchar(c) < 0x20 && c != '\t') || uchar(c) == 0x7f) {
+                *failure = {400, "control character in header"};
+                return false;
+            }
+        }
+        auto existing = m_request.headers.find(name);
+        if (existing == m_request.headers.end()) {
+            m_request.headers.insert(name, value);
+        } else if (name == "content-length" || name == "host") {
+            if (*existing != value) {
+                *failure = {400, "conflicting " + name + " headers"};
+                return false;
+            }
+        } else {
+            *existing += ", " + value;
+        }
+    }
+
+    if (m_request.headers.contains("transfer-encoding")) {
+        *failure = {501, "transfer codings are not supported; send Content-Length"};
+        return false;
+    }
+    m_bodyLength = 0;
+    if (const auto length = m_request.headers.constFind("content-length");
+        length != m_request.headers.constEnd()) {
+        const QByteArray& text = *length;
+        if (text.isEmpty() || text.size() > 18 ||
+            !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            *failure = {400, "malformed Content-Length"};
+            return false;
+        }
+        const qint64 value = text.toLongLong();
+        if (value > m_server->m_limits.maxBodyBytes) {
+            *failure = {413, "request body too large"};
+            return false;
+        }
+        m_bodyLength = qsizetype(value);
+    }
+
+    const QByteArray connection = m_request.headers.value("connection").toLower();
+    const QList<QByteArray> options = connection.split(',');
+    auto hasOption = [&](QByteArrayView option) {
+        return std::any_of(options.begin(), options.end(),
+                           [&](const QByteArray& o) { return o.trimmed() == option; });
+    };
+    m_keepAlive = m_http10 ? hasOption("keep-alive") : !hasOption("close");
+    return true;
+}
+
+void HttpServer::Connection::dispatch()
+{
+    const bool close = !m_keepAlive;
+    HttpResponse response;
+    try {
+        response = m_server->m_handler(m_request);
+    } catch (...) {
+        response = HttpResponse{500, "text/plain; charset=utf-8", "internal error\n", {}};
+    }
+    ++m_server->m_requestsServed;
+    m_requestStarted = false;
+    m_state = State::Head;
+    m_request = HttpRequest{};
+    writeResponse(response, close);
+    if (close)
+        beginClose();
+    else
+        m_timer.stop(); // re-armed for the next request by process()
+}
+
+void HttpServer::Connection::reject(int status, const QByteArray& message)
+{
+    ++m_server->m_requestsRejected;
+    writeResponse(HttpResponse{status, "text/plain; charset=utf-8", message + '\n', {}}, true);
+    beginClose();
+}
+
+void HttpServer::Connection::writeResponse(const HttpResponse& response, bool close)
+{
+    QByteArray head;
+    head.reserve(256);
+    head += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
+            HttpServer::reasonPhrase(response.status) + "\r\n";
+    head += "Content-Type: " + response.contentType + "\r\n";
+    head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    if (close)
+        head += "Connection: close\r\n";
+    else if (m_http10)
+        head += "Connection: keep-alive\r\n";
+    for (const auto& [name, value] : response.extraHeaders)
+        head += name + ": " + value + "\r\n";
+    head += "\r\n";
+    m_socket->write(head);
+    m_socket->write(response.body);
+}
+
+void HttpServer::Connection::beginClose()
+{
+    m_state = State::Closing;
+    m_buffer.clear();
+    m_request = HttpRequest{};
+    m_timer.start(m_server->m_limits.idleTimeoutMs); // for the response to drain
+    halfCloseWhenFlushed();
+}
+
+void HttpServer::Connection::halfCloseWhenFlushed()
+{
+    if (m_halfClosed || m_finished || m_socket->bytesToWrite() > 0)
+        return;
+    m_halfClosed = true;
+    armTimer();
+    // Send FIN but keep reading (and discarding) until the client closes or the linger timer
+    // fires, so unread request bytes do not turn our close into a reset.
+    m_socket->flush();
+    if (m_socket->socketDescriptor() >= 0)
+        ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+    m_socket->readAll();
+}
+
+void HttpServer::Connection::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_timer.stop();
+    m_server->connectionClosed(this);
+}
+
+HttpServer::HttpServer(Handler handler, HttpServerLimits limits, QObject* parent)
+    : QObject(parent), m_handler(std::move(handler)), m_limits(limits)
+{}
+
+HttpServer::~HttpServer()
+{
+    close();
+}
+
+bool HttpServer::listen(const QHostAddress& address, quint16 port, QString* error)
+{
+    if (!m_server) {
+        m_server = new QTcpServer(this);
+        // Our own cap applies per address; the listen backlog only needs to absorb bursts.
+        m_server->setMaxPendingConnections(std::max(30, m_limits.maxConnections));
+        connect(m_server, &QTcpServer::newConnection, this, &HttpServer::onNewConnection);
+    }
+    if (m_server->listen(address, port))
+        return true;
+    if (error) {
+        *error = tr("Cannot listen on %1 port %2: %3")
+                     .arg(address.toString())
+                     .arg(port)
+                     .arg(m_server->errorString());
+    }
+    return false;
+}
+
+QHostAddress HttpServer::serverAddress() const
+{
+    return m_server ? m_server->serverAddress() : QHostAddress();
+}
+
+quint16 HttpServer::serverPort() const
+{
+    return m_server ? m_server->serverPort() : 0;
+}
+
+void HttpServer::close()
+{
+    if (m_server)
+        m_server->close();
+    const QSet<Connection*> live = std::exchange(m_live, {});
+    for (Connection* connection : live) {
+        connection->detach();
+        delete connection;
+    }
+    m_connectionsPerAddress.clear();
+    m_connections = 0;
+}
+
+int HttpServer::connectionCount() const
+{
+    return m_connections;
+}
+
+void HttpServer::onNewConnection()
+{
+    while (QTcpSocket* socket = m_server->nextPendingConnection()) {
+        const QHostAddress address = normalizedAddress(socket->peerAddress());
+        int& perAddress = m_connectionsPerAddress[address];
+        if (m_connections >= m_limits.maxConnections ||
+            perAddress >= m_limits.maxConnectionsPerAddress) {
+            if (perAddress == 0)
+                m_connectionsPerAddress.remove(address);
+            ++m_requestsRejected;
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        ++perAddress;
+        ++m_connections;
+        m_live.insert(new Connection(this, socket));
+    }
+}
+
+void HttpServer::connectionClosed(Connection* connection)
+{
+    if (!m_live.remove(connection))
+        return;
+    --m_connections;
+    auto it = m_connectionsPerAddress.find(connection->address());
+    if (it != m_connectionsPerAddress.end() && --*it <= 0)
+        m_connectionsPerAddress.erase(it);
+    connection->deleteLater();
+}
+
+QByteArray HttpServer::reasonPhrase(int status)
+{
+    switch (status) {
+    case 100:
+        return "Continue";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 411:
+        return "Length Required";
+    case 413:
+        return "Content Too Large";
+    case 414:
+        return "URI Too Long";
+    case 415:
+        return "Unsupported Media Type";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 503:
+        return "Service Unavailable";
+    case 505:
+        return "HTTP Version Not Supported";
+    default:
+        break;
+    }
+    if (status >= 200 && status < 300)
+        return "OK";
+    if (status >= 400 && status < 500)
+        return "Client Error";
+    if (status >= 500)
+        return "Server Error";
+    return "Unknown";
+}
+
+RateLimiter::RateLimiter(double ratePerSecond, double burst, int maxAddresses)
+    : m_rate(ratePerSecond), m_burst(std::max(1.0, burst)),
+      m_maxAddresses(std::max(1, maxAddresses))
+{}
+
+bool RateLimiter::allow(const QHostAddress& address, qint64 nowMs)
+{
+    if (unlimited())
+        return true;
+    auto it = m_buckets.find(address);
+    if (it == m_buckets.end()) {
+        if (m_buckets.size() >= m_maxAddresses) {
+            // Evicting in bulk keeps the cost amortised O(1) even when every request comes from
+            // a new address: the least recently seen half goes at once.
+            std::vector<qint64> seen;
+            seen.reserve(size_t(m_buckets.size()));
+            for (const Bucket& b : std::as_const(m_buckets))
+                seen.push_back(b.lastMs);
+            const auto middle = seen.begin() + qsizetype(seen.size() / 2);
+            std::nth_element(seen.begin(), middle, seen.end());
+            const qint64 cutoff = *middle;
+            qsizetype toDrop = qsizetype(seen.size()) - qsizetype(seen.size() / 2);
+            for (auto b = m_buckets.begin(); b != m_buckets.end() && toDrop > 0;) {
+                if (b->lastMs <= cutoff) {
+                    b = m_buckets.erase(b);
+                    --toDrop;
+                } else {
+                    ++b;
+                }
+            }
+        }
+        it = m_buckets.insert(address, Bucket{m_burst, nowMs});
+    } else if (nowMs > it->lastMs) {
+        it->tokens = std::min(m_burst, it->tokens + double(nowMs - it->lastMs) * m_rate / 1000.0);
+        it->lastMs = nowMs;
+    }
+    if (it->tokens >= 1.0) {
+        it->tokens -= 1.0;
+        return true;
+    }
+    return false;
+}
+
+} // namespace opendo::discovery
