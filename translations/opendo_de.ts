@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DiscoveryStore</name>
+    <message>
+        <source>Cannot open the discovery database %1: %2</source>
+        <translation>Die Datenbank des Erkennungsdienstes %1 lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the folder</source>
+        <translation>der Ordner lässt sich nicht anlegen</translation>
+    </message>
+</context>
+<context>
     <name>opendo::agent</name>
     <message>
         <source>Peers every download tries (ADDR:PORT, comma-separated), in addition to those discovery finds.</source>
@@ -10,6 +21,26 @@
     <message>
         <source>%1 is not an OpenDO agent setting.</source>
         <translation>%1 ist keine Einstellung des OpenDO-Agents.</translation>
+    </message>
+    <message>
+        <source>Base URL of the discovery service (http://HOST:PORT). Empty: the console&apos;s built-in service, or none for a headless agent.</source>
+        <translation>Basis-URL des Erkennungsdienstes (http://HOST:PORT). Leer: der eingebaute Dienst der Konsole, bei einem Agent ohne Oberfläche keiner.</translation>
+    </message>
+    <message>
+        <source>Active Directory site name; the group id when DOGroupIdSource is 1 (or unset).</source>
+        <translation>Name des Active-Directory-Standorts; die Gruppen-ID, wenn DOGroupIdSource 1 (oder nicht gesetzt) ist.</translation>
+    </message>
+    <message>
+        <source>Authenticated domain SID; the group id when DOGroupIdSource is 2.</source>
+        <translation>SID der authentifizierten Domäne; die Gruppen-ID, wenn DOGroupIdSource 2 ist.</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra tenant id; the group id when DOGroupIdSource is 5.</source>
+        <translation>Microsoft-Entra-Mandanten-ID; die Gruppen-ID, wenn DOGroupIdSource 5 ist.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not an http:// or https:// URL with a host, e.g. http://192.0.2.10:7681.</source>
+        <translation>%1: „%2“ ist keine http://- oder https://-URL mit Host, z. B. http://192.0.2.10:7681.</translation>
     </message>
 </context>
 <context>
@@ -72,6 +103,13 @@
     </message>
 </context>
 <context>
+    <name>opendo::agent::DiscoveryLink</name>
+    <message>
+        <source>discovery service %1 is unreachable (%2)</source>
+        <translation>Erkennungsdienst %1 ist nicht erreichbar (%2)</translation>
+    </message>
+</context>
+<context>
     <name>opendo::cache</name>
     <message>
         <source>smaller than DOMinFileSizeToCache (%1 MB)</source>
@@ -131,6 +169,18 @@
     <message>
         <source>Peers</source>
         <translation>Peers</translation>
+    </message>
+    <message>
+        <source>Use this discovery service (http://HOST:PORT) instead of the built-in one.</source>
+        <translation>Diesen Erkennungsdienst (http://HOST:PORT) statt des eingebauten verwenden.</translation>
+    </message>
+    <message>
+        <source>Address and port of the built-in discovery service (default 127.0.0.1:7681; another free port if taken).</source>
+        <translation>Adresse und Port des eingebauten Erkennungsdienstes (Standard 127.0.0.1:7681; ist er belegt, ein anderer freier Port).</translation>
+    </message>
+    <message>
+        <source>Address and port peers connect to (default 0.0.0.0:7680).</source>
+        <translation>Adresse und Port, mit denen sich Peers verbinden (Standard 0.0.0.0:7680).</translation>
     </message>
 </context>
 <context>
@@ -424,6 +474,181 @@
     </message>
 </context>
 <context>
+    <name>opendo::discovery</name>
+    <message>
+        <source>Malformed tracker response: %1</source>
+        <translation>Fehlerhafte Tracker-Antwort: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has the wrong type or range</source>
+        <translation>„%1“ hat den falschen Typ oder Wertebereich</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number of peers</source>
+        <translation>„%1“ ist keine ganze Zahl von Peers</translation>
+    </message>
+    <message>
+        <source>an entry of &quot;%1&quot; is not a valid peer</source>
+        <translation>ein Eintrag von „%1“ ist kein gültiger Peer</translation>
+    </message>
+    <message>
+        <source>not a dictionary</source>
+        <translation>kein Dictionary</translation>
+    </message>
+    <message>
+        <source>%1 peer classes for %2 peers</source>
+        <translation>%1 Peer-Klassen für %2 Peers</translation>
+    </message>
+    <message>
+        <source>malformed chunk size in the response</source>
+        <translation>fehlerhafte Chunk-Größe in der Antwort</translation>
+    </message>
+    <message>
+        <source>response body is larger than %1 bytes</source>
+        <translation>der Antworttext ist größer als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>the server closed the connection without answering</source>
+        <translation>der Server hat die Verbindung ohne Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>incomplete or oversized HTTP response header</source>
+        <translation>unvollständiger oder zu großer HTTP-Antwortkopf</translation>
+    </message>
+    <message>
+        <source>not an HTTP response</source>
+        <translation>keine HTTP-Antwort</translation>
+    </message>
+    <message>
+        <source>malformed Content-Length in the response</source>
+        <translation>fehlerhafte Content-Length in der Antwort</translation>
+    </message>
+    <message>
+        <source>the response ended in the middle of its body</source>
+        <translation>die Antwort endete mitten im Antworttext</translation>
+    </message>
+    <message>
+        <source>the response ended after %1 of %2 body bytes</source>
+        <translation>die Antwort endete nach %1 von %2 Bytes des Antworttexts</translation>
+    </message>
+    <message>
+        <source>HTTP %1 from %2</source>
+        <translation>HTTP %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not configured</source>
+        <translation>Nicht konfiguriert</translation>
+    </message>
+    <message>
+        <source>Contacting</source>
+        <translation>Wird kontaktiert</translation>
+    </message>
+    <message>
+        <source>Reachable</source>
+        <translation>Erreichbar</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>AD site</source>
+        <translation>AD-Standort</translation>
+    </message>
+    <message>
+        <source>domain SID</source>
+        <translation>Domänen-SID</translation>
+    </message>
+    <message>
+        <source>Entra tenant id</source>
+        <translation>Entra-Mandanten-ID</translation>
+    </message>
+    <message>
+        <source>no group id: set DOGroupId, or DOGroupIdSource with its source (AdSite, AdDomainSid or EntraTenantId agent setting, a DHCP option 234 lease, or a DNS search suffix)</source>
+        <translation>keine Gruppen-ID: DOGroupId festlegen oder DOGroupIdSource mit seiner Quelle (Agent-Einstellung AdSite, AdDomainSid oder EntraTenantId, eine DHCP-Lease mit Option 234 oder ein DNS-Suchsuffix)</translation>
+    </message>
+    <message>
+        <source>DHCP option 234 (%1)</source>
+        <translation>DHCP-Option 234 (%1)</translation>
+    </message>
+    <message>
+        <source>DNS suffix (%1)</source>
+        <translation>DNS-Suffix (%1)</translation>
+    </message>
+    <message>
+        <source>Invalid NAT map rule &quot;%1&quot;: %2</source>
+        <translation>Ungültige NAT-Zuordnungsregel „%1“: %2</translation>
+    </message>
+    <message>
+        <source>expected FIRST-LAST=PUBLIC, ADDRESS/PREFIX=PUBLIC or ADDRESS=PUBLIC</source>
+        <translation>erwartet ERSTE-LETZTE=ÖFFENTLICH, ADRESSE/PRÄFIX=ÖFFENTLICH oder ADRESSE=ÖFFENTLICH</translation>
+    </message>
+    <message>
+        <source>the public address is not an IP address</source>
+        <translation>die öffentliche Adresse ist keine IP-Adresse</translation>
+    </message>
+    <message>
+        <source>the subnet is not ADDRESS/PREFIX</source>
+        <translation>das Subnetz hat nicht die Form ADRESSE/PRÄFIX</translation>
+    </message>
+    <message>
+        <source>a range is FIRST-LAST</source>
+        <translation>ein Bereich hat die Form ERSTE-LETZTE</translation>
+    </message>
+    <message>
+        <source>the ends of the range are not IP addresses</source>
+        <translation>die Enden des Bereichs sind keine IP-Adressen</translation>
+    </message>
+    <message>
+        <source>the range mixes IPv4 and IPv6</source>
+        <translation>der Bereich mischt IPv4 und IPv6</translation>
+    </message>
+    <message>
+        <source>the first address of the range is after the last</source>
+        <translation>die erste Adresse des Bereichs liegt hinter der letzten</translation>
+    </message>
+    <message>
+        <source>the mapped address is not an IP address</source>
+        <translation>die zugeordnete Adresse ist keine IP-Adresse</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::discovery::BoundHttpClient</name>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>keine Antwort innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>the connection ended early</source>
+        <translation>die Verbindung endete vorzeitig</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::discovery::DiscoveryClient</name>
+    <message>
+        <source>malformed announce response from %1: %2</source>
+        <translation>fehlerhafte Announce-Antwort von %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::discovery::DiscoveryServer</name>
+    <message>
+        <source>The discovery service is already running.</source>
+        <translation>Der Erkennungsdienst läuft bereits.</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::discovery::HttpServer</name>
+    <message>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation>Auf %1 Port %2 kann nicht gelauscht werden: %3</translation>
+    </message>
+</context>
+<context>
     <name>opendo::peer</name>
     <message>
         <source>Invalid extension handshake: %1</source>
@@ -520,6 +745,10 @@
     <message>
         <source>unknown message id %1 (%2 bytes) exceeds the %3-byte limit</source>
         <translation>unbekannte Nachrichten-ID %1 (%2 Bytes) überschreitet die Grenze von %3 Bytes</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a %2-byte string</source>
+        <translation>„%1“ ist keine Zeichenkette aus %2 Bytes</translation>
     </message>
 </context>
 <context>
@@ -1668,6 +1897,29 @@
     <message>
         <source>banned: %1</source>
         <translation>gesperrt: %1</translation>
+    </message>
+    <message>
+        <source>not admitted: %1</source>
+        <translation>nicht zugelassen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::transfer::SwarmMembership</name>
+    <message>
+        <source>sent a second swarm-key proof</source>
+        <translation>hat einen zweiten Schwarmschlüssel-Nachweis gesendet</translation>
+    </message>
+    <message>
+        <source>its swarm-key proof is wrong (another LAN or group, or a stale key)</source>
+        <translation>sein Schwarmschlüssel-Nachweis ist falsch (anderes LAN oder andere Gruppe, oder ein veralteter Schlüssel)</translation>
+    </message>
+    <message>
+        <source>it cannot prove membership of this LAN or group swarm (no OpenDO swarm-key support; standard BitTorrent peers are accepted in download mode 3 only)</source>
+        <translation>er kann die Mitgliedschaft in diesem LAN- oder Gruppenschwarm nicht nachweisen (keine OpenDO-Schwarmschlüssel-Unterstützung; Standard-BitTorrent-Peers werden nur im Downloadmodus 3 zugelassen)</translation>
+    </message>
+    <message>
+        <source>it did not prove membership of this LAN or group swarm in time</source>
+        <translation>er hat die Mitgliedschaft in diesem LAN- oder Gruppenschwarm nicht rechtzeitig nachgewiesen</translation>
     </message>
 </context>
 <context>
