@@ -251,6 +251,11 @@ bool PeerHub::uploadAllowedTo(SourceClass cls) const
 
 QString PeerHub::peeringBlockedReason() const
 {
+    if (!m_fallbackReason.isEmpty())
+        return tr("Simple mode (99) because the %1; DODownloadMode %2 applies again once it "
+                  "answers.")
+            .arg(m_fallbackReason)
+            .arg(m_configuredMode);
     if (!modeUsesPeers(m_mode))
         return tr("Download mode %1 does not use peers (DODownloadMode).").arg(m_mode);
     return m_gates.firstReason();

@@ -71,7 +71,18 @@ QString PeersPanel::summary(const agent::PeerActivity& a)
     QStringList parts;
     parts << (a.listenEndpoint.isEmpty() ? tr("Not listening")
                                          : tr("Listening on %1").arg(a.listenEndpoint));
-    parts << tr("Download mode %1").arg(a.downloadMode);
+    if (a.downloadMode == a.configuredMode)
+        parts << tr("Download mode %1").arg(a.downloadMode);
+    else
+        parts << tr("Download mode %1 (configured %2)").arg(a.downloadMode).arg(a.configuredMode);
+    if (a.discovery.state == discovery::DiscoveryState::NotConfigured)
+        parts << tr("No discovery service (static peers only)");
+    else if (a.discovery.publicAddress.isEmpty())
+        parts << tr("Discovery %1").arg(discovery::discoveryStateLabel(a.discovery.state));
+    else
+        parts << tr("Discovery %1, sees us as %2")
+                     .arg(discovery::discoveryStateLabel(a.discovery.state),
+                          a.discovery.publicAddress);
     if (a.peeringAllowed)
         parts << tr("Peering on");
     else if (a.blockedReason.isEmpty())
