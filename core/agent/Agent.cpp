@@ -31,6 +31,16 @@ Agent::Agent(AgentOptions options, QObject* parent) : QObject(parent), m_options
         QMetaObject::invokeMethod(
             this, [this, activity] { Q_EMIT peerActivityChanged(activity); }, Qt::QueuedConnection);
     });
+    qRegisterMetaType<stats::DeviceStats>();
+    m_engine->setDeviceSink([this](const stats::DeviceStats& stats) {
+        {
+            QMutexLocker lock(&m_snapshotMutex);
+            m_deviceStats = stats;
+            m_hasDeviceStats = true;
+        }
+        QMetaObject::invokeMethod(
+            this, [this, stats] { Q_EMIT deviceStatsChanged(stats); }, Qt::QueuedConnection);
+    });
     m_engine->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("opendo-agent"));
     m_thread.start();
@@ -172,6 +182,51 @@ QFuture<transfer::JobStatus> Agent::waitForJob(const QString& jobId)
         m_engine, [engine = m_engine, jobId, promise] { engine->whenSettled(jobId, promise); },
         Qt::QueuedConnection);
     return future;
+}
+
+stats::DeviceStats Agent::deviceStats() const
+{
+    QMutexLocker lock(&m_snapshotMutex);
+    return m_deviceStats;
+}
+
+bool Agent::hasDeviceStats() const
+{
+    QMutexLocker lock(&m_snapshotMutex);
+    return m_hasDeviceStats;
+}
+
+QFuture<QList<stats::CacheSample>> Agent::cacheHistory(const QDateTime& from, const QDateTime& to)
+{
+    return onEngine<QList<stats::CacheSample>>(
+        [from, to](AgentEngine& e) { return e.cacheHistory(from, to); });
+}
+
+QFuture<QList<cache::CacheEntry>> Agent::cacheContents()
+{
+    return onEngine<QList<cache::CacheEntry>>([](AgentEngine& e) { return e.cacheContents(); });
+}
+
+QFuture<QList<cache::EvictionRecord>> Agent::evictions(int limit)
+{
+    return onEngine<QList<cache::EvictionRecord>>(
+        [limit](AgentEngine& e) { return e.evictions(limit); });
+}
+
+QFuture<QString> Agent::setPinned(const QString& contentId, bool pinned)
+{
+    return onEngine<QString>(
+        [contentId, pinned](AgentEngine& e) { return e.setPinned(contentId, pinned); });
+}
+
+QFuture<QString> Agent::evictContent(const QString& contentId)
+{
+    return onEngine<QString>([contentId](AgentEngine& e) { return e.evictContent(contentId); });
+}
+
+QList<log::LogRecord> Agent::logRecords(qint64 afterSeq, int max)
+{
+    return log::LogBuffer::since(afterSeq, max);
 }
 
 bool Agent::hasPeerActivity() const

@@ -5,7 +5,12 @@
 
 #include "agent/AgentOptions.h"
 #include "agent/PeerActivity.h"
+#include "cache/CacheEntry.h"
+#include "cache/CachedContent.h"
+#include "log/LogBuffer.h"
 #include "policy/PolicyState.h"
+#include "stats/CacheHistory.h"
+#include "stats/DeviceStats.h"
 #include "policy/formats/PolicyDocument.h"
 #include "stats/TransferHistory.h"
 #include "transfer/DownloadManager.h"
@@ -48,10 +53,10 @@ public:
     QFuture<QString> exportPolicyFile(const QString& path,
                                       std::optional<policy::PolicyFormat> format = {});
 
-    // OpenDO's own settings (see AgentSettings.h); resolves to "" or why the value is refused.
     // The discovery service used when neither --discovery nor DiscoveryUrl names one (the
     // console's built-in service, which starts alongside the agent).
     void setDefaultDiscoveryUrl(const QString& url);
+    // OpenDO's own settings (see AgentSettings.h); resolves to "" or why the value is refused.
     QFuture<QString> setAgentSetting(const QString& name, const std::optional<QString>& value);
     QFuture<QMap<QString, QString>> agentSettings();
 
@@ -59,6 +64,18 @@ public:
     QFuture<QList<stats::HistorySample>> transferHistory(const QDateTime& from,
                                                          const QDateTime& to);
     QFuture<stats::MonthTotals> monthTotals(const QDate& anyDay);
+    // Device-wide figures (Get-DeliveryOptimizationPerfSnap), published every second.
+    stats::DeviceStats deviceStats() const;
+    bool hasDeviceStats() const;
+    // The cache: use over time against its limits (1 min, 90 days), its contents, evictions.
+    QFuture<QList<stats::CacheSample>> cacheHistory(const QDateTime& from, const QDateTime& to);
+    QFuture<QList<cache::CacheEntry>> cacheContents();
+    QFuture<QList<cache::EvictionRecord>> evictions(int limit = 200);
+    // Resolve to "" or why not.
+    QFuture<QString> setPinned(const QString& contentId, bool pinned);
+    QFuture<QString> evictContent(const QString& contentId);
+    // The process's recent log (see log::LogBuffer); safe from any thread.
+    static QList<log::LogRecord> logRecords(qint64 afterSeq, int max = 20'000);
 
     // Downloads: a URL (HTTP only) or a metainfo file (verified, cached for peers).
     QList<transfer::JobStatus> jobs() const; // latest snapshot; safe from any thread
@@ -75,6 +92,7 @@ Q_SIGNALS:
     void policySnapshotChanged(const opendo::policy::PolicySnapshot& snapshot);
     void jobsChanged(const QList<opendo::transfer::JobStatus>& jobs);
     void peerActivityChanged(const opendo::agent::PeerActivity& activity);
+    void deviceStatsChanged(const opendo::stats::DeviceStats& stats);
 
 private:
     template <typename Result, typename Work> QFuture<Result> onEngine(Work work);
@@ -89,6 +107,8 @@ private:
     QList<transfer::JobStatus> m_jobs;
     PeerActivity m_peerActivity;
     bool m_hasPeerActivity = false;
+    stats::DeviceStats m_deviceStats;
+    bool m_hasDeviceStats = false;
 };
 
 } // namespace opendo::agent

@@ -1,5 +1,6 @@
 #include "agent/AgentEngine.h"
 
+#include "agent/DeviceStatsSampler.h"
 #include "agent/DiscoveryLink.h"
 #include "cache/CacheJanitor.h"
 #include "cache/PieceStore.h"
@@ -69,6 +70,7 @@ AgentEngine::~AgentEngine()
     m_janitor = nullptr;
     delete m_discovery;
     m_discovery = nullptr;
+    m_deviceStats.reset();
     delete m_downloads;
     m_downloads = nullptr;
     delete m_peers;
@@ -151,6 +153,8 @@ QString AgentEngine::startDownloads()
     connect(m_peers, &transfer::PeerHub::peeringAvailable, m_downloads,
             &transfer::DownloadManager::rejoinSwarms);
     applyDiscoverySettings();
+    m_deviceStats = std::make_unique<DeviceStatsSampler>(m_db.handle(), *m_store, *m_downloads,
+                                                         *m_peers, policies);
     if (!m_downloads->restore(&error))
         return tr("Cannot read the download queue: %1").arg(error);
     publishJobs();
@@ -370,6 +374,11 @@ void AgentEngine::sampleTransfers()
     }
     m_sampledDown = down;
     m_sampledUp = up;
+    if (m_deviceStats) {
+        const stats::DeviceStats device = m_deviceStats->sample(down, up);
+        if (m_publishDevice)
+            m_publishDevice(device);
+    }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QString error;
     if ((stats::total(downDelta) > 0 &&
@@ -393,6 +402,65 @@ QList<stats::HistorySample> AgentEngine::transferHistory(const QDateTime& from,
 stats::MonthTotals AgentEngine::monthTotals(const QDate& anyDay) const
 {
     return m_history ? m_history->month(anyDay) : stats::MonthTotals{};
+}
+
+QList<stats::CacheSample> AgentEngine::cacheHistory(const QDateTime& from,
+                                                   const QDateTime& to) const
+{
+    return m_deviceStats ? m_deviceStats->cacheHistory().samples(from, to)
+                         : QList<stats::CacheSample>{};
+}
+
+QList<cache::CacheEntry> AgentEngine::cacheContents() const
+{
+    QList<cache::CacheEntry> out;
+    if (!m_store)
+        return out;
+    const qint64 maxAge =
+        resolveEffective(m_policies->state()).number(QStringLiteral("DOMaxCacheAge"));
+    for (const cache::CachedContent& c : m_store->all()) {
+        cache::CacheEntry e;
+        e.contentId = c.geometry.contentId;
+        e.name = c.geometry.name;
+        e.sourceUrl = c.sourceUrl;
+        e.fileSize = c.geometry.fileSize;
+        e.bytesPresent = c.bytesPresent();
+        e.complete = c.complete();
+        e.pinned = c.pinned;
+        e.shareable = c.shareable();
+        e.inUse = m_downloads && m_downloads->hasActiveJobFor(e.contentId);
+        e.addedAt = c.addedAt;
+        e.lastUsedAt = c.lastUsedAt;
+        if (maxAge > 0 && !c.pinned)
+            e.expiresAt = c.lastUsedAt.addSecs(maxAge);
+        out.append(e);
+    }
+    return out;
+}
+
+QList<cache::EvictionRecord> AgentEngine::evictions(int limit) const
+{
+    return m_store ? m_store->evictions(limit) : QList<cache::EvictionRecord>{};
+}
+
+QString AgentEngine::setPinned(const QString& contentId, bool pinned)
+{
+    if (!m_store)
+        return tr("The agent is not running.");
+    QString error;
+    return m_store->setPinned(contentId, pinned, &error) ? QString() : error;
+}
+
+QString AgentEngine::evictContent(const QString& contentId)
+{
+    if (!m_store)
+        return tr("The agent is not running.");
+    if (m_downloads && m_downloads->hasActiveJobFor(contentId))
+        return tr("A download is using %1; cancel it first.").arg(contentId);
+    if (m_peers)
+        m_peers->dropSwarm(contentId, tr("evicted by the user"));
+    QString error;
+    return m_store->evict(contentId, tr("evicted by the user"), &error) ? QString() : error;
 }
 
 void AgentEngine::publishPeers()

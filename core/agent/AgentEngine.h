@@ -9,6 +9,10 @@
 #include "persistence/Database.h"
 #include "policy/PolicyStore.h"
 #include "policy/formats/PolicyDocument.h"
+#include "cache/CacheEntry.h"
+#include "cache/CachedContent.h"
+#include "stats/CacheHistory.h"
+#include "stats/DeviceStats.h"
 #include "stats/TransferHistory.h"
 #include "transfer/DownloadManager.h"
 
@@ -35,6 +39,7 @@ class PeerHub;
 
 namespace opendo::agent {
 
+class DeviceStatsSampler;
 class DiscoveryLink;
 
 class AgentEngine : public QObject
@@ -45,8 +50,10 @@ public:
     using JobsSink = std::function<void(const QList<transfer::JobStatus>&)>;
 
     using PeersSink = std::function<void(const PeerActivity&)>;
+    using DeviceSink = std::function<void(const stats::DeviceStats&)>;
     AgentEngine(AgentOptions options, SnapshotSink publishPolicy, JobsSink publishJobs);
     void setPeersSink(PeersSink sink) { m_publishPeers = std::move(sink); }
+    void setDeviceSink(DeviceSink sink) { m_publishDevice = std::move(sink); }
     ~AgentEngine() override;
 
     QString start(); // "" on success, otherwise why the agent cannot run
@@ -61,6 +68,11 @@ public:
     QMap<QString, QString> agentSettings() const;
     QList<stats::HistorySample> transferHistory(const QDateTime& from, const QDateTime& to) const;
     stats::MonthTotals monthTotals(const QDate& anyDay) const;
+    QList<stats::CacheSample> cacheHistory(const QDateTime& from, const QDateTime& to) const;
+    QList<cache::CacheEntry> cacheContents() const;
+    QList<cache::EvictionRecord> evictions(int limit) const;
+    QString setPinned(const QString& contentId, bool pinned);
+    QString evictContent(const QString& contentId);
     // A URL the discovery service has metainfo for becomes a verifiable, peerable download.
     void addDownload(const transfer::DownloadRequest& request,
                      std::shared_ptr<QPromise<transfer::AddDownloadResult>> promise);
@@ -88,6 +100,8 @@ private:
     SnapshotSink m_publishPolicy;
     JobsSink m_publishJobs;
     PeersSink m_publishPeers;
+    DeviceSink m_publishDevice;
+    std::unique_ptr<DeviceStatsSampler> m_deviceStats;
     QTimer m_peersPublishTimer;
     QHash<QString, QPair<qint64, qint64>> m_lastPeerBytes; // by content + endpoint
     persistence::Database m_db;

@@ -368,6 +368,14 @@ qint64 PieceStore::totalBytes() const
     return q.value(0).toLongLong();
 }
 
+int PieceStore::contentCount() const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM cache_contents")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
 int PieceStore::reconcile(QString* error)
 {
     // Pieces are marked only after their bytes were synced, so the index never runs ahead of

@@ -40,6 +40,7 @@ public:
     QList<EvictionRecord> evictions(int limit = 200) const;
 
     qint64 totalBytes() const;              // bytes of present pieces over all contents
+    int contentCount() const;
     QSet<QString> pinnedContentIds() const; // one small query, for frequent status snapshots
 
     // At start-up: forget pieces whose data file is missing or too short to hold them; returns

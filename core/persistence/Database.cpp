@@ -91,6 +91,15 @@ const char* const kMigrations[] = {
     "  lan INTEGER NOT NULL DEFAULT 0, grp INTEGER NOT NULL DEFAULT 0,"
     "  internet INTEGER NOT NULL DEFAULT 0,"
     "  PRIMARY KEY (month, direction))",
+    // v5: cache use over time against its limits (CacheHistory), one row per minute, 90 days.
+    "CREATE TABLE cache_minutes ("
+    "  t INTEGER PRIMARY KEY," // start of the minute, UTC seconds since the epoch
+    "  cache_bytes INTEGER NOT NULL,"
+    "  files INTEGER NOT NULL,"
+    "  limit_bytes INTEGER NOT NULL,"        // the limit in effect (0 = none)
+    "  max_size_bytes INTEGER NOT NULL,"     // DOMaxCacheSize as bytes of the drive
+    "  absolute_max_bytes INTEGER NOT NULL," // DOAbsoluteMaxCacheSize (0 = not set)
+    "  disk_free_bytes INTEGER NOT NULL)",
 };
 
 bool exec(QSqlDatabase& db, const QString& sql, QString* error)

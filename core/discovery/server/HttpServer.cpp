@@ -96,6 +96,9 @@ HttpServer::Connection::Connection(HttpServer* server, QTcpSocket* socket)
 {
     m_socket->setParent(this);
     m_socket->setReadBufferSize(kSocketReadBuffer);
+    // Every write is a whole response; holding it back for coalescing only adds latency (up to
+    // the client's delayed-ACK timer when a response spans two segments).
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &Connection::onTimeout);
     connect(m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
@@ -359,7 +362,7 @@ void HttpServer::Connection::reject(int status, const QByteArray& message)
 void HttpServer::Connection::writeResponse(const HttpResponse& response, bool close)
 {
     QByteArray head;
-    head.reserve(256);
+    head.reserve(256 + response.body.size());
     head += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
             HttpServer::reasonPhrase(response.status) + "\r\n";
     head += "Content-Type: " + response.contentType + "\r\n";
@@ -371,8 +374,10 @@ void HttpServer::Connection::writeResponse(const HttpResponse& response, bool cl
     for (const auto& [name, value] : response.extraHeaders)
         head += name + ": " + value + "\r\n";
     head += "\r\n";
+    // One write: QTcpSocket hands each buffered chunk to the kernel in a separate send, and a
+    // body sent apart from its head would sit behind Nagle until the head is acknowledged.
+    head += response.body;
     m_socket->write(head);
-    m_socket->write(response.body);
 }
 
 void HttpServer::Connection::beginClose()
