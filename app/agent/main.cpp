@@ -6,6 +6,7 @@
 #include "SignalWatcher.h"
 #include "agent/Agent.h"
 #include "agent/AgentSettings.h"
+#include "log/LogBuffer.h"
 #include "log/LogCategories.h"
 
 #include <QCommandLineParser>
@@ -36,6 +37,7 @@ int main(int argc, char* argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("OpenDO"));
     QCoreApplication::setApplicationName(QStringLiteral("do-agent"));
     qInstallMessageHandler(logToStderr);
+    opendo::log::LogBuffer::install(); // doctl log reads it; stderr output stays as it is
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(

@@ -3,6 +3,7 @@
 #include "CliArguments.h"
 #include "ConfigCommand.h"
 #include "DownloadCommand.h"
+#include "LogCommand.h"
 #include "PeersCommand.h"
 #include "PerfSnapCommand.h"
 #include "StatusCommand.h"
@@ -13,7 +14,7 @@ bool isAgentCommand(const QString& command)
 {
     return command == QLatin1String("config") || command == QLatin1String("download") ||
            command == QLatin1String("status") || command == QLatin1String("perfsnap") ||
-           command == QLatin1String("peers");
+           command == QLatin1String("peers") || command == QLatin1String("log");
 }
 
 int runAgentCommand(agent::Agent& agent, const QStringList& args, QTextStream& out,
@@ -28,6 +29,8 @@ int runAgentCommand(agent::Agent& agent, const QStringList& args, QTextStream& o
         rc = runDownloadCommand(agent, cursor, out, err, options);
     else if (command == QLatin1String("status"))
         rc = runStatusCommand(agent, cursor, out, err, options);
+    else if (command == QLatin1String("log"))
+        rc = runLogCommand(agent, cursor, out, err, options);
     else if (command == QLatin1String("peers"))
         rc = runPeersCommand(agent, cursor, out, err);
     else if (command == QLatin1String("perfsnap"))

@@ -20,8 +20,11 @@ struct CommandOptions
     bool freshAgent = false;
     // Set when the host shuts down: commands that wait for a download stop waiting.
     const std::atomic_bool* stop = nullptr;
+    // Set when the doctl that asked for the command went away (ends `log --follow`).
+    const std::atomic_bool* clientGone = nullptr;
 
     bool stopping() const { return stop && stop->load(); }
+    bool abandoned() const { return stopping() || (clientGone && clientGone->load()); }
 };
 
 // True for "config", "download" and "status".

@@ -73,6 +73,7 @@ private:
     QByteArray m_buffer;
     bool m_requestSeen = false;
     bool m_socketGone = false;
+    std::atomic_bool m_clientGone{false}; // read by the command's thread
     QThread* m_worker = nullptr;
     bool m_workerDone = false;
     QStringList m_args;
@@ -118,6 +119,7 @@ ControlConnection::ControlConnection(QLocalSocket* socket, agent::Agent& agent,
     connect(m_socket, &QLocalSocket::readyRead, this, &ControlConnection::readRequest);
     connect(m_socket, &QLocalSocket::disconnected, this, [this] {
         m_socketGone = true;
+        m_clientGone = true;
         deleteWhenDone();
     });
     QTimer::singleShot(kRequestTimeoutMs, this, [this] {
@@ -184,7 +186,7 @@ void ControlConnection::start(const ControlRequest& request)
     // paths and not the agent's working directory.
     m_args =
         request.cwd.isEmpty() ? request.args : absolutePathArguments(request.args, request.cwd);
-    const CommandOptions options{request.progress, false, &m_stopping};
+    const CommandOptions options{request.progress, false, &m_stopping, &m_clientGone};
     m_worker = QThread::create([this, args = m_args, options] {
         int rc = 0;
         {

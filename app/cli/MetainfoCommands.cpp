@@ -140,8 +140,8 @@ int runPublishCommand(CliArguments& args, QTextStream& out, QTextStream& err)
             << kPublishUsage;
         return 2;
     }
-    if (const QString why = agent::checkAgentSetting(
-            QString::fromLatin1(agent::kDiscoveryUrlSetting), *discovery);
+    if (const QString why =
+            agent::checkAgentSetting(QString::fromLatin1(agent::kDiscoveryUrlSetting), *discovery);
         !why.isEmpty()) {
         err << "error: --discovery: " << why << '\n';
         return 2;
@@ -186,8 +186,8 @@ int runPublishCommand(CliArguments& args, QTextStream& out, QTextStream& err)
     const QJsonObject answer = QJsonDocument::fromJson(body).object();
     if (reply->error() != QNetworkReply::NoError || status != 200) {
         const QString why = answer.value(QStringLiteral("error")).toString();
-        err << "error: publishing to " << url.toString() << " failed: "
-            << (why.isEmpty() ? reply->errorString() : why) << '\n';
+        err << "error: publishing to " << url.toString()
+            << " failed: " << (why.isEmpty() ? reply->errorString() : why) << '\n';
         reply->deleteLater();
         return 1;
     }

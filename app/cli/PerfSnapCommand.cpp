@@ -4,8 +4,10 @@
 #include "stats/TransferHistory.h"
 
 #include <QDate>
+#include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThread>
 
 namespace opendo::cli {
 
@@ -13,12 +15,90 @@ namespace {
 
 using transfer::SourceClass;
 
-const char* const kUsage = "usage: doctl perfsnap --month [--json]\n"
-                           "  this month's downloads by source and uploads by peer class\n";
+const char* const kUsage = "usage: doctl perfsnap [--month] [--json]\n"
+                           "  the device-wide snapshot, or with --month this month's downloads by\n"
+                           "  source and uploads by peer class\n";
+constexpr int kFirstSnapshotWaitMs = 3'000;
 
 qint64 bytesOf(const stats::ClassBytes& bytes, SourceClass cls)
 {
     return bytes[size_t(cls)];
+}
+
+void print(const QList<QPair<QString, QJsonValue>>& fields, bool json, QTextStream& out)
+{
+    if (json) {
+        QJsonObject o;
+        for (const auto& [name, value] : fields)
+            o[name] = value;
+        out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+        return;
+    }
+    for (const auto& [name, value] : fields) {
+        out << qSetFieldWidth(28) << Qt::left << name << qSetFieldWidth(0) << ": "
+            << (value.isBool() ? (value.toBool() ? QStringLiteral("True") : QStringLiteral("False"))
+                : value.isString() ? value.toString()
+                : value.isDouble() && value.toDouble() != double(value.toInteger())
+                    ? QString::number(value.toDouble(), 'f', 1)
+                    : QString::number(value.toInteger()))
+            << '\n';
+    }
+}
+
+// Get-DeliveryOptimizationPerfSnap: the device now. Totals count since the agent started.
+int printDeviceSnapshot(agent::Agent& agent, bool json, QTextStream& out, QTextStream& err)
+{
+    QDeadlineTimer deadline(kFirstSnapshotWaitMs);
+    while (!(agent.hasDeviceStats() && agent.hasPeerActivity()) && !deadline.hasExpired())
+        QThread::msleep(50);
+    if (!agent.hasDeviceStats()) {
+        err << "error: the agent published no statistics yet\n";
+        return 1;
+    }
+    const stats::DeviceStats d = agent.deviceStats();
+    const agent::PeerActivity peers = agent.peerActivity();
+    int foreground = 0, foregroundPending = 0, background = 0, backgroundPending = 0;
+    int filesDownloaded = 0;
+    qint64 downloaded = 0;
+    for (const transfer::JobStatus& job : agent.jobs()) {
+        const bool running = job.state == transfer::JobState::Downloading;
+        const bool pending = job.state == transfer::JobState::Queued;
+        (job.foreground ? foreground : background) += running ? 1 : 0;
+        (job.foreground ? foregroundPending : backgroundPending) += pending ? 1 : 0;
+        filesDownloaded += job.totalBytesDownloaded > 0 ? 1 : 0;
+        downloaded += job.totalBytesDownloaded;
+    }
+    auto conn = [&d](SourceClass c) { return d.connectionsByClass[size_t(c)]; };
+    const QList<QPair<QString, QJsonValue>> fields = {
+        {QStringLiteral("FilesDownloaded"), filesDownloaded},
+        {QStringLiteral("Files"), d.files},
+        {QStringLiteral("TotalBytesDownloaded"), downloaded},
+        {QStringLiteral("TotalBytesUploaded"), stats::total(d.uploadedTotal)},
+        {QStringLiteral("DownloadMode"), peers.configuredMode},
+        {QStringLiteral("EffectiveDownloadMode"), peers.downloadMode},
+        {QStringLiteral("FallbackReason"), peers.fallbackReason},
+        {QStringLiteral("DiscoveryState"), discovery::discoveryStateKey(peers.discovery.state)},
+        {QStringLiteral("CacheSizeBytes"), d.cacheBytes},
+        {QStringLiteral("CacheLimitBytes"), d.cacheLimitBytes},
+        {QStringLiteral("TotalDiskBytes"), d.diskTotalBytes},
+        {QStringLiteral("AvailableDiskBytes"), d.diskFreeBytes},
+        {QStringLiteral("CpuUsagePct"), d.cpuPercent},
+        {QStringLiteral("MemUsageKB"), d.memoryBytes / 1024},
+        {QStringLiteral("NumberOfPeers"), qint64(peers.offered.size())},
+        {QStringLiteral("CacheHostConnections"), conn(SourceClass::CacheServer)},
+        {QStringLiteral("CdnConnections"), conn(SourceClass::Http)},
+        {QStringLiteral("LanConnections"), conn(SourceClass::LanPeer)},
+        {QStringLiteral("GroupConnections"), conn(SourceClass::GroupPeer)},
+        {QStringLiteral("InternetConnections"), conn(SourceClass::InternetPeer)},
+        {QStringLiteral("DownlinkUsageBps"), stats::total(d.downloadRate) * 8},
+        {QStringLiteral("UplinkUsageBps"), stats::total(d.uploadRate) * 8},
+        {QStringLiteral("ForegroundDownloadCount"), foreground},
+        {QStringLiteral("ForegroundDownloadsPending"), foregroundPending},
+        {QStringLiteral("BackgroundDownloadCount"), background},
+        {QStringLiteral("BackgroundDownloadsPending"), backgroundPending},
+    };
+    print(fields, json, out);
+    return 0;
 }
 
 } // namespace
@@ -27,12 +107,12 @@ int runPerfSnapCommand(agent::Agent& agent, CliArguments& args, QTextStream& out
 {
     const bool month = args.takeFlag(QStringLiteral("month"));
     const bool json = args.takeFlag(QStringLiteral("json"));
-    if (!month) {
-        // The device-wide snapshot (files, cache, connections, CPU) comes with the statistics
-        // work; the monthly counters exist now.
-        err << "error: only the monthly figures are available: doctl perfsnap --month\n" << kUsage;
+    if (!args.remaining().isEmpty()) {
+        err << kUsage;
         return 2;
     }
+    if (!month)
+        return printDeviceSnapshot(agent, json, out, err);
     const QDate today = QDate::currentDate();
     const stats::MonthTotals totals = agent.monthTotals(today).result();
     const qint64 capGb = agent.policySnapshot().number(QStringLiteral("DOMonthlyUploadDataCap"));
@@ -53,20 +133,7 @@ int runPerfSnapCommand(agent::Agent& agent, CliArguments& args, QTextStream& out
         {QStringLiteral("UploadInternetBytes"), uploadInternet},
         {QStringLiteral("UploadLimitReached"), capReached},
     };
-    if (json) {
-        QJsonObject o;
-        for (const auto& [name, value] : fields)
-            o[name] = value;
-        out << QJsonDocument(o).toJson(QJsonDocument::Indented);
-        return 0;
-    }
-    for (const auto& [name, value] : fields) {
-        out << qSetFieldWidth(24) << Qt::left << name << qSetFieldWidth(0) << ": "
-            << (value.isBool() ? (value.toBool() ? QStringLiteral("True") : QStringLiteral("False"))
-                : value.isString() ? value.toString()
-                                   : QString::number(value.toInteger()))
-            << '\n';
-    }
+    print(fields, json, out);
     return 0;
 }
 

@@ -5,6 +5,7 @@
 #include "ControlClient.h"
 #include "MetainfoCommands.h"
 #include "agent/Agent.h"
+#include "log/LogBuffer.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -20,7 +21,8 @@ const char* const kUsage =
     "  config            list, get, set, reset, import and export DO settings\n"
     "  download          download a URL or a metainfo file and print its status\n"
     "  status            list the downloads: status [--json] [JOBID]\n"
-    "  perfsnap          this month's bytes by source: perfsnap --month [--json]\n"
+    "  perfsnap          device snapshot, or this month's bytes: perfsnap [--month] [--json]\n"
+    "  log               the agent's recent log: log [--follow] [--json] [--level L] …\n"
     "  peers             download mode in effect, discovery, offered peers, connections\n"
     "  create-metainfo   make a .torrent (BEP 52 hybrid) with web seeds for a file\n"
     "  publish           make (or take) a .torrent and register it with a discovery service\n"
@@ -34,6 +36,7 @@ const char* const kUsage =
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    opendo::log::LogBuffer::install(); // what doctl's own agent logs, for doctl log
     QCoreApplication::setOrganizationName(QStringLiteral("OpenDO"));
     QCoreApplication::setApplicationName(QStringLiteral("doctl"));
     QTextStream out(stdout);

@@ -3,6 +3,7 @@
 #include "ConsoleOptions.h"
 #include "ControlServer.h"
 #include "agent/Agent.h"
+#include "log/LogBuffer.h"
 #include "discovery/server/EmbeddedDiscoveryServer.h"
 #include "transfer/PeerEndpoint.h"
 #include "panels/downloads/DownloadsPanel.h"
@@ -20,6 +21,7 @@
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
+    opendo::log::LogBuffer::install(); // the log viewer and doctl log read it
     QCoreApplication::setOrganizationName(QStringLiteral("OpenDO"));
     QCoreApplication::setApplicationName(QStringLiteral("do-console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OPENDO_VERSION));

@@ -405,7 +405,7 @@ stats::MonthTotals AgentEngine::monthTotals(const QDate& anyDay) const
 }
 
 QList<stats::CacheSample> AgentEngine::cacheHistory(const QDateTime& from,
-                                                   const QDateTime& to) const
+                                                    const QDateTime& to) const
 {
     return m_deviceStats ? m_deviceStats->cacheHistory().samples(from, to)
                          : QList<stats::CacheSample>{};

@@ -61,8 +61,8 @@ QString checkAgentSetting(const QString& name, const QString& value)
             .arg(name);
     if (name == QLatin1String(kDiscoveryUrlSetting) && !value.isEmpty()) {
         const QUrl url(value, QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != QLatin1String("http") &&
-                               url.scheme() != QLatin1String("https")) ||
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
             url.host().isEmpty())
             return QCoreApplication::translate("opendo::agent",
                                                "%1: \"%2\" is not an http:// or https:// URL "

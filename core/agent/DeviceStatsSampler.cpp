@@ -15,8 +15,7 @@ DeviceStatsSampler::DeviceStatsSampler(QSqlDatabase db, cache::PieceStore& store
                                        transfer::PeerHub& peers, PolicySource policies)
     : m_store(store), m_downloads(downloads), m_peers(peers), m_policies(std::move(policies)),
       m_history(std::move(db))
-{
-}
+{}
 
 stats::DeviceStats DeviceStatsSampler::sample(const stats::ClassBytes& down,
                                               const stats::ClassBytes& up)

@@ -198,8 +198,8 @@ void DiscoveryLink::onStatusChanged()
 {
     if (m_client.unreachable()) {
         const discovery::DiscoveryStatus s = m_client.status();
-        m_peers.setFallback(tr("discovery service %1 is unreachable (%2)")
-                                .arg(s.serviceUrl, s.lastError));
+        m_peers.setFallback(
+            tr("discovery service %1 is unreachable (%2)").arg(s.serviceUrl, s.lastError));
     } else {
         m_peers.setFallback({});
     }

@@ -139,8 +139,11 @@ public:
         if (url.hasQuery())
             target += '?' + url.query(QUrl::FullyEncoded).toLatin1();
         const quint16 port = quint16(url.port(tls ? 443 : 80));
-        m_request = "GET " + target + " HTTP/1.1\r\nHost: " + url.host(QUrl::FullyEncoded).toLatin1() +
-                    ':' + QByteArray::number(port) +
+        QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
+        if (host.contains(':'))
+            host = '[' + host + ']'; // an IPv6 literal
+        m_request = "GET " + target + " HTTP/1.1\r\nHost: " + host + ':' +
+                    QByteArray::number(port) +
                     "\r\nUser-Agent: OpenDO-agent\r\nAccept-Encoding: identity\r\n"
                     "Connection: close\r\n\r\n";
         connect(m_socket, &QSslSocket::readyRead, this, [this] { onData(false); });
@@ -203,9 +206,15 @@ private:
             return;
         m_finished = true;
         m_timer.stop();
-        auto done = std::move(m_done);
+        // Always later, from the event loop: bind() and connectToHost() can fail inside the
+        // constructor, and callers must not be re-entered from get().
+        QMetaObject::invokeMethod(
+            parent(),
+            [done = std::move(m_done), result = std::move(result)]() mutable {
+                done(std::move(result));
+            },
+            Qt::QueuedConnection);
         deleteLater();
-        done(std::move(result));
     }
 
     QSslSocket* m_socket = nullptr;

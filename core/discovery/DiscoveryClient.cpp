@@ -75,7 +75,8 @@ void DiscoveryClient::setServiceUrl(const QUrl& baseUrl)
     else
         m_tick.start();
     qCInfo(log::lcAgent).noquote()
-        << "discovery service:" << (m_baseUrl.isEmpty() ? QStringLiteral("none") : m_baseUrl.toString());
+        << "discovery service:"
+        << (m_baseUrl.isEmpty() ? QStringLiteral("none") : m_baseUrl.toString());
     Q_EMIT statusChanged();
     tick();
 }
@@ -311,9 +312,8 @@ void DiscoveryClient::lookupMetainfo(const QUrl& originUrl,
         return;
     }
     QUrl url = endpoint(m_baseUrl, QStringLiteral("/v1/metainfo"));
-    url.setQuery(QStringLiteral("url=") +
-                     QString::fromLatin1(
-                         QUrl::toPercentEncoding(originUrl.toString(QUrl::FullyEncoded))),
+    url.setQuery(QStringLiteral("url=") + QString::fromLatin1(QUrl::toPercentEncoding(
+                                              originUrl.toString(QUrl::FullyEncoded))),
                  QUrl::StrictMode);
     get(url, kMaxMetainfoBytes, [this, url, done = std::move(done)](const HttpGetResult& reply) {
         MetainfoLookup result;

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QStringDecoder>
 
 namespace opendo::discovery {
 
@@ -98,12 +99,14 @@ QString dnsSuffixFrom(const QByteArray& resolvConf)
         const QStringList words = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
         if (words.size() < 2)
             continue;
-        // "search" lists the suffixes tried in order; its first is the device's own domain.
-        if (words[0] == QLatin1String("search") && words[1] != QLatin1String("."))
-            return words[1].toLower();
-        if (words[0] == QLatin1String("domain") && domain.isEmpty())
+        // resolv.conf: the last "search" or "domain" line wins; the first suffix of a search
+        // list is the device's own domain.
+        if ((words[0] == QLatin1String("search") || words[0] == QLatin1String("domain")) &&
+            words[1] != QLatin1String("."))
             domain = words[1].toLower();
     }
+    while (domain.endsWith(QLatin1Char('.')))
+        domain.chop(1);
     return domain;
 }
 
@@ -115,16 +118,27 @@ QString dhcpOption234From(const QByteArray& leaseFile)
     static const QRegularExpression dhclient(
         QStringLiteral(R"re(option\s+(?:unknown-234|[\w-]*234[\w-]*)\s+"?([^";]+)"?\s*;)re"));
     static const QRegularExpression keyValue(
-        QStringLiteral(R"re(^(?:OPTION_234|PRIVATE_234|new_unknown_234)\s*=\s*'?([^'\n]+)'?\s*$)re"),
+        QStringLiteral(
+            R"re(^(?:OPTION_234|PRIVATE_234|new_unknown_234)\s*=\s*'?([^'\n]+)'?\s*$)re"),
         QRegularExpression::MultilineOption);
     const QString text = QString::fromUtf8(leaseFile);
     QString value;
-    for (const QRegularExpression* re : {&dhclient, &keyValue}) {
-        auto matches = re->globalMatch(text);
-        while (matches.hasNext())
-            value = matches.next().captured(1).trimmed();
-        if (!value.isEmpty())
-            break;
+    auto matches = dhclient.globalMatch(text);
+    while (matches.hasNext())
+        value = matches.next().captured(1).trimmed();
+    if (!value.isEmpty())
+        return value;
+    matches = keyValue.globalMatch(text);
+    while (matches.hasNext())
+        value = matches.next().captured(1).trimmed();
+    // systemd-networkd saves private options as hex of the raw bytes; the GUID is their text.
+    static const QRegularExpression hex(QStringLiteral("^(?:[0-9A-Fa-f]{2})+$"));
+    if (hex.match(value).hasMatch()) {
+        const QByteArray raw = QByteArray::fromHex(value.toLatin1());
+        QStringDecoder utf8(QStringDecoder::Utf8);
+        const QString decoded = utf8(raw);
+        if (!utf8.hasError() && !decoded.isEmpty() && decoded.at(0).isPrint())
+            return decoded.trimmed();
     }
     return value;
 }

@@ -40,8 +40,7 @@ void handler(QtMsgType type, const QMessageLogContext& context, const QString& m
         level = LogLevel::Critical;
         break;
     }
-    LogBuffer::append(level,
-                      context.category ? QString::fromLatin1(context.category) : QString(),
+    LogBuffer::append(level, context.category ? QString::fromLatin1(context.category) : QString(),
                       message);
     if (QtMessageHandler previous = state().previous)
         previous(type, context, message);

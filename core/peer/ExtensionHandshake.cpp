@@ -143,10 +143,10 @@ ExtensionHandshakeResult decodeExtensionHandshake(QByteArrayView payload, qsizet
     }
     if (const BencodeValue* nonce = root.find(kSwarmNonceKey)) {
         if (!nonce->isString() || nonce->toBytes().size() != kSwarmNonceSize)
-            return failure(QCoreApplication::translate("opendo::peer",
-                                                       "\"%1\" is not a %2-byte string")
-                               .arg(QLatin1String(kSwarmNonceKey))
-                               .arg(kSwarmNonceSize));
+            return failure(
+                QCoreApplication::translate("opendo::peer", "\"%1\" is not a %2-byte string")
+                    .arg(QLatin1String(kSwarmNonceKey))
+                    .arg(kSwarmNonceSize));
         h.swarmNonce = nonce->toBytes();
     }
     QString error;

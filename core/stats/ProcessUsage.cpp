@@ -35,8 +35,8 @@ ProcessUsage::Sample ProcessUsage::sample()
     const long hz = sysconf(_SC_CLK_TCK);
     if (ticks >= 0 && m_lastCpuTicks >= 0 && m_wall.isValid() && hz > 0) {
         const qint64 elapsedMs = qMax<qint64>(1, m_wall.elapsed());
-        s.cpuPercent = 100.0 * double(ticks - m_lastCpuTicks) * 1000.0 / double(hz) /
-                       double(elapsedMs);
+        s.cpuPercent =
+            100.0 * double(ticks - m_lastCpuTicks) * 1000.0 / double(hz) / double(elapsedMs);
     }
     m_lastCpuTicks = ticks;
     m_wall.start();

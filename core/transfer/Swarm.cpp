@@ -656,8 +656,7 @@ QList<QByteArray> Swarm::coFetcherIds() const
     QList<QByteArray> ids;
     for (const auto& p : m_peers) {
         const PeerConnection* c = p->connection;
-        if (c->isReady() && c->remotePeerId().startsWith("-OD") && !c->peerIsSeed() &&
-            isMember(*p))
+        if (c->isReady() && c->remotePeerId().startsWith("-OD") && !c->peerIsSeed() && isMember(*p))
             ids << c->remotePeerId();
     }
     return ids;

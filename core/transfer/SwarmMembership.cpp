@@ -58,7 +58,7 @@ SwarmMembership::Verdict SwarmMembership::onProof(PeerConnection* connection,
     if (it == m_states.end())
         return Verdict::Refused;
     // One proof per connection: a second one would let a peer try keys until one fits.
-    if (!it->receivedProof.isEmpty() && !it->proven) {
+    if (!it->receivedProof.isEmpty()) {
         it->refusal = tr("sent a second swarm-key proof");
         return Verdict::Refused;
     }
@@ -87,14 +87,16 @@ void SwarmMembership::sendProof(PeerConnection* connection, State& state)
         !connection->remoteExtensions().idOf(peer::kSwarmKeyExtensionName))
         return;
     const bool weInitiated = connection->direction() == PeerConnection::Direction::Outgoing;
-    const QByteArray proof = peer::swarmProof(m_key, m_infoHash, weInitiated,
-                                              connection->localNonce(), theirNonce);
+    const QByteArray proof =
+        peer::swarmProof(m_key, m_infoHash, weInitiated, connection->localNonce(), theirNonce);
     state.proofSent = connection->sendExtended(peer::kSwarmKeyExtensionName, proof);
 }
 
 void SwarmMembership::judge(PeerConnection* connection, State& state)
 {
-    if (state.proven || state.receivedProof.isEmpty() || m_key.isEmpty())
+    // A refusal is final: a stored proof that verifies later does not undo it.
+    if (state.proven || !state.refusal.isEmpty() || state.receivedProof.isEmpty() ||
+        m_key.isEmpty())
         return;
     const bool weInitiated = connection->direction() == PeerConnection::Direction::Outgoing;
     if (peer::verifySwarmProof(m_key, m_infoHash, weInitiated, connection->localNonce(),
@@ -109,10 +111,13 @@ SwarmMembership::Verdict SwarmMembership::verdict(PeerConnection* connection) co
     const auto it = m_states.constFind(connection);
     if (it == m_states.cend())
         return Verdict::Refused;
-    if (!m_required || it->proven)
+    // Without a requirement (mode 3) nobody is turned away, not even for a wrong proof.
+    if (!m_required)
         return Verdict::Member;
     if (!it->refusal.isEmpty())
         return Verdict::Refused;
+    if (it->proven)
+        return Verdict::Member;
     if (it->handshakeSeen) {
         if (!connection->extensionProtocol() ||
             !connection->remoteExtensions().idOf(peer::kSwarmKeyExtensionName) ||

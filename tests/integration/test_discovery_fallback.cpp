@@ -71,9 +71,9 @@ void DiscoveryFallbackTest::fallsBackTo99AndReturns()
     for (const char* s : {"DOMinRAMAllowedToPeer=1", "DOMinDiskSizeAllowedToPeer=1",
                           "DOMinFileSizeToCache=1", "DODownloadMode=1"}) {
         const QString setting = QString::fromLatin1(s);
-        const ProcessResult r = runProgram(
-            executable("doctl"), {"--data-dir", options.dataDir, "config", "set",
-                                  setting.section('=', 0, 0), setting.section('=', 1)});
+        const ProcessResult r =
+            runProgram(executable("doctl"), {"--data-dir", options.dataDir, "config", "set",
+                                             setting.section('=', 0, 0), setting.section('=', 1)});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     }
     AgentProcess agent(options);
@@ -84,9 +84,8 @@ void DiscoveryFallbackTest::fallsBackTo99AndReturns()
                                          dir.filePath("content.bin"), "--json"});
     QVERIFY(download.waitForStarted(5000));
     // The download is announced: the service answers and the configured mode is in effect.
-    QTRY_VERIFY_WITH_TIMEOUT(peers(options.dataDir)["Discovery"].toObject()["AnnouncedContents"]
-                                     .toInt() == 1,
-                             15000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        peers(options.dataDir)["Discovery"].toObject()["AnnouncedContents"].toInt() == 1, 15000);
     QJsonObject before = peers(options.dataDir);
     QCOMPARE(before["DownloadMode"].toInt(), 1);
     QCOMPARE(before["Discovery"].toObject()["State"].toString(), QString("reachable"));

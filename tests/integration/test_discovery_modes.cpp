@@ -119,9 +119,9 @@ std::unique_ptr<QProcess> DiscoveryModesTest::startDownload(const AgentProcess& 
 {
     auto p = std::make_unique<QProcess>();
     // The plain URL: the published metainfo is found through discovery.
-    p->start(executable("doctl"), {"--data-dir", agent.dataDir(), "download",
-                                   m_nginx->url("/content.bin").toString(), "--out",
-                                   agent.dataDir() + "/content.bin", "--json"});
+    p->start(executable("doctl"),
+             {"--data-dir", agent.dataDir(), "download", m_nginx->url("/content.bin").toString(),
+              "--out", agent.dataDir() + "/content.bin", "--json"});
     if (!p->waitForStarted(5000))
         return nullptr;
     return p;
@@ -133,8 +133,7 @@ QJsonObject DiscoveryModesTest::finish(QProcess& download, AgentProcess& agent)
         qWarning().noquote() << "download did not finish:" << agent.log().right(3000);
     const QByteArray out = download.readAllStandardOutput();
     if (download.exitCode() != 0)
-        qWarning().noquote() << out << download.readAllStandardError()
-                             << agent.log().right(3000);
+        qWarning().noquote() << out << download.readAllStandardError() << agent.log().right(3000);
     return QJsonDocument::fromJson(out).object();
 }
 
@@ -157,13 +156,12 @@ void DiscoveryModesTest::initTestCase()
     m_discovery = std::make_unique<DiscoveryProcess>(options);
     QVERIFY2(m_discovery->start(&error), qPrintable(error));
     m_torrent = m_dir.filePath("content.torrent");
-    const ProcessResult published = runProgram(
-        executable("doctl"), {"publish", root + "/content.bin", "--webseed",
-                              m_nginx->url("/content.bin").toString(), "--discovery",
-                              m_discovery->url().toString(), "-o", m_torrent, "--json"});
+    const ProcessResult published =
+        runProgram(executable("doctl"), {"publish", root + "/content.bin", "--webseed",
+                                         m_nginx->url("/content.bin").toString(), "--discovery",
+                                         m_discovery->url().toString(), "-o", m_torrent, "--json"});
     QVERIFY2(published.exitCode == 0, qPrintable(published.err));
-    m_contentId =
-        QJsonDocument::fromJson(published.out.toUtf8()).object()["contentId"].toString();
+    m_contentId = QJsonDocument::fromJson(published.out.toUtf8()).object()["contentId"].toString();
     QCOMPARE(m_contentId.size(), 40);
 }
 
@@ -178,8 +176,7 @@ void DiscoveryModesTest::modesDecideWhoSharesWithWhom()
         options.extraArgs = {"--discovery", m_discovery->url().toString()};
         auto agent = std::make_unique<AgentProcess>(options);
         QStringList settings = {"DOMinRAMAllowedToPeer=1", "DOMinDiskSizeAllowedToPeer=1",
-                                "DOMinFileSizeToCache=1",
-                                QString("DODownloadMode=%1").arg(m.mode)};
+                                "DOMinFileSizeToCache=1", QString("DODownloadMode=%1").arg(m.mode)};
         if (*m.group)
             settings << QString("DOGroupId=%1").arg(m.group);
         for (const QString& s : settings) {
@@ -247,11 +244,14 @@ void DiscoveryModesTest::modesDecideWhoSharesWithWhom()
     QCOMPARE(status["simple99"]["DownloadMode"].toInt(), 99);
 
     // What discovery offered each agent (all are seeds now and keep announcing every second).
-    const QMap<QString, QStringList> expected = {
-        {"lan1", {"127.0.0.3/lan"}},   {"lan2", {"127.0.0.2/lan"}},
-        {"groupB", {"127.0.0.5/group"}}, {"groupC", {"127.0.0.4/group"}},
-        {"internet3", {}},             {"http0", {}},
-        {"simple99", {}},              {"outsider", {}}};
+    const QMap<QString, QStringList> expected = {{"lan1", {"127.0.0.3/lan"}},
+                                                 {"lan2", {"127.0.0.2/lan"}},
+                                                 {"groupB", {"127.0.0.5/group"}},
+                                                 {"groupC", {"127.0.0.4/group"}},
+                                                 {"internet3", {}},
+                                                 {"http0", {}},
+                                                 {"simple99", {}},
+                                                 {"outsider", {}}};
     for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
         QStringList offered;
         for (int attempt = 0; attempt < 30; ++attempt) {
@@ -260,9 +260,8 @@ void DiscoveryModesTest::modesDecideWhoSharesWithWhom()
                 break;
             QTest::qWait(200);
         }
-        QVERIFY2(offered == it.value(),
-                 qPrintable(it.key() + ": offered " + offered.join(',') + ", expected " +
-                            it.value().join(',')));
+        QVERIFY2(offered == it.value(), qPrintable(it.key() + ": offered " + offered.join(',') +
+                                                   ", expected " + it.value().join(',')));
     }
     // Modes 0 and 99 never registered; the others did, in their scopes.
     const QJsonArray list = swarms();

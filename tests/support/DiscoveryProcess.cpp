@@ -46,8 +46,8 @@ bool DiscoveryProcess::start(QString* error, int timeoutMs)
         return false;
     }
     if (!waitUntilListening(m_options.address, m_options.port, timeoutMs, &m_process)) {
-        *error = QStringLiteral("do-discovery did not listen on %1: %2")
-                     .arg(url().toString(), log());
+        *error =
+            QStringLiteral("do-discovery did not listen on %1: %2").arg(url().toString(), log());
         return false;
     }
     return true;

@@ -9,6 +9,9 @@
 namespace opendo::discovery {
 namespace {
 
+// Twice libtorrent's 300 s announce floor, plus a minute of slack.
+constexpr qint64 kStandardClientTtlSeconds = 2 * 300 + 60;
+
 QHostAddress unmapped(const QHostAddress& address)
 {
     if (address.protocol() != QAbstractSocket::IPv6Protocol)
@@ -281,7 +284,12 @@ AnnounceResponse SwarmRegistry::announce(const AnnounceRequest& request, const Q
     reg.subnetPrefix = request.subnetPrefix;
     reg.seed = request.left == 0;
     reg.opendo = request.opendo;
-    reg.expiresAtMs = nowMs + 2 * qint64(m_options.intervalSeconds) * 1000;
+    // Standard clients (libtorrent and those built on it) re-announce at most every 300 s
+    // whatever interval we ask for; forgetting them sooner would hide live seeds.
+    const qint64 ttlSeconds =
+        request.opendo ? 2 * qint64(m_options.intervalSeconds)
+                       : qMax(2 * qint64(m_options.intervalSeconds), kStandardClientTtlSeconds);
+    reg.expiresAtMs = nowMs + ttlSeconds * 1000;
 
     if (!swarm) {
         swarmIt = m_swarms.insert(request.infoHash, std::make_shared<Swarm>());

@@ -1,0 +1,870 @@
+// The agent's side of discovery: the bound HTTP client (response parsing, connections leaving
+// from the chosen local address) and DiscoveryClient against a real DiscoveryServer on
+// loopback: states, peers, backoff across an outage, swarm keys per (NAT-mapped) public
+// address, and metainfo lookups.
+
+#include "content/MetainfoWriter.h"
+#include "discovery/BoundHttpClient.h"
+#include "discovery/DiscoveryClient.h"
+#include "discovery/server/DiscoveryServer.h"
+#include "support/FreePort.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <algorithm>
+#include <memory>
+#include <optional>
+
+using namespace opendo::discovery;
+
+namespace opendo::discovery {
+char* toString(DiscoveryState state)
+{
+    return qstrdup(discoveryStateKey(state).toUtf8().constData());
+}
+} // namespace opendo::discovery
+
+namespace {
+
+constexpr int kWait = 10'000;
+constexpr qint64 kMax = 1024 * 1024;
+
+const QHostAddress kLo1(QStringLiteral("127.0.0.1"));
+const QHostAddress kLo2(QStringLiteral("127.0.0.2"));
+const QHostAddress kLo3(QStringLiteral("127.0.0.3"));
+const QHostAddress kLo4(QStringLiteral("127.0.0.4"));
+
+HttpGetResult parse(const QByteArray& raw, bool complete, qint64 max, bool* done)
+{
+    HttpGetResult result;
+    *done = parseHttpResponse(raw, complete, max, &result);
+    return result;
+}
+
+// A hand-written HTTP server on 127.0.0.1 that answers every request with `response` and notes
+// where each connection came from and what it asked.
+class CannedHttpServer : public QObject
+{
+public:
+    QByteArray response; // empty: accept and never answer
+    bool closeAfterResponse = true;
+    QList<QHostAddress> peers;
+    QList<QByteArray> requests;
+
+    bool listen() { return m_server.listen(kLo1); }
+    quint16 port() const { return m_server.serverPort(); }
+    QUrl url(const QString& path) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port()).arg(path));
+    }
+
+    CannedHttpServer()
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+                socket->setParent(this);
+                peers << socket->peerAddress();
+                auto buffer = std::make_shared<QByteArray>();
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
+                    *buffer += socket->readAll();
+                    if (!buffer->contains("\r\n\r\n"))
+                        return;
+                    requests << *buffer;
+                    if (response.isEmpty())
+                        return;
+                    socket->write(response);
+                    if (closeAfterResponse)
+                        socket->disconnectFromHost();
+                });
+            }
+        });
+    }
+
+private:
+    QTcpServer m_server;
+};
+
+struct GetOutcome
+{
+    int calls = 0;
+    HttpGetResult result;
+};
+
+// A small file turned into a torrent with `webSeed` as its origin.
+QByteArray makeTorrent(const QTemporaryDir& dir, const QUrl& webSeed)
+{
+    const QString path = dir.filePath(QStringLiteral("payload.bin"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    QByteArray data(100'000, Qt::Uninitialized);
+    QRandomGenerator random(4242);
+    for (char& c : data)
+        c = char(random.bounded(256));
+    file.write(data);
+    file.close();
+    opendo::content::MetainfoWriterOptions options;
+    options.webSeeds = {webSeed};
+    const auto result = opendo::content::MetainfoWriter::create(path, options);
+    return result.ok ? result.torrent : QByteArray();
+}
+
+QByteArray peerIdOf(char tag)
+{
+    return QByteArray("-OD0100-").leftJustified(19, 'p') + tag;
+}
+
+// One agent's discovery client and what it reported.
+struct Agent
+{
+    DiscoveryClient client;
+    QList<DiscoveryState> states; // distinct consecutive states
+    QList<QPair<QString, AnnounceResponse>> offers;
+
+    Agent(char tag, quint16 port, const QHostAddress& local, int mode)
+    {
+        client.setRequestTimeoutMs(3000);
+        client.setIdentity({peerIdOf(tag), port, local});
+        AnnounceScope scope;
+        scope.mode = mode;
+        client.setScope(scope, {});
+        QObject::connect(&client, &DiscoveryClient::statusChanged, &client, [this] {
+            const DiscoveryState s = client.status().state;
+            if (states.isEmpty() || states.last() != s)
+                states << s;
+        });
+        QObject::connect(&client, &DiscoveryClient::peersOffered, &client,
+                         [this](const QString& contentId, const AnnounceResponse& reply) {
+                             offers << qMakePair(contentId, reply);
+                         });
+    }
+    std::optional<AnnounceResponse> lastOffer() const
+    {
+        if (offers.isEmpty())
+            return std::nullopt;
+        return offers.last().second;
+    }
+    bool offered(const QHostAddress& address, quint16 port) const
+    {
+        if (offers.isEmpty())
+            return false;
+        for (const AnnouncedPeer& p : offers.last().second.peers) {
+            if (p.address.isEqual(address) && p.port == port)
+                return true;
+        }
+        return false;
+    }
+};
+
+TrackedContent content(const QString& id, char hashFill)
+{
+    TrackedContent c;
+    c.contentId = id;
+    c.infoHash = QByteArray(20, hashFill);
+    c.left = 5000;
+    return c;
+}
+
+std::unique_ptr<DiscoveryServer> startServer(quint16 port = 0, NatMap natMap = {})
+{
+    DiscoveryServerOptions options;
+    options.address = kLo1;
+    options.port = port;
+    options.intervalSeconds = 1;
+    options.natMap = std::move(natMap);
+    auto server = std::make_unique<DiscoveryServer>(std::move(options));
+    QString error;
+    if (!server->start(&error)) {
+        qWarning() << "discovery server did not start:" << error;
+        return nullptr;
+    }
+    return server;
+}
+
+} // namespace
+
+class DiscoveryClientTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    // parseHttpResponse
+    void parseContentLength();
+    void parseChunked();
+    void parseCloseDelimited();
+    void parseTruncated();
+    void parseOversize();
+    void parseNotHttp_data();
+    void parseNotHttp();
+
+    // BoundHttpClient
+    void getFromBoundAddress();
+    void getUnbound();
+    void getTimesOut();
+    void getConnectionRefused();
+    void getBindFailureIsAsynchronous();
+    void getChunkedFromServer();
+    void destroyedClientNeverCallsBack();
+
+    // DiscoveryClient
+    void notConfigured();
+    void reachableAfterTracking();
+    void healthProbeWithoutContent();
+    void peersOfferedBetweenAgents();
+    void outageAndRecovery();
+    void swarmKeysPerPublicAddress();
+    void refusalKeepsReachable();
+    void unbindableLocalAddress();
+    void lookupMetainfo();
+};
+
+// --- parseHttpResponse ------------------------------------------------------------------------
+
+void DiscoveryClientTest::parseContentLength()
+{
+    bool done = false;
+    const QByteArray full = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n"
+                            "\r\nhello";
+    HttpGetResult r = parse(full, false, kMax, &done);
+    QVERIFY(done);
+    QVERIFY(r.answered);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body, QByteArray("hello"));
+    QVERIFY(r.error.isEmpty());
+
+    // Bytes past the length are not body; header names are case-insensitive.
+    r = parse("HTTP/1.1 404 Not Found\r\ncontent-LENGTH:  3 \r\n\r\nabcdef", false, kMax, &done);
+    QVERIFY(done);
+    QVERIFY(r.answered);
+    QCOMPARE(r.status, 404);
+    QCOMPARE(r.body, QByteArray("abc"));
+
+    // Still waiting for the body, then for the header.
+    r = parse("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhello", false, kMax, &done);
+    QVERIFY(!done);
+    r = parse("HTTP/1.1 200 OK\r\nContent-Len", false, kMax, &done);
+    QVERIFY(!done);
+
+    // Zero length.
+    r = parse("HTTP/1.0 204 No Content\r\nContent-Length: 0\r\n\r\n", false, kMax, &done);
+    QVERIFY(done);
+    QVERIFY(r.answered);
+    QCOMPARE(r.status, 204);
+    QCOMPARE(r.body, QByteArray());
+
+    // A malformed length is an error, not a guess.
+    for (const QByteArray& length : {QByteArray("-1"), QByteArray("abc"), QByteArray("")}) {
+        r = parse("HTTP/1.1 200 OK\r\nContent-Length: " + length + "\r\n\r\nxyz", true, kMax,
+                  &done);
+        QVERIFY(done);
+        QVERIFY(!r.answered);
+        QVERIFY2(r.error.contains("Content-Length"), qPrintable(r.error));
+    }
+}
+
+void DiscoveryClientTest::parseChunked()
+{
+    bool done = false;
+    const QByteArray head = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
+    const QByteArray body = "5\r\nhello\r\n6;ext=1\r\n world\r\nA\r\n0123456789\r\n0\r\n\r\n";
+    HttpGetResult r = parse(head + body, false, kMax, &done);
+    QVERIFY(done);
+    QVERIFY2(r.answered, qPrintable(r.error));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body, QByteArray("hello world0123456789"));
+
+    // Every proper prefix is "need more" while the connection is open, and an error once it
+    // ended.
+    for (qsizetype cut = 1; cut < body.size() - 1; ++cut) {
+        const QByteArray partial = head + body.left(cut);
+        r = parse(partial, false, kMax, &done);
+        QVERIFY2(!done, qPrintable(QString::number(cut)));
+        r = parse(partial, true, kMax, &done);
+        QVERIFY(done);
+        QVERIFY(!r.answered);
+        QVERIFY2(r.error.contains("middle of its body"), qPrintable(r.error));
+    }
+
+    // Trailers after the last chunk.
+    r = parse(head + "3\r\nabc\r\n0\r\nX-Trailer: 1\r\n\r\n", false, kMax, &done);
+    QVERIFY(done);
+    QVERIFY(r.answered);
+    QCOMPARE(r.body, QByteArray("abc"));
+
+    // A chunk size that is not hex.
+    r = parse(head + "zz\r\nabc\r\n0\r\n\r\n", false, kMax, &done);
+    QVERIFY(done);
+    QVERIFY(!r.answered);
+    QVERIFY2(r.error.contains("chunk size"), qPrintable(r.error));
+}
+
+void DiscoveryClientTest::parseCloseDelimited()
+{
+    bool done = false;
+    const QByteArray raw = "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end";
+    HttpGetResult r = parse(raw, false, kMax, &done);
+    QVERIFY(!done); // no length: the body runs until the connection ends
+    r = parse(raw, true, kMax, &done);
+    QVERIFY(done);
+    QVERIFY(r.answered);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body, QByteArray("until the end"));
+    r = parse("HTTP/1.1 500 Oops\r\n\r\n", true, kMax, &done);
+    QVERIFY(done);
+    QVERIFY(r.answered);
+    QCOMPARE(r.status, 500);
+    QCOMPARE(r.body, QByteArray());
+}
+
+void DiscoveryClientTest::parseTruncated()
+{
+    bool done = false;
+    HttpGetResult r = parse({}, true, kMax, &done);
+    QVERIFY(done);
+    QVERIFY(!r.answered);
+    QVERIFY2(r.error.contains("without answering"), qPrintable(r.error));
+
+    r = parse("HTTP/1.1 200 OK\r\nContent-Le", true, kMax, &done);
+    QVERIFY(done);
+    QVERIFY(!r.answered);
+    QVERIFY2(r.error.contains("incomplete or oversized"), qPrintable(r.error));
+
+    r = parse("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhello", true, kMax, &done);
+    QVERIFY(done);
+    QVERIFY(!r.answered);
+    QCOMPARE(r.error, QString("the response ended after 5 of 10 body bytes"));
+}
+
+void DiscoveryClientTest::parseOversize()
+{
+    bool done = false;
+    // Declared too large: refused at once, before the body arrives.
+    HttpGetResult r = parse("HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n", false, 10, &done);
+    QVERIFY(done);
+    QVERIFY(!r.answered);
+    QCOMPARE(r.error, QString("response body is larger than 10 bytes"));
+    // Exactly the limit is fine.
+    r = parse("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n0123456789", false, 10, &done);
+    QVERIFY(done);
+    QVERIFY(r.answered);
+    QCOMPARE(r.body, QByteArray("0123456789"));
+    // Close-delimited: refused as soon as it grows past the limit.
+    r = parse("HTTP/1.1 200 OK\r\n\r\n" + QByteArray(11, 'x'), false, 10, &done);
+    QVERIFY(done);
+    QVERIFY(!r.answered);
+    QCOMPARE(r.error, QString("response body is larger than 10 bytes"));
+    // Chunked: the sum of the chunks counts.
+    r = parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nabcdef\r\n6\r\nghijkl\r\n"
+              "0\r\n\r\n",
+              false, 10, &done);
+    QVERIFY(done);
+    QVERIFY(!r.answered);
+    QVERIFY2(r.error.contains("larger than 10 bytes"), qPrintable(r.error));
+    // A header that never ends.
+    r = parse("HTTP/1.1 200 OK\r\nX-Filler: " + QByteArray(70 * 1024, 'f'), false, kMax, &done);
+    QVERIFY(done);
+    QVERIFY(!r.answered);
+    QVERIFY2(r.error.contains("oversized"), qPrintable(r.error));
+}
+
+void DiscoveryClientTest::parseNotHttp_data()
+{
+    QTest::addColumn<QByteArray>("raw");
+    QTest::addRow("ssh banner") << QByteArray("SSH-2.0-OpenSSH_9.6\r\n\r\n");
+    QTest::addRow("html") << QByteArray("<html><body>hi</body></html>\r\n\r\n");
+    QTest::addRow("http/2 preface") << QByteArray("HTTP/2 200\r\n\r\n");
+    QTest::addRow("status not a number") << QByteArray("HTTP/1.1 OK 200\r\n\r\n");
+    QTest::addRow("status too small") << QByteArray("HTTP/1.1 99 Weird\r\n\r\n");
+    QTest::addRow("status too large") << QByteArray("HTTP/1.1 1000 Weird\r\n\r\n");
+    QTest::addRow("no status") << QByteArray("HTTP/1.1\r\n\r\n");
+}
+
+void DiscoveryClientTest::parseNotHttp()
+{
+    QFETCH(QByteArray, raw);
+    bool done = false;
+    const HttpGetResult r = parse(raw, false, kMax, &done);
+    QVERIFY(done);
+    QVERIFY(!r.answered);
+    QCOMPARE(r.error, QString("not an HTTP response"));
+}
+
+// --- BoundHttpClient --------------------------------------------------------------------------
+
+void DiscoveryClientTest::getFromBoundAddress()
+{
+    CannedHttpServer server;
+    server.response = "HTTP/1.1 200 OK\r\nContent-Length: 4\r\nConnection: close\r\n\r\npong";
+    QVERIFY(server.listen());
+    BoundHttpClient client;
+    client.setBindAddress(kLo2);
+    GetOutcome out;
+    client.get(server.url("/v1/ping?x=1&y=%2F"), 5000, kMax, [&out](HttpGetResult r) {
+        ++out.calls;
+        out.result = std::move(r);
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(out.calls, 1, kWait);
+    QVERIFY2(out.result.answered, qPrintable(out.result.error));
+    QCOMPARE(out.result.status, 200);
+    QCOMPARE(out.result.body, QByteArray("pong"));
+    QCOMPARE(server.peers.size(), 1);
+    QCOMPARE(server.peers.first(), kLo2); // left from the bound address
+    QCOMPARE(server.requests.size(), 1);
+    const QByteArray request = server.requests.first();
+    QVERIFY2(request.startsWith("GET /v1/ping?x=1&y=%2F HTTP/1.1\r\n"), request.constData());
+    QVERIFY2(request.contains(
+                 QStringLiteral("\r\nHost: 127.0.0.1:%1\r\n").arg(server.port()).toLatin1()),
+             request.constData());
+    QVERIFY(request.contains("\r\nConnection: close\r\n"));
+    QVERIFY(request.endsWith("\r\n\r\n"));
+    // Once only, even after the server's close arrives.
+    QTest::qWait(50);
+    QCOMPARE(out.calls, 1);
+
+    // And from another bound address with the same client.
+    client.setBindAddress(kLo3);
+    out = {};
+    client.get(server.url("/"), 5000, kMax, [&out](HttpGetResult r) {
+        ++out.calls;
+        out.result = std::move(r);
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(out.calls, 1, kWait);
+    QVERIFY(out.result.answered);
+    QCOMPARE(server.peers.size(), 2);
+    QCOMPARE(server.peers.last(), kLo3);
+    QVERIFY(server.requests.last().startsWith("GET / HTTP/1.1\r\n"));
+}
+
+void DiscoveryClientTest::getUnbound()
+{
+    CannedHttpServer server;
+    server.response = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+    server.closeAfterResponse = false; // the length alone ends the response
+    QVERIFY(server.listen());
+    BoundHttpClient client;
+    GetOutcome out;
+    client.get(server.url("/x"), 5000, kMax, [&out](HttpGetResult r) {
+        ++out.calls;
+        out.result = std::move(r);
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(out.calls, 1, kWait);
+    QVERIFY(out.result.answered);
+    QCOMPARE(out.result.body, QByteArray("ok"));
+    QCOMPARE(server.peers.first(), kLo1);
+}
+
+void DiscoveryClientTest::getTimesOut()
+{
+    CannedHttpServer server; // accepts, reads, never answers
+    QVERIFY(server.listen());
+    BoundHttpClient client;
+    GetOutcome out;
+    QElapsedTimer clock;
+    clock.start();
+    client.get(server.url("/slow"), 300, kMax, [&out](HttpGetResult r) {
+        ++out.calls;
+        out.result = std::move(r);
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(out.calls, 1, kWait);
+    QVERIFY(clock.elapsed() >= 290);
+    QVERIFY(!out.result.answered);
+    QCOMPARE(out.result.error, QString("no answer within 300 ms"));
+    QCOMPARE(server.requests.size(), 1);
+}
+
+void DiscoveryClientTest::getConnectionRefused()
+{
+    const quint16 port = opendo::test::freePort(kLo1);
+    BoundHttpClient client;
+    client.setBindAddress(kLo2);
+    GetOutcome out;
+    client.get(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port)), 5000, kMax,
+               [&out](HttpGetResult r) {
+                   ++out.calls;
+                   out.result = std::move(r);
+               });
+    QTRY_COMPARE_WITH_TIMEOUT(out.calls, 1, kWait);
+    QVERIFY(!out.result.answered);
+    QVERIFY(!out.result.error.isEmpty());
+    QTest::qWait(50);
+    QCOMPARE(out.calls, 1);
+}
+
+void DiscoveryClientTest::getBindFailureIsAsynchronous()
+{
+    CannedHttpServer server;
+    server.response = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
+    QVERIFY(server.listen());
+    BoundHttpClient client;
+    client.setBindAddress(QHostAddress(QStringLiteral("192.0.2.77"))); // TEST-NET-1, not ours
+    GetOutcome out;
+    client.get(server.url("/"), 5000, kMax, [&out](HttpGetResult r) {
+        ++out.calls;
+        out.result = std::move(r);
+    });
+    // Never from inside get(): callers (DiscoveryClient::tick) iterate their state meanwhile.
+    QCOMPARE(out.calls, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(out.calls, 1, kWait);
+    QVERIFY(!out.result.answered);
+    QVERIFY(!out.result.error.isEmpty());
+    QVERIFY(server.peers.isEmpty());
+}
+
+void DiscoveryClientTest::getChunkedFromServer()
+{
+    CannedHttpServer server;
+    server.response = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                      "4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n";
+    server.closeAfterResponse = false;
+    QVERIFY(server.listen());
+    BoundHttpClient client;
+    client.setBindAddress(kLo2);
+    GetOutcome out;
+    client.get(server.url("/c"), 5000, kMax, [&out](HttpGetResult r) {
+        ++out.calls;
+        out.result = std::move(r);
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(out.calls, 1, kWait);
+    QVERIFY2(out.result.answered, qPrintable(out.result.error));
+    QCOMPARE(out.result.body, QByteArray("Wikipedia"));
+
+    // Too large for the caller's limit.
+    out = {};
+    client.get(server.url("/c"), 5000, 8, [&out](HttpGetResult r) {
+        ++out.calls;
+        out.result = std::move(r);
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(out.calls, 1, kWait);
+    QVERIFY(!out.result.answered);
+    QVERIFY2(out.result.error.contains("larger than 8 bytes"), qPrintable(out.result.error));
+}
+
+void DiscoveryClientTest::destroyedClientNeverCallsBack()
+{
+    CannedHttpServer server; // never answers
+    QVERIFY(server.listen());
+    int calls = 0;
+    {
+        BoundHttpClient client;
+        client.get(server.url("/"), 200, kMax, [&calls](HttpGetResult) { ++calls; });
+        QTRY_COMPARE_WITH_TIMEOUT(server.requests.size(), 1, kWait);
+    }
+    QTest::qWait(400); // past the request's own timeout
+    QCOMPARE(calls, 0);
+}
+
+// --- DiscoveryClient --------------------------------------------------------------------------
+
+void DiscoveryClientTest::notConfigured()
+{
+    DiscoveryClient client;
+    QCOMPARE(client.status().state, DiscoveryState::NotConfigured);
+    QVERIFY(!client.unreachable());
+    client.setTracked({content("c1", 'a')});
+    QCOMPARE(client.status().state, DiscoveryState::NotConfigured);
+    QCOMPARE(client.status().announcedContents, 0);
+    int calls = 0;
+    MetainfoLookup lookup;
+    lookup.found = true;
+    client.lookupMetainfo(QUrl("http://origin.example/file.bin"), [&](MetainfoLookup r) {
+        ++calls;
+        lookup = std::move(r);
+    });
+    QCOMPARE(calls, 1);
+    QVERIFY(!lookup.found);
+    QVERIFY(lookup.error.isEmpty());
+}
+
+void DiscoveryClientTest::reachableAfterTracking()
+{
+    auto server = startServer();
+    QVERIFY(server);
+    Agent a('a', 7001, kLo2, 3);
+    QCOMPARE(a.client.status().state, DiscoveryState::NotConfigured);
+    a.client.setTracked({content("c1", 'a')});
+    a.client.setServiceUrl(QUrl(server->baseUrl()));
+    QCOMPARE(a.client.status().state, DiscoveryState::Contacting);
+    QCOMPARE(a.client.serviceUrl(), QUrl(server->baseUrl()));
+    QTRY_COMPARE_WITH_TIMEOUT(a.client.status().state, DiscoveryState::Reachable, kWait);
+    QCOMPARE(a.states,
+             (QList<DiscoveryState>{DiscoveryState::Contacting, DiscoveryState::Reachable}));
+    QTRY_VERIFY_WITH_TIMEOUT(!a.offers.isEmpty(), kWait);
+    QCOMPARE(a.offers.first().first, QString("c1"));
+    const AnnounceResponse first = a.offers.first().second;
+    QVERIFY(first.failureReason.isEmpty());
+    QVERIFY(first.peers.empty());
+    QCOMPARE(first.intervalSeconds, 1);
+    QVERIFY(first.hasOpendo);
+    QCOMPARE(first.appliedMode, 3);
+    QCOMPARE(first.publicAddress, kLo2);
+    const DiscoveryStatus s = a.client.status();
+    QCOMPARE(s.serviceUrl, server->baseUrl());
+    QCOMPARE(s.publicAddress, QString("127.0.0.2"));
+    QCOMPARE(s.announcedContents, 1);
+    QCOMPARE(s.consecutiveFailures, 0);
+    QCOMPARE(s.retryInSeconds, 0);
+    QVERIFY(s.lastContact.isValid());
+    QVERIFY(s.lastError.isEmpty());
+    QCOMPARE(server->registry().peerCount(), 1);
+    // The interval (1 s) brings the next announce.
+    QTRY_VERIFY_WITH_TIMEOUT(a.offers.size() >= 2, kWait);
+
+    // Untracking sends "stopped": the server forgets the peer.
+    a.client.setTracked({});
+    QTRY_COMPARE_WITH_TIMEOUT(server->registry().peerCount(), 0, kWait);
+    QCOMPARE(a.client.status().announcedContents, 0);
+
+    // No service: back to NotConfigured.
+    a.client.setServiceUrl(QUrl());
+    QCOMPARE(a.client.status().state, DiscoveryState::NotConfigured);
+}
+
+void DiscoveryClientTest::healthProbeWithoutContent()
+{
+    auto server = startServer();
+    QVERIFY(server);
+    Agent a('a', 7001, kLo2, 3);
+    a.client.setServiceUrl(QUrl(server->baseUrl() + "/")); // a trailing slash is fine
+    QCOMPARE(a.client.status().state, DiscoveryState::Contacting);
+    QTRY_COMPARE_WITH_TIMEOUT(a.client.status().state, DiscoveryState::Reachable, kWait);
+    QVERIFY(a.offers.isEmpty());
+    QCOMPARE(server->registry().peerCount(), 0);
+}
+
+void DiscoveryClientTest::peersOfferedBetweenAgents()
+{
+    auto server = startServer();
+    QVERIFY(server);
+    Agent a('a', 7001, kLo2, 3);
+    Agent b('b', 7002, kLo3, 3);
+    a.client.setTracked({content("shared", 's')});
+    a.client.setServiceUrl(QUrl(server->baseUrl()));
+    QTRY_COMPARE_WITH_TIMEOUT(server->registry().peerCount(), 1, kWait);
+    b.client.setTracked({content("shared", 's')});
+    b.client.setServiceUrl(QUrl(server->baseUrl()));
+    // b meets a in its first answer; a meets b at its next interval.
+    QTRY_VERIFY_WITH_TIMEOUT(b.offered(kLo2, 7001), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(a.offered(kLo3, 7002), kWait);
+    const AnnounceResponse toA = *a.lastOffer();
+    QCOMPARE(toA.peers.size(), size_t(1));
+    QCOMPARE(toA.peers.front(), (AnnouncedPeer{kLo3, 7002, PeerRelation::Internet}));
+    QCOMPARE(toA.incomplete, 2);
+    QCOMPARE(a.offers.last().first, QString("shared"));
+    const AnnounceResponse toB = *b.lastOffer();
+    QCOMPARE(toB.peers.size(), size_t(1));
+    QCOMPARE(toB.peers.front(), (AnnouncedPeer{kLo2, 7001, PeerRelation::Internet}));
+    QCOMPARE(b.client.status().publicAddress, QString("127.0.0.3"));
+    QCOMPARE(server->registry().peerCount(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(a.client.status().peersOffered, 1, kWait);
+    // Another content is another swarm: nobody there yet.
+    b.client.setTracked({content("shared", 's'), content("other", 'o')});
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::any_of(b.offers.begin(), b.offers.end(),
+                    [](const auto& offer) { return offer.first == QString("other"); }),
+        kWait);
+    for (const auto& offer : std::as_const(b.offers)) {
+        if (offer.first == QString("other"))
+            QVERIFY(offer.second.peers.empty());
+    }
+}
+
+void DiscoveryClientTest::outageAndRecovery()
+{
+    auto server = startServer();
+    QVERIFY(server);
+    const quint16 port = server->port();
+    const QString baseUrl = server->baseUrl();
+    QList<DiscoveryStatus> unreachableSeen;
+    Agent a('a', 7001, kLo2, 3);
+    QObject::connect(&a.client, &DiscoveryClient::statusChanged, &a.client, [&] {
+        if (a.client.status().state == DiscoveryState::Unreachable)
+            unreachableSeen << a.client.status();
+    });
+    a.client.setTracked({content("c1", 'a')});
+    a.client.setServiceUrl(QUrl(baseUrl));
+    QTRY_COMPARE_WITH_TIMEOUT(a.client.status().state, DiscoveryState::Reachable, kWait);
+    const int offersBefore = int(a.offers.size());
+
+    server.reset(); // the service goes away
+    QTRY_COMPARE_WITH_TIMEOUT(a.client.status().state, DiscoveryState::Unreachable, kWait);
+    QVERIFY(a.client.unreachable());
+    QCOMPARE(unreachableSeen.size(), 1);
+    DiscoveryStatus s = unreachableSeen.first();
+    QCOMPARE(s.consecutiveFailures, 1);
+    QCOMPARE(s.retryInSeconds, 1);
+    QVERIFY2(s.lastError.contains(baseUrl + "/announce"), qPrintable(s.lastError));
+    QVERIFY(s.lastAttempt.isValid());
+    // The retries back off: 1 s, then 2 s.
+    QTRY_VERIFY_WITH_TIMEOUT(a.client.status().consecutiveFailures >= 2, kWait);
+    s = a.client.status();
+    QCOMPARE(s.state, DiscoveryState::Unreachable);
+    QCOMPARE(s.consecutiveFailures, 2);
+    QCOMPARE(s.retryInSeconds, 2);
+    QCOMPARE(int(a.offers.size()), offersBefore);
+
+    // The service comes back on the same port: found again within the backoff.
+    server = startServer(port);
+    QVERIFY(server);
+    QCOMPARE(server->baseUrl(), baseUrl);
+    QTRY_COMPARE_WITH_TIMEOUT(a.client.status().state, DiscoveryState::Reachable, 20'000);
+    s = a.client.status();
+    QCOMPARE(s.consecutiveFailures, 0);
+    QCOMPARE(s.retryInSeconds, 0);
+    QVERIFY(!s.lastError.isEmpty()); // kept for context
+    QCOMPARE(a.states.mid(a.states.size() - 3),
+             (QList<DiscoveryState>{DiscoveryState::Reachable, DiscoveryState::Unreachable,
+                                    DiscoveryState::Reachable}));
+    // The restarted (empty) service learns about us again.
+    QTRY_COMPARE_WITH_TIMEOUT(server->registry().peerCount(), 1, kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(int(a.offers.size()) > offersBefore, kWait);
+}
+
+void DiscoveryClientTest::swarmKeysPerPublicAddress()
+{
+    NatMap nat;
+    QString error;
+    QVERIFY2(nat.addRule("127.0.0.2-127.0.0.3=203.0.113.1", &error), qPrintable(error));
+    QVERIFY2(nat.addRule("127.0.0.4=203.0.113.2", &error), qPrintable(error));
+    auto server = startServer(0, nat);
+    QVERIFY(server);
+    Agent a('a', 7001, kLo2, 1);
+    Agent b('b', 7002, kLo3, 1);
+    Agent c('c', 7003, kLo4, 1);
+    for (Agent* agent : {&a, &b, &c}) {
+        agent->client.setTracked({content("lan", 'L')});
+        agent->client.setServiceUrl(QUrl(server->baseUrl()));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(a.lastOffer() && b.lastOffer() && c.lastOffer(), kWait);
+    const AnnounceResponse ra = *a.lastOffer();
+    const AnnounceResponse rb = *b.lastOffer();
+    const AnnounceResponse rc = *c.lastOffer();
+    for (const AnnounceResponse* r : {&ra, &rb, &rc}) {
+        QVERIFY(r->hasOpendo);
+        QCOMPARE(r->appliedMode, 1);
+        QCOMPARE(r->swarmKey.size(), qsizetype(kSwarmKeySize));
+    }
+    QCOMPARE(ra.publicAddress, QHostAddress(QStringLiteral("203.0.113.1")));
+    QCOMPARE(rb.publicAddress, QHostAddress(QStringLiteral("203.0.113.1")));
+    QCOMPARE(rc.publicAddress, QHostAddress(QStringLiteral("203.0.113.2")));
+    QCOMPARE(ra.scope, QString("lan:203.0.113.1"));
+    QCOMPARE(rc.scope, QString("lan:203.0.113.2"));
+    QCOMPARE(ra.swarmKey, rb.swarmKey); // behind one NAT: one key
+    QVERIFY(ra.swarmKey != rc.swarmKey);
+    QCOMPARE(a.client.status().publicAddress, QString("203.0.113.1"));
+    // Same NAT peers meet as LAN peers at their local addresses; the other NAT is never
+    // offered in mode 1.
+    QTRY_VERIFY_WITH_TIMEOUT(a.offered(kLo3, 7002) && b.offered(kLo2, 7001), kWait);
+    QCOMPARE(a.lastOffer()->peers.front().relation, PeerRelation::Lan);
+    QCOMPARE(a.lastOffer()->peers.size(), size_t(1));
+    QTRY_VERIFY_WITH_TIMEOUT(c.offers.size() >= 2, kWait);
+    for (const auto& offer : std::as_const(c.offers))
+        QVERIFY(offer.second.peers.empty());
+    // Another content behind the same NAT gets another key.
+    a.client.setTracked({content("lan", 'L'), content("lan2", 'M')});
+    const auto isLan2 = [](const auto& offer) { return offer.first == QString("lan2"); };
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(a.offers.begin(), a.offers.end(), isLan2), kWait);
+    const AnnounceResponse lan2 = std::find_if(a.offers.begin(), a.offers.end(), isLan2)->second;
+    QCOMPARE(lan2.swarmKey.size(), qsizetype(kSwarmKeySize));
+    QVERIFY(lan2.swarmKey != ra.swarmKey);
+    QCOMPARE(lan2.scope, ra.scope);
+}
+
+void DiscoveryClientTest::refusalKeepsReachable()
+{
+    auto server = startServer();
+    QVERIFY(server);
+    Agent a('a', 7001, kLo2, 2); // group mode without a group id
+    a.client.setTracked({content("c1", 'a')});
+    a.client.setServiceUrl(QUrl(server->baseUrl()));
+    QTRY_COMPARE_WITH_TIMEOUT(a.client.status().refusal,
+                              QString("do_mode 2 (Group) needs do_group"), kWait);
+    QCOMPARE(a.client.status().state, DiscoveryState::Reachable);
+    QVERIFY(a.offers.isEmpty());
+    QCOMPARE(a.client.status().announcedContents, 0);
+    // With a group the refusal clears and the announce goes through.
+    AnnounceScope scope;
+    scope.mode = 2;
+    scope.groupId = "5f0c2a1e-7b7d-4c1e-9a54-1f2e3d4c5b6a";
+    a.client.setScope(scope, "DOGroupId");
+    QTRY_VERIFY_WITH_TIMEOUT(!a.offers.isEmpty(), kWait);
+    QCOMPARE(a.client.status().refusal, QString());
+    QCOMPARE(a.offers.last().second.scope, QString("group:" + scope.groupId));
+    QCOMPARE(a.offers.last().second.swarmKey.size(), qsizetype(kSwarmKeySize));
+    QCOMPARE(a.client.status().groupId, scope.groupId);
+    QCOMPARE(a.client.status().groupIdSource, QString("DOGroupId"));
+}
+
+void DiscoveryClientTest::unbindableLocalAddress()
+{
+    // The address the agent listens on went away (DHCP renewal, interface down): announces
+    // fail, asynchronously like every other failure, and the service counts as unreachable.
+    auto server = startServer();
+    QVERIFY(server);
+    Agent a('a', 7001, QHostAddress(QStringLiteral("192.0.2.77")), 3);
+    a.client.setTracked({content("c1", 'a')});
+    a.client.setServiceUrl(QUrl(server->baseUrl()));
+    QCOMPARE(a.client.status().state, DiscoveryState::Contacting);
+    QTRY_COMPARE_WITH_TIMEOUT(a.client.status().state, DiscoveryState::Unreachable, kWait);
+    QVERIFY2(a.client.status().lastError.contains(server->baseUrl() + "/announce"),
+             qPrintable(a.client.status().lastError));
+    QCOMPARE(server->registry().peerCount(), 0);
+}
+
+void DiscoveryClientTest::lookupMetainfo()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QUrl origin("http://origin.example/updates/pkg%20v2.bin");
+    const QByteArray torrent = makeTorrent(dir, origin);
+    QVERIFY(!torrent.isEmpty());
+    auto server = startServer();
+    QVERIFY(server);
+    const PublishResult published = server->publish(torrent);
+    QVERIFY2(published.ok, qPrintable(published.error));
+
+    Agent a('a', 7001, kLo2, 3);
+    a.client.setServiceUrl(QUrl(server->baseUrl()));
+    int calls = 0;
+    MetainfoLookup found;
+    a.client.lookupMetainfo(origin, [&](MetainfoLookup r) {
+        ++calls;
+        found = std::move(r);
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(calls, 1, kWait);
+    QVERIFY2(found.found, qPrintable(found.error));
+    QCOMPARE(found.torrent, torrent);
+    QVERIFY(found.error.isEmpty());
+    QCOMPARE(a.client.status().state, DiscoveryState::Reachable);
+
+    MetainfoLookup missing;
+    missing.found = true;
+    a.client.lookupMetainfo(QUrl("http://origin.example/updates/other.bin"), [&](MetainfoLookup r) {
+        ++calls;
+        missing = std::move(r);
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(calls, 2, kWait);
+    QVERIFY(!missing.found);
+    QVERIFY(missing.torrent.isEmpty());
+    QVERIFY2(missing.error.isEmpty(), qPrintable(missing.error)); // simply not published
+    QCOMPARE(a.client.status().state, DiscoveryState::Reachable);
+
+    // With the service gone: an error, and the client knows it is unreachable.
+    server.reset();
+    MetainfoLookup failed;
+    failed.found = true;
+    a.client.lookupMetainfo(origin, [&](MetainfoLookup r) {
+        ++calls;
+        failed = std::move(r);
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(calls, 3, kWait);
+    QVERIFY(!failed.found);
+    QVERIFY(!failed.error.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(a.client.status().state, DiscoveryState::Unreachable, kWait);
+}
+
+QTEST_GUILESS_MAIN(DiscoveryClientTest)
+#include "test_discovery_client.moc"
