@@ -2,12 +2,16 @@
 
 #include "agent/Agent.h"
 #include "panels/downloads/AddDownloadDialog.h"
+#include "panels/downloads/JobDetails.h"
 #include "panels/downloads/JobTableModel.h"
 
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -33,6 +37,8 @@ DownloadsPanel::DownloadsPanel(agent::Agent& agent, QWidget* parent)
     m_pause = new QPushButton(tr("&Pause"), this);
     m_resume = new QPushButton(tr("&Resume"), this);
     m_cancel = new QPushButton(tr("&Cancel download"), this);
+    m_pin = new QPushButton(tr("P&in"), this);
+    m_pin->setToolTip(tr("Pinned content stays in the cache whatever the cache policies say."));
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("downloadsMessage"));
     m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
@@ -44,11 +50,24 @@ DownloadsPanel::DownloadsPanel(agent::Agent& agent, QWidget* parent)
     bar->addWidget(m_pause);
     bar->addWidget(m_resume);
     bar->addWidget(m_cancel);
+    bar->addWidget(m_pin);
     bar->addStretch();
+    auto* detailsWidget = new QWidget;
+    m_details = new QFormLayout(detailsWidget);
+    m_details->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto* scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("downloadDetails"));
+    scroll->setWidget(detailsWidget);
+    scroll->setWidgetResizable(true);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(scroll);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_message);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(splitter, 1);
 
     connect(add, &QPushButton::clicked, this, [this] {
         AddDownloadDialog dialog(this);
@@ -65,6 +84,18 @@ DownloadsPanel::DownloadsPanel(agent::Agent& agent, QWidget* parent)
     connect(m_pause, &QPushButton::clicked, this, [=] { act(&agent::Agent::pauseDownload); });
     connect(m_resume, &QPushButton::clicked, this, [=] { act(&agent::Agent::resumeDownload); });
     connect(m_cancel, &QPushButton::clicked, this, [=] { act(&agent::Agent::cancelDownload); });
+    connect(m_pin, &QPushButton::clicked, this, [this] {
+        const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+        if (rows.isEmpty())
+            return;
+        const transfer::JobStatus* job = m_model->job(rows.front().row());
+        if (!job)
+            return;
+        m_agent.setPinned(job->fileId, !job->pinned).then(this, [this](const QString& error) {
+            if (!error.isEmpty())
+                showError(error);
+        });
+    });
     connect(&m_agent, &agent::Agent::jobsChanged, this,
             [this](const QList<transfer::JobStatus>& jobs) {
                 m_model->setJobs(jobs);
@@ -103,6 +134,41 @@ void DownloadsPanel::updateActions()
     m_pause->setEnabled(state == JobState::Downloading || state == JobState::Queued);
     m_resume->setEnabled(state == JobState::Paused || state == JobState::Failed);
     m_cancel->setEnabled(state && !transfer::isTerminal(*state));
+    const transfer::JobStatus* selected =
+        rows.isEmpty() ? nullptr : m_model->job(rows.front().row());
+    const bool pinned = selected && selected->pinned;
+    m_pin->setEnabled(selected != nullptr);
+    m_pin->setText(pinned ? tr("Un&pin") : tr("P&in"));
+    updateDetails();
+}
+
+void DownloadsPanel::updateDetails()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    const transfer::JobStatus* job = rows.isEmpty() ? nullptr : m_model->job(rows.front().row());
+    const QList<QPair<QString, QString>> details =
+        job ? jobDetailRows(*job) : QList<QPair<QString, QString>>{};
+    // Same rows every time for a job: update the labels in place instead of rebuilding, so a
+    // refresh does not flicker or lose a text selection.
+    if (m_details->rowCount() != details.size()) {
+        while (m_details->rowCount() > 0)
+            m_details->removeRow(0);
+        for (const auto& [label, value] : details) {
+            auto* field = new QLabel(value);
+            field->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            field->setWordWrap(true);
+            m_details->addRow(label, field);
+        }
+        return;
+    }
+    for (int i = 0; i < details.size(); ++i) {
+        auto* field = qobject_cast<QLabel*>(m_details->itemAt(i, QFormLayout::FieldRole)->widget());
+        if (field && field->text() != details[i].second)
+            field->setText(details[i].second);
+        auto* label = qobject_cast<QLabel*>(m_details->itemAt(i, QFormLayout::LabelRole)->widget());
+        if (label && label->text() != details[i].first)
+            label->setText(details[i].first);
+    }
 }
 
 void DownloadsPanel::showError(const QString& message)

@@ -1,10 +1,12 @@
 #pragma once
 
 // The downloads panel: every job with its Get-DeliveryOptimizationStatus fields, and the
-// actions users take on them (add, pause, resume, cancel).
+// actions users take on them (add, pause, resume, cancel, pin), with a details pane for the
+// selected job.
 
 #include <QWidget>
 
+class QFormLayout;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -29,6 +31,7 @@ public:
 private:
     QString selectedJob() const;
     void updateActions();
+    void updateDetails();
     void showError(const QString& message);
 
     agent::Agent& m_agent;
@@ -37,6 +40,8 @@ private:
     QPushButton* m_pause = nullptr;
     QPushButton* m_resume = nullptr;
     QPushButton* m_cancel = nullptr;
+    QPushButton* m_pin = nullptr;
+    QFormLayout* m_details = nullptr;
     QLabel* m_message = nullptr;
 };
 

@@ -1,0 +1,124 @@
+// Benchmark (prints figures; not a test): how long one refresh of the console's live panels
+// takes on the GUI thread when the agent reports 500 peer connections and 50 downloads. Each
+// round publishes the snapshots the agent would (jobs, peer activity, device statistics) through
+// the facade's own signals, lets every panel take them, and paints the visible panel; the time
+// is from the first signal to the end of the paint. Target: median <= 8 ms.
+//
+//   build/bench/ui_refresh/ui_refresh [ROUNDS]      (QT_QPA_PLATFORM=offscreen by default)
+
+#include "agent/Agent.h"
+#include "panels/downloads/DownloadsPanel.h"
+#include "panels/peers/PeersPanel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <cstdio>
+
+using namespace opendo;
+
+namespace {
+
+constexpr int kPeers = 500;
+constexpr int kJobs = 50;
+
+// Snapshots shaped like a busy agent's; counters move every round as they would.
+agent::PeerActivity peerActivity(int round)
+{
+    agent::PeerActivity a;
+    a.listenEndpoint = QStringLiteral("0.0.0.0:7680");
+    a.downloadMode = a.configuredMode = 1;
+    a.peeringAllowed = a.uploadAllowed = true;
+    for (int i = 0; i < kPeers; ++i) {
+        transfer::PeerSnapshot p;
+        p.contentId = QStringLiteral("%1").arg(i % kJobs, 40, 10, QLatin1Char('0'));
+        p.endpoint =
+            QStringLiteral("10.%1.%2.%3:7680").arg(i / 65536).arg(i / 256 % 256).arg(i % 256);
+        p.incoming = i % 2 == 0;
+        p.sourceClass = transfer::SourceClass(2 + i % 3);
+        p.client = QStringLiteral("OpenDO 0.1.0");
+        p.bytesReceived = qint64(round) * 1000 * (i + 1);
+        p.bytesSent = qint64(round) * 700 * (i + 1);
+        p.receiveRate = (i * 7919 + round * 104729) % 5'000'000;
+        p.sendRate = (i * 104729 + round * 7919) % 3'000'000;
+        p.amChoking = (i + round) % 3 == 0;
+        p.peerInterested = i % 2 == 1;
+        p.peerPercent = (i + round) % 101;
+        a.peers.append(p);
+    }
+    return a;
+}
+
+QList<transfer::JobStatus> jobs(int round)
+{
+    QList<transfer::JobStatus> out;
+    for (int i = 0; i < kJobs; ++i) {
+        transfer::JobStatus s;
+        s.jobId = QStringLiteral("job-%1").arg(i);
+        s.fileId = QStringLiteral("%1").arg(i, 40, 10, QLatin1Char('0'));
+        s.fileName = QStringLiteral("update-%1.cab").arg(i);
+        s.source = QStringLiteral("http://origin.example/update-%1.cab").arg(i);
+        s.fileSize = 1'000'000'000;
+        s.fileSizeInCache = std::min<qint64>(s.fileSize, qint64(round) * 5'000'000 * (i + 1));
+        s.bytesFromHttp = s.fileSizeInCache / 3;
+        s.bytesFromLanPeers = s.fileSizeInCache - s.bytesFromHttp;
+        s.bytesFromPeers = s.bytesFromLanPeers;
+        s.totalBytesDownloaded = s.fileSizeInCache;
+        s.state = transfer::JobState::Downloading;
+        s.foreground = i % 4 == 0;
+        s.downloadMode = 1;
+        s.peerConnectionCount = kPeers / kJobs;
+        out.append(s);
+    }
+    return out;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const int rounds = argc > 1 ? std::max(10, atoi(argv[1])) : 200;
+    QTemporaryDir dir;
+    agent::AgentOptions options;
+    options.dataDir = dir.path();
+    options.listen.clear();
+    agent::Agent agent(options); // not started: the bench publishes the snapshots itself
+
+    QTabWidget window;
+    auto* peers = new ui::PeersPanel(agent);
+    auto* downloads = new ui::DownloadsPanel(agent);
+    window.addTab(peers, QStringLiteral("Peers"));
+    window.addTab(downloads, QStringLiteral("Downloads"));
+    window.resize(1400, 900);
+    window.show();
+    QCoreApplication::processEvents();
+
+    std::vector<double> ms;
+    for (int round = 1; round <= rounds; ++round) {
+        const agent::PeerActivity activity = peerActivity(round);
+        const QList<transfer::JobStatus> list = jobs(round);
+        // Alternate the visible panel so both models and both views are measured.
+        window.setCurrentIndex(round % 2);
+        QCoreApplication::processEvents();
+        QElapsedTimer t;
+        t.start();
+        Q_EMIT agent.jobsChanged(list);
+        Q_EMIT agent.peerActivityChanged(activity);
+        QCoreApplication::sendPostedEvents();
+        window.currentWidget()->repaint();
+        ms.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    std::sort(ms.begin(), ms.end());
+    auto pct = [&ms](double p) { return ms[size_t(p * double(ms.size() - 1))]; };
+    std::printf("ui_refresh: %d peers, %d jobs, %d refreshes (Peers and Downloads panels)\n",
+                kPeers, kJobs, rounds);
+    std::printf("  GUI-thread time per refresh: median %.2f ms, p95 %.2f ms, max %.2f ms\n",
+                pct(0.5), pct(0.95), ms.back());
+    std::printf("  target median <= 8 ms: %s\n", pct(0.5) <= 8.0 ? "PASS" : "MISS");
+    return 0;
+}
