@@ -44,7 +44,18 @@ std::optional<ConsoleOptions> parseConsoleOptions(const QStringList& arguments, 
         QCoreApplication::translate("opendo::console",
                                     "Address and port peers connect to (default 0.0.0.0:7680)."),
         QStringLiteral("ADDR:PORT"));
-    parser.addOptions({dataDir, language, panel, discovery, builtin, listen});
+    const QCommandLineOption screenshots(
+        QStringLiteral("screenshots"),
+        QCoreApplication::translate("opendo::console",
+                                    "Save a picture of every panel into DIR, then quit."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption screenshotDelay(
+        QStringLiteral("screenshots-after"),
+        QCoreApplication::translate("opendo::console",
+                                    "Seconds to wait before --screenshots (default 10)."),
+        QStringLiteral("SECONDS"));
+    parser.addOptions({dataDir, language, panel, discovery, builtin, listen, screenshots,
+                       screenshotDelay});
     parser.process(arguments); // exits for --help/--version and on unknown options
     ConsoleOptions options;
     options.dataDir = parser.value(dataDir);
@@ -55,6 +66,16 @@ std::optional<ConsoleOptions> parseConsoleOptions(const QStringList& arguments, 
         options.builtinDiscovery = parser.value(builtin);
     if (parser.isSet(listen))
         options.listen = parser.value(listen);
+    options.screenshotDir = parser.value(screenshots);
+    if (parser.isSet(screenshotDelay)) {
+        bool ok = false;
+        options.screenshotDelay = parser.value(screenshotDelay).toInt(&ok);
+        if (!ok || options.screenshotDelay < 0) {
+            *error = QCoreApplication::translate("opendo::console",
+                                                 "--screenshots-after needs a number of seconds.");
+            return std::nullopt;
+        }
+    }
     if (!options.language.isEmpty() && options.language != QLatin1String("en") &&
         options.language != QLatin1String("de")) {
         *error =

@@ -17,6 +17,8 @@ struct ConsoleOptions
     QString discoveryUrl;
     QString builtinDiscovery = QStringLiteral("127.0.0.1:7681");
     QString listen = QStringLiteral("0.0.0.0:7680"); // where peers reach the embedded agent
+    QString screenshotDir;    // save every panel there after screenshotDelay seconds, then quit
+    int screenshotDelay = 10;
 };
 
 // nullopt + message when the arguments are wrong; --help prints usage and exits elsewhere.

@@ -6,9 +6,14 @@
 #include "log/LogBuffer.h"
 #include "discovery/server/EmbeddedDiscoveryServer.h"
 #include "transfer/PeerEndpoint.h"
+#include "panels/activity/ActivityPanel.h"
+#include "panels/cache/CachePanel.h"
 #include "panels/downloads/DownloadsPanel.h"
+#include "panels/log/LogPanel.h"
+#include "panels/overview/OverviewPanel.h"
 #include "panels/peers/PeersPanel.h"
 #include "panels/policy/PolicyEditorPanel.h"
+#include "panels/sources/ByteSourcesPanel.h"
 #include "shell/LanguageSettings.h"
 #include "shell/MainWindow.h"
 
@@ -16,6 +21,7 @@
 #include <QFutureWatcher>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTimer>
 #include <memory>
 
 int main(int argc, char* argv[])
@@ -65,17 +71,33 @@ int main(int argc, char* argv[])
     auto* policyEditor = new opendo::ui::PolicyEditorPanel(agent);
     QObject::connect(policyEditor, &opendo::ui::PolicyEditorPanel::statusMessage, &window,
                      [&window](const QString& m) { window.statusBar()->showMessage(m, 8000); });
-    window.addPanel(QStringLiteral("downloads"),
-                    QCoreApplication::translate("opendo::console", "Downloads"),
-                    new opendo::ui::DownloadsPanel(agent));
-    window.addPanel(QStringLiteral("peers"),
-                    QCoreApplication::translate("opendo::console", "Peers"),
-                    new opendo::ui::PeersPanel(agent));
-    window.addPanel(QStringLiteral("policy"),
-                    QCoreApplication::translate("opendo::console", "Policy editor"), policyEditor);
+    auto add = [&window](const char* id, const char* title, QWidget* panel) {
+        window.addPanel(QString::fromLatin1(id),
+                        QCoreApplication::translate("opendo::console", title), panel);
+    };
+    add("overview", QT_TRANSLATE_NOOP("opendo::console", "Overview"),
+        new opendo::ui::OverviewPanel(agent));
+    add("downloads", QT_TRANSLATE_NOOP("opendo::console", "Downloads"),
+        new opendo::ui::DownloadsPanel(agent));
+    add("peers", QT_TRANSLATE_NOOP("opendo::console", "Peers"), new opendo::ui::PeersPanel(agent));
+    add("sources", QT_TRANSLATE_NOOP("opendo::console", "Byte sources"),
+        new opendo::ui::ByteSourcesPanel(agent));
+    add("cache", QT_TRANSLATE_NOOP("opendo::console", "Cache"), new opendo::ui::CachePanel(agent));
+    add("activity", QT_TRANSLATE_NOOP("opendo::console", "Activity monitor"),
+        new opendo::ui::ActivityPanel(agent));
+    add("log", QT_TRANSLATE_NOOP("opendo::console", "Log"), new opendo::ui::LogPanel(agent));
+    add("policy", QT_TRANSLATE_NOOP("opendo::console", "Policy editor"), policyEditor);
     if (!options->panel.isEmpty())
         window.showPanel(options->panel);
     window.show();
+    if (!options->screenshotDir.isEmpty()) {
+        QTimer::singleShot(options->screenshotDelay * 1000, &window, [&window, &options] {
+            const QString failed = window.saveScreenshots(options->screenshotDir);
+            if (!failed.isEmpty())
+                qWarning("%s", qUtf8Printable(failed));
+            QCoreApplication::exit(failed.isEmpty() ? 0 : 1);
+        });
+    }
     // doctl on the same data directory talks to this agent instead of opening a second one.
     std::unique_ptr<opendo::cli::ControlServer> control;
     agent.start().then(&window, [&window, &agent, &control](const QString& startError) {

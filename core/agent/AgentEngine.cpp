@@ -457,6 +457,8 @@ QString AgentEngine::evictContent(const QString& contentId)
         return tr("The agent is not running.");
     if (m_downloads && m_downloads->hasActiveJobFor(contentId))
         return tr("A download is using %1; cancel it first.").arg(contentId);
+    if (const auto cached = m_store->find(contentId); cached && cached->pinned)
+        return tr("%1 is pinned; unpin it before evicting it.").arg(cached->geometry.name);
     if (m_peers)
         m_peers->dropSwarm(contentId, tr("evicted by the user"));
     QString error;

@@ -1,5 +1,8 @@
 #include "shell/MainWindow.h"
 
+#include <QCoreApplication>
+#include <QDir>
+
 #include "agent/Agent.h"
 #include "shell/LanguageSettings.h"
 
@@ -55,6 +58,30 @@ bool MainWindow::showPanel(const QString& id)
         }
     }
     return false;
+}
+
+QStringList MainWindow::panelIds() const
+{
+    QStringList ids;
+    for (int i = 0; i < m_navigation->count(); ++i)
+        ids << m_navigation->item(i)->data(Qt::UserRole).toString();
+    return ids;
+}
+
+QString MainWindow::saveScreenshots(const QString& dir)
+{
+    const int current = m_navigation->currentRow();
+    QStringList failed;
+    for (const QString& id : panelIds()) {
+        showPanel(id);
+        // Let the panel lay out and paint what it has before the window is grabbed.
+        QCoreApplication::processEvents();
+        const QString path = QDir(dir).filePath(id + QStringLiteral(".png"));
+        if (!grab().save(path))
+            failed << path;
+    }
+    m_navigation->setCurrentRow(current);
+    return failed.isEmpty() ? QString() : tr("Cannot write %1").arg(failed.join(QStringLiteral(", ")));
 }
 
 void MainWindow::agentStarted(const QString& error)

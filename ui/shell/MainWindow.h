@@ -23,6 +23,10 @@ public:
     // Adds a panel to the navigation; `id` is what --panel selects.
     void addPanel(const QString& id, const QString& title, QWidget* panel);
     bool showPanel(const QString& id);
+    QStringList panelIds() const;
+    // Shows each panel in turn and saves the window as DIR/<id>.png (documentation, demos).
+    // Returns "" or what failed.
+    QString saveScreenshots(const QString& dir);
     void agentStarted(const QString& error); // "" when the agent runs
 
 private:

@@ -1,0 +1,337 @@
+#include "panels/overview/OverviewFacts.h"
+
+#include "panels/downloads/JobTableModel.h"
+
+#include <QLocale>
+#include <QStringList>
+#include <cmath>
+
+namespace opendo::ui {
+
+using transfer::SourceClass;
+
+namespace {
+
+// The cap is set in GB, and the agent enforces it in units of 1024^3 bytes (see UploadGates).
+constexpr qint64 kGiB = qint64(1024) * 1024 * 1024;
+constexpr int kWarnPercent = 90;
+
+qint64 classBytes(const stats::ClassBytes& bytes, SourceClass c)
+{
+    return qMax<qint64>(0, bytes[std::size_t(c)]);
+}
+
+qint64 sumBytes(const stats::ClassBytes& bytes)
+{
+    qint64 sum = 0;
+    for (SourceClass c : transfer::kAllSourceClasses)
+        sum += classBytes(bytes, c);
+    return sum;
+}
+
+// Whole percent of part in whole for a bar, clamped so a figure past the limit fills the bar.
+int barPercent(qint64 part, qint64 whole)
+{
+    if (whole <= 0)
+        return 0;
+    return int(qBound<double>(0, std::floor(100.0 * double(part) / double(whole)), 100));
+}
+
+bool usesPeers(int mode)
+{
+    return mode == 1 || mode == 2 || mode == 3;
+}
+
+} // namespace
+
+QString OverviewFacts::modeName(int mode)
+{
+    switch (mode) {
+    case 0:
+        return tr("HTTP only");
+    case 1:
+        return tr("LAN");
+    case 2:
+        return tr("Group");
+    case 3:
+        return tr("Internet");
+    case 99:
+        return tr("Simple");
+    case 100:
+        return tr("Bypass");
+    default:
+        return {};
+    }
+}
+
+QString OverviewFacts::modeText(int mode)
+{
+    const QString name = modeName(mode);
+    return name.isEmpty() ? QString::number(mode) : tr("%1 — %2").arg(mode).arg(name);
+}
+
+double OverviewFacts::peerPercent(const stats::ClassBytes& down)
+{
+    const qint64 all = sumBytes(down);
+    if (all <= 0)
+        return -1;
+    const qint64 peers = classBytes(down, SourceClass::LanPeer) +
+                         classBytes(down, SourceClass::GroupPeer) +
+                         classBytes(down, SourceClass::InternetPeer);
+    return qBound(0.0, 100.0 * double(peers) / double(all), 100.0);
+}
+
+QString OverviewFacts::percentText(double percent)
+{
+    // Rounded down: "100 %" must mean every byte, and a trickle must not read as "0 %".
+    if (percent > 0 && percent < 10) {
+        const double tenths = std::floor(percent * 10) / 10;
+        if (tenths <= 0)
+            return tr("< %1 %").arg(QLocale().toString(0.1, 'f', 1));
+        return tr("%1 %").arg(QLocale().toString(tenths, 'f', 1));
+    }
+    return tr("%1 %").arg(QLocale().toString(std::floor(qBound(0.0, percent, 100.0)), 'f', 0));
+}
+
+QString OverviewFacts::text(const OverviewFact& fact)
+{
+    return fact.detail.isEmpty() ? fact.value : tr("%1: %2").arg(fact.value, fact.detail);
+}
+
+QString OverviewFacts::statusMarker(FactStatus status)
+{
+    switch (status) {
+    case FactStatus::Ok:
+        return tr("OK");
+    case FactStatus::Warn:
+        return tr("Check");
+    case FactStatus::Bad:
+        return tr("Problem");
+    }
+    return {};
+}
+
+OverviewFact OverviewFacts::downloadMode(const agent::PeerActivity& a)
+{
+    OverviewFact f{QLatin1String(kMode), tr("Download mode"), {}, FactStatus::Ok, {}, -1};
+    if (a.downloadMode == 99 && a.configuredMode != 99) {
+        // The fallback is temporary, so the configured mode and what brings it back matter most.
+        f.value = tr("%1 (fallback)").arg(modeText(99));
+        f.status = FactStatus::Warn;
+        const QString reason = a.fallbackReason.isEmpty()
+                                   ? tr("the discovery service is unreachable")
+                                   : a.fallbackReason;
+        f.detail = tr("%1; DODownloadMode %2 applies again when it answers")
+                       .arg(reason, modeText(a.configuredMode));
+        return f;
+    }
+    f.value = modeText(a.downloadMode);
+    if (a.downloadMode != a.configuredMode)
+        f.detail = tr("configured: %1").arg(modeText(a.configuredMode));
+    else if (!usesPeers(a.downloadMode))
+        f.detail = tr("peers are not used in this mode");
+    return f;
+}
+
+OverviewFact OverviewFacts::discovery(const discovery::DiscoveryStatus& d)
+{
+    using discovery::DiscoveryState;
+    OverviewFact f{QLatin1String(kDiscovery),
+                   tr("Discovery"),
+                   discovery::discoveryStateLabel(d.state),
+                   FactStatus::Ok,
+                   {},
+                   -1};
+    QStringList parts;
+    if (!d.serviceUrl.isEmpty())
+        parts << d.serviceUrl;
+    switch (d.state) {
+    case DiscoveryState::NotConfigured:
+        parts << tr("no discovery service, static peers only");
+        break;
+    case DiscoveryState::Contacting:
+        f.status = FactStatus::Warn;
+        parts << tr("waiting for the first answer");
+        break;
+    case DiscoveryState::Reachable:
+        if (!d.refusal.isEmpty()) {
+            f.status = FactStatus::Warn;
+            parts << tr("refused: %1").arg(d.refusal);
+        }
+        break;
+    case DiscoveryState::Unreachable:
+        f.status = FactStatus::Bad;
+        if (!d.lastError.isEmpty())
+            parts << d.lastError;
+        if (d.retryInSeconds > 0)
+            parts << tr("retry in %n second(s)", nullptr, d.retryInSeconds);
+        break;
+    }
+    if (!d.publicAddress.isEmpty())
+        parts << tr("sees this device as %1").arg(d.publicAddress);
+    f.detail = parts.join(QStringLiteral(" · "));
+    return f;
+}
+
+OverviewFact OverviewFacts::listening(const agent::PeerActivity& a)
+{
+    OverviewFact f{
+        QLatin1String(kListening), tr("Listening"), a.listenEndpoint, FactStatus::Ok, {}, -1};
+    if (a.listenEndpoint.isEmpty()) {
+        f.value = tr("not listening");
+        // Without a listener this device can still fetch from peers but nobody can fetch from it.
+        if (usesPeers(a.downloadMode)) {
+            f.status = FactStatus::Warn;
+            f.detail = tr("other devices cannot connect to this one");
+        }
+    }
+    if (!a.blockedReason.isEmpty() && (!a.peeringAllowed || !a.uploadAllowed)) {
+        f.status = FactStatus::Warn;
+        const QString what = a.peeringAllowed ? tr("uploading off") : tr("peering off");
+        f.detail = f.detail.isEmpty() ? tr("%1: %2").arg(what, a.blockedReason)
+                                      : tr("%1; %2: %3").arg(f.detail, what, a.blockedReason);
+    }
+    return f;
+}
+
+OverviewFact OverviewFacts::peers(const agent::PeerActivity& a)
+{
+    OverviewFact f{QLatin1String(kPeers), tr("Peers"), {}, FactStatus::Ok, {}, -1};
+    f.value = tr("%n connection(s)", nullptr, int(a.peers.size()));
+    // Counted from the same snapshot as the list, so the parts add up to the number shown.
+    int lan = 0;
+    int group = 0;
+    int internet = 0;
+    for (const transfer::PeerSnapshot& p : a.peers) {
+        if (p.sourceClass == SourceClass::LanPeer)
+            ++lan;
+        else if (p.sourceClass == SourceClass::GroupPeer)
+            ++group;
+        else if (p.sourceClass == SourceClass::InternetPeer)
+            ++internet;
+    }
+    QStringList parts;
+    parts << tr("LAN %1").arg(lan) << tr("group %1").arg(group) << tr("Internet %1").arg(internet);
+    if (!a.offered.isEmpty())
+        parts << tr("%n offered by discovery", nullptr, int(a.offered.size()));
+    f.detail = parts.join(QStringLiteral(" · "));
+    return f;
+}
+
+OverviewFact OverviewFacts::peerShare(const std::optional<stats::MonthTotals>& month)
+{
+    OverviewFact f{
+        QLatin1String(kPeerShare), tr("From peers this month"), {}, FactStatus::Ok, {}, -1};
+    if (!month) {
+        f.value = tr("loading…");
+        return f;
+    }
+    const double percent = peerPercent(month->down);
+    if (percent < 0) {
+        f.value = tr("no downloads this month yet");
+        return f;
+    }
+    const qint64 all = sumBytes(month->down);
+    const qint64 peers = all - classBytes(month->down, SourceClass::Http) -
+                         classBytes(month->down, SourceClass::CacheServer);
+    f.value = percentText(percent);
+    f.detail = tr("%1 of %2 downloaded").arg(formatBytes(peers), formatBytes(all));
+    return f;
+}
+
+OverviewFact OverviewFacts::cache(const std::optional<stats::DeviceStats>& s)
+{
+    OverviewFact f{QLatin1String(kCache), tr("Cache"), {}, FactStatus::Ok, {}, -1};
+    if (!s) {
+        f.value = tr("loading…");
+        return f;
+    }
+    const QString files = tr("%n file(s)", nullptr, s->files);
+    if (s->cacheLimitBytes <= 0) {
+        f.value = tr("%1 (no limit)").arg(formatBytes(s->cacheBytes));
+        f.detail = files;
+    } else {
+        const double exact = 100.0 * double(s->cacheBytes) / double(s->cacheLimitBytes);
+        f.percent = barPercent(s->cacheBytes, s->cacheLimitBytes);
+        f.value = tr("%1 of %2 (%3)")
+                      .arg(formatBytes(s->cacheBytes), formatBytes(s->cacheLimitBytes),
+                           percentText(exact));
+        f.detail = files;
+        if (exact >= kWarnPercent) {
+            f.status = FactStatus::Warn;
+            f.detail = tr("%1; near the limit, older content is evicted first").arg(files);
+        }
+    }
+    if (s->diskTotalBytes > 0)
+        f.detail += QStringLiteral(" · ") +
+                    tr("%1 free of %2 on the drive")
+                        .arg(formatBytes(s->diskFreeBytes), formatBytes(s->diskTotalBytes));
+    return f;
+}
+
+OverviewFact OverviewFacts::uploads(const std::optional<stats::MonthTotals>& month, qint64 capGb)
+{
+    OverviewFact f{QLatin1String(kUploads), tr("Uploads this month"), {}, FactStatus::Ok, {}, -1};
+    if (!month) {
+        f.value = tr("loading…");
+        return f;
+    }
+    const qint64 all = sumBytes(month->up);
+    const qint64 internet = classBytes(month->up, SourceClass::InternetPeer);
+    const QString split =
+        tr("LAN %1 · group %2 · Internet %3")
+            .arg(formatBytes(classBytes(month->up, SourceClass::LanPeer)),
+                 formatBytes(classBytes(month->up, SourceClass::GroupPeer)), formatBytes(internet));
+    if (capGb <= 0) {
+        f.value = tr("%1 (no cap)").arg(formatBytes(all));
+        f.detail = tr("%1; DOMonthlyUploadDataCap is 0, so uploads to Internet peers are "
+                      "unlimited")
+                       .arg(split);
+        return f;
+    }
+    // The cap counts only uploads to Internet peers (as on Windows), so the bar does too.
+    const qint64 capBytes = capGb * kGiB;
+    const double exact = 100.0 * double(internet) / double(capBytes);
+    f.percent = barPercent(internet, capBytes);
+    f.value = tr("%1 of %2 cap").arg(formatBytes(internet), formatBytes(capBytes));
+    if (internet >= capBytes) {
+        f.status = FactStatus::Bad;
+        f.detail = tr("cap reached: no uploads to Internet peers until next month; %1 in all "
+                      "(%2); DOMonthlyUploadDataCap applies to Internet peers only")
+                       .arg(formatBytes(all), split);
+        return f;
+    }
+    if (exact >= kWarnPercent)
+        f.status = FactStatus::Warn;
+    f.detail = tr("the cap (DOMonthlyUploadDataCap) applies to uploads to Internet peers only; "
+                  "%1 in all (%2)")
+                   .arg(formatBytes(all), split);
+    return f;
+}
+
+OverviewFact OverviewFacts::agentCost(const std::optional<stats::DeviceStats>& s)
+{
+    OverviewFact f{QLatin1String(kAgent), tr("Agent"), {}, FactStatus::Ok, {}, -1};
+    if (!s) {
+        f.value = tr("loading…");
+        return f;
+    }
+    f.value = tr("CPU %1 % · memory %2")
+                  .arg(QLocale().toString(s->cpuPercent, 'f', 1), formatBytes(s->memoryBytes));
+    f.detail = tr("%n active download(s)", nullptr, s->activeDownloads);
+    return f;
+}
+
+QList<OverviewFact> OverviewFacts::compute(const OverviewInput& in)
+{
+    return {downloadMode(in.activity),
+            discovery(in.activity.discovery),
+            listening(in.activity),
+            peers(in.activity),
+            peerShare(in.month),
+            cache(in.stats),
+            uploads(in.month, in.monthlyUploadCapGb),
+            agentCost(in.stats)};
+}
+
+} // namespace opendo::ui
