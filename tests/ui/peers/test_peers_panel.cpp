@@ -2,8 +2,11 @@
 // agents sharing one content over loopback.
 
 #include "agent/Agent.h"
+#include "panels/downloads/DownloadsPanel.h"
+#include "panels/downloads/JobTableModel.h"
 #include "panels/peers/PeerTableModel.h"
 #include "panels/peers/PeersPanel.h"
+#include "panels/sources/ByteSourcesPanel.h"
 #include "support/FreePort.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
@@ -230,6 +233,13 @@ void PeersPanelTest::twoAgentsShowTheirConnection()
     ui::PeersPanel panelB(*agentB);
     panelA.show();
     panelB.show();
+    // B's other live panels watch the same download.
+    ui::DownloadsPanel downloadsB(*agentB);
+    ui::ByteSourcesPanel sourcesB(*agentB);
+    downloadsB.show();
+    sourcesB.show();
+    QAbstractItemModelTester downloadsTester(
+        &downloadsB.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester tester(&panelB.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_VERIFY(panelA.summaryText().contains("Listening on " + endpointA));
@@ -266,6 +276,16 @@ void PeersPanelTest::twoAgentsShowTheirConnection()
     QCOMPARE(doneB.state, transfer::JobState::Caching);
     QVERIFY2(doneB.bytesFromPeers > 0, qPrintable(QString::number(doneB.bytesFromPeers)));
     QVERIFY(sameContent(root + "/content.bin", dir.filePath("b.bin")));
+    QCOMPARE(downloadsB.model().rowCount(), 1);
+    // The sources chart of B shows bytes from LAN peers (history is sampled every second), and
+    // its per-class totals add up to what the job says it got.
+    QTRY_VERIFY_WITH_TIMEOUT(sourcesB.series().totals()[size_t(transfer::SourceClass::LanPeer)] ==
+                                     doneB.bytesFromLanPeers &&
+                                 sourcesB.series().totals()[size_t(transfer::SourceClass::Http)] ==
+                                     doneB.bytesFromHttp,
+                             10000);
+    QVERIFY(sourcesB.series().totals()[size_t(transfer::SourceClass::LanPeer)] > 0);
+    QCOMPARE(sourcesB.series().total(), kFileSize);
     // A seeds on after B finished, so its side of the connection shows up by the next publish.
     QTRY_VERIFY_WITH_TIMEOUT(!addressesSeenByA.isEmpty(), 5000);
     QVERIFY2(addressesSeenByA.front().startsWith("127.0.0.3:") &&

@@ -29,6 +29,9 @@ DownloadsPanel::DownloadsPanel(agent::Agent& agent, QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
+    // Fitting columns to their contents looks at every row on every update; a sample of the
+    // visible ones gives the same widths at a fraction of the cost with hundreds of rows.
+    m_table->horizontalHeader()->setResizeContentsPrecision(32);
     m_table->horizontalHeader()->setStretchLastSection(true);
     for (int column : {int(JobTableModel::FileColumn), int(JobTableModel::StatusColumn)})
         m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);

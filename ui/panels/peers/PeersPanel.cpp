@@ -42,6 +42,9 @@ PeersPanel::PeersPanel(agent::Agent& agent, QWidget* parent) : QWidget(parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
+    // Fitting columns to their contents looks at every row on every update; a sample of the
+    // visible ones gives the same widths at a fraction of the cost with hundreds of rows.
+    m_table->horizontalHeader()->setResizeContentsPrecision(32);
     m_table->horizontalHeader()->setStretchLastSection(true);
     for (int column : {int(PeerTableModel::AddressColumn), int(PeerTableModel::StateColumn)})
         m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
