@@ -101,6 +101,18 @@
         <source>Static peer: %1</source>
         <translation>Statischer Peer: %1</translation>
     </message>
+    <message>
+        <source>A download is using %1; cancel it first.</source>
+        <translation>Ein Download verwendet %1; brechen Sie ihn zuerst ab.</translation>
+    </message>
+    <message>
+        <source>%1 is pinned; unpin it before evicting it.</source>
+        <translation>%1 ist angeheftet; lösen Sie den Inhalt, bevor Sie ihn entfernen.</translation>
+    </message>
+    <message>
+        <source>evicted by the user</source>
+        <translation>vom Benutzer entfernt</translation>
+    </message>
 </context>
 <context>
     <name>opendo::agent::DiscoveryLink</name>
@@ -181,6 +193,38 @@
     <message>
         <source>Address and port peers connect to (default 0.0.0.0:7680).</source>
         <translation>Adresse und Port, mit denen sich Peers verbinden (Standard 0.0.0.0:7680).</translation>
+    </message>
+    <message>
+        <source>Save a picture of every panel into DIR, then quit.</source>
+        <translation>Ein Bild jedes Bereichs im Verzeichnis DIR speichern und dann beenden.</translation>
+    </message>
+    <message>
+        <source>Seconds to wait before --screenshots (default 10).</source>
+        <translation>Sekunden, die vor --screenshots gewartet wird (Standard 10).</translation>
+    </message>
+    <message>
+        <source>--screenshots-after needs a number of seconds.</source>
+        <translation>--screenshots-after erfordert eine Anzahl Sekunden.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Byte sources</source>
+        <translation>Bytequellen</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>Activity monitor</source>
+        <translation>Aktivitätsmonitor</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
     </message>
 </context>
 <context>
@@ -1879,6 +1923,10 @@
         <source>this peer is banned from the swarm</source>
         <translation>dieser Peer ist im Swarm gesperrt</translation>
     </message>
+    <message>
+        <source>Simple mode (99) because the %1; DODownloadMode %2 applies again once it answers.</source>
+        <translation>Einfacher Modus (99), Grund: %1; DODownloadMode %2 gilt wieder, sobald der Dienst antwortet.</translation>
+    </message>
 </context>
 <context>
     <name>opendo::transfer::Swarm</name>
@@ -1947,6 +1995,324 @@
     <message>
         <source>drive, folder or environment variable</source>
         <translation>Laufwerk, Ordner oder Umgebungsvariable</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 Bytes)</translation>
+    </message>
+    <message>
+        <source>0 — HTTP only</source>
+        <translation>0 — Nur HTTP</translation>
+    </message>
+    <message>
+        <source>1 — LAN</source>
+        <translation>1 — LAN</translation>
+    </message>
+    <message>
+        <source>2 — Group</source>
+        <translation>2 — Gruppe</translation>
+    </message>
+    <message>
+        <source>3 — Internet</source>
+        <translation>3 — Internet</translation>
+    </message>
+    <message>
+        <source>99 — Simple</source>
+        <translation>99 — Einfach</translation>
+    </message>
+    <message>
+        <source>100 — Bypass</source>
+        <translation>100 — Umgehen</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>File id</source>
+        <translation>Datei-ID</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Origin (HTTP)</source>
+        <translation>Ursprungsserver (HTTP)</translation>
+    </message>
+    <message>
+        <source>Saved to</source>
+        <translation>Gespeichert unter</translation>
+    </message>
+    <message>
+        <source>kept in the cache only</source>
+        <translation>nur im Cache behalten</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Foreground</source>
+        <translation>Vordergrund</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Hintergrund</translation>
+    </message>
+    <message>
+        <source>Download mode</source>
+        <translation>Downloadmodus</translation>
+    </message>
+    <message>
+        <source>Shared with peers</source>
+        <translation>Mit Peers geteilt</translation>
+    </message>
+    <message>
+        <source>yes — verified against its metainfo</source>
+        <translation>ja — anhand der Metainfo geprüft</translation>
+    </message>
+    <message>
+        <source>no — a plain URL has nothing to verify pieces against</source>
+        <translation>nein — bei einer einfachen URL gibt es nichts, womit sich Stücke prüfen ließen</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>noch unbekannt</translation>
+    </message>
+    <message>
+        <source>In cache</source>
+        <translation>Im Cache</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 pieces)</source>
+        <translation>%1 (%2 von %3 Stücken)</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>Heruntergeladen</translation>
+    </message>
+    <message>
+        <source>From HTTP</source>
+        <translation>Über HTTP</translation>
+    </message>
+    <message>
+        <source>From a cache server</source>
+        <translation>Von einem Cacheserver</translation>
+    </message>
+    <message>
+        <source>From LAN peers</source>
+        <translation>Von LAN-Peers</translation>
+    </message>
+    <message>
+        <source>From group peers</source>
+        <translation>Von Gruppen-Peers</translation>
+    </message>
+    <message>
+        <source>From internet peers</source>
+        <translation>Von Internet-Peers</translation>
+    </message>
+    <message>
+        <source>Percent from peers</source>
+        <translation>Prozent von Peers</translation>
+    </message>
+    <message>
+        <source>Received but not used</source>
+        <translation>Empfangen, aber nicht verwendet</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>%1 HTTP, %2 peers</source>
+        <translation>%1 HTTP, %2 Peers</translation>
+    </message>
+    <message>
+        <source>Hash failures / banned peers</source>
+        <translation>Hash-Fehler / gesperrte Peers</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Angeheftet</translation>
+    </message>
+    <message>
+        <source>yes — never evicted</source>
+        <translation>ja — wird nie entfernt</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::ActivityMonthModel</name>
+    <message>
+        <source>From the origin server (HTTP)</source>
+        <translation>Vom Ursprungsserver (HTTP)</translation>
+    </message>
+    <message>
+        <source>From a cache server</source>
+        <translation>Von einem Cacheserver</translation>
+    </message>
+    <message>
+        <source>From PCs on your local network</source>
+        <translation>Von PCs in Ihrem lokalen Netzwerk</translation>
+    </message>
+    <message>
+        <source>From PCs in your group</source>
+        <translation>Von PCs in Ihrer Gruppe</translation>
+    </message>
+    <message>
+        <source>From PCs on the Internet</source>
+        <translation>Von PCs im Internet</translation>
+    </message>
+    <message>
+        <source>To HTTP clients</source>
+        <translation>An HTTP-Clients</translation>
+    </message>
+    <message>
+        <source>To a cache server</source>
+        <translation>An einen Cacheserver</translation>
+    </message>
+    <message>
+        <source>To PCs on your local network</source>
+        <translation>An PCs in Ihrem lokalen Netzwerk</translation>
+    </message>
+    <message>
+        <source>To PCs in your group</source>
+        <translation>An PCs in Ihrer Gruppe</translation>
+    </message>
+    <message>
+        <source>To PCs on the Internet</source>
+        <translation>An PCs im Internet</translation>
+    </message>
+    <message>
+        <source>Total downloaded</source>
+        <translation>Insgesamt heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Total uploaded</source>
+        <translation>Insgesamt hochgeladen</translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 Bytes</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Uploaded to</source>
+        <translation>Hochgeladen an</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::ActivityPanel</name>
+    <message>
+        <source>%1 (this month)</source>
+        <translation>%1 (dieser Monat)</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Monat:</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>Downloads</translation>
+    </message>
+    <message>
+        <source>Uploads</source>
+        <translation>Uploads</translation>
+    </message>
+    <message>
+        <source>Download statistics</source>
+        <translation>Download-Statistik</translation>
+    </message>
+    <message>
+        <source>Upload statistics</source>
+        <translation>Upload-Statistik</translation>
+    </message>
+    <message>
+        <source>Nothing downloaded</source>
+        <translation>Nichts heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Downloaded %1 · %2 from peers</source>
+        <translation>%1 heruntergeladen · %2 von Peers</translation>
+    </message>
+    <message>
+        <source>Uploaded %1</source>
+        <translation>%1 hochgeladen</translation>
+    </message>
+    <message>
+        <source>Monthly upload limit: none (DOMonthlyUploadDataCap is 0). Uploads to PCs on the Internet: %1.</source>
+        <translation>Monatliches Uploadlimit: keines (DOMonthlyUploadDataCap ist 0). Uploads an PCs im Internet: %1.</translation>
+    </message>
+    <message>
+        <source>Monthly upload limit (DOMonthlyUploadDataCap, uploads to PCs on the Internet only): %1 of %2 (%3)%4</source>
+        <translation>Monatliches Uploadlimit (DOMonthlyUploadDataCap, nur Uploads an PCs im Internet): %1 von %2 (%3)%4</translation>
+    </message>
+    <message>
+        <source> — reached</source>
+        <translation> — erreicht</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>KiB</source>
+        <translation>KiB</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>TiB</source>
+        <translation>TiB</translation>
     </message>
 </context>
 <context>
@@ -2024,6 +2390,408 @@
     </message>
 </context>
 <context>
+    <name>opendo::ui::ByteSourcesPanel</name>
+    <message>
+        <source>GiB/s</source>
+        <translation>GiB/s</translation>
+    </message>
+    <message>
+        <source>MiB/s</source>
+        <translation>MiB/s</translation>
+    </message>
+    <message>
+        <source>KiB/s</source>
+        <translation>KiB/s</translation>
+    </message>
+    <message>
+        <source>B/s</source>
+        <translation>B/s</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>Letzte 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>the last 5 minutes</source>
+        <translation>den letzten 5 Minuten</translation>
+    </message>
+    <message>
+        <source>the last hour</source>
+        <translation>der letzten Stunde</translation>
+    </message>
+    <message>
+        <source>the last 24 hours</source>
+        <translation>den letzten 24 Stunden</translation>
+    </message>
+    <message>
+        <source>the last 7 days</source>
+        <translation>den letzten 7 Tagen</translation>
+    </message>
+    <message>
+        <source>the last 30 days</source>
+        <translation>den letzten 30 Tagen</translation>
+    </message>
+    <message>
+        <source>the last 90 days</source>
+        <translation>den letzten 90 Tagen</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>Downloads</translation>
+    </message>
+    <message>
+        <source>Uploads</source>
+        <translation>Uploads</translation>
+    </message>
+    <message>
+        <source>Downloads: where received bytes came from. Uploads: which peers this device sent bytes to.</source>
+        <translation>Downloads: woher die empfangenen Bytes kamen. Uploads: an welche Peers dieses Gerät Bytes gesendet hat.</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Bytes per interval and source class, one line per interval</source>
+        <translation>Bytes pro Intervall und Quellklasse, eine Zeile pro Intervall</translation>
+    </message>
+    <message>
+        <source>No bytes moved in this period. Downloads and uploads show up here by source within a second of moving; try a longer period.</source>
+        <translation>In diesem Zeitraum wurden keine Bytes übertragen. Downloads und Uploads erscheinen hier, nach Quelle aufgeschlüsselt, innerhalb einer Sekunde nach der Übertragung; versuchen Sie einen längeren Zeitraum.</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
+    </message>
+    <message>
+        <source>%1 % from peers over %2: %3 of %4</source>
+        <translation>%1 % von Peers in %2: %3 von %4</translation>
+    </message>
+    <message>
+        <source>%1 uploaded to peers over %2</source>
+        <translation>%1 in %2 an Peers hochgeladen</translation>
+    </message>
+    <message>
+        <source>Download rate (%1)</source>
+        <translation>Downloadrate (%1)</translation>
+    </message>
+    <message>
+        <source>Upload rate (%1)</source>
+        <translation>Uploadrate (%1)</translation>
+    </message>
+    <message>
+        <source>No file name given.</source>
+        <translation>Kein Dateiname angegeben.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>Daten exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::CacheContentModel</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 min</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>in Verwendung</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>vollständig</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation>unvollständig</translation>
+    </message>
+    <message>
+        <source>never (pinned)</source>
+        <translation>nie (angeheftet)</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>kein Limit</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>jetzt fällig</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 % (%2)</source>
+        <translation>%1 % (%2)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no (HTTP only)</source>
+        <translation>nein (nur HTTP)</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>angeheftet</translation>
+    </message>
+    <message>
+        <source>%1
+from %2</source>
+        <translation>%1
+von %2</translation>
+    </message>
+    <message>
+        <source>Pinned: the cache janitor never removes this content, whatever its age (DOMaxCacheAge) or the cache&apos;s size limits.</source>
+        <translation>Angeheftet: Die Cachebereinigung entfernt diesen Inhalt nie, unabhängig von seinem Alter (DOMaxCacheAge) oder den Größenlimits des Caches.</translation>
+    </message>
+    <message>
+        <source>Removed by the cache janitor once unused for DOMaxCacheAge, or earlier when the cache needs room.</source>
+        <translation>Die Cachebereinigung entfernt diesen Inhalt, sobald er DOMaxCacheAge lang nicht verwendet wurde, oder früher, wenn der Cache Platz benötigt.</translation>
+    </message>
+    <message>
+        <source>A download is using this content; it cannot be evicted until the download ends.</source>
+        <translation>Ein Download verwendet diesen Inhalt; er kann erst entfernt werden, wenn der Download endet.</translation>
+    </message>
+    <message>
+        <source>Has metainfo with trusted hashes: offered to peers.</source>
+        <translation>Hat Metainfo mit vertrauenswürdigen Hashes: wird Peers angeboten.</translation>
+    </message>
+    <message>
+        <source>Downloaded over HTTP without metainfo: never offered to peers.</source>
+        <translation>Über HTTP ohne Metainfo heruntergeladen: wird Peers nie angeboten.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Content ID</source>
+        <translation>Inhalts-ID</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Vorhanden</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Shareable</source>
+        <translation>Teilbar</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Angeheftet</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::CachePanel</name>
+    <message>
+        <source>Waiting for the agent…</source>
+        <translation>Warten auf den Agent…</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>Cache size</source>
+        <translation>Cachegröße</translation>
+    </message>
+    <message>
+        <source>Limit in effect</source>
+        <translation>Wirksames Limit</translation>
+    </message>
+    <message>
+        <source>DOMaxCacheSize</source>
+        <translation>DOMaxCacheSize</translation>
+    </message>
+    <message>
+        <source>DOAbsoluteMaxCacheSize</source>
+        <translation>DOAbsoluteMaxCacheSize</translation>
+    </message>
+    <message>
+        <source>Bytes in the cache</source>
+        <translation>Bytes im Cache</translation>
+    </message>
+    <message>
+        <source>Pinned content is never removed by the cache janitor: not when it grows older than DOMaxCacheAge and not to make room under DOMaxCacheSize or DOAbsoluteMaxCacheSize. Unpin it to evict it.</source>
+        <translation>Angeheftete Inhalte werden von der Cachebereinigung nie entfernt: weder, wenn sie älter als DOMaxCacheAge werden, noch, um unter DOMaxCacheSize oder DOAbsoluteMaxCacheSize Platz zu schaffen. Lösen Sie sie, um sie zu entfernen.</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Anheften</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <source>Evict…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Inhalte</translation>
+    </message>
+    <message>
+        <source>Eviction log</source>
+        <translation>Entfernungsprotokoll</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 (no size limit)</source>
+        <translation>%1, %2 (kein Größenlimit)</translation>
+    </message>
+    <message>
+        <source>%1, %2 of %3 limit (%4)</source>
+        <translation>%1, %2 von maximal %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 free of %2 on the cache drive</source>
+        <translation>%1 von %2 auf dem Cachelaufwerk frei</translation>
+    </message>
+    <message>
+        <source>%1 is pinned; unpin it before evicting it.</source>
+        <translation>%1 ist angeheftet; lösen Sie den Inhalt, bevor Sie ihn entfernen.</translation>
+    </message>
+    <message>
+        <source>Evict content</source>
+        <translation>Inhalt entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 (%2) from the cache? Peers can no longer get it from this device, and a later download fetches it again.</source>
+        <translation>%1 (%2) aus dem Cache entfernen? Peers können den Inhalt dann nicht mehr von diesem Gerät beziehen, und ein späterer Download lädt ihn erneut herunter.</translation>
+    </message>
+    <message>
+        <source>Pinned content cannot be evicted; unpin it first.</source>
+        <translation>Angeheftete Inhalte können nicht entfernt werden; lösen Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>A download is using this content; cancel it first.</source>
+        <translation>Ein Download verwendet diesen Inhalt; brechen Sie ihn zuerst ab.</translation>
+    </message>
+    <message>
+        <source>Remove the selected content from the cache now.</source>
+        <translation>Den ausgewählten Inhalt jetzt aus dem Cache entfernen.</translation>
+    </message>
+</context>
+<context>
     <name>opendo::ui::DownloadsPanel</name>
     <message>
         <source>&amp;Add download…</source>
@@ -2040,6 +2808,37 @@
     <message>
         <source>&amp;Cancel download</source>
         <translation>Download a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>P&amp;in</source>
+        <translation>A&amp;nheften</translation>
+    </message>
+    <message>
+        <source>Pinned content stays in the cache whatever the cache policies say.</source>
+        <translation>Angeheftete Inhalte bleiben im Cache, unabhängig davon, was die Cache-Richtlinien vorgeben.</translation>
+    </message>
+    <message>
+        <source>Un&amp;pin</source>
+        <translation>&amp;Lösen</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::EvictionLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
     </message>
 </context>
 <context>
@@ -2126,6 +2925,104 @@
     </message>
 </context>
 <context>
+    <name>opendo::ui::LogModel</name>
+    <message>
+        <source>Debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Komponente</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::LogPanel</name>
+    <message>
+        <source>Show messages of this level and above.</source>
+        <translation>Meldungen dieser Stufe und höher anzeigen.</translation>
+    </message>
+    <message>
+        <source>All components</source>
+        <translation>Alle Komponenten</translation>
+    </message>
+    <message>
+        <source>Filter messages</source>
+        <translation>Meldungen filtern</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Mitverfolgen</translation>
+    </message>
+    <message>
+        <source>Keep the newest message in view.</source>
+        <translation>Die neueste Meldung im sichtbaren Bereich halten.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected messages, or all shown, as plain text.</source>
+        <translation>Die ausgewählten Meldungen oder alle angezeigten als reinen Text kopieren.</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Stufe:</translation>
+    </message>
+    <message>
+        <source>Component:</source>
+        <translation>Komponente:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Save log</source>
+        <translation>Protokoll speichern</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt)</source>
+        <translation>Protokolldateien (*.log *.txt)</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>Speichern fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cannot save the log to %1: %2</source>
+        <translation>Das Protokoll kann nicht unter %1 gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>opendo::ui::MainWindow</name>
     <message>
         <source>OpenDO Console</source>
@@ -2194,6 +3091,256 @@
     <message>
         <source>The console uses the new language the next time it starts.</source>
         <translation>Die Konsole verwendet die neue Sprache ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::OverviewFacts</name>
+    <message>
+        <source>HTTP only</source>
+        <translation>Nur HTTP</translation>
+    </message>
+    <message>
+        <source>LAN</source>
+        <translation>LAN</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Internet</source>
+        <translation>Internet</translation>
+    </message>
+    <message>
+        <source>Simple</source>
+        <translation>Einfach</translation>
+    </message>
+    <message>
+        <source>Bypass</source>
+        <translation>Umgehen</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&lt; %1 %</source>
+        <translation>&lt; %1 %</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Download mode</source>
+        <translation>Downloadmodus</translation>
+    </message>
+    <message>
+        <source>%1 (fallback)</source>
+        <translation>%1 (Ausweichmodus)</translation>
+    </message>
+    <message>
+        <source>the discovery service is unreachable</source>
+        <translation>der Erkennungsdienst ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>%1; DODownloadMode %2 applies again when it answers</source>
+        <translation>%1; DODownloadMode %2 gilt wieder, sobald der Dienst antwortet</translation>
+    </message>
+    <message>
+        <source>configured: %1</source>
+        <translation>konfiguriert: %1</translation>
+    </message>
+    <message>
+        <source>peers are not used in this mode</source>
+        <translation>in diesem Modus werden keine Peers verwendet</translation>
+    </message>
+    <message>
+        <source>Discovery</source>
+        <translation>Erkennungsdienst</translation>
+    </message>
+    <message>
+        <source>no discovery service, static peers only</source>
+        <translation>kein Erkennungsdienst, nur statische Peers</translation>
+    </message>
+    <message>
+        <source>waiting for the first answer</source>
+        <translation>warten auf die erste Antwort</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>abgelehnt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>retry in %n second(s)</source>
+        <translation>
+            <numerusform>erneuter Versuch in %n Sekunde</numerusform>
+            <numerusform>erneuter Versuch in %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sees this device as %1</source>
+        <translation>sieht dieses Gerät als %1</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>Empfangsadresse</translation>
+    </message>
+    <message>
+        <source>not listening</source>
+        <translation>nicht empfangsbereit</translation>
+    </message>
+    <message>
+        <source>other devices cannot connect to this one</source>
+        <translation>andere Geräte können keine Verbindung zu diesem Gerät herstellen</translation>
+    </message>
+    <message>
+        <source>uploading off</source>
+        <translation>Senden aus</translation>
+    </message>
+    <message>
+        <source>peering off</source>
+        <translation>Peering aus</translation>
+    </message>
+    <message>
+        <source>%1; %2: %3</source>
+        <translation>%1; %2: %3</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>Peers</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n Verbindung</numerusform>
+            <numerusform>%n Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LAN %1</source>
+        <translation>LAN %1</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>Gruppe %1</translation>
+    </message>
+    <message>
+        <source>Internet %1</source>
+        <translation>Internet %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offered by discovery</source>
+        <translation>
+            <numerusform>%n vom Erkennungsdienst angeboten</numerusform>
+            <numerusform>%n vom Erkennungsdienst angeboten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From peers this month</source>
+        <translation>Von Peers in diesem Monat</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>wird geladen…</translation>
+    </message>
+    <message>
+        <source>no downloads this month yet</source>
+        <translation>in diesem Monat noch keine Downloads</translation>
+    </message>
+    <message>
+        <source>%1 of %2 downloaded</source>
+        <translation>%1 von %2 heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (no limit)</source>
+        <translation>%1 (kein Limit)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 von %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1; near the limit, older content is evicted first</source>
+        <translation>%1; nahe am Limit werden ältere Inhalte zuerst entfernt</translation>
+    </message>
+    <message>
+        <source>%1 free of %2 on the drive</source>
+        <translation>%1 von %2 auf dem Laufwerk frei</translation>
+    </message>
+    <message>
+        <source>Uploads this month</source>
+        <translation>Uploads in diesem Monat</translation>
+    </message>
+    <message>
+        <source>LAN %1 · group %2 · Internet %3</source>
+        <translation>LAN %1 · Gruppe %2 · Internet %3</translation>
+    </message>
+    <message>
+        <source>%1 (no cap)</source>
+        <translation>%1 (keine Obergrenze)</translation>
+    </message>
+    <message>
+        <source>%1; DOMonthlyUploadDataCap is 0, so uploads to Internet peers are unlimited</source>
+        <translation>%1; DOMonthlyUploadDataCap ist 0, daher sind Uploads an Internet-Peers unbegrenzt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cap</source>
+        <translation>%1 von maximal %2</translation>
+    </message>
+    <message>
+        <source>cap reached: no uploads to Internet peers until next month; %1 in all (%2); DOMonthlyUploadDataCap applies to Internet peers only</source>
+        <translation>Obergrenze erreicht: bis zum nächsten Monat keine Uploads an Internet-Peers; insgesamt %1 (%2); DOMonthlyUploadDataCap gilt nur für Internet-Peers</translation>
+    </message>
+    <message>
+        <source>the cap (DOMonthlyUploadDataCap) applies to uploads to Internet peers only; %1 in all (%2)</source>
+        <translation>die Obergrenze (DOMonthlyUploadDataCap) gilt nur für Uploads an Internet-Peers; insgesamt %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>CPU %1 % · memory %2</source>
+        <translation>CPU %1 % · Arbeitsspeicher %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active download(s)</source>
+        <translation>
+            <numerusform>%n aktiver Download</numerusform>
+            <numerusform>%n aktive Downloads</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2413,6 +3560,22 @@
     <message>
         <source>Uploading off (%1)</source>
         <translation>Senden aus (%1)</translation>
+    </message>
+    <message>
+        <source>Download mode %1 (configured %2)</source>
+        <translation>Downloadmodus %1 (konfiguriert: %2)</translation>
+    </message>
+    <message>
+        <source>No discovery service (static peers only)</source>
+        <translation>Kein Erkennungsdienst (nur statische Peers)</translation>
+    </message>
+    <message>
+        <source>Discovery %1</source>
+        <translation>Erkennungsdienst %1</translation>
+    </message>
+    <message>
+        <source>Discovery %1, sees us as %2</source>
+        <translation>Erkennungsdienst %1, sieht uns als %2</translation>
     </message>
 </context>
 <context>
@@ -2659,6 +3822,53 @@
     <message>
         <source>Cache folder</source>
         <translation>Cacheordner</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::SourceTotalsModel</name>
+    <message>
+        <source>Bytes moved in the selected period</source>
+        <translation>Im gewählten Zeitraum übertragene Bytes</translation>
+    </message>
+    <message>
+        <source>This class&apos;s part of all bytes moved in the selected period</source>
+        <translation>Anteil dieser Klasse an allen im gewählten Zeitraum übertragenen Bytes</translation>
+    </message>
+    <message>
+        <source>Bytes per second over the last second</source>
+        <translation>Bytes pro Sekunde in der letzten Sekunde</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Rate now</source>
+        <translation>Aktuelle Rate</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>This device only uploads to peers</source>
+        <translation>Dieses Gerät lädt nur an Peers hoch</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,8 @@ lab=(DOMinRAMAllowedToPeer=1 DOMinDiskSizeAllowedToPeer=1 DOMinFileSizeToCache=1
 for d in a b console; do
     for s in "${lab[@]}"; do "$doctl" --data-dir "$work/$d" config set "${s%%=*}" "${s#*=}" >/dev/null; done
 done
+# The seeds upload at most 5 MB/s each, so the pictures catch the console's download midway.
+for d in a b; do "$doctl" --data-dir "$work/$d" config set DOMaxUploadBandwidth 5000 >/dev/null; done
 "$build/app/agent/do-agent" --data-dir "$work/a" --listen 127.0.0.2:7680 --discovery "$disc" 2>"$work/a.log" & pids+=($!)
 "$build/app/agent/do-agent" --data-dir "$work/b" --listen 127.0.0.3:7680 --discovery "$disc" 2>"$work/b.log" & pids+=($!)
 sleep 1
@@ -52,7 +54,7 @@ echo "agent A fetches $size_mib MiB from the origin (throttled) and seeds it…"
 
 xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
     "$1" --data-dir "$2" --listen 127.0.0.4:7680 --discovery "$3" --screenshots "$4" \
-         --screenshots-after 14 &
+         --screenshots-after 12 &
     console=$!
     sleep 3
     # The console and agent B download together: peers and the origin in every chart.

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
+#include <QTimer>
 
 #include "agent/Agent.h"
 #include "shell/LanguageSettings.h"
@@ -74,8 +76,11 @@ QString MainWindow::saveScreenshots(const QString& dir)
     QStringList failed;
     for (const QString& id : panelIds()) {
         showPanel(id);
-        // Let the panel lay out and paint what it has before the window is grabbed.
-        QCoreApplication::processEvents();
+        // Panels fetch what they show when they become visible; give the answers time to
+        // arrive and be painted before the window is grabbed.
+        QEventLoop settle;
+        QTimer::singleShot(1500, &settle, &QEventLoop::quit);
+        settle.exec();
         const QString path = QDir(dir).filePath(id + QStringLiteral(".png"));
         if (!grab().save(path))
             failed << path;
