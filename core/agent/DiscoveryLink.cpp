@@ -71,7 +71,10 @@ DiscoveryLink::DiscoveryLink(cache::PieceStore& store, transfer::PeerHub& peers,
     connect(&m_client, &discovery::DiscoveryClient::statusChanged, this,
             &DiscoveryLink::onStatusChanged);
     m_trackTimer.setInterval(kTrackIntervalMs);
-    connect(&m_trackTimer, &QTimer::timeout, this, &DiscoveryLink::refreshTracked);
+    connect(&m_trackTimer, &QTimer::timeout, this, [this] {
+        m_rescanCache = true;
+        refreshTracked();
+    });
     m_trackTimer.start();
     m_refreshSoon.setSingleShot(true);
     m_refreshSoon.setInterval(100);
@@ -137,6 +140,7 @@ void DiscoveryLink::setPolicies(const policy::PolicySnapshot& policies,
     }
     updateIdentity();
     m_client.setScope(scope, groupSource);
+    m_rescanCache = true; // DOMinFileSizeToCache decides what is offered
     refreshTracked();
 }
 
@@ -162,17 +166,26 @@ void DiscoveryLink::refreshTracked()
                 seen.insert(job.fileId);
             }
         }
-        // What we can serve: verified pieces whose metainfo we hold.
-        for (const cache::CachedContent& content : m_store.all()) {
-            const QString& id = content.geometry.contentId;
-            if (seen.contains(id) || !content.shareable() || content.present.count(true) == 0 ||
-                !m_peers.largeEnoughToPeer(content.geometry.fileSize))
-                continue;
-            discovery::TrackedContent c;
-            c.contentId = id;
-            c.infoHash = handshakeHashOf(id);
-            c.left = qMax<qint64>(0, content.geometry.fileSize - content.bytesPresent());
-            tracked << c;
+        // What we can serve: verified pieces whose metainfo we hold. Reading the whole cache
+        // index is not free, so it happens on the periodic pass and after a completion, not on
+        // every progress tick of a download.
+        if (m_rescanCache) {
+            m_rescanCache = false;
+            m_cachedContent.clear();
+            for (const cache::CachedContent& content : m_store.all()) {
+                if (!content.shareable() || content.present.count(true) == 0 ||
+                    !m_peers.largeEnoughToPeer(content.geometry.fileSize))
+                    continue;
+                discovery::TrackedContent c;
+                c.contentId = content.geometry.contentId;
+                c.infoHash = handshakeHashOf(c.contentId);
+                c.left = qMax<qint64>(0, content.geometry.fileSize - content.bytesPresent());
+                m_cachedContent << c;
+            }
+        }
+        for (const discovery::TrackedContent& c : std::as_const(m_cachedContent)) {
+            if (!seen.contains(c.contentId))
+                tracked << c;
         }
     }
     m_client.setTracked(tracked);
@@ -180,6 +193,7 @@ void DiscoveryLink::refreshTracked()
 
 void DiscoveryLink::contentCompleted(const QString& contentId)
 {
+    m_rescanCache = true;
     refreshTracked();
     m_client.announceSoon(contentId);
 }

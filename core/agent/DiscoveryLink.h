@@ -56,6 +56,8 @@ private:
     transfer::DownloadManager* m_downloads = nullptr;
     policy::PolicySnapshot m_policies;
     QString m_groupProblem;
+    QList<discovery::TrackedContent> m_cachedContent; // shareable cache content, last scan
+    bool m_rescanCache = true;
     QTimer m_trackTimer;
     QTimer m_refreshSoon;
 };

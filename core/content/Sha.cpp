@@ -1,6 +1,7 @@
 #include "content/Sha.h"
 
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <utility>
 
 namespace opendo::content {
@@ -87,6 +88,18 @@ QByteArray Sha::result()
 qsizetype Sha::digestSize(Algorithm algorithm)
 {
     return algorithm == Algorithm::Sha1 ? 20 : 32;
+}
+
+QByteArray hmacSha256(QByteArrayView key, QByteArrayView message)
+{
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (!HMAC(EVP_sha256(), key.data(), int(key.size()),
+              reinterpret_cast<const unsigned char*>(message.data()), size_t(message.size()), out,
+              &length) ||
+        length != 32)
+        return {};
+    return QByteArray(reinterpret_cast<const char*>(out), qsizetype(length));
 }
 
 QByteArray Sha::hash(QByteArrayView data, Algorithm algorithm)

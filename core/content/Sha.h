@@ -44,6 +44,10 @@ private:
     bool m_failed = false;
 };
 
+// HMAC-SHA256 of `message` under `key` (32 bytes); empty if libcrypto failed, which never
+// equals a real MAC, so checks built on it fail closed.
+QByteArray hmacSha256(QByteArrayView key, QByteArrayView message);
+
 inline QByteArray sha1(QByteArrayView data)
 {
     return Sha::hash(data, Sha::Algorithm::Sha1);

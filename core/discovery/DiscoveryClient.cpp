@@ -178,15 +178,15 @@ void DiscoveryClient::get(const QUrl& url, qint64 maxBody,
     m_http.get(url, m_timeoutMs, maxBody, std::move(done));
 }
 
-void DiscoveryClient::sendAnnounce(Item& item, AnnounceEvent event)
+QUrl DiscoveryClient::announceUrl(const TrackedContent& content, AnnounceEvent event) const
 {
     AnnounceRequest request;
-    request.infoHash = item.content.infoHash;
+    request.infoHash = content.infoHash;
     request.peerId = m_identity.peerId;
     request.port = m_identity.port;
-    request.uploaded = item.content.uploaded;
-    request.downloaded = item.content.downloaded;
-    request.left = item.content.left;
+    request.uploaded = content.uploaded;
+    request.downloaded = content.downloaded;
+    request.left = content.left;
     request.event = event;
     request.compact = true;
     request.opendo = true;
@@ -198,6 +198,12 @@ void DiscoveryClient::sendAnnounce(Item& item, AnnounceEvent event)
     request.localAddress = m_identity.localAddress;
     QUrl url = endpoint(m_baseUrl, QStringLiteral("/announce"));
     url.setQuery(QString::fromLatin1(encodeAnnounceQuery(request)), QUrl::StrictMode);
+    return url;
+}
+
+void DiscoveryClient::sendAnnounce(Item& item, AnnounceEvent event)
+{
+    const QUrl url = announceUrl(item.content, event);
     item.inFlight = true;
     const QString contentId = item.content.contentId;
     get(url, kMaxResponseBytes, [this, contentId, event](const HttpGetResult& reply) {
@@ -271,20 +277,8 @@ void DiscoveryClient::onAnnounceFinished(const HttpGetResult& reply, const QStri
 
 void DiscoveryClient::sendStopped(const TrackedContent& content)
 {
-    AnnounceRequest request;
-    request.infoHash = content.infoHash;
-    request.peerId = m_identity.peerId;
-    request.port = m_identity.port;
-    request.uploaded = content.uploaded;
-    request.downloaded = content.downloaded;
-    request.left = content.left;
-    request.event = AnnounceEvent::Stopped;
-    request.opendo = true;
-    request.downloadMode = m_scope.mode;
-    request.groupId = m_scope.groupId;
-    QUrl url = endpoint(m_baseUrl, QStringLiteral("/announce"));
-    url.setQuery(QString::fromLatin1(encodeAnnounceQuery(request)), QUrl::StrictMode);
-    get(url, kMaxResponseBytes, [](const HttpGetResult&) {});
+    get(announceUrl(content, AnnounceEvent::Stopped), kMaxResponseBytes,
+        [](const HttpGetResult&) {});
 }
 
 void DiscoveryClient::probeHealth()

@@ -95,6 +95,7 @@ private:
         int peersOffered = 0;
     };
     void tick();
+    QUrl announceUrl(const TrackedContent& content, AnnounceEvent event) const;
     void sendAnnounce(Item& item, AnnounceEvent event);
     void onAnnounceFinished(const HttpGetResult& reply, const QString& contentId,
                             AnnounceEvent event);

@@ -1,10 +1,10 @@
 #include "peer/SwarmKeyProof.h"
 
+#include "content/Sha.h"
 #include "peer/ExtensionHandshake.h"
 
 #include <QRandomGenerator>
 #include <openssl/crypto.h>
-#include <openssl/hmac.h>
 
 namespace opendo::peer {
 
@@ -30,14 +30,7 @@ QByteArray swarmProof(QByteArrayView key, QByteArrayView infoHash, bool senderIn
     message.append(senderInitiated ? 'I' : 'R');
     message.append(senderNonce);
     message.append(receiverNonce);
-    QByteArray digest(kSwarmProofSize, Qt::Uninitialized);
-    unsigned int length = 0;
-    if (!HMAC(EVP_sha256(), key.data(), int(key.size()),
-              reinterpret_cast<const unsigned char*>(message.constData()), size_t(message.size()),
-              reinterpret_cast<unsigned char*>(digest.data()), &length) ||
-        length != kSwarmProofSize)
-        return {}; // never equal to a real proof: verification fails closed
-    return digest;
+    return content::hmacSha256(key, message); // empty on failure: verification fails closed
 }
 
 bool verifySwarmProof(QByteArrayView key, QByteArrayView infoHash, bool weInitiated,

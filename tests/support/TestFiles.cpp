@@ -1,5 +1,7 @@
 #include "support/TestFiles.h"
 
+#include "content/MetainfoWriter.h"
+
 #include <QFile>
 #include <QRandomGenerator>
 
@@ -33,6 +35,16 @@ bool sameContent(const QString& a, const QString& b)
             return false;
     }
     return true;
+}
+
+QByteArray makeWebSeedTorrent(const QString& path, qint64 size, quint32 seed, const QUrl& webSeed)
+{
+    if (!writeRandomFile(path, size, seed))
+        return {};
+    content::MetainfoWriterOptions options;
+    options.webSeeds = {webSeed};
+    const auto result = content::MetainfoWriter::create(path, options);
+    return result.ok ? result.torrent : QByteArray();
 }
 
 } // namespace opendo::test

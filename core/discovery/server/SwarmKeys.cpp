@@ -1,8 +1,8 @@
 #include "discovery/server/SwarmKeys.h"
 
+#include "content/Sha.h"
+
 #include <QRandomGenerator>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <openssl/rand.h>
 
 namespace opendo::discovery {
@@ -33,15 +33,7 @@ QByteArray SwarmKeys::keyFor(QByteArrayView infoHash, const QString& scope) cons
     message.append('\0');
     message.append(scope.toUtf8());
 
-    QByteArray key(32, Qt::Uninitialized);
-    unsigned int length = 0;
-    const unsigned char* digest =
-        HMAC(EVP_sha256(), m_secret.constData(), int(m_secret.size()),
-             reinterpret_cast<const unsigned char*>(message.constData()), size_t(message.size()),
-             reinterpret_cast<unsigned char*>(key.data()), &length);
-    if (!digest || length != 32)
-        return {};
-    return key;
+    return content::hmacSha256(m_secret, message);
 }
 
 QString lanScope(const QHostAddress& publicAddress)

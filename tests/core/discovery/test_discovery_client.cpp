@@ -8,6 +8,7 @@
 #include "discovery/DiscoveryClient.h"
 #include "discovery/server/DiscoveryServer.h"
 #include "support/FreePort.h"
+#include "support/TestFiles.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -98,20 +99,8 @@ struct GetOutcome
 // A small file turned into a torrent with `webSeed` as its origin.
 QByteArray makeTorrent(const QTemporaryDir& dir, const QUrl& webSeed)
 {
-    const QString path = dir.filePath(QStringLiteral("payload.bin"));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return {};
-    QByteArray data(100'000, Qt::Uninitialized);
-    QRandomGenerator random(4242);
-    for (char& c : data)
-        c = char(random.bounded(256));
-    file.write(data);
-    file.close();
-    opendo::content::MetainfoWriterOptions options;
-    options.webSeeds = {webSeed};
-    const auto result = opendo::content::MetainfoWriter::create(path, options);
-    return result.ok ? result.torrent : QByteArray();
+    return opendo::test::makeWebSeedTorrent(dir.filePath(QStringLiteral("payload.bin")), 100'000,
+                                            4242, webSeed);
 }
 
 QByteArray peerIdOf(char tag)

@@ -7,6 +7,7 @@
 #include "discovery/AnnounceProtocol.h"
 #include "discovery/server/DiscoveryServer.h"
 #include "discovery/server/DiscoveryStore.h"
+#include "support/TestFiles.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -89,20 +90,8 @@ QJsonObject jsonOf(const Reply& reply)
 // A small hybrid torrent of random content with a web seed, made the way publishers make them.
 QByteArray makeTorrent(const QTemporaryDir& dir, const QUrl& webSeed)
 {
-    const QString path = dir.filePath(QStringLiteral("content.bin"));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return {};
-    QByteArray data(300'000, Qt::Uninitialized);
-    QRandomGenerator random(77);
-    for (char& c : data)
-        c = char(random.bounded(256));
-    file.write(data);
-    file.close();
-    opendo::content::MetainfoWriterOptions options;
-    options.webSeeds = {webSeed};
-    const auto result = opendo::content::MetainfoWriter::create(path, options);
-    return result.ok ? result.torrent : QByteArray();
+    return opendo::test::makeWebSeedTorrent(dir.filePath(QStringLiteral("content.bin")), 300'000,
+                                            77, webSeed);
 }
 
 } // namespace
