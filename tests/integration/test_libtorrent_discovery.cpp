@@ -9,6 +9,7 @@
 #include "support/AgentProcess.h"
 #include "support/DiscoveryProcess.h"
 #include "support/FreePort.h"
+#include "support/LtPeer.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
 #include "support/TestFiles.h"
@@ -33,7 +34,6 @@ using namespace opendo::test;
 namespace {
 
 constexpr qint64 kFileSize = 24 * 1024 * 1024;
-const QString kPython = QStringLiteral("/usr/bin/python3");
 
 // Loopback addresses: without a NAT map each one is its own public address, so the two agents
 // and the libtorrent peers are strangers to each other (no LAN relation).
@@ -41,101 +41,6 @@ const char* const kInternetAgent = "127.0.0.2";
 const char* const kLibtorrent = "127.0.0.3";
 const char* const kLanAgent = "127.0.0.4";
 const char* const kLibtorrentStranger = "127.0.0.5";
-
-QString ltPeerScript()
-{
-    return testsDir() + QStringLiteral("/integration/lt_peer.py");
-}
-
-// lt_peer.py running in the background, its stdout and stderr merged and kept.
-class LtPeer
-{
-public:
-    explicit LtPeer(QStringList arguments)
-    {
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(kPython, QStringList{ltPeerScript()} + arguments);
-        stopWithParent(m_process);
-    }
-    ~LtPeer() { stop(); }
-    LtPeer(const LtPeer&) = delete;
-    LtPeer& operator=(const LtPeer&) = delete;
-
-    QString output()
-    {
-        m_output += QString::fromUtf8(m_process.readAll());
-        return m_output;
-    }
-    // Waits until a line starting with `prefix` was printed; false on exit or timeout.
-    bool waitForLine(const QString& prefix, int timeoutMs)
-    {
-        QDeadlineTimer deadline(timeoutMs);
-        while (!deadline.hasExpired()) {
-            if (!lastLine(prefix).isNull())
-                return true;
-            if (m_process.state() == QProcess::NotRunning)
-                return !lastLine(prefix).isNull();
-            m_process.waitForReadyRead(200);
-        }
-        return false;
-    }
-    // The last complete line starting with `prefix`, null when there is none.
-    QString lastLine(const QString& prefix)
-    {
-        const QStringList lines = output().split(QLatin1Char('\n'));
-        // The last element is an unfinished line (or empty): a "report" cut in half is no JSON.
-        for (qsizetype i = lines.size() - 2; i >= 0; --i) {
-            if (lines[i].startsWith(prefix))
-                return lines[i];
-        }
-        return {};
-    }
-    // lt_peer.py's last "report {JSON}".
-    QJsonObject report()
-    {
-        const QString line = lastLine(QStringLiteral("report "));
-        return QJsonDocument::fromJson(line.mid(7).toUtf8()).object();
-    }
-    // Waits for the exit; -1 on timeout (the process is killed then) or a crash.
-    int waitForExit(int timeoutMs)
-    {
-        if (!m_process.waitForFinished(timeoutMs) && m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(3000);
-            output();
-            return -1;
-        }
-        output();
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
-    // SIGTERM: lt_peer.py prints its final report on the way out.
-    int stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return waitForExit(0);
-        ::kill(pid_t(m_process.processId()), SIGTERM);
-        return waitForExit(5000);
-    }
-
-private:
-    QProcess m_process;
-    QString m_output;
-};
-
-// Qt Test cuts long failure messages; the logs go to stderr whole, then the check fails.
-void dump(const QString& logs)
-{
-    std::fprintf(stderr, "%s\n", qUtf8Printable(logs));
-    std::fflush(stderr);
-}
-
-#define CHECK_OR_DUMP(condition, what, logs)                                                       \
-    do {                                                                                           \
-        if (!(condition)) {                                                                        \
-            dump(logs);                                                                            \
-            QFAIL(qPrintable(QString(what)));                                                      \
-        }                                                                                          \
-    } while (false)
 
 // Polls `condition` (each try may run doctl, so not in a tight loop) until it holds.
 bool eventually(const std::function<bool()>& condition, int timeoutMs)
@@ -227,8 +132,8 @@ std::unique_ptr<AgentProcess> LibtorrentDiscoveryTest::startAgent(const char* ad
 
 void LibtorrentDiscoveryTest::initTestCase()
 {
-    const ProcessResult probe =
-        runProgram(kPython, {"-c", "import libtorrent; print(libtorrent.__version__)"}, 20000);
+    const ProcessResult probe = runProgram(
+        kDebianPython, {"-c", "import libtorrent; print(libtorrent.__version__)"}, 20000);
     if (probe.exitCode != 0)
         QSKIP("/usr/bin/python3 cannot import libtorrent (apt-get install python3-libtorrent)");
     if (!NginxServer::isAvailable())
@@ -264,8 +169,9 @@ void LibtorrentDiscoveryTest::initTestCase()
     // libtorrent gets no web seed: whatever it downloads comes from peers. The url-list lies
     // outside the info dict, so the info hash — the swarm — stays the same.
     m_peersTorrent = m_dir.filePath("peers.torrent");
-    const ProcessResult stripped = runProgram(
-        kPython, {ltPeerScript(), "strip", "--torrent", published, "-o", m_peersTorrent}, 20000);
+    const ProcessResult stripped =
+        runProgram(kDebianPython,
+                   {ltPeerScript(), "strip", "--torrent", published, "-o", m_peersTorrent}, 20000);
     QVERIFY2(stripped.exitCode == 0, qPrintable(stripped.out + stripped.err));
     QCOMPARE(stripped.out.trimmed(), "info_hash " + m_contentId.toLower());
 

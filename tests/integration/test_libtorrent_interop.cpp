@@ -5,6 +5,7 @@
 
 #include "support/AgentProcess.h"
 #include "support/FreePort.h"
+#include "support/LtPeer.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
 #include "support/TestFiles.h"
@@ -29,7 +30,6 @@ namespace {
 
 constexpr qint64 kFileSize = 32 * 1024 * 1024;
 constexpr qint64 kPieceSize = 256 * 1024;
-const QString kPython = QStringLiteral("/usr/bin/python3");
 
 // The hardware gates assume a desktop; mode 3 (Internet) is what lets standard BitTorrent
 // clients in.
@@ -39,87 +39,6 @@ const QList<QPair<QString, QString>> kLabSettings = {
     {"DOMinFileSizeToCache", "1"},
     {"DODownloadMode", "3"},
 };
-
-QString ltPeerScript()
-{
-    return testsDir() + QStringLiteral("/integration/lt_peer.py");
-}
-
-// lt_peer.py running in the background, its stdout and stderr merged and kept.
-class LtPeer
-{
-public:
-    explicit LtPeer(QStringList arguments)
-    {
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(kPython, QStringList{ltPeerScript()} + arguments);
-        stopWithParent(m_process);
-    }
-    ~LtPeer() { stop(); }
-    LtPeer(const LtPeer&) = delete;
-    LtPeer& operator=(const LtPeer&) = delete;
-
-    QString output()
-    {
-        m_output += QString::fromUtf8(m_process.readAll());
-        return m_output;
-    }
-    // Waits until a line starting with `prefix` was printed; false on exit or timeout.
-    bool waitForLine(const QString& prefix, int timeoutMs)
-    {
-        QDeadlineTimer deadline(timeoutMs);
-        while (!deadline.hasExpired()) {
-            output();
-            const QStringList lines = m_output.split(QLatin1Char('\n'));
-            for (const QString& line : lines) {
-                if (line.startsWith(prefix))
-                    return true;
-            }
-            if (m_process.state() == QProcess::NotRunning)
-                return false;
-            m_process.waitForReadyRead(200);
-        }
-        return false;
-    }
-    // Waits for the exit; -1 on timeout (the process is killed then) or a crash.
-    int waitForExit(int timeoutMs)
-    {
-        if (!m_process.waitForFinished(timeoutMs) && m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(3000);
-            output();
-            return -1;
-        }
-        output();
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        ::kill(pid_t(m_process.processId()), SIGTERM);
-        waitForExit(5000);
-    }
-
-private:
-    QProcess m_process;
-    QString m_output;
-};
-
-// Qt Test cuts long failure messages; the logs go to stderr whole, then the check fails.
-void dump(const QString& logs)
-{
-    std::fprintf(stderr, "%s\n", qUtf8Printable(logs));
-    std::fflush(stderr);
-}
-
-#define CHECK_OR_DUMP(condition, what, logs)                                                       \
-    do {                                                                                           \
-        if (!(condition)) {                                                                        \
-            dump(logs);                                                                            \
-            QFAIL(qPrintable(QString(what)));                                                      \
-        }                                                                                          \
-    } while (false)
 
 // The agent's stderr reaches its QProcess from the event loop only, which the blocking waits of
 // this test do not run.
@@ -176,8 +95,8 @@ bool LibtorrentInteropTest::configure(const QString& dataDir, QString* error)
 
 void LibtorrentInteropTest::initTestCase()
 {
-    const ProcessResult probe =
-        runProgram(kPython, {"-c", "import libtorrent; print(libtorrent.__version__)"}, 20000);
+    const ProcessResult probe = runProgram(
+        kDebianPython, {"-c", "import libtorrent; print(libtorrent.__version__)"}, 20000);
     if (probe.exitCode != 0)
         QSKIP("/usr/bin/python3 cannot import libtorrent (apt-get install python3-libtorrent)");
     qInfo("libtorrent %s", qPrintable(probe.out.trimmed()));
@@ -207,8 +126,8 @@ void LibtorrentInteropTest::initTestCase()
     QVERIFY2(made.exitCode == 0, qPrintable(made.out + made.err));
     m_peersTorrent = m_dir.filePath("peers.torrent");
     const ProcessResult stripped = runProgram(
-        kPython, {ltPeerScript(), "strip", "--torrent", m_hybridTorrent, "-o", m_peersTorrent},
-        20000);
+        kDebianPython,
+        {ltPeerScript(), "strip", "--torrent", m_hybridTorrent, "-o", m_peersTorrent}, 20000);
     QVERIFY2(stripped.exitCode == 0, qPrintable(stripped.out + stripped.err));
     qInfo("%s", qPrintable(stripped.out.trimmed()));
 }
