@@ -7,6 +7,7 @@
 #include "PeersCommand.h"
 #include "PerfSnapCommand.h"
 #include "StatusCommand.h"
+#include "TroubleshootCommand.h"
 
 namespace opendo::cli {
 
@@ -14,7 +15,8 @@ bool isAgentCommand(const QString& command)
 {
     return command == QLatin1String("config") || command == QLatin1String("download") ||
            command == QLatin1String("status") || command == QLatin1String("perfsnap") ||
-           command == QLatin1String("peers") || command == QLatin1String("log");
+           command == QLatin1String("peers") || command == QLatin1String("log") ||
+           command == QLatin1String("troubleshoot");
 }
 
 int runAgentCommand(agent::Agent& agent, const QStringList& args, QTextStream& out,
@@ -35,6 +37,8 @@ int runAgentCommand(agent::Agent& agent, const QStringList& args, QTextStream& o
         rc = runPeersCommand(agent, cursor, out, err);
     else if (command == QLatin1String("perfsnap"))
         rc = runPerfSnapCommand(agent, cursor, out, err);
+    else if (command == QLatin1String("troubleshoot"))
+        rc = runTroubleshootCommand(agent, cursor, out, err, options);
     else
         err << "error: unknown command \"" << command << "\"\n";
     if (rc == 0 && !cursor.remaining().isEmpty())

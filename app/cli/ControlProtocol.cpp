@@ -19,30 +19,31 @@ QStringList absolutePathArguments(const QStringList& args, const QString& cwd)
     auto absolute = [&base](const QString& path) {
         return path.isEmpty() ? path : base.absoluteFilePath(path);
     };
-    // Mirrors CliArguments: options may stand anywhere after the command, a download's "--out"
-    // takes the next argument as its value, every other "--" argument is a flag, and the rest
-    // are positional in order. doctl takes the command first, so "--out" before it is no option.
-    const QString outFlag = QStringLiteral("--out");
-    const QString outPrefix = QStringLiteral("--out=");
+    // Mirrors CliArguments: options may stand anywhere after the command; a download's "--out"
+    // and troubleshoot's "--bundle" take the next argument as a path, every other "--" argument
+    // is a flag or takes no path, and the rest are positional in order. doctl takes the command
+    // first, so a path option before it is no option.
+    QString pathOption;
     QList<qsizetype> positional;
-    bool isDownload = false;
     for (qsizetype i = 0; i < result.size(); ++i) {
         const QString& arg = result[i];
-        if (isDownload && arg == outFlag) {
+        if (!pathOption.isEmpty() && arg == pathOption) {
             if (i + 1 < result.size())
                 result[i + 1] = absolute(result[i + 1]);
             ++i;
             continue;
         }
-        if (isDownload && arg.startsWith(outPrefix)) {
-            result[i] = outPrefix + absolute(arg.mid(outPrefix.size()));
+        if (!pathOption.isEmpty() && arg.startsWith(pathOption + QLatin1Char('='))) {
+            result[i] = pathOption + QLatin1Char('=') + absolute(arg.mid(pathOption.size() + 1));
             continue;
         }
         if (arg.startsWith(QLatin1String("--")))
             continue;
         positional << i;
         if (positional.size() == 1)
-            isDownload = arg == QLatin1String("download");
+            pathOption = arg == QLatin1String("download")       ? QStringLiteral("--out")
+                         : arg == QLatin1String("troubleshoot") ? QStringLiteral("--bundle")
+                                                                : QString();
     }
     if (positional.isEmpty())
         return result;

@@ -24,6 +24,7 @@ const char* const kUsage =
     "  perfsnap          device snapshot, or this month's bytes: perfsnap [--month] [--json]\n"
     "  log               the agent's recent log: log [--follow] [--json] [--level L] …\n"
     "  peers             download mode in effect, discovery, offered peers, connections\n"
+    "  troubleshoot      health, connection and peer checks with remedies; --bundle FILE\n"
     "  create-metainfo   make a .torrent (BEP 52 hybrid) with web seeds for a file\n"
     "  publish           make (or take) a .torrent and register it with a discovery service\n"
     "run a command without arguments for its usage.\n"

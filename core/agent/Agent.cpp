@@ -2,6 +2,7 @@
 
 #include "agent/AgentEngine.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QPromise>
 #include <QStandardPaths>
@@ -180,6 +181,76 @@ QFuture<transfer::JobStatus> Agent::waitForJob(const QString& jobId)
     promise->start();
     QMetaObject::invokeMethod(
         m_engine, [engine = m_engine, jobId, promise] { engine->whenSettled(jobId, promise); },
+        Qt::QueuedConnection);
+    return future;
+}
+
+namespace {
+
+// Warnings and errors of the last hours, and the peer side's refusals and bans at any level.
+QList<log::LogRecord> recentTroubles(const QList<log::LogRecord>& records)
+{
+    const QDateTime since = QDateTime::currentDateTimeUtc().addSecs(-6 * 3600);
+    QList<log::LogRecord> picked;
+    for (const log::LogRecord& r : records) {
+        if (r.at < since)
+            continue;
+        const bool peerEvent = (r.category.contains(QLatin1String("peer")) ||
+                                r.category.contains(QLatin1String("swarm"))) &&
+                               (r.message.contains(QLatin1String("not admitted")) ||
+                                r.message.contains(QLatin1String("banned")) ||
+                                r.message.contains(QLatin1String("refused")));
+        if (peerEvent || r.level >= log::LogLevel::Warning)
+            picked << r;
+    }
+    return picked;
+}
+
+} // namespace
+
+diagnostics::DiagnosticInputs Agent::diagnosticInputs(const diagnostics::DiagnosticRequest& request)
+{
+    diagnostics::DiagnosticInputs inputs;
+    inputs.request = request;
+    // A freshly started agent (doctl troubleshoot) publishes its first snapshots within a second.
+    QDeadlineTimer deadline(request.temporaryAgent ? 2'000 : 0);
+    while (!(hasPeerActivity() && hasDeviceStats()) && !deadline.hasExpired())
+        QThread::msleep(50);
+    inputs.activity = peerActivity();
+    inputs.device = deviceStats();
+    inputs.jobs = jobs();
+    inputs.recentWarnings = recentTroubles(logRecords(0));
+    return inputs;
+}
+
+QFuture<diagnostics::DiagnosticReport> Agent::runDiagnostics(
+    const diagnostics::DiagnosticRequest& request)
+{
+    auto promise = std::make_shared<QPromise<diagnostics::DiagnosticReport>>();
+    QFuture<diagnostics::DiagnosticReport> future = promise->future();
+    promise->start();
+    QMetaObject::invokeMethod(
+        m_engine,
+        [engine = m_engine, inputs = diagnosticInputs(request), promise]() mutable {
+            engine->runDiagnostics(std::move(inputs), promise);
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+QFuture<QString> Agent::writeSupportBundle(const QString& path, bool temporaryAgent)
+{
+    auto promise = std::make_shared<QPromise<QString>>();
+    QFuture<QString> future = promise->future();
+    promise->start();
+    diagnostics::DiagnosticRequest request;
+    request.temporaryAgent = temporaryAgent;
+    QMetaObject::invokeMethod(
+        m_engine,
+        [engine = m_engine, path, inputs = diagnosticInputs(request), log = logRecords(0),
+         promise]() mutable {
+            engine->writeSupportBundle(path, std::move(inputs), std::move(log), promise);
+        },
         Qt::QueuedConnection);
     return future;
 }

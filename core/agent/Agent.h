@@ -7,6 +7,9 @@
 #include "agent/PeerActivity.h"
 #include "cache/CacheEntry.h"
 #include "cache/CachedContent.h"
+#include "diagnostics/CheckResult.h"
+#include "diagnostics/DiagnosticInputs.h"
+#include "diagnostics/DiagnosticRequest.h"
 #include "log/LogBuffer.h"
 #include "policy/PolicyState.h"
 #include "stats/CacheHistory.h"
@@ -88,6 +91,14 @@ public:
     // Resolves when the job is finished, failed, cancelled or paused.
     QFuture<transfer::JobStatus> waitForJob(const QString& jobId);
 
+    // The troubleshooter: runs the requested checks on the agent's thread (each bounded by the
+    // request's timeout) and resolves to their results and the per-download traces.
+    QFuture<diagnostics::DiagnosticReport> runDiagnostics(
+        const diagnostics::DiagnosticRequest& request);
+    // Runs every check and writes the support bundle (see diagnostics/SupportBundle.h) to
+    // `path`; resolves to "" or the error.
+    QFuture<QString> writeSupportBundle(const QString& path, bool temporaryAgent = false);
+
 Q_SIGNALS:
     void policySnapshotChanged(const opendo::policy::PolicySnapshot& snapshot);
     void jobsChanged(const QList<opendo::transfer::JobStatus>& jobs);
@@ -96,6 +107,7 @@ Q_SIGNALS:
 
 private:
     template <typename Result, typename Work> QFuture<Result> onEngine(Work work);
+    diagnostics::DiagnosticInputs diagnosticInputs(const diagnostics::DiagnosticRequest& request);
     void storePolicySnapshot(const policy::PolicySnapshot& snapshot);
     void storeJobs(const QList<transfer::JobStatus>& jobs);
 

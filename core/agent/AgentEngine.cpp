@@ -185,6 +185,7 @@ QString AgentEngine::startPeers(const QString& cacheDir)
     if (!endpoint)
         return tr("Listen address: %1").arg(error);
     if (!m_peers->listen(endpoint->address, endpoint->port, &error)) {
+        m_listenError = error;
         if (m_options.listenRequired)
             return error;
         qCWarning(log::lcAgent).noquote() << error << "- downloading without serving peers";

@@ -11,6 +11,8 @@
 #include "policy/formats/PolicyDocument.h"
 #include "cache/CacheEntry.h"
 #include "cache/CachedContent.h"
+#include "diagnostics/CheckResult.h"
+#include "diagnostics/DiagnosticInputs.h"
 #include "stats/CacheHistory.h"
 #include "stats/DeviceStats.h"
 #include "stats/TransferHistory.h"
@@ -82,7 +84,15 @@ public:
     // Resolves once the job is finished, failed, cancelled or paused.
     void whenSettled(const QString& jobId, std::shared_ptr<QPromise<transfer::JobStatus>> promise);
 
+    // Fills what only the engine knows into `inputs` (see AgentEngineDiagnostics.cpp), runs the
+    // checks on this thread and resolves with the report.
+    void runDiagnostics(diagnostics::DiagnosticInputs inputs,
+                        std::shared_ptr<QPromise<diagnostics::DiagnosticReport>> promise);
+    void writeSupportBundle(const QString& path, diagnostics::DiagnosticInputs inputs,
+                            QList<log::LogRecord> log, std::shared_ptr<QPromise<QString>> promise);
+
 private:
+    void gatherDiagnosticInputs(diagnostics::DiagnosticInputs& inputs) const;
     QString startDownloads();
     QString startPeers(const QString& cacheDir);
     QString applyStaticPeers();
@@ -121,6 +131,7 @@ private:
     std::array<qint64, 5> m_sampledUp{};
     int m_samplesSinceCompaction = 0;
     std::unique_ptr<QLockFile> m_lock; // one agent per data directory
+    QString m_listenError;             // why the peer port could not be opened
     transfer::DownloadManager* m_downloads = nullptr;
     DiscoveryLink* m_discovery = nullptr;
     cache::CacheJanitor* m_janitor = nullptr;

@@ -1,0 +1,49 @@
+#pragma once
+
+// Everything the checks look at, gathered once on the agent's thread before they run, so each
+// check is a function of these facts plus whatever it measures on the network itself.
+
+#include "agent/AgentOptions.h"
+#include "agent/PeerActivity.h"
+#include "cache/CacheEntry.h"
+#include "cache/CachedContent.h"
+#include "diagnostics/DiagnosticRequest.h"
+#include "log/LogBuffer.h"
+#include "policy/PolicyState.h"
+#include "stats/DeviceStats.h"
+#include "stats/TransferHistory.h"
+#include "transfer/JobStatus.h"
+#include "transfer/UploadGates.h"
+
+#include <QMap>
+#include <QNetworkProxy>
+#include <QString>
+
+namespace opendo::diagnostics {
+
+struct DiagnosticInputs
+{
+    DiagnosticRequest request;
+    agent::AgentOptions options;
+    QString cacheDir;      // where pieces are stored (DOModifyCacheDrive or inside the data dir)
+    QString databasePath;  // the agent's SQLite state
+    QString databaseCheck; // "ok" or what PRAGMA quick_check / opening reported
+    QString listenError;   // why the agent does not listen ("" when it does or was not asked to)
+    QString discoveryUrl;  // the service the agent uses ("" = none)
+    policy::PolicySnapshot policies;
+    QMap<QString, QString> agentSettings;
+    agent::PeerActivity activity;
+    stats::DeviceStats device;
+    stats::MonthTotals month;
+    QList<transfer::JobStatus> jobs;
+    QList<cache::CacheEntry> cacheEntries;
+    QList<cache::EvictionRecord> evictions; // newest first
+    transfer::SystemFacts system;
+    qint64 uploadedThisMonthInternet = 0; // what DOMonthlyUploadDataCap counts
+    QList<log::LogRecord> recentWarnings; // warnings and errors of the last hours, oldest first
+    // The proxy the agent's HTTP downloads use for `originUrl` (NoProxy when direct).
+    QNetworkProxy originProxy{QNetworkProxy::NoProxy};
+    QString originUrl; // resolved: the request's or the latest HTTP download's; "" = none known
+};
+
+} // namespace opendo::diagnostics
