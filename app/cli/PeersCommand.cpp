@@ -1,9 +1,9 @@
 #include "PeersCommand.h"
 
 #include "agent/Agent.h"
+#include "agent/PeerActivityJson.h"
 
 #include <QDeadlineTimer>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QThread>
 
@@ -14,63 +14,7 @@ namespace {
 const char* const kUsage = "usage: doctl peers [--json]\n";
 constexpr int kFirstSnapshotWaitMs = 2'000;
 
-QJsonObject discoveryToJson(const discovery::DiscoveryStatus& d)
-{
-    QJsonObject o;
-    o[QStringLiteral("State")] = discovery::discoveryStateKey(d.state);
-    o[QStringLiteral("Url")] = d.serviceUrl;
-    o[QStringLiteral("PublicAddress")] = d.publicAddress;
-    o[QStringLiteral("LastError")] = d.lastError;
-    o[QStringLiteral("Refusal")] = d.refusal;
-    o[QStringLiteral("LastContact")] = d.lastContact.toString(Qt::ISODate);
-    o[QStringLiteral("GroupId")] = d.groupId;
-    o[QStringLiteral("GroupIdSource")] = d.groupIdSource;
-    o[QStringLiteral("AnnouncedContents")] = d.announcedContents;
-    o[QStringLiteral("PeersOffered")] = d.peersOffered;
-    o[QStringLiteral("RetryInSeconds")] = d.retryInSeconds;
-    return o;
-}
-
 } // namespace
-
-QJsonObject peerActivityToJson(const agent::PeerActivity& a)
-{
-    QJsonObject o;
-    o[QStringLiteral("DownloadMode")] = a.downloadMode;
-    o[QStringLiteral("ConfiguredDownloadMode")] = a.configuredMode;
-    o[QStringLiteral("FallbackReason")] = a.fallbackReason;
-    o[QStringLiteral("ListenEndpoint")] = a.listenEndpoint;
-    o[QStringLiteral("PeeringAllowed")] = a.peeringAllowed;
-    o[QStringLiteral("UploadAllowed")] = a.uploadAllowed;
-    o[QStringLiteral("BlockedReason")] = a.blockedReason;
-    o[QStringLiteral("Discovery")] = discoveryToJson(a.discovery);
-    QJsonArray offered;
-    for (const agent::OfferedPeer& p : a.offered) {
-        QJsonObject row;
-        row[QStringLiteral("ContentId")] = p.contentId;
-        row[QStringLiteral("Endpoint")] = p.endpoint;
-        row[QStringLiteral("Class")] = transfer::sourceClassKey(p.sourceClass);
-        offered.append(row);
-    }
-    o[QStringLiteral("Offered")] = offered;
-    QJsonArray connections;
-    for (const transfer::PeerSnapshot& p : a.peers) {
-        QJsonObject row;
-        row[QStringLiteral("ContentId")] = p.contentId;
-        row[QStringLiteral("Endpoint")] = p.endpoint;
-        row[QStringLiteral("Incoming")] = p.incoming;
-        row[QStringLiteral("Class")] = transfer::sourceClassKey(p.sourceClass);
-        row[QStringLiteral("Client")] = p.client;
-        row[QStringLiteral("BytesReceived")] = p.bytesReceived;
-        row[QStringLiteral("BytesSent")] = p.bytesSent;
-        row[QStringLiteral("HashFailures")] = p.hashFailures;
-        connections.append(row);
-    }
-    o[QStringLiteral("Connections")] = connections;
-    o[QStringLiteral("Bans")] = a.bans;
-    o[QStringLiteral("HashFailures")] = a.hashFailures;
-    return o;
-}
 
 int runPeersCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, QTextStream& err)
 {
@@ -85,7 +29,7 @@ int runPeersCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, Q
         QThread::msleep(50);
     const agent::PeerActivity a = agent.peerActivity();
     if (json) {
-        out << QJsonDocument(peerActivityToJson(a)).toJson(QJsonDocument::Indented);
+        out << QJsonDocument(agent::peerActivityToJson(a)).toJson(QJsonDocument::Indented);
         return 0;
     }
     out << "Download mode: " << a.downloadMode;

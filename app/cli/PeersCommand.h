@@ -6,17 +6,14 @@
 
 #include "CliArguments.h"
 
-#include <QJsonObject>
 #include <QTextStream>
 
 namespace opendo::agent {
 class Agent;
-struct PeerActivity;
 } // namespace opendo::agent
 
 namespace opendo::cli {
 
 int runPeersCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, QTextStream& err);
-QJsonObject peerActivityToJson(const agent::PeerActivity& activity);
 
 } // namespace opendo::cli

@@ -212,19 +212,19 @@ diagnostics::DiagnosticInputs Agent::diagnosticInputs(const diagnostics::Diagnos
 {
     diagnostics::DiagnosticInputs inputs;
     inputs.request = request;
-    // A freshly started agent (doctl troubleshoot) publishes its first snapshots within a second.
+    // A freshly started agent (doctl troubleshoot) publishes its first figures within a second;
+    // only doctl's command thread waits for them, never the console's GUI thread.
     QDeadlineTimer deadline(request.temporaryAgent ? 2'000 : 0);
-    while (!(hasPeerActivity() && hasDeviceStats()) && !deadline.hasExpired())
+    while (!hasDeviceStats() && !deadline.hasExpired())
         QThread::msleep(50);
-    inputs.activity = peerActivity();
     inputs.device = deviceStats();
     inputs.jobs = jobs();
     inputs.recentWarnings = recentTroubles(logRecords(0));
     return inputs;
 }
 
-QFuture<diagnostics::DiagnosticReport> Agent::runDiagnostics(
-    const diagnostics::DiagnosticRequest& request)
+QFuture<diagnostics::DiagnosticReport>
+Agent::runDiagnostics(const diagnostics::DiagnosticRequest& request)
 {
     auto promise = std::make_shared<QPromise<diagnostics::DiagnosticReport>>();
     QFuture<diagnostics::DiagnosticReport> future = promise->future();

@@ -12,9 +12,9 @@
 #include "diagnostics/DiagnosticRequest.h"
 #include "log/LogBuffer.h"
 #include "policy/PolicyState.h"
+#include "policy/formats/PolicyDocument.h"
 #include "stats/CacheHistory.h"
 #include "stats/DeviceStats.h"
-#include "policy/formats/PolicyDocument.h"
 #include "stats/TransferHistory.h"
 #include "transfer/DownloadManager.h"
 #include "transfer/JobStatus.h"
@@ -93,8 +93,8 @@ public:
 
     // The troubleshooter: runs the requested checks on the agent's thread (each bounded by the
     // request's timeout) and resolves to their results and the per-download traces.
-    QFuture<diagnostics::DiagnosticReport> runDiagnostics(
-        const diagnostics::DiagnosticRequest& request);
+    QFuture<diagnostics::DiagnosticReport>
+    runDiagnostics(const diagnostics::DiagnosticRequest& request);
     // Runs every check and writes the support bundle (see diagnostics/SupportBundle.h) to
     // `path`; resolves to "" or the error.
     QFuture<QString> writeSupportBundle(const QString& path, bool temporaryAgent = false);

@@ -466,21 +466,12 @@ QString AgentEngine::evictContent(const QString& contentId)
     return m_store->evict(contentId, tr("evicted by the user"), &error) ? QString() : error;
 }
 
-void AgentEngine::publishPeers()
+PeerActivity AgentEngine::peerActivityNow() const
 {
-    if (!m_publishPeers || !m_peers)
-        return;
     PeerActivity activity;
+    if (!m_peers)
+        return activity;
     activity.peers = m_peers->peers();
-    QHash<QString, QPair<qint64, qint64>> bytes;
-    for (transfer::PeerSnapshot& p : activity.peers) {
-        const QString key = p.contentId + u'/' + p.endpoint;
-        const auto last = m_lastPeerBytes.value(key, {p.bytesReceived, p.bytesSent});
-        p.receiveRate = qMax<qint64>(0, p.bytesReceived - last.first) * 1000 / kPeersPublishMs;
-        p.sendRate = qMax<qint64>(0, p.bytesSent - last.second) * 1000 / kPeersPublishMs;
-        bytes.insert(key, {p.bytesReceived, p.bytesSent});
-    }
-    m_lastPeerBytes = std::move(bytes);
     if (m_peers->isListening())
         activity.listenEndpoint =
             transfer::PeerEndpoint{m_peers->listenAddress(), m_peers->listenPort()}.toString();
@@ -499,6 +490,23 @@ void AgentEngine::publishPeers()
     activity.blockedReason = m_peers->peeringBlockedReason();
     activity.bans = m_peers->totalBans();
     activity.hashFailures = m_peers->totalHashFailures();
+    return activity;
+}
+
+void AgentEngine::publishPeers()
+{
+    if (!m_publishPeers || !m_peers)
+        return;
+    PeerActivity activity = peerActivityNow();
+    QHash<QString, QPair<qint64, qint64>> bytes;
+    for (transfer::PeerSnapshot& p : activity.peers) {
+        const QString key = p.contentId + u'/' + p.endpoint;
+        const auto last = m_lastPeerBytes.value(key, {p.bytesReceived, p.bytesSent});
+        p.receiveRate = qMax<qint64>(0, p.bytesReceived - last.first) * 1000 / kPeersPublishMs;
+        p.sendRate = qMax<qint64>(0, p.bytesSent - last.second) * 1000 / kPeersPublishMs;
+        bytes.insert(key, {p.bytesReceived, p.bytesSent});
+    }
+    m_lastPeerBytes = std::move(bytes);
     m_publishPeers(activity);
 }
 

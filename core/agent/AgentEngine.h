@@ -6,13 +6,13 @@
 #include "agent/AgentOptions.h"
 #include "agent/AgentSettings.h"
 #include "agent/PeerActivity.h"
-#include "persistence/Database.h"
-#include "policy/PolicyStore.h"
-#include "policy/formats/PolicyDocument.h"
 #include "cache/CacheEntry.h"
 #include "cache/CachedContent.h"
 #include "diagnostics/CheckResult.h"
 #include "diagnostics/DiagnosticInputs.h"
+#include "persistence/Database.h"
+#include "policy/PolicyStore.h"
+#include "policy/formats/PolicyDocument.h"
 #include "stats/CacheHistory.h"
 #include "stats/DeviceStats.h"
 #include "stats/TransferHistory.h"
@@ -101,6 +101,7 @@ private:
                                              const QByteArray& torrent);
     void publishPolicy();
     void publishJobs();
+    PeerActivity peerActivityNow() const; // without rates, which need the previous snapshot
     void publishPeers();
     void sampleTransfers();
     void settle(const QString& jobId);

@@ -59,6 +59,7 @@ QString latestOrigin(const QList<transfer::JobStatus>& jobs)
 void AgentEngine::gatherDiagnosticInputs(diagnostics::DiagnosticInputs& in) const
 {
     in.options = m_options;
+    in.activity = peerActivityNow();
     in.listenError = m_listenError;
     in.policies = resolveEffective(m_policies->state());
     in.agentSettings = agentSettings();

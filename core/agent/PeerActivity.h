@@ -24,10 +24,10 @@ struct PeerActivity
 {
     QList<transfer::PeerSnapshot> peers;
     QList<OfferedPeer> offered; // the last discovery answers, all contents
-    QString listenEndpoint; // "" when not listening
-    int downloadMode = 1;      // in effect: 99 while discovery is unreachable
-    int configuredMode = 1;    // DODownloadMode
-    QString fallbackReason;    // why downloadMode is 99 although configuredMode is not
+    QString listenEndpoint;     // "" when not listening
+    int downloadMode = 1;       // in effect: 99 while discovery is unreachable
+    int configuredMode = 1;     // DODownloadMode
+    QString fallbackReason;     // why downloadMode is 99 although configuredMode is not
     discovery::DiscoveryStatus discovery;
     bool peeringAllowed = false;
     bool uploadAllowed = false;

@@ -1,5 +1,7 @@
 #include "diagnostics/CheckSupport.h"
 
+#include "agent/AgentSettings.h"
+
 #include <QHostAddress>
 
 namespace opendo::diagnostics {
@@ -75,6 +77,16 @@ QPair<QString, quint16> splitEndpoint(const QString& endpoint)
     if (!ok || port == 0 || port > 65535)
         return {host, 0};
     return {host, quint16(port)};
+}
+
+QStringList staticPeers(const DiagnosticInputs& inputs)
+{
+    QStringList peers = inputs.options.staticPeers;
+    for (const QString& p :
+         agent::splitPeerList(inputs.agentSettings.value(QStringLiteral("StaticPeers"))))
+        if (!peers.contains(p))
+            peers << p;
+    return peers;
 }
 
 QString dialableHost(const QString& listenHost)

@@ -44,6 +44,8 @@ QString settingText(const policy::PolicySnapshot& policies, const QString& key);
 policy::PolicyChange change(const QString& key, const QString& value);
 // Host and port of a "host:port" / "[v6]:port" endpoint; port 0 when malformed.
 QPair<QString, quint16> splitEndpoint(const QString& endpoint);
+// Peers given statically: --peer on the command line and the StaticPeers setting.
+QStringList staticPeers(const DiagnosticInputs& inputs);
 // The address a probe should dial for a listen address: the wildcard means "this machine".
 QString dialableHost(const QString& listenHost);
 

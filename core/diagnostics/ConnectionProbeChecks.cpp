@@ -151,12 +151,11 @@ void DiscoveryCheck::start(const DiagnosticInputs& in, Done done)
     m_done = std::move(done);
     m_url = in.discoveryUrl;
     if (m_url.isEmpty()) {
-        const bool staticPeers = !in.options.staticPeers.isEmpty() ||
-                                 !in.agentSettings.value(QStringLiteral("StaticPeers")).isEmpty();
-        CheckResult r = result(staticPeers ? Verdict::NotApplicable : Verdict::Warn,
+        const bool hasStaticPeers = !staticPeers(in).isEmpty();
+        CheckResult r = result(hasStaticPeers ? Verdict::NotApplicable : Verdict::Warn,
                                Diag::tr("No discovery service is configured: only peers given "
                                         "statically are used."));
-        if (!staticPeers)
+        if (!hasStaticPeers)
             r.remedy = Diag::tr("Set the service: doctl config set DiscoveryUrl http://HOST:7681 "
                                 "(or start the agent with --discovery URL).");
         m_done(r);

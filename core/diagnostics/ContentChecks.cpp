@@ -88,7 +88,7 @@ CheckResult httpDelay(const InstantCheck& c, const DiagnosticInputs& in)
     const QStringList evidence{
         settingText(in.policies, QStringLiteral("DODelayBackgroundDownloadFromHttp")),
         settingText(in.policies, QStringLiteral("DODelayForegroundDownloadFromHttp"))};
-    const bool peersOffered = !in.activity.offered.isEmpty() || !in.options.staticPeers.isEmpty();
+    const bool peersOffered = !in.activity.offered.isEmpty() || !staticPeers(in).isEmpty();
     if ((background > 0 || foreground > 0) && !peersOffered &&
         isPeeringMode(in.activity.downloadMode)) {
         CheckResult r =

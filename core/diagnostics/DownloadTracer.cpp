@@ -24,11 +24,12 @@ DownloadTrace traceDownload(const transfer::JobStatus& job, const DiagnosticInpu
          Diag::tr("Mode %1 for this download (configured %2)")
              .arg(modeText(job.downloadMode), modeText(in.activity.configuredMode)));
     const discovery::DiscoveryStatus& d = in.activity.discovery;
-    const bool staticPeers = !in.options.staticPeers.isEmpty();
+    const QStringList fixedPeers = staticPeers(in);
+    const bool hasStaticPeers = !fixedPeers.isEmpty();
     step(Diag::tr("A way to find peers"),
-         d.state == discovery::DiscoveryState::Reachable || staticPeers,
-         staticPeers
-             ? Diag::tr("Static peers: %1").arg(in.options.staticPeers.join(QStringLiteral(", ")))
+         d.state == discovery::DiscoveryState::Reachable || hasStaticPeers,
+         hasStaticPeers
+             ? Diag::tr("Static peers: %1").arg(fixedPeers.join(QStringLiteral(", ")))
              : Diag::tr("Discovery service: %1").arg(discovery::discoveryStateLabel(d.state)));
     step(Diag::tr("Metainfo, so pieces can be verified"), job.shareable,
          job.shareable ? Diag::tr("Content id %1").arg(job.fileId)
@@ -46,7 +47,7 @@ DownloadTrace traceDownload(const transfer::JobStatus& job, const DiagnosticInpu
     for (const agent::OfferedPeer& p : in.activity.offered)
         offered += p.contentId == job.fileId ? 1 : 0;
     step(Diag::tr("Peers offered for this content"),
-         offered > 0 || staticPeers || job.bytesFromPeers > 0,
+         offered > 0 || hasStaticPeers || job.bytesFromPeers > 0,
          Diag::tr("%1 offered by discovery").arg(offered));
     int connected = 0;
     for (const transfer::PeerSnapshot& p : in.activity.peers)

@@ -51,10 +51,10 @@ void probeLookup(const QString& host, int timeoutMs, QObject* context,
 
 struct HttpProbeResult
 {
-    int status = 0; // 0 = no HTTP answer
+    int status = 0;                       // 0 = no HTTP answer
     QMap<QByteArray, QByteArray> headers; // lower-case names
-    QByteArray body; // at most the first 64 KiB
-    QString error;   // transport error or timeout; "" when an HTTP answer arrived
+    QByteArray body;                      // at most the first 64 KiB
+    QString error; // transport error or timeout; "" when an HTTP answer arrived
     qint64 elapsedMs = 0;
 };
 

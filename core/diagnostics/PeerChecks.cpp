@@ -254,7 +254,7 @@ void PeersReachableCheck::start(const DiagnosticInputs& in, Done done)
     for (const agent::OfferedPeer& p : in.activity.offered)
         if (!endpoints.contains(p.endpoint))
             endpoints << p.endpoint;
-    for (const QString& p : in.options.staticPeers)
+    for (const QString& p : staticPeers(in))
         if (!endpoints.contains(p))
             endpoints << p;
     if (endpoints.isEmpty()) {

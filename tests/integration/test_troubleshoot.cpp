@@ -1,0 +1,410 @@
+// The troubleshooter against real failures: each test creates the condition for real (a stopped
+// discovery service, a taken port, a dead peer, two NATs in LAN mode, an origin without Range,
+// gates above this machine's values, a VPN keyword that matches `lo`, a reached upload cap) and
+// asserts the verdict, the evidence and the remedy `doctl troubleshoot --json` reports.
+
+#include "agent/Agent.h"
+#include "persistence/Database.h"
+#include "stats/UploadLedger.h"
+#include "support/AgentProcess.h"
+#include "support/DiscoveryProcess.h"
+#include "support/FreePort.h"
+#include "support/NginxServer.h"
+#include "support/ProcessRunner.h"
+#include "support/TestFiles.h"
+#include "support/TestPaths.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace opendo;
+using namespace opendo::test;
+
+namespace {
+
+constexpr qint64 kContentSize = 4 * 1024 * 1024;
+constexpr qint64 kSmallSize = 2 * 1024 * 1024;
+
+struct Troubleshoot
+{
+    int exitCode = -1;
+    QJsonObject report;
+    QString err;
+
+    QJsonObject check(const QString& id) const
+    {
+        for (const QJsonValue& v : report["Results"].toArray())
+            if (v.toObject()["Id"].toString() == id)
+                return v.toObject();
+        return {};
+    }
+    QString verdict(const QString& id) const { return check(id)["Verdict"].toString(); }
+    QString evidence(const QString& id) const
+    {
+        QStringList lines;
+        for (const QJsonValue& v : check(id)["Evidence"].toArray())
+            lines << v.toString();
+        return lines.join('\n');
+    }
+    QString fixValue(const QString& id, const QString& setting) const
+    {
+        for (const QJsonValue& v : check(id)["Fix"].toArray())
+            if (v.toObject()["Setting"].toString() == setting)
+                return v.toObject()["Value"].toString();
+        return {};
+    }
+    QString dump(const QString& id) const
+    {
+        return QString::fromUtf8(QJsonDocument(check(id)).toJson()) + err;
+    }
+};
+
+} // namespace
+
+class TroubleshootTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void discoveryStopped();
+    void modesWithoutPeers_data();
+    void modesWithoutPeers();
+    void peerPortInUse();
+    void offeredPeerNotListening();
+    void lanPeersBehindAnotherPublicAddress();
+    void gatesAboveThisMachine();
+    void vpnKeywordMatchesLoopback();
+    void originWithoutRanges();
+    void monthlyUploadCapReached();
+
+private:
+    QString dataDir(const QString& name) { return m_dir.filePath(name); }
+    void configure(const QString& dataDir, const QStringList& settings);
+    Troubleshoot troubleshoot(const QString& dataDir, const QStringList& args = {});
+    QJsonObject peers(const QString& dataDir);
+    std::unique_ptr<AgentProcess> startAgent(const QString& name, const char* address,
+                                             const QStringList& extraArgs);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<NginxServer> m_nginx;
+    std::unique_ptr<NginxServer> m_noRanges;
+    std::unique_ptr<DiscoveryProcess> m_discovery;
+};
+
+void TroubleshootTest::initTestCase()
+{
+    if (!NginxServer::isAvailable())
+        QSKIP("nginx is not installed (installer/setup.sh installs nginx-light)");
+    QVERIFY(m_dir.isValid());
+    m_dir.setAutoRemove(!qEnvironmentVariableIsSet("OPENDO_TEST_KEEP"));
+    const QString root = m_dir.filePath("www");
+    QVERIFY(QDir().mkpath(root));
+    QVERIFY(writeRandomFile(root + "/content.bin", kContentSize, 11));
+    QVERIFY(writeRandomFile(root + "/small.bin", kSmallSize, 12));
+    QString error;
+    m_nginx = std::make_unique<NginxServer>(
+        NginxOptions{root, QHostAddress(QHostAddress::LocalHost), true, {}});
+    QVERIFY2(m_nginx->start(&error), qPrintable(error));
+    m_noRanges = std::make_unique<NginxServer>(
+        NginxOptions{root, QHostAddress(QHostAddress::LocalHost), false, {}});
+    QVERIFY2(m_noRanges->start(&error), qPrintable(error));
+    // Two made-up NATs: 127.0.0.2 and 127.0.0.3 reach the service from different public
+    // addresses, as two sites with their own Internet breakout do.
+    DiscoveryProcessOptions options;
+    options.intervalSeconds = 1;
+    options.natMap = {"127.0.0.2=198.51.100.1", "127.0.0.3=198.51.100.2"};
+    m_discovery = std::make_unique<DiscoveryProcess>(options);
+    QVERIFY2(m_discovery->start(&error), qPrintable(error));
+    for (const char* name : {"content.bin", "small.bin"}) {
+        const ProcessResult published =
+            runProgram(executable("doctl"), {"publish", root + "/" + name, "--webseed",
+                                             m_nginx->url(QString("/") + name).toString(),
+                                             "--discovery", m_discovery->url().toString(), "-o",
+                                             m_dir.filePath(QString(name) + ".torrent")});
+        QVERIFY2(published.exitCode == 0, qPrintable(published.err));
+    }
+}
+
+void TroubleshootTest::configure(const QString& dir, const QStringList& settings)
+{
+    for (const QString& s : settings) {
+        const ProcessResult r =
+            runProgram(executable("doctl"), {"--data-dir", dir, "config", "set",
+                                             s.section('=', 0, 0), s.section('=', 1)});
+        QVERIFY2(r.exitCode == 0, qPrintable(s + ": " + r.err));
+    }
+}
+
+Troubleshoot TroubleshootTest::troubleshoot(const QString& dir, const QStringList& args)
+{
+    const ProcessResult r =
+        runProgram(executable("doctl"),
+                   QStringList{"--data-dir", dir, "troubleshoot", "--json"} + args, 60000);
+    Troubleshoot t;
+    t.exitCode = r.finished ? r.exitCode : -1;
+    t.report = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    t.err = r.err;
+    return t;
+}
+
+QJsonObject TroubleshootTest::peers(const QString& dir)
+{
+    const ProcessResult r =
+        runProgram(executable("doctl"), {"--data-dir", dir, "peers", "--json"}, 20000);
+    return QJsonDocument::fromJson(r.out.toUtf8()).object();
+}
+
+std::unique_ptr<AgentProcess> TroubleshootTest::startAgent(const QString& name, const char* address,
+                                                           const QStringList& extraArgs)
+{
+    AgentProcessOptions options;
+    options.dataDir = dataDir(name);
+    options.address = QHostAddress(QString::fromLatin1(address));
+    options.extraArgs = extraArgs;
+    auto agent = std::make_unique<AgentProcess>(options);
+    QString error;
+    if (!agent->start(&error)) {
+        qWarning().noquote() << error << agent->log();
+        return nullptr;
+    }
+    return agent;
+}
+
+void TroubleshootTest::discoveryStopped()
+{
+    DiscoveryProcess own(DiscoveryProcessOptions{});
+    QString error;
+    QVERIFY2(own.start(&error), qPrintable(error));
+    configure(dataDir("stopped"), {"DODownloadMode=1"});
+    auto agent = startAgent("stopped", "127.0.0.4", {"--discovery", own.url().toString()});
+    QVERIFY(agent);
+    QTRY_COMPARE_WITH_TIMEOUT(peers(agent->dataDir())["Discovery"].toObject()["State"].toString(),
+                              QString("reachable"), 20000);
+    own.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(peers(agent->dataDir())["DownloadMode"].toInt(), 99, 40000);
+
+    const Troubleshoot t = troubleshoot(agent->dataDir(), {"--p2p"});
+    QCOMPARE(t.exitCode, 1);
+    QVERIFY2(t.verdict("connection.discovery") == "fail",
+             qPrintable(t.dump("connection.discovery")));
+    QVERIFY2(t.check("connection.discovery")["Remedy"].toString().contains("not running"),
+             qPrintable(t.dump("connection.discovery")));
+    QVERIFY(t.evidence("connection.discovery").contains("refused"));
+    QCOMPARE(t.verdict("device.download_mode"), QString("fail"));
+    QVERIFY(t.check("device.download_mode")["Summary"].toString().contains("99"));
+    QCOMPARE(t.verdict("device.agent"), QString("pass"));
+}
+
+void TroubleshootTest::modesWithoutPeers_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::newRow("HTTP only") << 0;
+    QTest::newRow("Simple") << 99;
+}
+
+void TroubleshootTest::modesWithoutPeers()
+{
+    QFETCH(int, mode);
+    const QString dir = dataDir(QString("mode%1").arg(mode));
+    configure(dir, {QString("DODownloadMode=%1").arg(mode)});
+    auto agent = startAgent(QString("mode%1").arg(mode), "127.0.0.5", {});
+    QVERIFY(agent);
+    const Troubleshoot t = troubleshoot(dir, {"--p2p"});
+    QCOMPARE(t.exitCode, 1);
+    QVERIFY2(t.verdict("device.download_mode") == "fail",
+             qPrintable(t.dump("device.download_mode")));
+    QVERIFY(t.check("device.download_mode")["Summary"].toString().contains(QString::number(mode)));
+    QVERIFY(t.check("device.download_mode")["Remedy"].toString().contains("DODownloadMode"));
+    QCOMPARE(t.fixValue("device.download_mode", "DODownloadMode"), QString("1"));
+    QCOMPARE(t.verdict("peers.known"), QString("n/a"));
+}
+
+void TroubleshootTest::peerPortInUse()
+{
+    // Another program holds the port first; the console's agent (which may run without its
+    // port) must say so, and name the holder.
+    QTcpServer squatter;
+    QVERIFY(squatter.listen(QHostAddress::LocalHost));
+    agent::AgentOptions options;
+    options.dataDir = dataDir("port");
+    options.listen = QString("127.0.0.1:%1").arg(squatter.serverPort());
+    agent::Agent agent(options);
+    QCOMPARE(agent.start().result(), QString());
+    diagnostics::DiagnosticRequest request;
+    request.checkIds = {"connection.peer_port"};
+    auto future = agent.runDiagnostics(request);
+    QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 10000);
+    const diagnostics::DiagnosticReport report = future.result();
+    QCOMPARE(report.results.size(), 1);
+    const diagnostics::CheckResult& r = report.results.first();
+    QCOMPARE(r.verdict, diagnostics::Verdict::Fail);
+    QVERIFY2(r.summary.contains(options.listen), qPrintable(r.summary));
+    QVERIFY2(
+        r.evidence.join('\n').contains(QString("pid %1").arg(QCoreApplication::applicationPid())),
+        qPrintable(r.evidence.join('\n')));
+    QVERIFY(r.remedy.contains("--listen"));
+}
+
+void TroubleshootTest::offeredPeerNotListening()
+{
+    const quint16 deadPort = freePort(QHostAddress("127.0.0.1"));
+    const QString dead = QString("127.0.0.1:%1").arg(deadPort);
+    configure(dataDir("deadpeer"), {"DODownloadMode=1"});
+    auto agent = startAgent("deadpeer", "127.0.0.6", {"--peer", dead});
+    QVERIFY(agent);
+    const Troubleshoot t = troubleshoot(agent->dataDir(), {"--p2p", "--peer", dead});
+    QCOMPARE(t.exitCode, 1);
+    QVERIFY2(t.verdict("peers.reachable") == "fail", qPrintable(t.dump("peers.reachable")));
+    QVERIFY(t.evidence("peers.reachable").contains("refused"));
+    QVERIFY(t.check("peers.reachable")["Remedy"].toString().contains("Nothing listens"));
+    QCOMPARE(t.verdict("connection.peer_test"), QString("fail"));
+    QVERIFY(t.evidence("connection.peer_test").contains(dead));
+    // The same test against a live agent's port succeeds.
+    const Troubleshoot live = troubleshoot(agent->dataDir(), {"--peer", agent->endpoint()});
+    QVERIFY2(live.verdict("connection.peer_test") == "pass",
+             qPrintable(live.dump("connection.peer_test")));
+}
+
+void TroubleshootTest::lanPeersBehindAnotherPublicAddress()
+{
+    const QStringList settings = {"DODownloadMode=1", "DOMinRAMAllowedToPeer=1",
+                                  "DOMinDiskSizeAllowedToPeer=1", "DOMinFileSizeToCache=3"};
+    configure(dataDir("siteA"), settings);
+    configure(dataDir("siteB"), settings);
+    const QStringList args = {"--discovery", m_discovery->url().toString()};
+    auto a = startAgent("siteA", "127.0.0.2", args);
+    auto b = startAgent("siteB", "127.0.0.3", args);
+    QVERIFY(a && b);
+    for (AgentProcess* agent : {a.get(), b.get()}) {
+        for (const char* name : {"content.bin", "small.bin"}) {
+            const ProcessResult r =
+                runProgram(executable("doctl"),
+                           {"--data-dir", agent->dataDir(), "download",
+                            m_nginx->url(QString("/") + name).toString(), "--json"},
+                           60000);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err + agent->log().right(2000)));
+        }
+    }
+    // Both announce the content; the service sees them behind different public addresses.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        peers(b->dataDir())["Discovery"].toObject()["PublicAddress"].toString(),
+        QString("198.51.100.2"), 20000);
+    Troubleshoot t;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (t = troubleshoot(b->dataDir(), {"--p2p"})).verdict("peers.lan_public_address") == "fail",
+        20000);
+    QVERIFY2(t.evidence("peers.lan_public_address").contains("198.51.100.1"),
+             qPrintable(t.dump("peers.lan_public_address")));
+    QVERIFY(t.check("peers.lan_public_address")["Remedy"].toString().contains("Group mode"));
+    QCOMPARE(t.fixValue("peers.lan_public_address", "DODownloadMode"), QString("2"));
+    QVERIFY(!t.fixValue("peers.lan_public_address", "DOGroupId").isEmpty());
+    QCOMPARE(t.verdict("peers.known"), QString("warn"));
+    // small.bin is below DOMinFileSizeToCache (3 MB): never shared, and the fix says how small.
+    QVERIFY2(t.verdict("content.min_file_size") == "warn",
+             qPrintable(t.dump("content.min_file_size")));
+    QVERIFY(t.evidence("content.min_file_size").contains("small.bin"));
+    QCOMPARE(t.fixValue("content.min_file_size", "DOMinFileSizeToCache"), QString("2"));
+    // The per-download trace names the gate that left content.bin at 0 % from peers.
+    bool traced = false;
+    for (const QJsonValue& v : t.report["Traces"].toArray()) {
+        const QJsonObject trace = v.toObject();
+        if (trace["FileName"].toString() != "content.bin")
+            continue;
+        traced = true;
+        QCOMPARE(trace["PercentPeerCaching"].toDouble(), 0.0);
+        QVERIFY2(trace["Conclusion"].toString().contains("Peers offered"),
+                 qPrintable(trace["Conclusion"].toString()));
+    }
+    QVERIFY(traced);
+
+    // The support bundle holds the same findings, readable without the console.
+    const QString bundle = m_dir.filePath("bundle/siteB.tar.gz");
+    const ProcessResult written =
+        runProgram(executable("doctl"),
+                   {"--data-dir", b->dataDir(), "troubleshoot", "--bundle", bundle}, 60000);
+    QVERIFY2(written.exitCode == 0, qPrintable(written.err));
+    const ProcessResult listing = runProgram("/bin/tar", {"tzf", bundle});
+    QCOMPARE(listing.exitCode, 0);
+    for (const char* file : {"report.html", "checks.json", "policy.json", "status.json",
+                             "perfsnap.json", "log.txt", "network.txt"})
+        QVERIFY2(listing.out.contains(file), qPrintable(listing.out));
+}
+
+void TroubleshootTest::gatesAboveThisMachine()
+{
+    const QString dir = dataDir("gates");
+    configure(dir, {"DOMinRAMAllowedToPeer=100000", "DOMinDiskSizeAllowedToPeer=100000"});
+    const Troubleshoot t = troubleshoot(dir);
+    QCOMPARE(t.exitCode, 1);
+    QVERIFY2(t.verdict("hardware.ram") == "fail", qPrintable(t.dump("hardware.ram")));
+    QVERIFY(t.check("hardware.ram")["Remedy"].toString().contains("DOMinRAMAllowedToPeer"));
+    QVERIFY(t.fixValue("hardware.ram", "DOMinRAMAllowedToPeer").toInt() >= 1);
+    QVERIFY(t.fixValue("hardware.ram", "DOMinRAMAllowedToPeer").toInt() < 100000);
+    QVERIFY2(t.verdict("hardware.disk") == "fail", qPrintable(t.dump("hardware.disk")));
+    QVERIFY(t.check("hardware.disk")["Remedy"].toString().contains("DOMinDiskSizeAllowedToPeer"));
+    // Without a running agent the first check says so.
+    QCOMPARE(t.verdict("device.agent"), QString("fail"));
+}
+
+void TroubleshootTest::vpnKeywordMatchesLoopback()
+{
+    const QString dir = dataDir("vpn");
+    configure(dir, {"DOVpnKeywords=lo"});
+    const Troubleshoot t = troubleshoot(dir);
+    QVERIFY2(t.verdict("device.vpn") == "fail", qPrintable(t.dump("device.vpn")));
+    QVERIFY(t.check("device.vpn")["Summary"].toString().contains("lo"));
+    QVERIFY(t.check("device.vpn")["Remedy"].toString().contains("DOVpnKeywords"));
+    QCOMPARE(t.fixValue("device.vpn", "DOAllowVPNPeerCaching"), QString("1"));
+    configure(dir, {"DOAllowVPNPeerCaching=1"});
+    QCOMPARE(troubleshoot(dir).verdict("device.vpn"), QString("warn"));
+}
+
+void TroubleshootTest::originWithoutRanges()
+{
+    const QString dir = dataDir("origin");
+    const Troubleshoot without =
+        troubleshoot(dir, {"--url", m_noRanges->url("/content.bin").toString()});
+    QVERIFY2(without.verdict("connection.origin_ranges") == "fail",
+             qPrintable(without.dump("connection.origin_ranges")));
+    QVERIFY(without.check("connection.origin_ranges")["Summary"].toString().contains("200"));
+    QVERIFY(without.check("connection.origin_ranges")["Remedy"].toString().contains("max_ranges"));
+    const Troubleshoot with = troubleshoot(dir, {"--url", m_nginx->url("/content.bin").toString()});
+    QVERIFY2(with.verdict("connection.origin_ranges") == "pass",
+             qPrintable(with.dump("connection.origin_ranges")));
+    QVERIFY(with.evidence("connection.origin_ranges")
+                .contains(QString("bytes 0-9/%1").arg(kContentSize)));
+}
+
+void TroubleshootTest::monthlyUploadCapReached()
+{
+    // This month's ledger already holds 2 GB uploaded to Internet peers (as after a busy month
+    // of seeding); the cap is 1 GB.
+    const QString dir = dataDir("cap");
+    {
+        persistence::Database db;
+        QString error;
+        QVERIFY2(db.open(dir, &error), qPrintable(error));
+        stats::UploadLedger ledger(db.handle());
+        QVERIFY2(ledger.add(transfer::SourceClass::InternetPeer, qint64(2) << 30,
+                            QDate::currentDate(), &error),
+                 qPrintable(error));
+    }
+    configure(dir, {"DOMonthlyUploadDataCap=1"});
+    auto agent = startAgent("cap", "127.0.0.7", {});
+    QVERIFY(agent);
+    const Troubleshoot t = troubleshoot(dir);
+    QCOMPARE(t.exitCode, 1);
+    QVERIFY2(t.verdict("hardware.upload_cap") == "fail", qPrintable(t.dump("hardware.upload_cap")));
+    QVERIFY(t.check("hardware.upload_cap")["Remedy"].toString().contains("DOMonthlyUploadDataCap"));
+    QCOMPARE(t.fixValue("hardware.upload_cap", "DOMonthlyUploadDataCap"), QString("2"));
+}
+
+QTEST_GUILESS_MAIN(TroubleshootTest)
+#include "test_troubleshoot.moc"
