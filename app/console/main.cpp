@@ -3,9 +3,8 @@
 #include "ConsoleOptions.h"
 #include "ControlServer.h"
 #include "agent/Agent.h"
-#include "log/LogBuffer.h"
 #include "discovery/server/EmbeddedDiscoveryServer.h"
-#include "transfer/PeerEndpoint.h"
+#include "log/LogBuffer.h"
 #include "panels/activity/ActivityPanel.h"
 #include "panels/cache/CachePanel.h"
 #include "panels/downloads/DownloadsPanel.h"
@@ -14,8 +13,10 @@
 #include "panels/peers/PeersPanel.h"
 #include "panels/policy/PolicyEditorPanel.h"
 #include "panels/sources/ByteSourcesPanel.h"
+#include "panels/troubleshoot/TroubleshootPanel.h"
 #include "shell/LanguageSettings.h"
 #include "shell/MainWindow.h"
+#include "transfer/PeerEndpoint.h"
 
 #include <QApplication>
 #include <QFutureWatcher>
@@ -87,6 +88,14 @@ int main(int argc, char* argv[])
         new opendo::ui::ActivityPanel(agent));
     add("log", QT_TRANSLATE_NOOP("opendo::console", "Log"), new opendo::ui::LogPanel(agent));
     add("policy", QT_TRANSLATE_NOOP("opendo::console", "Policy editor"), policyEditor);
+    // The troubleshooter's fixes are staged in the policy editor, never applied by themselves.
+    auto stageFix = [&window, policyEditor](const QList<opendo::policy::PolicyChange>& changes,
+                                            const QString& explanation) {
+        policyEditor->stageChanges(changes, explanation);
+        window.showPanel(QStringLiteral("policy"));
+    };
+    add("troubleshoot", QT_TRANSLATE_NOOP("opendo::console", "Troubleshooting"),
+        new opendo::ui::TroubleshootPanel(agent, stageFix));
     if (!options->panel.isEmpty())
         window.showPanel(options->panel);
     window.show();

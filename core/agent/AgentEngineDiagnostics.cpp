@@ -18,6 +18,7 @@
 #include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStorageInfo>
 #include <QUrl>
 
 namespace opendo::agent {
@@ -54,6 +55,21 @@ QString latestOrigin(const QList<transfer::JobStatus>& jobs)
     return url;
 }
 
+// The cache half of a device snapshot, from the cache index and the drive.
+void fillCacheFigures(diagnostics::DiagnosticInputs& in)
+{
+    in.device.files = int(in.cacheEntries.size());
+    in.device.cacheBytes = 0;
+    for (const cache::CacheEntry& e : in.cacheEntries)
+        in.device.cacheBytes += e.bytesPresent;
+    const QStorageInfo drive(in.cacheDir);
+    in.device.diskTotalBytes = drive.bytesTotal();
+    in.device.diskFreeBytes = drive.bytesAvailable();
+    in.device.cacheLimitBytes =
+        cache::cacheSizeLimit(cache::cacheLimitsFrom(in.policies),
+                              cache::DriveSpace{in.device.diskTotalBytes, in.device.diskFreeBytes});
+}
+
 } // namespace
 
 void AgentEngine::gatherDiagnosticInputs(diagnostics::DiagnosticInputs& in) const
@@ -72,6 +88,8 @@ void AgentEngine::gatherDiagnosticInputs(diagnostics::DiagnosticInputs& in) cons
     in.cacheEntries = cacheContents();
     in.evictions = evictions(50);
     in.system = transfer::probeSystemFacts(in.cacheDir);
+    if (!in.device.at.isValid())
+        fillCacheFigures(in); // the first device snapshot is not out yet (a just-started agent)
     in.uploadedThisMonthInternet =
         m_peers ? m_peers->uploadedThisMonth(transfer::SourceClass::InternetPeer) : 0;
     in.originUrl = in.request.originUrl.isEmpty() ? latestOrigin(in.jobs) : in.request.originUrl;

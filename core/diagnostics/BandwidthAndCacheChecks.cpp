@@ -175,9 +175,11 @@ CheckResult cacheUse(const InstantCheck& c, const DiagnosticInputs& in)
         return r;
     }
     CheckResult r = c.result(
-        Verdict::Pass, Diag::tr("The cache uses %1 of its %2 limit.")
-                           .arg(gbText(d.cacheBytes), d.cacheLimitBytes ? gbText(d.cacheLimitBytes)
-                                                                        : Diag::tr("unlimited")));
+        Verdict::Pass,
+        d.cacheLimitBytes
+            ? Diag::tr("The cache uses %1 of its %2 limit.")
+                  .arg(gbText(d.cacheBytes), gbText(d.cacheLimitBytes))
+            : Diag::tr("The cache uses %1; no size limit applies.").arg(gbText(d.cacheBytes)));
     r.evidence = evidence;
     return r;
 }

@@ -248,6 +248,19 @@ void PolicyEditorPanel::stagePreset(const QString& presetId)
     }
 }
 
+void PolicyEditorPanel::stageChanges(const QList<policy::PolicyChange>& changes,
+                                     const QString& explanation)
+{
+    if (changes.isEmpty())
+        return;
+    m_staging->stageAll(changes);
+    m_issues->setText(
+        tr("Staged by the troubleshooter — review the changes, then Apply.\n%1").arg(explanation));
+    m_issues->setStyleSheet(QString());
+    m_issues->show();
+    selectSetting(changes.front().key);
+}
+
 void PolicyEditorPanel::importFile(const QString& path)
 {
     m_agent.readPolicyFile(path).then(this, [this, path](const PolicyParseResult& result) {

@@ -37,6 +37,8 @@ public:
     void importFile(const QString& path); // stages what the file contains
     void exportFile(const QString& path);
     void stagePreset(const QString& presetId);
+    // Stages a fix the troubleshooter suggested; the user reviews it, then applies.
+    void stageChanges(const QList<policy::PolicyChange>& changes, const QString& explanation);
 
 Q_SIGNALS:
     void statusMessage(const QString& message);

@@ -1,0 +1,97 @@
+#include "wizards/CheckResultText.h"
+
+#include "wizards/VerdictStyle.h"
+
+namespace opendo::ui {
+
+using diagnostics::CheckResult;
+using diagnostics::Verdict;
+
+namespace {
+
+QString escaped(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+} // namespace
+
+const CheckResult* CheckResultText::conclusionOf(const diagnostics::DiagnosticReport& report)
+{
+    for (const Verdict verdict : {Verdict::Fail, Verdict::Warn}) {
+        for (const CheckResult& result : report.results) {
+            if (result.verdict == verdict)
+                return &result;
+        }
+    }
+    return nullptr;
+}
+
+QString CheckResultText::checkResultHtml(const CheckResult& result)
+{
+    QString html = QStringLiteral("<p><b style=\"color:%1\">%2</b> — <b>%3</b> "
+                                  "<span style=\"color:gray\">(%4)</span></p><p>%5</p>")
+                       .arg(verdictColor(result.verdict).name(),
+                            escaped(diagnostics::verdictLabel(result.verdict)),
+                            escaped(result.title), escaped(result.id), escaped(result.summary));
+    if (!result.evidence.isEmpty()) {
+        html += QStringLiteral("<p>%1</p><ul>").arg(escaped(tr("Evidence:")));
+        for (const QString& line : result.evidence)
+            html += QStringLiteral("<li>%1</li>").arg(escaped(line));
+        html += QStringLiteral("</ul>");
+    }
+    if (!result.remedy.isEmpty())
+        html += QStringLiteral("<p><b>%1</b> %2</p>")
+                    .arg(escaped(tr("Remedy:")), escaped(result.remedy));
+    return html;
+}
+
+QString CheckResultText::conclusionHtml(const diagnostics::DiagnosticReport& report)
+{
+    if (report.results.isEmpty())
+        return QStringLiteral("<p>%1</p>").arg(escaped(tr("No checks ran.")));
+    const CheckResult* cause = conclusionOf(report);
+    if (!cause)
+        return QStringLiteral("<p><b>%1</b></p>")
+            .arg(escaped(tr("Every check passed: nothing stands in the way.")));
+    const QString lead = cause->verdict == Verdict::Fail ? tr("Most likely cause:")
+                                                         : tr("Nothing failed; the first warning:");
+    return QStringLiteral("<p>%1</p>").arg(escaped(lead)) + checkResultHtml(*cause);
+}
+
+QString CheckResultText::overviewHtml(const diagnostics::DiagnosticReport& report)
+{
+    if (report.results.isEmpty())
+        return {};
+    QString html = QStringLiteral("<p>%1</p><table cellspacing=\"3\">")
+                       .arg(escaped(tr("What was checked, in order:")));
+    for (const CheckResult& result : report.results)
+        html += QStringLiteral("<tr><td style=\"color:%1\"><b>%2</b></td><td>%3</td>"
+                               "<td>%4</td></tr>")
+                    .arg(verdictColor(result.verdict).name(),
+                         escaped(diagnostics::verdictLabel(result.verdict)), escaped(result.title),
+                         escaped(result.summary));
+    return html + QStringLiteral("</table>");
+}
+
+QString CheckResultText::traceHtml(const diagnostics::DownloadTrace& trace)
+{
+    QString html = QStringLiteral("<p><b>%1</b> — %2</p><table cellspacing=\"4\">")
+                       .arg(escaped(trace.fileName.isEmpty() ? trace.jobId : trace.fileName),
+                            escaped(tr("%1 % of the bytes came from peers")
+                                        .arg(trace.percentFromPeers, 0, 'f', 1)));
+    for (const diagnostics::TraceStep& step : trace.steps) {
+        const Verdict verdict = step.passed ? Verdict::Pass : Verdict::Fail;
+        html += QStringLiteral("<tr><td style=\"color:%1\">%2</td><td>%3</td><td>%4</td></tr>")
+                    .arg(verdictColor(verdict).name(),
+                         step.passed ? QStringLiteral("✓") : QStringLiteral("✗"),
+                         escaped(step.gate), escaped(step.detail));
+    }
+    html += QStringLiteral("</table>");
+    if (!trace.conclusion.isEmpty())
+        html += QStringLiteral("<p><b>%1</b> %2</p>")
+                    .arg(escaped(tr("Conclusion:")), escaped(trace.conclusion));
+    return html;
+}
+
+} // namespace opendo::ui
