@@ -89,6 +89,15 @@ QStringList staticPeers(const DiagnosticInputs& inputs)
     return peers;
 }
 
+QHostAddress agentBindAddress(const DiagnosticInputs& inputs)
+{
+    const QHostAddress address(splitEndpoint(inputs.options.listen).first);
+    if (address.isNull() || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6 ||
+        address == QHostAddress::Any)
+        return {};
+    return address;
+}
+
 QString dialableHost(const QString& listenHost)
 {
     const QHostAddress address(listenHost);

@@ -6,6 +6,7 @@
 #include "diagnostics/Check.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <functional>
 #include <memory>
 
@@ -46,6 +47,8 @@ policy::PolicyChange change(const QString& key, const QString& value);
 QPair<QString, quint16> splitEndpoint(const QString& endpoint);
 // Peers given statically: --peer on the command line and the StaticPeers setting.
 QStringList staticPeers(const DiagnosticInputs& inputs);
+// The agent's own address for outgoing connections (null when it listens on the wildcard).
+QHostAddress agentBindAddress(const DiagnosticInputs& inputs);
 // The address a probe should dial for a listen address: the wildcard means "this machine".
 QString dialableHost(const QString& listenHost);
 

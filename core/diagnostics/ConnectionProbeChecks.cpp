@@ -18,15 +18,6 @@ int probeTimeout(const DiagnosticInputs& in, int parts = 1)
     return std::max(200, (in.request.timeoutMs - 500) / parts);
 }
 
-QHostAddress agentBindAddress(const DiagnosticInputs& in)
-{
-    const QHostAddress address(splitEndpoint(in.options.listen).first);
-    if (address.isNull() || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6 ||
-        address == QHostAddress::Any)
-        return {};
-    return address;
-}
-
 } // namespace
 
 QString rangeAnswerProblem(const HttpProbeResult& answer)

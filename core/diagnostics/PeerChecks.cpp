@@ -119,15 +119,6 @@ CheckResult efficiency(const InstantCheck& c, const DiagnosticInputs& in)
     return r;
 }
 
-QHostAddress bindAddressOf(const DiagnosticInputs& in)
-{
-    const QHostAddress a(splitEndpoint(in.options.listen).first);
-    return a.isNull() || a == QHostAddress::AnyIPv4 || a == QHostAddress::AnyIPv6 ||
-                   a == QHostAddress::Any
-               ? QHostAddress()
-               : a;
-}
-
 } // namespace
 
 QStringList trackedContentIds(const DiagnosticInputs& in)
@@ -270,7 +261,7 @@ void PeersReachableCheck::start(const DiagnosticInputs& in, Done done)
     };
     auto tally = std::make_shared<Tally>();
     tally->expected = endpoints.size();
-    const QHostAddress bind = bindAddressOf(in);
+    const QHostAddress bind = agentBindAddress(in);
     const int timeout = std::max(200, std::min(3'000, in.request.timeoutMs - 500));
     for (const QString& endpoint : endpoints) {
         const auto [host, port] = splitEndpoint(endpoint);

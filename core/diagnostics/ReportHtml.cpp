@@ -46,19 +46,10 @@ QString esc(const QString& text)
     return text.toHtmlEscaped();
 }
 
+// The verdict's JSON key as a CSS class ("n/a" without its slash).
 QString badgeClass(Verdict verdict)
 {
-    switch (verdict) {
-    case Verdict::Pass:
-        return QStringLiteral("pass");
-    case Verdict::Warn:
-        return QStringLiteral("warn");
-    case Verdict::Fail:
-        return QStringLiteral("fail");
-    case Verdict::NotApplicable:
-        break;
-    }
-    return QStringLiteral("na");
+    return verdictKey(verdict).remove(QLatin1Char('/'));
 }
 
 QString badge(Verdict verdict)

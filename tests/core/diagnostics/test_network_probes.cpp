@@ -149,21 +149,33 @@ void TestNetworkProbes::tcpRefused()
     QCOMPARE(got.calls, 1);
 }
 
+// A listening socket on 127.0.0.1 and a free port, below Qt: its accept queue is the test's
+// to fill or drain. Returns {-1, 0} on failure.
+std::pair<int, quint16> rawListener(int flags, int backlog)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | flags, 0);
+    if (fd < 0)
+        return {-1, 0};
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        ::listen(fd, backlog) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+        ::close(fd);
+        return {-1, 0};
+    }
+    return {fd, ntohs(address.sin_port)};
+}
+
 // A listening socket that never accepts, its queue already full: the kernel drops further SYNs
 // without an answer, as a firewall that drops would.
 void TestNetworkProbes::tcpTimesOutWhenNothingAnswers()
 {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    const auto [fd, port] = rawListener(0, 0);
     QVERIFY(fd >= 0);
-    const auto closeFd = qScopeGuard([fd] { ::close(fd); });
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    QCOMPARE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
-    QCOMPARE(::listen(fd, 0), 0);
-    socklen_t length = sizeof address;
-    QCOMPARE(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length), 0);
-    const quint16 port = ntohs(address.sin_port);
+    const auto closeFd = qScopeGuard([fd = fd] { ::close(fd); });
 
     std::vector<std::unique_ptr<QTcpSocket>> fillers;
     for (int i = 0; i < 3; ++i) {
@@ -227,17 +239,9 @@ void TestNetworkProbes::tcpConnectsFromTheBindAddress()
     const QHostAddress from =
         loopbackUsable(second) ? second : QHostAddress(QHostAddress::LocalHost);
 
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    const auto [fd, port] = rawListener(SOCK_NONBLOCK, 8);
     QVERIFY(fd >= 0);
-    const auto closeFd = qScopeGuard([fd] { ::close(fd); });
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    QCOMPARE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
-    QCOMPARE(::listen(fd, 8), 0);
-    socklen_t length = sizeof address;
-    QCOMPARE(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length), 0);
-    const quint16 port = ntohs(address.sin_port);
+    const auto closeFd = qScopeGuard([fd = fd] { ::close(fd); });
 
     QObject context;
     Outcome<TcpProbeResult> got;
