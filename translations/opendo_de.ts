@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CheckResultText</name>
+    <message>
+        <source>Evidence:</source>
+        <translation>Belege:</translation>
+    </message>
+    <message>
+        <source>Remedy:</source>
+        <translation>Abhilfe:</translation>
+    </message>
+    <message>
+        <source>No checks ran.</source>
+        <translation>Es wurden keine Prüfungen ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Every check passed: nothing stands in the way.</source>
+        <translation>Alle Prüfungen bestanden: Nichts steht im Weg.</translation>
+    </message>
+    <message>
+        <source>Most likely cause:</source>
+        <translation>Wahrscheinlichste Ursache:</translation>
+    </message>
+    <message>
+        <source>Nothing failed; the first warning:</source>
+        <translation>Nichts ist fehlgeschlagen; die erste Warnung:</translation>
+    </message>
+    <message>
+        <source>What was checked, in order:</source>
+        <translation>Was geprüft wurde, in dieser Reihenfolge:</translation>
+    </message>
+    <message>
+        <source>%1 % of the bytes came from peers</source>
+        <translation>%1 % der Bytes kamen von Peers</translation>
+    </message>
+    <message>
+        <source>Conclusion:</source>
+        <translation>Fazit:</translation>
+    </message>
+</context>
+<context>
     <name>DiscoveryStore</name>
     <message>
         <source>Cannot open the discovery database %1: %2</source>
@@ -225,6 +264,10 @@
     <message>
         <source>Log</source>
         <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Troubleshooting</source>
+        <translation>Problembehandlung</translation>
     </message>
 </context>
 <context>
@@ -515,6 +558,1369 @@
     <message>
         <source>%1 changed while it was being hashed (expected %2 bytes, read %3)</source>
         <translation>%1 hat sich während der Hashberechnung geändert (%2 Bytes erwartet, %3 gelesen)</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::diagnostics</name>
+    <message>
+        <source>%1 KB/s</source>
+        <translation>%1 KB/s</translation>
+    </message>
+    <message>
+        <source>Download rate now: %1</source>
+        <translation>Aktuelle Downloadrate: %1</translation>
+    </message>
+    <message>
+        <source>No download bandwidth limit applies now: downloads use what the network gives.</source>
+        <translation>Derzeit gilt kein Bandbreitenlimit für Downloads: Downloads nutzen, was das Netzwerk hergibt.</translation>
+    </message>
+    <message>
+        <source>To use less bandwidth, set DOPercentageMaxBackgroundBandwidth (e.g. 50) or DOMaxBackgroundDownloadBandwidth in KB/s.</source>
+        <translation>Um weniger Bandbreite zu nutzen, legen Sie DOPercentageMaxBackgroundBandwidth (z. B. 50) oder DOMaxBackgroundDownloadBandwidth in KB/s fest.</translation>
+    </message>
+    <message>
+        <source>In force now: background %1, foreground %2</source>
+        <translation>Derzeit gültig: Hintergrund %1, Vordergrund %2</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Downloads run at the configured limit (%1).</source>
+        <translation>Downloads laufen am konfigurierten Limit (%1).</translation>
+    </message>
+    <message>
+        <source>If downloads are too slow, raise or clear the limit (%1 = 0 means no limit) or the matching percentage setting.</source>
+        <translation>Wenn Downloads zu langsam sind, erhöhen oder entfernen Sie das Limit (%1 = 0 bedeutet kein Limit) oder die entsprechende Prozenteinstellung.</translation>
+    </message>
+    <message>
+        <source>Bandwidth limits apply, and downloads are not held at them now.</source>
+        <translation>Bandbreitenlimits sind festgelegt, bremsen die Downloads derzeit aber nicht.</translation>
+    </message>
+    <message>
+        <source>%1: %2 % from %3:00 to %4:00, %5 % outside; now %6</source>
+        <translation>%1: %2 % von %3:00 bis %4:00, %5 % außerhalb; jetzt %6</translation>
+    </message>
+    <message>
+        <source>inside business hours</source>
+        <translation>innerhalb der Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>outside</source>
+        <translation>außerhalb</translation>
+    </message>
+    <message>
+        <source>No business-hours limits are set.</source>
+        <translation>Es sind keine Limits für Geschäftszeiten festgelegt.</translation>
+    </message>
+    <message>
+        <source>A business-hours limit is in force now.</source>
+        <translation>Derzeit gilt ein Limit für Geschäftszeiten.</translation>
+    </message>
+    <message>
+        <source>Business-hours limits are set but do not limit now.</source>
+        <translation>Limits für Geschäftszeiten sind festgelegt, begrenzen derzeit aber nicht.</translation>
+    </message>
+    <message>
+        <source>Downloads speed up outside business hours; to change that, edit DOSetHoursToLimitBackgroundDownloadBandwidth (and the Foreground one) in the policy editor (0 % = no limit).</source>
+        <translation>Außerhalb der Geschäftszeiten werden Downloads schneller; um das zu ändern, bearbeiten Sie DOSetHoursToLimitBackgroundDownloadBandwidth (und die entsprechende Vordergrund-Einstellung) im Richtlinien-Editor (0 % = kein Limit).</translation>
+    </message>
+    <message>
+        <source>Active downloads: %1 foreground, %2 background</source>
+        <translation>Aktive Downloads: %1 im Vordergrund, %2 im Hintergrund</translation>
+    </message>
+    <message>
+        <source>Download now: HTTP %1, LAN peers %2, group peers %3, Internet peers %4</source>
+        <translation>Download aktuell: HTTP %1, LAN-Peers %2, Gruppen-Peers %3, Internet-Peers %4</translation>
+    </message>
+    <message>
+        <source>Upload now: %1</source>
+        <translation>Upload aktuell: %1</translation>
+    </message>
+    <message>
+        <source>Nothing is downloading now.</source>
+        <translation>Derzeit wird nichts heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>%1 download(s) are active but no byte arrived in the last second.</source>
+        <translation>Aktive Downloads: %1, aber in der letzten Sekunde ist kein Byte angekommen.</translation>
+    </message>
+    <message>
+        <source>See the origin, proxy and peer checks; doctl status shows each download&apos;s error.</source>
+        <translation>Siehe die Prüfungen zu Ursprungsserver, Proxy und Peers; doctl status zeigt den Fehler jedes Downloads an.</translation>
+    </message>
+    <message>
+        <source>Downloading at %1.</source>
+        <translation>Download mit %1.</translation>
+    </message>
+    <message>
+        <source>Cache: %1 in %2 content(s)</source>
+        <translation>Cache: %1, Anzahl Inhalte: %2</translation>
+    </message>
+    <message>
+        <source>Limit in effect: %1</source>
+        <translation>Geltendes Limit: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Drive: %1 free of %2</source>
+        <translation>Laufwerk: %1 von %2 frei</translation>
+    </message>
+    <message>
+        <source>The cache may grow to %1, more than the drive can take (%2): it fills the disk before eviction starts.</source>
+        <translation>Der Cache darf auf %1 anwachsen, mehr als das Laufwerk aufnehmen kann (%2): Er füllt den Datenträger, bevor das Entfernen alter Inhalte beginnt.</translation>
+    </message>
+    <message>
+        <source>Cap the cache: set DOAbsoluteMaxCacheSize to %1 GB (it wins over the percentage DOMaxCacheSize).</source>
+        <translation>Begrenzen Sie den Cache: Setzen Sie DOAbsoluteMaxCacheSize auf %1 GB (hat Vorrang vor dem Prozentwert DOMaxCacheSize).</translation>
+    </message>
+    <message>
+        <source>The cache uses %1 of its %2 limit.</source>
+        <translation>Der Cache belegt %1 seines Limits von %2.</translation>
+    </message>
+    <message>
+        <source>The cache uses %1; no size limit applies.</source>
+        <translation>Der Cache belegt %1; es gilt kein Größenlimit.</translation>
+    </message>
+    <message>
+        <source>DOMaxCacheAge is 0: content stays until the size limit forces it out.</source>
+        <translation>DOMaxCacheAge ist 0: Inhalte bleiben, bis das Größenlimit sie verdrängt.</translation>
+    </message>
+    <message>
+        <source>Let content expire: set DOMaxCacheAge to 259200 (3 days, DO&apos;s default) or what your peers need.</source>
+        <translation>Lassen Sie Inhalte ablaufen: Setzen Sie DOMaxCacheAge auf 259200 (3 Tage, der Standard der Übermittlungsoptimierung) oder auf den Wert, den Ihre Peers benötigen.</translation>
+    </message>
+    <message>
+        <source>Content expires after %1 h; the size limit is %2.</source>
+        <translation>Inhalte laufen nach %1 h ab; das Größenlimit beträgt %2.</translation>
+    </message>
+    <message>
+        <source>%1 % of the drive</source>
+        <translation>%1 % des Laufwerks</translation>
+    </message>
+    <message>
+        <source>Pinned: %1 content(s), %2</source>
+        <translation>Angeheftete Inhalte: %1, %2</translation>
+    </message>
+    <message>
+        <source>%1 evicted %2 (%3): %4</source>
+        <translation>%1: %2 (%3) entfernt: %4</translation>
+    </message>
+    <message>
+        <source>The cache is empty.</source>
+        <translation>Der Cache ist leer.</translation>
+    </message>
+    <message>
+        <source>Pinned content (%1) takes more than half of the cache limit and is never evicted.</source>
+        <translation>Angeheftete Inhalte (%1) belegen mehr als die Hälfte des Cachelimits und werden nie entfernt.</translation>
+    </message>
+    <message>
+        <source>Unpin what is no longer needed (Cache panel, or doctl) so eviction can free it.</source>
+        <translation>Lösen Sie, was nicht mehr benötigt wird (Bereich „Cache“ oder doctl), damit die Cachebereinigung den Platz freigeben kann.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n eviction(s) recorded.</source>
+        <translation>
+            <numerusform>%n Entfernung protokolliert.</numerusform>
+            <numerusform>%n Entfernungen protokolliert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bandwidth limits</source>
+        <translation>Bandbreitenlimits</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>Current rates</source>
+        <translation>Aktuelle Raten</translation>
+    </message>
+    <message>
+        <source>Cache use</source>
+        <translation>Cachenutzung</translation>
+    </message>
+    <message>
+        <source>Cache limits</source>
+        <translation>Cachelimits</translation>
+    </message>
+    <message>
+        <source>Pinned content and evictions</source>
+        <translation>Angeheftete Inhalte und Entfernungen</translation>
+    </message>
+    <message>
+        <source>No cache server is configured (DOCacheHost).</source>
+        <translation>Es ist kein Cacheserver konfiguriert (DOCacheHost).</translation>
+    </message>
+    <message>
+        <source>Cache server(s) configured: %1. OpenDO does not download from cache servers; bytes come from peers and the origin.</source>
+        <translation>Konfigurierte Cacheserver: %1. OpenDO lädt nicht von Cacheservern herunter; die Bytes kommen von Peers und vom Ursprungsserver.</translation>
+    </message>
+    <message>
+        <source>Windows devices on the same policy use the cache server; for OpenDO devices rely on peers (download mode 1 or 2).</source>
+        <translation>Windows-Geräte mit derselben Richtlinie verwenden den Cacheserver; setzen Sie bei OpenDO-Geräten auf Peers (Downloadmodus 1 oder 2).</translation>
+    </message>
+    <message>
+        <source>Cache server reachable</source>
+        <translation>Cacheserver erreichbar</translation>
+    </message>
+    <message>
+        <source>No cache server is configured.</source>
+        <translation>Es ist kein Cacheserver konfiguriert.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cache server(s) accept TCP 80.</source>
+        <translation>%1 von %2 Cacheservern nehmen Verbindungen auf TCP 80 an.</translation>
+    </message>
+    <message>
+        <source>Check the names in DOCacheHost and allow outbound TCP 80 to them.</source>
+        <translation>Prüfen Sie die Namen in DOCacheHost und lassen Sie ausgehende Verbindungen auf TCP 80 zu ihnen zu.</translation>
+    </message>
+    <message>
+        <source>Cache server configured</source>
+        <translation>Cacheserver konfiguriert</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Nicht zutreffend</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>Hardware</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>Peers</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>Bandbreite</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>Cache server</source>
+        <translation>Cacheserver</translation>
+    </message>
+    <message>
+        <source>The check did not finish within %1 ms.</source>
+        <translation>Die Prüfung wurde nicht innerhalb von %1 ms abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Timed out waiting for the network or the agent.</source>
+        <translation>Zeitüberschreitung beim Warten auf das Netzwerk oder den Agent.</translation>
+    </message>
+    <message>
+        <source>0 (HTTP only)</source>
+        <translation>0 (nur HTTP)</translation>
+    </message>
+    <message>
+        <source>1 (LAN)</source>
+        <translation>1 (LAN)</translation>
+    </message>
+    <message>
+        <source>2 (Group)</source>
+        <translation>2 (Gruppe)</translation>
+    </message>
+    <message>
+        <source>3 (Internet)</source>
+        <translation>3 (Internet)</translation>
+    </message>
+    <message>
+        <source>99 (Simple, no peers)</source>
+        <translation>99 (Einfach, keine Peers)</translation>
+    </message>
+    <message>
+        <source>100 (Bypass)</source>
+        <translation>100 (Umgehen)</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(nicht festgelegt)</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (%3)</source>
+        <translation>%1 = %2 (%3)</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation>keine Adresse</translation>
+    </message>
+    <message>
+        <source>No usable network interface: peers and the origin cannot be reached.</source>
+        <translation>Keine verwendbare Netzwerkschnittstelle: Peers und Ursprungsserver sind nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Other interfaces: %1</source>
+        <translation>Weitere Schnittstellen: %1</translation>
+    </message>
+    <message>
+        <source>Connect the device to a network (ip link, nmcli device status) and check that an interface is up with an address.</source>
+        <translation>Verbinden Sie das Gerät mit einem Netzwerk (ip link, nmcli device status) und prüfen Sie, ob eine Schnittstelle aktiv ist und eine Adresse hat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n usable network interface(s).</source>
+        <translation>
+            <numerusform>%n verwendbare Netzwerkschnittstelle.</numerusform>
+            <numerusform>%n verwendbare Netzwerkschnittstellen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Network interface</source>
+        <translation>Netzwerkschnittstelle</translation>
+    </message>
+    <message>
+        <source>no HTTP answer: %1</source>
+        <translation>keine HTTP-Antwort: %1</translation>
+    </message>
+    <message>
+        <source>it ignored the Range header and answered 200 with the whole file</source>
+        <translation>er hat den Range-Header ignoriert und mit 200 und der ganzen Datei geantwortet</translation>
+    </message>
+    <message>
+        <source>it answered HTTP %1 instead of 206</source>
+        <translation>er hat mit HTTP %1 statt mit 206 geantwortet</translation>
+    </message>
+    <message>
+        <source>206 with Content-Range &quot;%1&quot; instead of bytes 0-9/size</source>
+        <translation>206 mit Content-Range „%1“ statt bytes 0-9/Größe</translation>
+    </message>
+    <message>
+        <source>206 with %1 bytes of body instead of 10</source>
+        <translation>206 mit %1 Bytes Inhalt statt 10</translation>
+    </message>
+    <message>
+        <source>Nothing listens on %1: start the agent on that device (do-agent, or the console) and check the port it listens on (doctl peers shows it).</source>
+        <translation>Auf %1 lauscht nichts: Starten Sie den Agent auf diesem Gerät (do-agent oder die Konsole) und prüfen Sie, auf welchem Port er lauscht (doctl peers zeigt ihn an).</translation>
+    </message>
+    <message>
+        <source>Allow inbound TCP %1 on that device&apos;s firewall (Linux: nft add rule inet filter input tcp dport %1 accept; Windows: New-NetFirewallRule -DisplayName &quot;Delivery Optimization&quot; -Direction Inbound -Protocol TCP -LocalPort %1 -Action Allow).</source>
+        <translation>Lassen Sie in der Firewall dieses Geräts eingehende Verbindungen auf TCP %1 zu (Linux: nft add rule inet filter input tcp dport %1 accept; Windows: New-NetFirewallRule -DisplayName &quot;Delivery Optimization&quot; -Direction Inbound -Protocol TCP -LocalPort %1 -Action Allow).</translation>
+    </message>
+    <message>
+        <source>There is no route to that address: check that both devices are on networks that can reach each other (ip route).</source>
+        <translation>Es gibt keine Route zu dieser Adresse: Prüfen Sie, ob sich beide Geräte in Netzwerken befinden, die einander erreichen können (ip route).</translation>
+    </message>
+    <message>
+        <source>Use an address that resolves, or fix the name in DNS.</source>
+        <translation>Verwenden Sie eine auflösbare Adresse oder korrigieren Sie den Namen im DNS.</translation>
+    </message>
+    <message>
+        <source>Check the address and the network between the devices.</source>
+        <translation>Prüfen Sie die Adresse und das Netzwerk zwischen den Geräten.</translation>
+    </message>
+    <message>
+        <source>Peer port</source>
+        <translation>Peer-Port</translation>
+    </message>
+    <message>
+        <source>Not checked: no agent is running to listen for peers (see Agent running).</source>
+        <translation>Nicht geprüft: Es läuft kein Agent, der auf Peers lauscht (siehe „Agent läuft“).</translation>
+    </message>
+    <message>
+        <source>The agent is configured not to listen, so no peer can download from this device.</source>
+        <translation>Der Agent ist so konfiguriert, dass er nicht lauscht; daher kann kein Peer von diesem Gerät herunterladen.</translation>
+    </message>
+    <message>
+        <source>Start the agent with --listen ADDR:PORT (default 0.0.0.0:7680).</source>
+        <translation>Starten Sie den Agent mit --listen ADDR:PORT (Standard 0.0.0.0:7680).</translation>
+    </message>
+    <message>
+        <source>The agent cannot listen on %1: %2</source>
+        <translation>Der Agent kann nicht auf %1 lauschen: %2</translation>
+    </message>
+    <message>
+        <source>Configured listen address: %1</source>
+        <translation>Konfigurierte Empfangsadresse: %1</translation>
+    </message>
+    <message>
+        <source>TCP %1 is held by %2</source>
+        <translation>TCP %1 ist von %2 belegt</translation>
+    </message>
+    <message>
+        <source>Stop the process that holds TCP %1 (ss -ltnp &apos;sport = :%1&apos; shows it), or start the agent with --listen ADDR:OTHER_PORT and allow that port in the firewall.</source>
+        <translation>Beenden Sie den Prozess, der TCP %1 belegt (ss -ltnp &apos;sport = :%1&apos; zeigt ihn an), oder starten Sie den Agent mit --listen ADDR:OTHER_PORT und lassen Sie diesen Port in der Firewall zu.</translation>
+    </message>
+    <message>
+        <source>The agent listens on %1 and accepts connections.</source>
+        <translation>Der Agent lauscht auf %1 und nimmt Verbindungen an.</translation>
+    </message>
+    <message>
+        <source>The agent reports listening on %1, but a test connection failed.</source>
+        <translation>Der Agent meldet, dass er auf %1 lauscht, aber eine Testverbindung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>%1 is a loopback address: only agents on this machine can reach it.</source>
+        <translation>%1 ist eine Loopback-Adresse: Nur Agents auf diesem Computer können sie erreichen.</translation>
+    </message>
+    <message>
+        <source>Other devices also need an inbound firewall rule for TCP %1.</source>
+        <translation>Damit andere Geräte ihn erreichen, ist zusätzlich eine eingehende Firewallregel für TCP %1 nötig.</translation>
+    </message>
+    <message>
+        <source>Discovery service</source>
+        <translation>Erkennungsdienst</translation>
+    </message>
+    <message>
+        <source>No discovery service is configured: only peers given statically are used.</source>
+        <translation>Es ist kein Erkennungsdienst konfiguriert: Nur statisch angegebene Peers werden verwendet.</translation>
+    </message>
+    <message>
+        <source>Set the service: doctl config set DiscoveryUrl http://HOST:7681 (or start the agent with --discovery URL).</source>
+        <translation>Legen Sie den Dienst fest: doctl config set DiscoveryUrl http://HOST:7681 (oder starten Sie den Agent mit --discovery URL).</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>Dienst: %1</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s view: %1</source>
+        <translation>Sicht des Agents: %1</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>The discovery URL %1 has no host.</source>
+        <translation>Die URL des Erkennungsdienstes %1 enthält keinen Host.</translation>
+    </message>
+    <message>
+        <source>Correct it: doctl config set DiscoveryUrl http://HOST:PORT</source>
+        <translation>Korrigieren Sie sie: doctl config set DiscoveryUrl http://HOST:PORT</translation>
+    </message>
+    <message>
+        <source>DNS: %1 does not resolve (%2 ms): %3</source>
+        <translation>DNS: %1 lässt sich nicht auflösen (%2 ms): %3</translation>
+    </message>
+    <message>
+        <source>The discovery service&apos;s name %1 does not resolve.</source>
+        <translation>Der Name %1 des Erkennungsdienstes lässt sich nicht auflösen.</translation>
+    </message>
+    <message>
+        <source>Fix DNS for %1 or use the service&apos;s address in DiscoveryUrl.</source>
+        <translation>Korrigieren Sie den DNS-Eintrag für %1 oder verwenden Sie in DiscoveryUrl die Adresse des Dienstes.</translation>
+    </message>
+    <message>
+        <source>DNS: %1 → %2 (%3 ms)</source>
+        <translation>DNS: %1 → %2 (%3 ms)</translation>
+    </message>
+    <message>
+        <source>TCP: %1</source>
+        <translation>TCP: %1</translation>
+    </message>
+    <message>
+        <source>The service is not running at %1:%2: start it (do-discovery --listen ADDR:%2, or the console&apos;s built-in service) or correct DiscoveryUrl. Until it answers the agent uses download mode 99 (HTTP only).</source>
+        <translation>Der Dienst läuft nicht auf %1:%2: Starten Sie ihn (do-discovery --listen ADDR:%2 oder den eingebauten Dienst der Konsole) oder korrigieren Sie DiscoveryUrl. Bis er antwortet, verwendet der Agent den Downloadmodus 99 (nur HTTP).</translation>
+    </message>
+    <message>
+        <source>Allow outbound TCP %1 to %2 in the firewall, or check the route to it. Until it answers the agent uses download mode 99 (HTTP only).</source>
+        <translation>Lassen Sie in der Firewall ausgehende Verbindungen auf TCP %1 zu %2 zu oder prüfen Sie die Route dorthin. Bis der Dienst antwortet, verwendet der Agent den Downloadmodus 99 (nur HTTP).</translation>
+    </message>
+    <message>
+        <source>The discovery service %1 cannot be reached.</source>
+        <translation>Der Erkennungsdienst %1 ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>HTTP: GET %1 → %2 (%3 ms)</source>
+        <translation>HTTP: GET %1 → %2 (%3 ms)</translation>
+    </message>
+    <message>
+        <source>Something answers at %1 but it is not a healthy OpenDO discovery service.</source>
+        <translation>Unter %1 antwortet etwas, aber es ist kein funktionsfähiger OpenDO-Erkennungsdienst.</translation>
+    </message>
+    <message>
+        <source>Check that DiscoveryUrl points at do-discovery (its /v1/health answers 200).</source>
+        <translation>Prüfen Sie, ob DiscoveryUrl auf do-discovery verweist (dessen /v1/health antwortet mit 200).</translation>
+    </message>
+    <message>
+        <source>HTTP: /v1/health → 200 in %1 ms (version %2, %3 swarms, %4 peers)</source>
+        <translation>HTTP: /v1/health → 200 in %1 ms (Version %2, %3 Schwärme, %4 Peers)</translation>
+    </message>
+    <message>
+        <source>Public address it sees for this device: %1</source>
+        <translation>Öffentliche Adresse dieses Geräts aus Sicht des Dienstes: %1</translation>
+    </message>
+    <message>
+        <source>The service refused this device&apos;s announce: %1</source>
+        <translation>Der Dienst hat die Announce-Anfrage dieses Geräts abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Fix what the refusal names (group id, mode, rate limit) and the agent retries by itself.</source>
+        <translation>Beheben Sie die in der Ablehnung genannte Ursache (Gruppen-ID, Modus, Ratenbegrenzung); der Agent versucht es dann selbstständig erneut.</translation>
+    </message>
+    <message>
+        <source>The service answers now, but the agent&apos;s last request failed; it retries in %1 s.</source>
+        <translation>Der Dienst antwortet jetzt, aber die letzte Anfrage des Agents ist fehlgeschlagen; er versucht es in %1 s erneut.</translation>
+    </message>
+    <message>
+        <source>Wait for the retry, or check the agent&apos;s log (doctl log --component discovery).</source>
+        <translation>Warten Sie den erneuten Versuch ab oder prüfen Sie das Protokoll des Agents (doctl log --component discovery).</translation>
+    </message>
+    <message>
+        <source>The discovery service is reachable and healthy.</source>
+        <translation>Der Erkennungsdienst ist erreichbar und funktionsfähig.</translation>
+    </message>
+    <message>
+        <source>HTTP byte-range support</source>
+        <translation>Unterstützung für HTTP-Bytebereiche</translation>
+    </message>
+    <message>
+        <source>No HTTP origin is known yet: no download has used one.</source>
+        <translation>Noch ist kein HTTP-Ursprungsserver bekannt: Bisher hat kein Download einen verwendet.</translation>
+    </message>
+    <message>
+        <source>The origin answers byte ranges.</source>
+        <translation>Der Ursprungsserver beantwortet Bytebereichsanfragen.</translation>
+    </message>
+    <message>
+        <source>The origin does not serve byte ranges: %1.</source>
+        <translation>Der Ursprungsserver liefert keine Bytebereiche: %1.</translation>
+    </message>
+    <message>
+        <source>GET %1 with Range: bytes=0-9 → %2 in %3 ms</source>
+        <translation>GET %1 mit Range: bytes=0-9 → %2 in %3 ms</translation>
+    </message>
+    <message>
+        <source>Content-Range: %1</source>
+        <translation>Content-Range: %1</translation>
+    </message>
+    <message>
+        <source>Enable byte ranges on the origin (nginx: remove &quot;max_ranges 0&quot;; a CDN or proxy in between may strip the Range header). Without them every HTTP fetch starts the file from the beginning and pieces cannot be taken from HTTP one by one (DO error 0x80D05011).</source>
+        <translation>Aktivieren Sie Bytebereiche auf dem Ursprungsserver (nginx: &quot;max_ranges 0&quot; entfernen; ein CDN oder Proxy dazwischen kann den Range-Header entfernen). Ohne sie beginnt jeder HTTP-Abruf am Anfang der Datei, und Teile können nicht einzeln über HTTP geladen werden (DO-Fehler 0x80D05011).</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>No proxy is configured.</source>
+        <translation>Es ist kein Proxy konfiguriert.</translation>
+    </message>
+    <message>
+        <source>Downloads from %1 go directly, without a proxy.</source>
+        <translation>Downloads von %1 erfolgen direkt, ohne Proxy.</translation>
+    </message>
+    <message>
+        <source>Explicit proxy: %1</source>
+        <translation>Expliziter Proxy: %1</translation>
+    </message>
+    <message>
+        <source>http_proxy / https_proxy / no_proxy from the environment are honoured.</source>
+        <translation>http_proxy / https_proxy / no_proxy aus der Umgebung werden berücksichtigt.</translation>
+    </message>
+    <message>
+        <source>Downloads use the proxy %1; not tested, no origin is known yet.</source>
+        <translation>Downloads verwenden den Proxy %1; nicht getestet, da noch kein Ursprungsserver bekannt ist.</translation>
+    </message>
+    <message>
+        <source>The proxy %1 does not answer: %2</source>
+        <translation>Der Proxy %1 antwortet nicht: %2</translation>
+    </message>
+    <message>
+        <source>Check the proxy (http_proxy / the agent&apos;s --proxy) or remove it.</source>
+        <translation>Prüfen Sie den Proxy (http_proxy / --proxy des Agents) oder entfernen Sie ihn.</translation>
+    </message>
+    <message>
+        <source>Downloads use the proxy %1, which passes byte ranges.</source>
+        <translation>Downloads verwenden den Proxy %1, der Bytebereiche durchreicht.</translation>
+    </message>
+    <message>
+        <source>The proxy %1 breaks byte ranges (%2), although the origin serves them directly.</source>
+        <translation>Der Proxy %1 macht Bytebereiche unbrauchbar (%2), obwohl der Ursprungsserver sie direkt liefert.</translation>
+    </message>
+    <message>
+        <source>Let the proxy pass Range requests (squid: range_offset_limit; tinyproxy passes them), or exempt the origin with no_proxy.</source>
+        <translation>Lassen Sie den Proxy Range-Anfragen durchreichen (squid: range_offset_limit; tinyproxy reicht sie durch) oder nehmen Sie den Ursprungsserver mit no_proxy aus.</translation>
+    </message>
+    <message>
+        <source>Downloads use the proxy %1; byte ranges fail with and without it (see HTTP byte-range support).</source>
+        <translation>Downloads verwenden den Proxy %1; Bytebereiche schlagen mit und ohne ihn fehl (siehe „Unterstützung für HTTP-Bytebereiche“).</translation>
+    </message>
+    <message>
+        <source>Through %1: GET %2 → %3 (%4 ms)</source>
+        <translation>Über %1: GET %2 → %3 (%4 ms)</translation>
+    </message>
+    <message>
+        <source>Direct: → %1 (%2 ms)</source>
+        <translation>Direkt: → %1 (%2 ms)</translation>
+    </message>
+    <message>
+        <source>Connection to a peer</source>
+        <translation>Verbindung zu einem Peer</translation>
+    </message>
+    <message>
+        <source>No peer address was given to test.</source>
+        <translation>Es wurde keine Peer-Adresse zum Testen angegeben.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address and port.</source>
+        <translation>„%1“ ist keine Angabe aus Adresse und Port.</translation>
+    </message>
+    <message>
+        <source>Give the peer as ADDRESS:PORT, e.g. 192.168.1.20:7680 or [fd00::20]:7680.</source>
+        <translation>Geben Sie den Peer als ADRESSE:PORT an, z. B. 192.168.1.20:7680 oder [fd00::20]:7680.</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s port accepts connections.</source>
+        <translation>Der Port des Peers nimmt Verbindungen an.</translation>
+    </message>
+    <message>
+        <source>The peer cannot be reached.</source>
+        <translation>Der Peer ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Connected from %1, the agent&apos;s own address.</source>
+        <translation>Verbunden von %1, der eigenen Adresse des Agents.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <source>No downloads to judge.</source>
+        <translation>Keine Downloads zu bewerten.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Every download is at least DOMinFileSizeToCache.</source>
+        <translation>Jeder Download ist mindestens so groß wie DOMinFileSizeToCache.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) are smaller than DOMinFileSizeToCache (%1 MB), so peers never serve or receive them.</source>
+        <translation>
+            <numerusform>%n Download ist kleiner als DOMinFileSizeToCache (%1 MB); Peers liefern oder erhalten ihn daher nie.</numerusform>
+            <numerusform>%n Downloads sind kleiner als DOMinFileSizeToCache (%1 MB); Peers liefern oder erhalten sie daher nie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lower DOMinFileSizeToCache to %1 MB or less if files this small should be shared (small files cost more in overhead than peers save).</source>
+        <translation>Senken Sie DOMinFileSizeToCache auf %1 MB oder weniger, wenn so kleine Dateien geteilt werden sollen (kleine Dateien verursachen mehr Overhead, als Peers einsparen).</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Every download has metainfo, so its pieces can be verified and shared.</source>
+        <translation>Jeder Download hat eine Metainfo, sodass seine Teile überprüft und geteilt werden können.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) have no metainfo: their URL is not published at the discovery service, so they are HTTP only.</source>
+        <translation>
+            <numerusform>%n Download hat keine Metainfo: Seine URL ist beim Erkennungsdienst nicht veröffentlicht, daher läuft er nur über HTTP.</numerusform>
+            <numerusform>%n Downloads haben keine Metainfo: Ihre URL ist beim Erkennungsdienst nicht veröffentlicht, daher laufen sie nur über HTTP.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publish the content once: doctl publish FILE --webseed URL --discovery %1; later downloads of that URL become verifiable and peerable.</source>
+        <translation>Veröffentlichen Sie den Inhalt einmalig: doctl publish FILE --webseed URL --discovery %1; spätere Downloads dieser URL sind dann überprüfbar und können Peers nutzen.</translation>
+    </message>
+    <message>
+        <source>HTTP is held back for peers (%1 s background, %2 s foreground) although no peer is offered: downloads wait for nothing.</source>
+        <translation>HTTP wird zugunsten von Peers zurückgehalten (%1 s im Hintergrund, %2 s im Vordergrund), obwohl kein Peer angeboten wird: Downloads warten vergeblich.</translation>
+    </message>
+    <message>
+        <source>Fix peer discovery first; if peers are rare here, lower the HTTP delays.</source>
+        <translation>Beheben Sie zuerst die Peererkennung; wenn hier selten Peers verfügbar sind, verringern Sie die HTTP-Verzögerungen.</translation>
+    </message>
+    <message>
+        <source>HTTP starts at once, so the origin serves most pieces before peers can (%1 % from peers).</source>
+        <translation>HTTP startet sofort, daher liefert der Ursprungsserver die meisten Teile, bevor Peers es können (%1 % von Peers).</translation>
+    </message>
+    <message>
+        <source>Hold background HTTP back for a minute so peers serve first: set DODelayBackgroundDownloadFromHttp to 60.</source>
+        <translation>Halten Sie HTTP im Hintergrund eine Minute zurück, damit zuerst Peers liefern: Setzen Sie DODelayBackgroundDownloadFromHttp auf 60.</translation>
+    </message>
+    <message>
+        <source>HTTP delays: %1 s background, %2 s foreground.</source>
+        <translation>HTTP-Verzögerungen: %1 s im Hintergrund, %2 s im Vordergrund.</translation>
+    </message>
+    <message>
+        <source>Minimum file size to cache</source>
+        <translation>Mindestdateigröße für den Cache</translation>
+    </message>
+    <message>
+        <source>Metainfo (published content)</source>
+        <translation>Metainfo (veröffentlichte Inhalte)</translation>
+    </message>
+    <message>
+        <source>HTTP delay for peers</source>
+        <translation>HTTP-Verzögerung für Peers</translation>
+    </message>
+    <message>
+        <source>No OpenDO agent is running for this data directory: nothing serves peers or finishes background downloads.</source>
+        <translation>Für dieses Datenverzeichnis läuft kein OpenDO-Agent: Nichts bedient Peers oder schließt Downloads im Hintergrund ab.</translation>
+    </message>
+    <message>
+        <source>Data directory: %1</source>
+        <translation>Datenverzeichnis: %1</translation>
+    </message>
+    <message>
+        <source>These checks ran in a temporary agent started by doctl.</source>
+        <translation>Diese Prüfungen liefen in einem temporären Agent, den doctl gestartet hat.</translation>
+    </message>
+    <message>
+        <source>Start the agent: do-agent --data-dir %1 (or open the console on that data directory), then run the checks again.</source>
+        <translation>Starten Sie den Agent: do-agent --data-dir %1 (oder öffnen Sie die Konsole mit diesem Datenverzeichnis), und führen Sie die Prüfungen dann erneut aus.</translation>
+    </message>
+    <message>
+        <source>The agent is running.</source>
+        <translation>Der Agent läuft.</translation>
+    </message>
+    <message>
+        <source>Process %1, pid %2</source>
+        <translation>Prozess %1, PID %2</translation>
+    </message>
+    <message>
+        <source>Downloads known: %1, active: %2</source>
+        <translation>Bekannte Downloads: %1, aktiv: %2</translation>
+    </message>
+    <message>
+        <source>Download mode %1 never uses peers.</source>
+        <translation>Downloadmodus %1 verwendet nie Peers.</translation>
+    </message>
+    <message>
+        <source>Set DODownloadMode to 1 (LAN), 2 (Group) or 3 (Internet), e.g. doctl config set DODownloadMode 1. A value set by policy wins over a local setting, so change it where it is set.</source>
+        <translation>Setzen Sie DODownloadMode auf 1 (LAN), 2 (Gruppe) oder 3 (Internet), z. B. doctl config set DODownloadMode 1. Ein per Richtlinie festgelegter Wert hat Vorrang vor einer lokalen Einstellung; ändern Sie ihn daher dort, wo er festgelegt ist.</translation>
+    </message>
+    <message>
+        <source>Download mode %1 is configured but %2 is in effect: %3</source>
+        <translation>Downloadmodus %1 ist konfiguriert, aber %2 ist wirksam: %3</translation>
+    </message>
+    <message>
+        <source>Effective download mode: %1</source>
+        <translation>Wirksamer Downloadmodus: %1</translation>
+    </message>
+    <message>
+        <source>Make the discovery service reachable (see the Discovery service check); the agent returns to mode %1 by itself once it answers.</source>
+        <translation>Machen Sie den Erkennungsdienst erreichbar (siehe Prüfung „Erkennungsdienst“); der Agent kehrt selbstständig zu Modus %1 zurück, sobald der Dienst antwortet.</translation>
+    </message>
+    <message>
+        <source>Download mode %1 is in effect.</source>
+        <translation>Downloadmodus %1 ist wirksam.</translation>
+    </message>
+    <message>
+        <source>No group is configured and download mode is %1.</source>
+        <translation>Es ist keine Gruppe konfiguriert, und der Downloadmodus ist %1.</translation>
+    </message>
+    <message>
+        <source>A group is configured but download mode is %1, so the group is ignored.</source>
+        <translation>Eine Gruppe ist konfiguriert, aber der Downloadmodus ist %1, daher wird die Gruppe ignoriert.</translation>
+    </message>
+    <message>
+        <source>To share within the group set DODownloadMode to 2; otherwise remove DOGroupId and DOGroupIdSource to avoid confusion.</source>
+        <translation>Um innerhalb der Gruppe zu teilen, setzen Sie DODownloadMode auf 2; andernfalls entfernen Sie DOGroupId und DOGroupIdSource, um Verwirrung zu vermeiden.</translation>
+    </message>
+    <message>
+        <source>Announced group: %1 (from %2)</source>
+        <translation>Gemeldete Gruppe: %1 (aus %2)</translation>
+    </message>
+    <message>
+        <source>Group mode is configured but no group id could be determined, so no peers can be matched.</source>
+        <translation>Der Gruppenmodus ist konfiguriert, aber es konnte keine Gruppen-ID ermittelt werden, daher können keine Peers zugeordnet werden.</translation>
+    </message>
+    <message>
+        <source>Set DOGroupId to the same GUID on every device of the group, or choose a DOGroupIdSource that resolves on this device.</source>
+        <translation>Legen Sie DOGroupId auf allen Geräten der Gruppe auf dieselbe GUID fest, oder wählen Sie eine DOGroupIdSource, die auf diesem Gerät aufgelöst werden kann.</translation>
+    </message>
+    <message>
+        <source>Group mode with group %1.</source>
+        <translation>Gruppenmodus mit Gruppe %1.</translation>
+    </message>
+    <message>
+        <source>Cache folder: %1</source>
+        <translation>Cacheordner: %1</translation>
+    </message>
+    <message>
+        <source>The cache folder %1 does not exist.</source>
+        <translation>Der Cacheordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Create the folder (mkdir -p %1) with write access for the agent&apos;s user, or point DOModifyCacheDrive at a folder that exists.</source>
+        <translation>Erstellen Sie den Ordner (mkdir -p %1) mit Schreibzugriff für den Benutzer des Agents, oder lassen Sie DOModifyCacheDrive auf einen vorhandenen Ordner verweisen.</translation>
+    </message>
+    <message>
+        <source>The agent cannot write to the cache folder %1: %2</source>
+        <translation>Der Agent kann nicht in den Cacheordner %1 schreiben: %2</translation>
+    </message>
+    <message>
+        <source>Give the agent&apos;s user write access (chown/chmod %1), or point DOModifyCacheDrive at a writable folder.</source>
+        <translation>Geben Sie dem Benutzer des Agents Schreibzugriff (chown/chmod %1), oder lassen Sie DOModifyCacheDrive auf einen beschreibbaren Ordner verweisen.</translation>
+    </message>
+    <message>
+        <source>%1 free of %2 on %3</source>
+        <translation>%1 von %2 auf %3 frei</translation>
+    </message>
+    <message>
+        <source>The cache folder exists and is writable.</source>
+        <translation>Der Cacheordner existiert und ist beschreibbar.</translation>
+    </message>
+    <message>
+        <source>State database: %1</source>
+        <translation>Zustandsdatenbank: %1</translation>
+    </message>
+    <message>
+        <source>Integrity check: %1</source>
+        <translation>Integritätsprüfung: %1</translation>
+    </message>
+    <message>
+        <source>The state database is healthy.</source>
+        <translation>Die Zustandsdatenbank ist intakt.</translation>
+    </message>
+    <message>
+        <source>The state database reports damage: %1</source>
+        <translation>Die Zustandsdatenbank meldet Schäden: %1</translation>
+    </message>
+    <message>
+        <source>Stop the agent, move %1 aside and start it again: it starts with a fresh database (download history and statistics are lost; cached content is downloaded again).</source>
+        <translation>Beenden Sie den Agent, verschieben Sie %1 an einen anderen Ort und starten Sie den Agent erneut: Er beginnt mit einer neuen Datenbank (Downloadverlauf und Statistiken gehen verloren; zwischengespeicherte Inhalte werden erneut heruntergeladen).</translation>
+    </message>
+    <message>
+        <source>Keywords: %1</source>
+        <translation>Schlüsselwörter: %1</translation>
+    </message>
+    <message>
+        <source>Interfaces up: %1</source>
+        <translation>Aktive Schnittstellen: %1</translation>
+    </message>
+    <message>
+        <source>No VPN interface is up.</source>
+        <translation>Keine VPN-Schnittstelle ist aktiv.</translation>
+    </message>
+    <message>
+        <source>A VPN is up (%1); DOAllowVPNPeerCaching lets peering continue.</source>
+        <translation>Ein VPN ist aktiv (%1); DOAllowVPNPeerCaching lässt das Peering weiterlaufen.</translation>
+    </message>
+    <message>
+        <source>A VPN is up (%1), so this device neither downloads from nor uploads to peers (DO error 0x80D03807).</source>
+        <translation>Ein VPN ist aktiv (%1), daher lädt dieses Gerät weder von Peers herunter noch zu Peers hoch (DO-Fehler 0x80D03807).</translation>
+    </message>
+    <message>
+        <source>Peers seen through a VPN may be far away; set DOAllowVPNPeerCaching to 0 if peering over the VPN is not wanted.</source>
+        <translation>Über ein VPN gefundene Peers können weit entfernt sein; setzen Sie DOAllowVPNPeerCaching auf 0, wenn kein Peering über das VPN gewünscht ist.</translation>
+    </message>
+    <message>
+        <source>If %1 is not a VPN, remove the matching word from DOVpnKeywords; if it is and peering over it is wanted, set DOAllowVPNPeerCaching to 1.</source>
+        <translation>Wenn %1 kein VPN ist, entfernen Sie das passende Wort aus DOVpnKeywords; ist es eines und ist Peering darüber gewünscht, setzen Sie DOAllowVPNPeerCaching auf 1.</translation>
+    </message>
+    <message>
+        <source>Agent running</source>
+        <translation>Agent läuft</translation>
+    </message>
+    <message>
+        <source>Download mode</source>
+        <translation>Downloadmodus</translation>
+    </message>
+    <message>
+        <source>Group settings</source>
+        <translation>Gruppeneinstellungen</translation>
+    </message>
+    <message>
+        <source>Cache folder access</source>
+        <translation>Zugriff auf den Cacheordner</translation>
+    </message>
+    <message>
+        <source>State database</source>
+        <translation>Zustandsdatenbank</translation>
+    </message>
+    <message>
+        <source>VPN</source>
+        <translation>VPN</translation>
+    </message>
+    <message>
+        <source>Download mode allows peers</source>
+        <translation>Downloadmodus erlaubt Peers</translation>
+    </message>
+    <message>
+        <source>Mode %1 for this download (configured %2)</source>
+        <translation>Modus %1 für diesen Download (konfiguriert: %2)</translation>
+    </message>
+    <message>
+        <source>A way to find peers</source>
+        <translation>Eine Möglichkeit, Peers zu finden</translation>
+    </message>
+    <message>
+        <source>Static peers: %1</source>
+        <translation>Statische Peers: %1</translation>
+    </message>
+    <message>
+        <source>Discovery service: %1</source>
+        <translation>Erkennungsdienst: %1</translation>
+    </message>
+    <message>
+        <source>Metainfo, so pieces can be verified</source>
+        <translation>Metainfo, damit Teile überprüft werden können</translation>
+    </message>
+    <message>
+        <source>Content id %1</source>
+        <translation>Inhalts-ID %1</translation>
+    </message>
+    <message>
+        <source>HTTP only: %1 is not published</source>
+        <translation>Nur HTTP: %1 ist nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <source>At least DOMinFileSizeToCache</source>
+        <translation>Mindestens DOMinFileSizeToCache</translation>
+    </message>
+    <message>
+        <source>%1, minimum %2 MB</source>
+        <translation>%1, mindestens %2 MB</translation>
+    </message>
+    <message>
+        <source>Peering allowed on this device</source>
+        <translation>Peering auf diesem Gerät erlaubt</translation>
+    </message>
+    <message>
+        <source>No gate blocks peering</source>
+        <translation>Keine Bedingung blockiert das Peering</translation>
+    </message>
+    <message>
+        <source>Peers offered for this content</source>
+        <translation>Peers für diesen Inhalt angeboten</translation>
+    </message>
+    <message>
+        <source>%1 offered by discovery</source>
+        <translation>%1 vom Erkennungsdienst angeboten</translation>
+    </message>
+    <message>
+        <source>Connected to a peer</source>
+        <translation>Mit einem Peer verbunden</translation>
+    </message>
+    <message>
+        <source>%1 connection(s) now, %2 peer(s) banned</source>
+        <translation>Verbindungen aktuell: %1, gesperrte Peers: %2</translation>
+    </message>
+    <message>
+        <source>Peers delivered bytes</source>
+        <translation>Peers haben Bytes geliefert</translation>
+    </message>
+    <message>
+        <source>%1 from peers, %2 from HTTP; HTTP delay %3 s</source>
+        <translation>%1 von Peers, %2 über HTTP; HTTP-Verzögerung %3 s</translation>
+    </message>
+    <message>
+        <source>%1 % from peers because &quot;%2&quot; did not hold: %3</source>
+        <translation>%1 % von Peers, weil „%2“ nicht erfüllt war: %3</translation>
+    </message>
+    <message>
+        <source>Every gate held: %1 % came from peers.</source>
+        <translation>Alle Bedingungen erfüllt: %1 % kamen von Peers.</translation>
+    </message>
+    <message>
+        <source>%1 is not evaluated.</source>
+        <translation>%1 wird nicht ausgewertet.</translation>
+    </message>
+    <message>
+        <source>The amount of RAM cannot be read.</source>
+        <translation>Die RAM-Größe kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>This device has enough RAM to share with peers.</source>
+        <translation>Dieses Gerät hat genug RAM, um Inhalte mit Peers zu teilen.</translation>
+    </message>
+    <message>
+        <source>The size of the cache drive cannot be read.</source>
+        <translation>Die Größe des Cachelaufwerks kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The cache drive is large enough to share with peers.</source>
+        <translation>Das Cachelaufwerk ist groß genug, um Inhalte mit Peers zu teilen.</translation>
+    </message>
+    <message>
+        <source>This device has no battery; it always runs on external power.</source>
+        <translation>Dieses Gerät hat keinen Akku; es läuft immer mit externer Stromversorgung.</translation>
+    </message>
+    <message>
+        <source>Battery level allows uploads to peers.</source>
+        <translation>Der Akkustand erlaubt Uploads an Peers.</translation>
+    </message>
+    <message>
+        <source>The monthly upload cap is not reached.</source>
+        <translation>Die monatliche Upload-Obergrenze ist nicht erreicht.</translation>
+    </message>
+    <message>
+        <source>The cap counts uploads to Internet peers and resets on the first day of the month; 0 removes it.</source>
+        <translation>Die Obergrenze zählt Uploads an Internet-Peers und wird am ersten Tag des Monats zurückgesetzt; 0 hebt sie auf.</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>RAM</translation>
+    </message>
+    <message>
+        <source>Cache drive size</source>
+        <translation>Größe des Cachelaufwerks</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>Stromversorgung</translation>
+    </message>
+    <message>
+        <source>Monthly upload cap</source>
+        <translation>Monatliche Upload-Obergrenze</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>keine Antwort innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>cannot use the local address %1: %2</source>
+        <translation>die lokale Adresse %1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>the name has no addresses</source>
+        <translation>der Name hat keine Adressen</translation>
+    </message>
+    <message>
+        <source>unknown process</source>
+        <translation>unbekannter Prozess</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2)</source>
+        <translation>%1 (PID %2)</translation>
+    </message>
+    <message>
+        <source>Download mode %1 asks for no peers.</source>
+        <translation>Downloadmodus %1 fragt keine Peers an.</translation>
+    </message>
+    <message>
+        <source>No discovery service is configured.</source>
+        <translation>Es ist kein Erkennungsdienst konfiguriert.</translation>
+    </message>
+    <message>
+        <source>The discovery service is not answering, so it offers no peers.</source>
+        <translation>Der Erkennungsdienst antwortet nicht und bietet daher keine Peers an.</translation>
+    </message>
+    <message>
+        <source>This device has no shareable content to find peers for yet.</source>
+        <translation>Dieses Gerät hat noch keine teilbaren Inhalte, für die Peers gesucht werden könnten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1…: %n peer(s) offered</source>
+        <translation>
+            <numerusform>%1…: %n Peer angeboten</numerusform>
+            <numerusform>%1…: %n Peers angeboten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The discovery service knows no other device with this device&apos;s %n content(s) in download mode %1.</source>
+        <translation>
+            <numerusform>Der Erkennungsdienst kennt im Downloadmodus %1 kein anderes Gerät mit dem Inhalt dieses Geräts.</numerusform>
+            <numerusform>Der Erkennungsdienst kennt im Downloadmodus %1 kein anderes Gerät mit einem der %n Inhalte dieses Geräts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Peers must hold the content and share this device&apos;s scope: the same public address in LAN mode, the same group id in Group mode. Run the troubleshooter on a device that has the content.</source>
+        <translation>Peers müssen den Inhalt besitzen und denselben Bereich wie dieses Gerät haben: dieselbe öffentliche Adresse im LAN-Modus, dieselbe Gruppen-ID im Gruppenmodus. Führen Sie die Problembehandlung auf einem Gerät aus, das den Inhalt hat.</translation>
+    </message>
+    <message>
+        <source>Peers are known for %1 of %2 contents.</source>
+        <translation>Für %1 von %2 Inhalten sind Peers bekannt.</translation>
+    </message>
+    <message>
+        <source>No peer connection was refused or banned.</source>
+        <translation>Keine Peer-Verbindung wurde abgelehnt oder gesperrt.</translation>
+    </message>
+    <message>
+        <source>%1 peer(s) banned, %2 piece(s) failed verification; recent refusals are listed.</source>
+        <translation>Gesperrte Peers: %1, Teile mit fehlgeschlagener Prüfung: %2; die letzten Ablehnungen sind aufgeführt.</translation>
+    </message>
+    <message>
+        <source>A banned peer sent data that failed verification: check that device (disk, memory) and its cache. &quot;not admitted&quot; means the peer could not prove the swarm key: it is in another LAN/group scope or not an OpenDO device in download mode 1 or 2.</source>
+        <translation>Ein gesperrter Peer hat Daten gesendet, deren Prüfung fehlgeschlagen ist: Prüfen Sie dieses Gerät (Datenträger, Arbeitsspeicher) und seinen Cache. „nicht zugelassen“ bedeutet, dass der Peer den Schwarmschlüssel nicht nachweisen konnte: Er gehört zu einem anderen LAN- bzw. Gruppenbereich oder ist kein OpenDO-Gerät im Downloadmodus 1 oder 2.</translation>
+    </message>
+    <message>
+        <source>Nothing was downloaded this month.</source>
+        <translation>In diesem Monat wurde nichts heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>%1 % of this month&apos;s downloads came from peers.</source>
+        <translation>%1 % der Downloads dieses Monats kamen von Peers.</translation>
+    </message>
+    <message>
+        <source>From peers: %1, from HTTP: %2, from cache servers: %3</source>
+        <translation>Von Peers: %1, über HTTP: %2, von Cacheservern: %3</translation>
+    </message>
+    <message>
+        <source>LAN peers behind the same public address</source>
+        <translation>LAN-Peers hinter derselben öffentlichen Adresse</translation>
+    </message>
+    <message>
+        <source>Download mode is not 1 (LAN).</source>
+        <translation>Der Downloadmodus ist nicht 1 (LAN).</translation>
+    </message>
+    <message>
+        <source>The discovery service has not told this device its public address yet.</source>
+        <translation>Der Erkennungsdienst hat diesem Gerät seine öffentliche Adresse noch nicht mitgeteilt.</translation>
+    </message>
+    <message>
+        <source>This device has no shareable content yet.</source>
+        <translation>Dieses Gerät hat noch keine teilbaren Inhalte.</translation>
+    </message>
+    <message>
+        <source>The discovery service&apos;s swarm list is not available.</source>
+        <translation>Die Schwarmliste des Erkennungsdienstes ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>GET %1 → %2</source>
+        <translation>GET %1 → %2</translation>
+    </message>
+    <message>
+        <source>This device&apos;s public address: %1</source>
+        <translation>Öffentliche Adresse dieses Geräts: %1</translation>
+    </message>
+    <message>
+        <source>Devices in LAN mode behind it with this content (this one included): %1</source>
+        <translation>Geräte im LAN-Modus hinter dieser Adresse mit diesem Inhalt (einschließlich dieses Geräts): %1</translation>
+    </message>
+    <message>
+        <source>%1 device(s) behind public address %2</source>
+        <translation>Geräte hinter der öffentlichen Adresse %2: %1</translation>
+    </message>
+    <message>
+        <source>No holder of this content is behind another public address.</source>
+        <translation>Kein Besitzer dieses Inhalts befindet sich hinter einer anderen öffentlichen Adresse.</translation>
+    </message>
+    <message>
+        <source>%1 device(s) with this content are behind other public addresses; LAN mode only matches devices behind %2.</source>
+        <translation>Geräte mit diesem Inhalt hinter anderen öffentlichen Adressen: %1; der LAN-Modus ordnet nur Geräte hinter %2 zu.</translation>
+    </message>
+    <message>
+        <source>If these devices belong together (e.g. sites with separate Internet breakouts), use Group mode: set DODownloadMode to 2 and the same DOGroupId on all of them.</source>
+        <translation>Wenn diese Geräte zusammengehören (z. B. Standorte mit getrennten Internet-Breakouts), verwenden Sie den Gruppenmodus: Setzen Sie auf allen DODownloadMode auf 2 und dieselbe DOGroupId.</translation>
+    </message>
+    <message>
+        <source>Peer reachability</source>
+        <translation>Peer-Erreichbarkeit</translation>
+    </message>
+    <message>
+        <source>No peer has been offered to test.</source>
+        <translation>Es wurde kein Peer zum Testen angeboten.</translation>
+    </message>
+    <message>
+        <source>%1 more peer(s) not tested.</source>
+        <translation>Weitere nicht getestete Peers: %1.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 offered peer(s) accept connections.</source>
+        <translation>%1 von %2 angebotenen Peers nehmen Verbindungen an.</translation>
+    </message>
+    <message>
+        <source>Peers known</source>
+        <translation>Bekannte Peers</translation>
+    </message>
+    <message>
+        <source>Refused and banned peers</source>
+        <translation>Abgelehnte und gesperrte Peers</translation>
+    </message>
+    <message>
+        <source>Peer efficiency this month</source>
+        <translation>Peer-Effizienz in diesem Monat</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>OpenDO version</source>
+        <translation>OpenDO-Version</translation>
+    </message>
+    <message>
+        <source>Checked at</source>
+        <translation>Geprüft am</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>Datenverzeichnis</translation>
+    </message>
+    <message>
+        <source>%1 passed</source>
+        <translation>%1 bestanden</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 Warnungen</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 not applicable</source>
+        <translation>%1 nicht zutreffend</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>Empfohlene Schritte:</translation>
+    </message>
+    <message>
+        <source>No checks were run.</source>
+        <translation>Es wurden keine Prüfungen ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Why downloads use peers or not</source>
+        <translation>Warum Downloads Peers verwenden oder nicht</translation>
+    </message>
+    <message>
+        <source>No downloads were traced.</source>
+        <translation>Es wurden keine Downloads verfolgt.</translation>
+    </message>
+    <message>
+        <source>%1 from peers</source>
+        <translation>%1 von Peers</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>Downloads</translation>
+    </message>
+    <message>
+        <source>The agent has no downloads.</source>
+        <translation>Der Agent hat keine Downloads.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>From peers</source>
+        <translation>Von Peers</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Key settings in effect</source>
+        <translation>Wichtige wirksame Einstellungen</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>OpenDO troubleshooting report</source>
+        <translation>OpenDO-Problembehandlungsbericht</translation>
+    </message>
+    <message>
+        <source>Generated by OpenDO. Secrets such as swarm keys, tokens and passwords in addresses are removed.</source>
+        <translation>Von OpenDO erstellt. Geheimnisse wie Schwarmschlüssel, Token und Kennwörter in Adressen wurden entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::diagnostics::HttpProbe</name>
+    <message>
+        <source>no HTTP answer</source>
+        <translation>keine HTTP-Antwort</translation>
+    </message>
+    <message>
+        <source>the answer did not complete within %1 ms</source>
+        <translation>die Antwort wurde nicht innerhalb von %1 ms abgeschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::diagnostics::TcpProbeResult</name>
+    <message>
+        <source>connected to %1 in %2 ms</source>
+        <translation>in %2 ms mit %1 verbunden</translation>
+    </message>
+    <message>
+        <source>refused by %1: the host answered but nothing listens on that port</source>
+        <translation>von %1 abgelehnt: Der Host hat geantwortet, aber auf diesem Port lauscht nichts</translation>
+    </message>
+    <message>
+        <source>no answer from %1 within %2 ms: a firewall drops the connection or the host is down</source>
+        <translation>keine Antwort von %1 innerhalb von %2 ms: Eine Firewall verwirft die Verbindung, oder der Host ist nicht in Betrieb</translation>
+    </message>
+    <message>
+        <source>%1 is unreachable from here (no route)</source>
+        <translation>%1 ist von hier aus nicht erreichbar (keine Route)</translation>
+    </message>
+    <message>
+        <source>the name in %1 does not resolve: %2</source>
+        <translation>der Name in %1 lässt sich nicht auflösen: %2</translation>
+    </message>
+    <message>
+        <source>could not connect to %1: %2</source>
+        <translation>Verbindung zu %1 nicht möglich: %2</translation>
     </message>
 </context>
 <context>
@@ -2367,6 +3773,21 @@
     </message>
 </context>
 <context>
+    <name>opendo::ui::BandwidthWizard</name>
+    <message>
+        <source>Downloads are slow or use too much bandwidth</source>
+        <translation>Downloads sind langsam oder verbrauchen zu viel Bandbreite</translation>
+    </message>
+    <message>
+        <source>Slow downloads or too much bandwidth</source>
+        <translation>Langsame Downloads oder zu viel Bandbreite</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;These checks look at what limits a download&apos;s speed and what lets it use more than it should: the foreground and background bandwidth limits, business hours, the delays before falling back to HTTP, the upload cap and the rates seen recently.&lt;/p&gt;&lt;p&gt;Where a policy setting is the cause, the summary offers the change that cures it; it is staged in the policy editor for you to review.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Diese Prüfungen untersuchen, was die Geschwindigkeit eines Downloads begrenzt und was ihm erlaubt, mehr zu verbrauchen als vorgesehen: die Bandbreitenlimits für Vorder- und Hintergrund, die Geschäftszeiten, die Verzögerungen vor dem Ausweichen auf HTTP, die Upload-Obergrenze und die zuletzt gemessenen Raten.&lt;/p&gt;&lt;p&gt;Ist eine Richtlinieneinstellung die Ursache, bietet die Zusammenfassung die Änderung an, die das Problem behebt; sie wird im Richtlinien-Editor vorgemerkt, damit Sie sie prüfen können.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>opendo::ui::BusinessHoursEditor</name>
     <message>
         <source>unlimited</source>
@@ -2682,6 +4103,40 @@ von %2</translation>
     </message>
 </context>
 <context>
+    <name>opendo::ui::CacheDiskWizard</name>
+    <message>
+        <source>The cache uses too much disk</source>
+        <translation>Der Cache belegt zu viel Speicherplatz</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;These checks compare the cache&apos;s use with its limits (DOMaxCacheSize, DOAbsoluteMaxCacheSize, DOMaxCacheAge), look at recent evictions and at which files are cached at all (DOMinFileSizeToCache).&lt;/p&gt;&lt;p&gt;The summary offers the policy change that cures what is wrong and clearing the unpinned cache now.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Diese Prüfungen vergleichen die Cachenutzung mit den Limits (DOMaxCacheSize, DOAbsoluteMaxCacheSize, DOMaxCacheAge) und untersuchen die letzten Entfernungen sowie, welche Dateien überhaupt zwischengespeichert werden (DOMinFileSizeToCache).&lt;/p&gt;&lt;p&gt;Die Zusammenfassung bietet die Richtlinienänderung an, die das Problem behebt, sowie das sofortige Leeren des nicht angehefteten Caches.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Clear unpinned cache…</source>
+        <translation>Nicht angehefteten Cache leeren…</translation>
+    </message>
+    <message>
+        <source>Remove every cached file that is not pinned and not in use</source>
+        <translation>Alle zwischengespeicherten Dateien entfernen, die weder angeheftet noch in Verwendung sind</translation>
+    </message>
+    <message>
+        <source>Clear unpinned cache</source>
+        <translation>Nicht angehefteten Cache leeren</translation>
+    </message>
+    <message>
+        <source>Remove every cached file that is not pinned and not in use? Peers can no longer get them from this device.</source>
+        <translation>Alle zwischengespeicherten Dateien entfernen, die weder angeheftet noch in Verwendung sind? Peers können sie dann nicht mehr von diesem Gerät beziehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear unpinned cache… (%n file(s) removed)</source>
+        <translation>
+            <numerusform>Nicht angehefteten Cache leeren… (%n Datei entfernt)</numerusform>
+            <numerusform>Nicht angehefteten Cache leeren… (%n Dateien entfernt)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>opendo::ui::CachePanel</name>
     <message>
         <source>Waiting for the agent…</source>
@@ -2789,6 +4244,66 @@ von %2</translation>
     <message>
         <source>Remove the selected content from the cache now.</source>
         <translation>Den ausgewählten Inhalt jetzt aus dem Cache entfernen.</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::CheckResultsModel</name>
+    <message>
+        <source>Verdict</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::CheckResultsView</name>
+    <message>
+        <source>Select a check to see what was seen and what to do.</source>
+        <translation>Wählen Sie eine Prüfung aus, um den Befund und die empfohlenen Schritte zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::DiagnosticsWizard</name>
+    <message>
+        <source>Suggested by the troubleshooter (%1). %2</source>
+        <translation>Von der Problembehandlung vorgeschlagen (%1). %2</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::DownloadTraceBox</name>
+    <message>
+        <source>Trace a download</source>
+        <translation>Download verfolgen</translation>
+    </message>
+    <message>
+        <source>&amp;Trace</source>
+        <translation>&amp;Verfolgen</translation>
+    </message>
+    <message>
+        <source>Follow the download through every gate on its way to peers</source>
+        <translation>Den Download durch jede Bedingung auf seinem Weg zu Peers verfolgen</translation>
+    </message>
+    <message>
+        <source>No downloads to trace.</source>
+        <translation>Keine Downloads zum Verfolgen.</translation>
+    </message>
+    <message>
+        <source>Tracing…</source>
+        <translation>Wird verfolgt…</translation>
+    </message>
+    <message>
+        <source>The agent has no trace of this download.</source>
+        <translation>Der Agent hat keine Ablaufverfolgung dieses Downloads.</translation>
     </message>
 </context>
 <context>
@@ -3098,6 +4613,29 @@ von %2</translation>
     </message>
 </context>
 <context>
+    <name>opendo::ui::NoPeerBytesWizard</name>
+    <message>
+        <source>I don&apos;t see bytes from peers</source>
+        <translation>Ich erhalte keine Bytes von Peers</translation>
+    </message>
+    <message>
+        <source>Why no bytes come from peers</source>
+        <translation>Warum keine Bytes von Peers kommen</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The checks run in the order that isolates the cause; the first one that fails is the answer:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;the agent service runs and listens for peers;&lt;/li&gt;&lt;li&gt;the download mode allows peers (not 0, 99 or 100);&lt;/li&gt;&lt;li&gt;the discovery service answers;&lt;/li&gt;&lt;li&gt;peers were seen for the content;&lt;/li&gt;&lt;li&gt;those peers can be reached;&lt;/li&gt;&lt;li&gt;the content gates (file size, metainfo, delays, bandwidth, cache) let the download use them.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Choose a download to also trace it through the gates one by one.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Prüfungen laufen in der Reihenfolge, die die Ursache eingrenzt; die erste fehlgeschlagene Prüfung ist die Antwort:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;der Agent-Dienst läuft und lauscht auf Peers;&lt;/li&gt;&lt;li&gt;der Downloadmodus erlaubt Peers (nicht 0, 99 oder 100);&lt;/li&gt;&lt;li&gt;der Erkennungsdienst antwortet;&lt;/li&gt;&lt;li&gt;für den Inhalt wurden Peers gefunden;&lt;/li&gt;&lt;li&gt;diese Peers sind erreichbar;&lt;/li&gt;&lt;li&gt;die Inhaltsbedingungen (Dateigröße, Metainfo, Verzögerungen, Bandbreite, Cache) lassen den Download sie nutzen.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Wählen Sie einen Download aus, um ihn zusätzlich Bedingung für Bedingung zu verfolgen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No download: check the device only</source>
+        <translation>Kein Download: nur das Gerät prüfen</translation>
+    </message>
+    <message>
+        <source>Trace download:</source>
+        <translation>Download verfolgen:</translation>
+    </message>
+</context>
+<context>
     <name>opendo::ui::OverviewFacts</name>
     <message>
         <source>HTTP only</source>
@@ -3344,6 +4882,40 @@ von %2</translation>
     </message>
 </context>
 <context>
+    <name>opendo::ui::PeerConnectionWizard</name>
+    <message>
+        <source>Test connection to a peer</source>
+        <translation>Verbindung zu einem Peer testen</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::PeerEndpointPage</name>
+    <message>
+        <source>Which peer?</source>
+        <translation>Welcher Peer?</translation>
+    </message>
+    <message>
+        <source>The agent opens a peer connection to this address and port and performs the handshake, as a download would.</source>
+        <translation>Der Agent öffnet eine Peer-Verbindung zu dieser Adresse und diesem Port und führt den Handshake durch, wie es ein Download tun würde.</translation>
+    </message>
+    <message>
+        <source>192.168.1.20, fd00::20 or pc-042.example.org</source>
+        <translation>192.168.1.20, fd00::20 oder pc-042.example.org</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Not an IPv4 or IPv6 address or a host name.</source>
+        <translation>Weder eine IPv4- oder IPv6-Adresse noch ein Hostname.</translation>
+    </message>
+</context>
+<context>
     <name>opendo::ui::PeerTableModel</name>
     <message>
         <source>%1/s</source>
@@ -3500,6 +5072,25 @@ von %2</translation>
     <message>
         <source>This device lets the peer request pieces (unchoked).</source>
         <translation>Dieses Gerät lässt den Peer Teile anfordern (freigegeben).</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::PeerTestResultPage</name>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>The test did not run.</source>
+        <translation>Der Test wurde nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Success: the peer at %1 answered.</source>
+        <translation>Erfolg: Der Peer unter %1 hat geantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed.</source>
+        <translation>Die Verbindung zu %1 ist fehlgeschlagen.</translation>
     </message>
 </context>
 <context>
@@ -3765,6 +5356,12 @@ von %2</translation>
         <source>Export policy file</source>
         <translation>Richtliniendatei exportieren</translation>
     </message>
+    <message>
+        <source>Staged by the troubleshooter — review the changes, then Apply.
+%1</source>
+        <translation>Von der Problembehandlung vorgemerkt — prüfen Sie die Änderungen und klicken Sie dann auf „Übernehmen“.
+%1</translation>
+    </message>
 </context>
 <context>
     <name>opendo::ui::PolicyTreeModel</name>
@@ -3822,6 +5419,39 @@ von %2</translation>
     <message>
         <source>Cache folder</source>
         <translation>Cacheordner</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::ResultsPage</name>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>The checks in the order they ran. Select one for what was seen and what to do.</source>
+        <translation>Die Prüfungen in der Reihenfolge ihrer Ausführung. Wählen Sie eine aus, um den Befund und die empfohlenen Schritte zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 failed, %2 warned, %3 passed, %4 not applicable.</source>
+        <translation>%1 fehlgeschlagen, %2 mit Warnung, %3 bestanden, %4 nicht zutreffend.</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::RunChecksPage</name>
+    <message>
+        <source>Running the checks</source>
+        <translation>Prüfungen werden ausgeführt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running %n check(s) on the agent… Each takes at most %1 s.</source>
+        <translation>
+            <numerusform>%n Prüfung wird auf dem Agent ausgeführt… Sie dauert höchstens %1 s.</numerusform>
+            <numerusform>%n Prüfungen werden auf dem Agent ausgeführt… Jede dauert höchstens %1 s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done in %1 s: %2 failed, %3 warned, %4 passed. Press Next for the results.</source>
+        <translation>Fertig in %1 s: %2 fehlgeschlagen, %3 mit Warnung, %4 bestanden. Klicken Sie auf „Weiter“, um die Ergebnisse anzuzeigen.</translation>
     </message>
 </context>
 <context>
@@ -3900,6 +5530,116 @@ von %2</translation>
     <message>
         <source>unset</source>
         <translation>entfernt</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::SummaryPage</name>
+    <message>
+        <source>%1: not configured</source>
+        <translation>%1: nicht konfiguriert</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Apply suggested fix</source>
+        <translation>Vorgeschlagene Korrektur anwenden</translation>
+    </message>
+    <message>
+        <source>Stage the change in the policy editor; nothing is applied until you press Apply there</source>
+        <translation>Die Änderung im Richtlinien-Editor vormerken; angewendet wird erst, wenn Sie dort auf „Übernehmen“ klicken</translation>
+    </message>
+    <message>
+        <source>The traced download</source>
+        <translation>Der verfolgte Download</translation>
+    </message>
+    <message>
+        <source>Suggested fix: %1</source>
+        <translation>Vorgeschlagene Korrektur: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to fix.</source>
+        <translation>Nichts zu korrigieren.</translation>
+    </message>
+    <message>
+        <source>No policy change would cure this; follow the remedy above.</source>
+        <translation>Keine Richtlinienänderung würde das beheben; folgen Sie der Abhilfe oben.</translation>
+    </message>
+    <message>
+        <source>The fix is staged in the policy editor — review it there, then press Apply.</source>
+        <translation>Die Korrektur ist im Richtlinien-Editor vorgemerkt — prüfen Sie sie dort und klicken Sie dann auf „Übernehmen“.</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::TroubleshootPanel</name>
+    <message>
+        <source>&amp;Run all checks</source>
+        <translation>Alle Prüfungen &amp;ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Save support bundle…</source>
+        <translation>Supportpaket &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Run every check and save the results, the settings and the recent log as one archive for a support request</source>
+        <translation>Alle Prüfungen ausführen und die Ergebnisse, die Einstellungen und das aktuelle Protokoll als ein Archiv für eine Supportanfrage speichern</translation>
+    </message>
+    <message>
+        <source>Run the checks or open a wizard for a specific problem.</source>
+        <translation>Führen Sie die Prüfungen aus oder öffnen Sie einen Assistenten für ein bestimmtes Problem.</translation>
+    </message>
+    <message>
+        <source>All checks</source>
+        <translation>Alle Prüfungen</translation>
+    </message>
+    <message>
+        <source>Solve a problem step by step</source>
+        <translation>Ein Problem Schritt für Schritt lösen</translation>
+    </message>
+    <message>
+        <source>I don&apos;t see bytes from peers…</source>
+        <translation>Ich erhalte keine Bytes von Peers…</translation>
+    </message>
+    <message>
+        <source>Test connection to a peer…</source>
+        <translation>Verbindung zu einem Peer testen…</translation>
+    </message>
+    <message>
+        <source>Downloads are slow or use too much bandwidth…</source>
+        <translation>Downloads sind langsam oder verbrauchen zu viel Bandbreite…</translation>
+    </message>
+    <message>
+        <source>The cache uses too much disk…</source>
+        <translation>Der Cache belegt zu viel Speicherplatz…</translation>
+    </message>
+    <message>
+        <source>Running every check…</source>
+        <translation>Alle Prüfungen werden ausgeführt…</translation>
+    </message>
+    <message>
+        <source>%1 checks in %2 s: %3 failed, %4 warned, %5 passed.</source>
+        <translation>%1 Prüfungen in %2 s: %3 fehlgeschlagen, %4 mit Warnung, %5 bestanden.</translation>
+    </message>
+    <message>
+        <source>Save support bundle</source>
+        <translation>Supportpaket speichern</translation>
+    </message>
+    <message>
+        <source>Support bundles (*.tar.gz)</source>
+        <translation>Supportpakete (*.tar.gz)</translation>
+    </message>
+    <message>
+        <source>Running every check and writing %1…</source>
+        <translation>Alle Prüfungen werden ausgeführt und %1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Support bundle saved to %1.</source>
+        <translation>Supportpaket unter %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>The support bundle could not be written: %1</source>
+        <translation>Das Supportpaket konnte nicht geschrieben werden: %1</translation>
     </message>
 </context>
 </TS>
