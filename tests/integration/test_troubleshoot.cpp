@@ -13,6 +13,7 @@
 #include "support/ProcessRunner.h"
 #include "support/TestFiles.h"
 #include "support/TestPaths.h"
+#include "support/TinyProxyServer.h"
 
 #include <QDir>
 #include <QFile>
@@ -82,6 +83,7 @@ private Q_SLOTS:
     void gatesAboveThisMachine();
     void vpnKeywordMatchesLoopback();
     void originWithoutRanges();
+    void proxyPassesRanges();
     void monthlyUploadCapReached();
 
 private:
@@ -380,6 +382,40 @@ void TroubleshootTest::originWithoutRanges()
              qPrintable(with.dump("connection.origin_ranges")));
     QVERIFY(with.evidence("connection.origin_ranges")
                 .contains(QString("bytes 0-9/%1").arg(kContentSize)));
+}
+
+void TroubleshootTest::proxyPassesRanges()
+{
+    if (!TinyProxyServer::isAvailable())
+        QSKIP("tinyproxy is not installed (installer/setup.sh installs it)");
+    TinyProxyServer proxy;
+    QString error;
+    QVERIFY2(proxy.start(&error), qPrintable(error));
+    const QString dir = dataDir("proxy");
+    const QString url = m_nginx->url("/content.bin").toString();
+    auto run = [&] {
+        const ProcessResult r = runProgram(executable("doctl"),
+                                           {"--data-dir", dir, "--proxy", proxy.proxyUrl(),
+                                            "troubleshoot", "--json", "--url", url},
+                                           60000);
+        Troubleshoot t;
+        t.exitCode = r.exitCode;
+        t.report = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        t.err = r.err;
+        return t;
+    };
+    const Troubleshoot through = run();
+    QVERIFY2(through.verdict("connection.proxy") == "pass",
+             qPrintable(through.dump("connection.proxy")));
+    QVERIFY(through.check("connection.proxy")["Summary"].toString().contains(
+        QString("127.0.0.1:%1").arg(proxy.port())));
+    QVERIFY(proxy.requestLines().join('\n').contains("/content.bin"));
+    QCOMPARE(through.verdict("connection.origin_ranges"), QString("pass"));
+    // A proxy that is gone: the check says so instead of blaming the origin.
+    proxy.stop();
+    const Troubleshoot gone = run();
+    QVERIFY2(gone.verdict("connection.proxy") == "fail", qPrintable(gone.dump("connection.proxy")));
+    QVERIFY(gone.check("connection.proxy")["Summary"].toString().contains("does not answer"));
 }
 
 void TroubleshootTest::monthlyUploadCapReached()
