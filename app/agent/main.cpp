@@ -36,6 +36,7 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("OpenDO"));
     QCoreApplication::setApplicationName(QStringLiteral("do-agent"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OPENDO_VERSION));
     qInstallMessageHandler(logToStderr);
     opendo::log::LogBuffer::install(); // doctl log reads it; stderr output stays as it is
 

@@ -40,6 +40,7 @@ int main(int argc, char* argv[])
     opendo::log::LogBuffer::install(); // what doctl's own agent logs, for doctl log
     QCoreApplication::setOrganizationName(QStringLiteral("OpenDO"));
     QCoreApplication::setApplicationName(QStringLiteral("doctl"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OPENDO_VERSION));
     QTextStream out(stdout);
     QTextStream err(stderr);
 
