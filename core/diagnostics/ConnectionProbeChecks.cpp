@@ -250,6 +250,11 @@ void DiscoveryCheck::askHealth()
             if (!d.publicAddress.isEmpty())
                 m_evidence
                     << Diag::tr("Public address it sees for this device: %1").arg(d.publicAddress);
+            else if (const QString seen = health.value(QStringLiteral("address")).toString();
+                     !seen.isEmpty())
+                m_evidence << Diag::tr("Public address it sees for this check's connection: %1 "
+                                       "(the agent has announced nothing yet)")
+                                  .arg(seen);
             if (!d.refusal.isEmpty()) {
                 finish(Verdict::Fail,
                        Diag::tr("The service refused this device's announce: %1").arg(d.refusal),

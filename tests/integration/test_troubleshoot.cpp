@@ -189,6 +189,14 @@ void TroubleshootTest::discoveryStopped()
     QVERIFY(agent);
     QTRY_COMPARE_WITH_TIMEOUT(peers(agent->dataDir())["Discovery"].toObject()["State"].toString(),
                               QString("reachable"), 20000);
+    // Healthy first: nothing fails, and the service's answer is in the evidence.
+    const Troubleshoot healthy = troubleshoot(agent->dataDir(), {"--p2p"});
+    QVERIFY2(healthy.exitCode == 0, qPrintable(QJsonDocument(healthy.report).toJson()));
+    QCOMPARE(healthy.verdict("connection.discovery"), QString("pass"));
+    QVERIFY(healthy.evidence("connection.discovery").contains("/v1/health"));
+    QVERIFY(healthy.evidence("connection.discovery").contains("Public address"));
+    QCOMPARE(healthy.verdict("connection.peer_port"), QString("pass"));
+
     own.stop();
     QTRY_COMPARE_WITH_TIMEOUT(peers(agent->dataDir())["DownloadMode"].toInt(), 99, 40000);
 

@@ -212,7 +212,7 @@ HttpResponse DiscoveryServer::handle(const HttpRequest& request)
     if (request.path == "/v1/metainfo")
         return handleMetainfo(request);
     if (request.path == "/v1/health")
-        return handleHealth();
+        return handleHealth(request);
     if (request.path == "/v1/swarms")
         return handleSwarms();
     return handleMetrics();
@@ -278,10 +278,14 @@ HttpResponse DiscoveryServer::handleMetainfo(const HttpRequest& request)
     return response;
 }
 
-HttpResponse DiscoveryServer::handleHealth() const
+HttpResponse DiscoveryServer::handleHealth(const HttpRequest& request) const
 {
+    // "address": the caller as this service sees it (after the NAT map), like DO's geo
+    // service's ExternalIpAddress, so a troubleshooter can show it before any announce.
     return jsonResponse(200, QJsonObject{
                                  {QStringLiteral("status"), QStringLiteral("ok")},
+                                 {QStringLiteral("address"),
+                                  m_options.natMap.publicAddressOf(request.peerAddress).toString()},
                                  {QStringLiteral("version"), applicationVersion()},
                                  {QStringLiteral("uptimeSeconds"), m_uptime.elapsed() / 1000},
                                  {QStringLiteral("swarms"), m_registry->swarmCount()},

@@ -11,8 +11,8 @@
 //   POST /v1/publish            body: a .torrent; → {"contentId","name","size","urls"}
 //   GET  /v1/metainfo?url=URL   → the .torrent (application/x-bittorrent), 404 JSON if unknown
 //   GET  /v1/metainfo?id=ID     same, by content id (hex info hash)
-//   GET  /v1/health             → {"status":"ok","version","uptimeSeconds","swarms","peers",
-//                                  "published"}
+//   GET  /v1/health             → {"status":"ok","address" (the caller as seen),"version",
+//                                  "uptimeSeconds","swarms","peers","published"}
 //   GET  /v1/swarms             → {"swarms":[{"infoHash","contentId","name","seeds",
 //                                  "leechers","byMode":{…},"byScope":{…}}]}
 //   GET  /metrics               Prometheus text format
@@ -73,7 +73,7 @@ private:
     HttpResponse handleAnnounce(const HttpRequest& request);
     HttpResponse handlePublish(const HttpRequest& request);
     HttpResponse handleMetainfo(const HttpRequest& request);
-    HttpResponse handleHealth() const;
+    HttpResponse handleHealth(const HttpRequest& request) const;
     HttpResponse handleSwarms() const;
     HttpResponse handleMetrics() const;
     void expireAndSave();

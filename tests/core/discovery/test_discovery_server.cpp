@@ -320,6 +320,7 @@ void DiscoveryServerTest::health()
     QCOMPARE(health.value("swarms").toInt(), 1);
     QCOMPARE(health.value("peers").toInt(), 1);
     QCOMPARE(health.value("published").toInt(), 0);
+    QCOMPARE(health.value("address").toString(), QString("127.0.0.1")); // the caller, as seen
 }
 
 void DiscoveryServerTest::swarms()
