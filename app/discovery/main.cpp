@@ -2,12 +2,12 @@
 // Delivery Optimization extensions, plus content publishing and health/metrics endpoints.
 
 #include "SignalWatcher.h"
+#include "StderrLog.h"
 #include "discovery/server/DiscoveryServer.h"
 #include "transfer/PeerEndpoint.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QFile>
 #include <QLoggingCategory>
 #include <cstdio>
@@ -18,19 +18,6 @@ Q_LOGGING_CATEGORY(lcMain, "opendo.discovery.main")
 
 constexpr int kExitStartFailure = 1;
 constexpr int kExitBadArguments = 2;
-
-void logToStderr(QtMsgType type, const QMessageLogContext& context, const QString& message)
-{
-    static const char* const kLevels[] = {"debug", "warning", "critical", "fatal", "info"};
-    const QByteArray line =
-        QStringLiteral("%1 %2 %3: %4\n")
-            .arg(QDateTime::currentDateTime().toString(Qt::ISODateWithMs),
-                 QLatin1String(kLevels[qBound(0, int(type), 4)]),
-                 QLatin1String(context.category ? context.category : "default"), message)
-            .toLocal8Bit();
-    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
-    std::fflush(stderr);
-}
 
 int fail(int code, const QString& message)
 {

@@ -63,16 +63,9 @@ stats::DeviceStats DeviceStatsSampler::sample(const stats::ClassBytes& down,
     const qint64 minute = s.at.toSecsSinceEpoch() / 60;
     if (minute != m_lastRecordedMinute) {
         m_lastRecordedMinute = minute;
-        stats::CacheSample c;
-        c.at = s.at;
-        c.cacheBytes = s.cacheBytes;
-        c.files = s.files;
-        c.limitBytes = s.cacheLimitBytes;
-        c.maxSizeBytes = s.maxCacheSizeBytes;
-        c.absoluteMaxBytes = s.absoluteMaxCacheBytes;
-        c.diskFreeBytes = s.diskFreeBytes;
         QString error;
-        if (!m_history.record(c, &error) || (minute % 60 == 0 && !m_history.compact(s.at, &error)))
+        if (!m_history.record(stats::cacheSampleOf(s), &error) ||
+            (minute % 60 == 0 && !m_history.compact(s.at, &error)))
             qCWarning(log::lcAgent).noquote() << "cache history:" << error;
     }
     return s;

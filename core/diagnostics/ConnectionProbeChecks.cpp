@@ -1,6 +1,7 @@
 #include "diagnostics/ConnectionProbeChecks.h"
 
 #include "diagnostics/CheckSupport.h"
+#include "discovery/DiscoveryClient.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -218,12 +219,8 @@ void DiscoveryCheck::connectTo(const QHostAddress& address)
 void DiscoveryCheck::askHealth()
 {
     m_network = new QNetworkAccessManager(this);
-    QString healthUrl = m_url;
-    while (healthUrl.endsWith(QLatin1Char('/')))
-        healthUrl.chop(1);
-    if (healthUrl.endsWith(QLatin1String("/announce")))
-        healthUrl.chop(int(sizeof("/announce") - 1));
-    healthUrl += QStringLiteral("/v1/health");
+    const QString healthUrl =
+        discovery::serviceEndpoint(QUrl(m_url), QStringLiteral("/v1/health")).toString();
     probeHttp(
         *m_network, healthUrl, {}, QNetworkProxy(QNetworkProxy::NoProxy), probeTimeout(*m_in, 3),
         this, [this, healthUrl](HttpProbeResult h) {

@@ -6,6 +6,7 @@
 #include "diagnostics/CheckSupport.h"
 #include "diagnostics/ConnectionProbeChecks.h"
 #include "diagnostics/NetworkProbes.h"
+#include "discovery/DiscoveryClient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -158,12 +159,8 @@ void LanPublicAddressCheck::start(const DiagnosticInputs& in, Done done)
         done(result(Verdict::NotApplicable, Diag::tr("This device has no shareable content yet.")));
         return;
     }
-    QString url = in.discoveryUrl;
-    while (url.endsWith(QLatin1Char('/')))
-        url.chop(1);
-    if (url.endsWith(QLatin1String("/announce")))
-        url.chop(int(sizeof("/announce") - 1));
-    url += QStringLiteral("/v1/swarms");
+    const QString url =
+        discovery::serviceEndpoint(QUrl(in.discoveryUrl), QStringLiteral("/v1/swarms")).toString();
     auto* network = new QNetworkAccessManager(this);
     probeHttp(
         *network, url, {}, QNetworkProxy(QNetworkProxy::NoProxy),

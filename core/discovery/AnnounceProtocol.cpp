@@ -1,6 +1,8 @@
 #include "discovery/AnnounceProtocol.h"
 
 #include "content/Bencode.h"
+#include "content/Decimal.h"
+#include "peer/PlainAddress.h"
 
 #include <QCoreApplication>
 #include <array>
@@ -15,7 +17,6 @@ namespace {
 
 constexpr qsizetype kHashSize = 20;
 constexpr qsizetype kMaxKeySize = 64;
-constexpr int kMaxDigits = 18; // keeps every accepted number inside qint64 without overflow checks
 
 QString latin1(QByteArrayView bytes)
 {
@@ -57,19 +58,6 @@ std::optional<QByteArray> percentDecode(QByteArrayView in)
     return out;
 }
 
-std::optional<qint64> parseDecimal(QByteArrayView text)
-{
-    if (text.isEmpty() || text.size() > kMaxDigits)
-        return std::nullopt;
-    qint64 value = 0;
-    for (const char c : text) {
-        if (c < '0' || c > '9')
-            return std::nullopt;
-        value = value * 10 + (c - '0');
-    }
-    return value;
-}
-
 QHostAddress parseAddress(const QByteArray& text)
 {
     // QHostAddress also takes forms such as "127.1" or a scope suffix; only plain dotted-quad and
@@ -99,17 +87,6 @@ QHostAddress maskAddress(const QHostAddress& address, int prefix)
         bytes[i] &= quint8(bits == 0 ? 0 : 0xff << (8 - bits));
     }
     return QHostAddress(bytes);
-}
-
-// The IPv4 form of an IPv4-mapped IPv6 address, any other address unchanged: a dual-stack peer
-// is the same peer whichever way a tracker happened to write it.
-QHostAddress unmapped(const QHostAddress& address)
-{
-    if (address.protocol() != QAbstractSocket::IPv6Protocol)
-        return address;
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4) : address;
 }
 
 struct QueryField
@@ -213,7 +190,7 @@ AnnounceParseResult parseAnnounceQuery(QByteArrayView query)
     };
     const auto number = [&](Field field, qint64 low, qint64 high,
                             qint64* out) -> std::optional<QString> {
-        const std::optional<qint64> n = parseDecimal(*value(field));
+        const std::optional<qint64> n = content::parseUnsignedDecimal(*value(field));
         if (!n || *n < low || *n > high)
             return numberError(kFieldNames[size_t(field)], low, high);
         *out = *n;
@@ -319,7 +296,9 @@ AnnounceParseResult parseAnnounceQuery(QByteArrayView query)
         const qsizetype slash = text.indexOf('/');
         const QHostAddress base = slash < 0 ? QHostAddress() : parseAddress(text.first(slash));
         const qint64 prefix =
-            slash < 0 ? -1 : parseDecimal(QByteArrayView(text).sliced(slash + 1)).value_or(-1);
+            slash < 0 ? -1
+                      : content::parseUnsignedDecimal(QByteArrayView(text).sliced(slash + 1))
+                            .value_or(-1);
         const int maxPrefix = base.protocol() == QAbstractSocket::IPv4Protocol ? 32 : 128;
         if (base.isNull() || prefix < 0 || prefix > maxPrefix)
             return failed(QStringLiteral("do_subnet must be ADDRESS/PREFIX with a prefix from 0 "
@@ -408,7 +387,7 @@ QByteArray encodeAnnounceQuery(const AnnounceRequest& request)
 
 QByteArray encodeCompactPeer(const QHostAddress& address, quint16 port)
 {
-    const QHostAddress plain = unmapped(address);
+    const QHostAddress plain = peer::plainAddress(address);
     QByteArray out;
     if (plain.protocol() == QAbstractSocket::IPv4Protocol) {
         const quint32 v4 = plain.toIPv4Address();
@@ -472,7 +451,7 @@ QByteArray encodeAnnounceResponse(const AnnounceResponse& response, bool compact
     std::vector<const AnnouncedPeer*> v4;
     std::vector<const AnnouncedPeer*> v6;
     for (const AnnouncedPeer& peer : response.peers) {
-        const QHostAddress plain = unmapped(peer.address);
+        const QHostAddress plain = peer::plainAddress(peer.address);
         if (plain.protocol() == QAbstractSocket::IPv4Protocol)
             v4.push_back(&peer);
         else if (plain.protocol() == QAbstractSocket::IPv6Protocol)
@@ -505,7 +484,8 @@ QByteArray encodeAnnounceResponse(const AnnounceResponse& response, bool compact
         for (const auto* group : {&v4, &v6}) {
             for (const AnnouncedPeer* peer : *group) {
                 BencodeValue entry = BencodeValue::dict();
-                entry.insert("ip", BencodeValue(unmapped(peer->address).toString().toLatin1()));
+                entry.insert("ip",
+                             BencodeValue(peer::plainAddress(peer->address).toString().toLatin1()));
                 entry.insert("port", BencodeValue(qint64(peer->port)));
                 list.append(std::move(entry));
                 classes += relationCode(peer->relation);
@@ -577,7 +557,7 @@ std::optional<QString> readCompactPeers(const QByteArray& bytes, qsizetype entry
         } else {
             Q_IPV6ADDR v6;
             std::memcpy(v6.c, p, 16);
-            peer.address = unmapped(QHostAddress(v6));
+            peer.address = peer::plainAddress(QHostAddress(v6));
         }
         peer.port = quint16(p[entrySize - 2] << 8 | p[entrySize - 1]);
         out->push_back(peer);
@@ -600,7 +580,7 @@ std::optional<QString> readDictPeers(const BencodeValue& list, const char* key,
         WirePeer peer;
         // BEP 3 allows a DNS name here; a client that only dials addresses keeps the slot
         // (so "classes" still lines up) and drops the peer with the port-0 ones.
-        peer.address = unmapped(parseAddress(ip->toBytes()));
+        peer.address = peer::plainAddress(parseAddress(ip->toBytes()));
         peer.port = quint16(port->toInteger());
         out->push_back(peer);
     }

@@ -20,16 +20,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("opendo::discovery::DiscoveryClient", text);
 }
 
-QUrl endpoint(const QUrl& base, const QString& path)
-{
-    QUrl url = base;
-    QString basePath = url.path();
-    while (basePath.endsWith(QLatin1Char('/')))
-        basePath.chop(1);
-    url.setPath(basePath + path);
-    return url;
-}
-
 // A reply that never arrived (refused, timeout, DNS) or a server error: the service is not
 // there for us. A 4xx or a bencoded failure reason means it is there but said no.
 bool isOutage(const HttpGetResult& reply)
@@ -46,6 +36,16 @@ QString describe(const HttpGetResult& reply, const QUrl& url)
 }
 
 } // namespace
+
+QUrl serviceEndpoint(const QUrl& base, const QString& path)
+{
+    QUrl url = base;
+    QString basePath = url.path();
+    while (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    url.setPath(basePath + path);
+    return url;
+}
 
 DiscoveryClient::DiscoveryClient(QObject* parent) : QObject(parent), m_http(this)
 {
@@ -196,7 +196,7 @@ QUrl DiscoveryClient::announceUrl(const TrackedContent& content, AnnounceEvent e
     request.subnetPrefix = m_scope.subnetPrefix;
     request.restrictToSubnet = m_scope.restrictToSubnet && m_scope.subnetPrefix >= 0;
     request.localAddress = m_identity.localAddress;
-    QUrl url = endpoint(m_baseUrl, QStringLiteral("/announce"));
+    QUrl url = serviceEndpoint(m_baseUrl, QStringLiteral("/announce"));
     url.setQuery(QString::fromLatin1(encodeAnnounceQuery(request)), QUrl::StrictMode);
     return url;
 }
@@ -214,7 +214,7 @@ void DiscoveryClient::sendAnnounce(Item& item, AnnounceEvent event)
 void DiscoveryClient::onAnnounceFinished(const HttpGetResult& reply, const QString& contentId,
                                          AnnounceEvent event)
 {
-    const QUrl announceUrl = endpoint(m_baseUrl, QStringLiteral("/announce"));
+    const QUrl announceUrl = serviceEndpoint(m_baseUrl, QStringLiteral("/announce"));
     auto it = m_items.find(contentId);
     if (it == m_items.end())
         return; // no longer tracked; its "stopped" went out separately
@@ -284,7 +284,7 @@ void DiscoveryClient::sendStopped(const TrackedContent& content)
 void DiscoveryClient::probeHealth()
 {
     m_probeInFlight = true;
-    const QUrl url = endpoint(m_baseUrl, QStringLiteral("/v1/health"));
+    const QUrl url = serviceEndpoint(m_baseUrl, QStringLiteral("/v1/health"));
     get(url, kMaxResponseBytes, [this, url](const HttpGetResult& reply) {
         m_probeInFlight = false;
         const qint64 now = m_clock.elapsed();
@@ -305,7 +305,7 @@ void DiscoveryClient::lookupMetainfo(const QUrl& originUrl,
         done({});
         return;
     }
-    QUrl url = endpoint(m_baseUrl, QStringLiteral("/v1/metainfo"));
+    QUrl url = serviceEndpoint(m_baseUrl, QStringLiteral("/v1/metainfo"));
     url.setQuery(QStringLiteral("url=") + QString::fromLatin1(QUrl::toPercentEncoding(
                                               originUrl.toString(QUrl::FullyEncoded))),
                  QUrl::StrictMode);

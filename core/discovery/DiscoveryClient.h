@@ -21,6 +21,10 @@
 
 namespace opendo::discovery {
 
+// An endpoint of the service at `base` (its base URL, with or without a trailing slash):
+// serviceEndpoint(base, "/v1/health").
+QUrl serviceEndpoint(const QUrl& base, const QString& path);
+
 struct AnnounceIdentity
 {
     QByteArray peerId;
@@ -89,7 +93,7 @@ private:
         TrackedContent content;
         qint64 dueMs = 0;
         bool inFlight = false;
-        bool started = false;   // "started" was accepted
+        bool started = false; // "started" was accepted
         bool completedSent = false;
         int failures = 0;
         int peersOffered = 0;

@@ -2,6 +2,7 @@
 
 #include "peer/PeerConnection.h"
 
+#include "peer/PlainAddress.h"
 #include "peer/SwarmKeyProof.h"
 
 #include <QScopedValueRollback>
@@ -34,14 +35,6 @@ PeerWireLimits limitsFor(quint32 pieceCount)
     PeerWireLimits limits;
     limits.pieceCount = pieceCount;
     return limits;
-}
-
-// IPv6 sockets accepting IPv4 clients report them as ::ffff:a.b.c.d; users know a.b.c.d.
-QHostAddress plainAddress(const QHostAddress& address)
-{
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4) : address;
 }
 
 // BitTorrent counts pieces from the most significant bit of the first byte.

@@ -5,6 +5,19 @@
 
 namespace opendo::stats {
 
+CacheSample cacheSampleOf(const DeviceStats& stats)
+{
+    CacheSample c;
+    c.at = stats.at;
+    c.cacheBytes = stats.cacheBytes;
+    c.files = stats.files;
+    c.limitBytes = stats.cacheLimitBytes;
+    c.maxSizeBytes = stats.maxCacheSizeBytes;
+    c.absoluteMaxBytes = stats.absoluteMaxCacheBytes;
+    c.diskFreeBytes = stats.diskFreeBytes;
+    return c;
+}
+
 namespace {
 
 constexpr qint64 kKeepSeconds = 90LL * 24 * 3600;

@@ -3,6 +3,8 @@
 // Cache use over time against its limits, one row per minute for 90 days in SQLite, so the
 // console's cache chart survives restarts and shows when content came and went.
 
+#include "stats/DeviceStats.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
@@ -19,6 +21,9 @@ struct CacheSample
     qint64 absoluteMaxBytes = 0; // DOAbsoluteMaxCacheSize; 0 = not set
     qint64 diskFreeBytes = 0;
 };
+
+// The cache figures of a device snapshot, as one sample (time as in the snapshot).
+CacheSample cacheSampleOf(const DeviceStats& stats);
 
 class CacheHistory
 {

@@ -1,5 +1,7 @@
 #include "discovery/server/HttpServer.h"
 
+#include "peer/PlainAddress.h"
+
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -31,14 +33,6 @@ bool isTokenChar(char c)
 bool isToken(QByteArrayView text)
 {
     return !text.isEmpty() && std::all_of(text.begin(), text.end(), isTokenChar);
-}
-
-QHostAddress normalizedAddress(const QHostAddress& address)
-{
-    // Dual-stack listeners report IPv4 clients as ::ffff:a.b.c.d; callers match on the IPv4 form.
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4) : address;
 }
 
 } // namespace
@@ -92,7 +86,7 @@ private:
 
 HttpServer::Connection::Connection(HttpServer* server, QTcpSocket* socket)
     : QObject(server), m_server(server), m_socket(socket),
-      m_address(normalizedAddress(socket->peerAddress()))
+      m_address(peer::plainAddress(socket->peerAddress()))
 {
     m_socket->setParent(this);
     m_socket->setReadBufferSize(kSocketReadBuffer);
@@ -471,7 +465,7 @@ int HttpServer::connectionCount() const
 void HttpServer::onNewConnection()
 {
     while (QTcpSocket* socket = m_server->nextPendingConnection()) {
-        const QHostAddress address = normalizedAddress(socket->peerAddress());
+        const QHostAddress address = peer::plainAddress(socket->peerAddress());
         int& perAddress = m_connectionsPerAddress[address];
         if (m_connections >= m_limits.maxConnections ||
             perAddress >= m_limits.maxConnectionsPerAddress) {

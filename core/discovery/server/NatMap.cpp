@@ -1,19 +1,12 @@
 #include "discovery/server/NatMap.h"
 
+#include "peer/PlainAddress.h"
+
 #include <QCoreApplication>
 #include <cstring>
 
 namespace opendo::discovery {
 namespace {
-
-QHostAddress unmapped(const QHostAddress& address)
-{
-    if (address.protocol() != QAbstractSocket::IPv6Protocol)
-        return address;
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4) : address;
-}
 
 bool isIp(const QHostAddress& address)
 {
@@ -33,7 +26,7 @@ QHostAddress parseAddress(const QString& text)
     // inet_aton forms such as "127.1" are valid to QHostAddress but read as typos in a rule.
     if (address.protocol() == QAbstractSocket::IPv4Protocol && trimmed.count(QLatin1Char('.')) != 3)
         return {};
-    return unmapped(address);
+    return peer::plainAddress(address);
 }
 
 // Negative, zero or positive like memcmp; only for addresses of the same family.
@@ -138,7 +131,7 @@ bool NatMap::addRule(const QString& rule, QString* error)
 QHostAddress NatMap::publicAddressOf(const QHostAddress& seen) const
 {
     // A dual-stack listener reports IPv4 clients as ::ffff:a.b.c.d; rules are written in IPv4.
-    const QHostAddress address = unmapped(seen);
+    const QHostAddress address = peer::plainAddress(seen);
     for (const Rule& rule : m_rules) {
         if (rule.first.protocol() != address.protocol())
             continue;

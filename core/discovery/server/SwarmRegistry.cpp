@@ -1,5 +1,7 @@
 #include "discovery/server/SwarmRegistry.h"
 
+#include "peer/PlainAddress.h"
+
 #include <QRandomGenerator>
 #include <algorithm>
 #include <cstring>
@@ -11,15 +13,6 @@ namespace {
 
 // Twice libtorrent's 300 s announce floor, plus a minute of slack.
 constexpr qint64 kStandardClientTtlSeconds = 2 * 300 + 60;
-
-QHostAddress unmapped(const QHostAddress& address)
-{
-    if (address.protocol() != QAbstractSocket::IPv6Protocol)
-        return address;
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4) : address;
-}
 
 // A hash key for an address that is cheaper than QHostAddress's and equal for equal addresses.
 QByteArray addressKey(const QHostAddress& address)
@@ -230,8 +223,8 @@ AnnounceResponse SwarmRegistry::announce(const AnnounceRequest& request, const Q
                                          const QHostAddress& publicAddress, qint64 nowMs)
 {
     AnnounceResponse response;
-    const QHostAddress seenAddress = unmapped(seen);
-    const QHostAddress publicAddr = unmapped(publicAddress);
+    const QHostAddress seenAddress = peer::plainAddress(seen);
+    const QHostAddress publicAddr = peer::plainAddress(publicAddress);
     const int mode = request.downloadMode;
     if (mode == 2 && request.groupId.isEmpty()) {
         response.failureReason = QStringLiteral("do_mode 2 (Group) needs do_group");
@@ -274,9 +267,10 @@ AnnounceResponse SwarmRegistry::announce(const AnnounceRequest& request, const Q
     reg.peerId = request.peerId;
     reg.seenAddress = seenAddress;
     reg.publicAddress = publicAddr;
-    reg.localAddress = unmapped(!request.localAddress.isNull()      ? request.localAddress
-                                : !request.reportedAddress.isNull() ? request.reportedAddress
-                                                                    : seenAddress);
+    reg.localAddress =
+        peer::plainAddress(!request.localAddress.isNull()      ? request.localAddress
+                           : !request.reportedAddress.isNull() ? request.reportedAddress
+                                                               : seenAddress);
     reg.port = request.port;
     reg.mode = mode;
     reg.groupId = mode == 2 ? request.groupId : QString();
@@ -484,9 +478,9 @@ void SwarmRegistry::restore(const std::vector<PeerRegistration>& registrations, 
         if (reg.expiresAtMs < nowMs || !registrable(reg.mode) ||
             (reg.mode == 2 && reg.groupId.isEmpty()))
             continue;
-        reg.seenAddress = unmapped(reg.seenAddress);
-        reg.publicAddress = unmapped(reg.publicAddress);
-        reg.localAddress = unmapped(reg.localAddress);
+        reg.seenAddress = peer::plainAddress(reg.seenAddress);
+        reg.publicAddress = peer::plainAddress(reg.publicAddress);
+        reg.localAddress = peer::plainAddress(reg.localAddress);
         if (reg.mode != 2)
             reg.groupId.clear();
         auto it = m_swarms.find(reg.infoHash);

@@ -1,11 +1,11 @@
 #include "panels/cache/CachePanel.h"
 
 #include "agent/Agent.h"
+#include "charts/QCustomPlotCompat.h"
 #include "panels/cache/CacheContentModel.h"
 #include "panels/cache/EvictionLogModel.h"
 #include "panels/cache/RefreshCoalescer.h"
 #include "panels/downloads/JobTableModel.h"
-#include "charts/QCustomPlotCompat.h"
 
 #include <QComboBox>
 #include <QGroupBox>
@@ -407,15 +407,7 @@ void CachePanel::showSamples(QList<stats::CacheSample> samples)
     // History has one row a minute; the live figures carry the lines to the present, so a
     // fresh agent shows lines, not a lone point, and an eviction shows before the next minute.
     if (m_agent.hasDeviceStats()) {
-        const stats::DeviceStats now = m_agent.deviceStats();
-        stats::CacheSample live;
-        live.at = now.at;
-        live.cacheBytes = now.cacheBytes;
-        live.files = now.files;
-        live.limitBytes = now.cacheLimitBytes;
-        live.maxSizeBytes = now.maxCacheSizeBytes;
-        live.absoluteMaxBytes = now.absoluteMaxCacheBytes;
-        live.diskFreeBytes = now.diskFreeBytes;
+        const stats::CacheSample live = stats::cacheSampleOf(m_agent.deviceStats());
         if (live.at.isValid() && (samples.isEmpty() || samples.back().at < live.at))
             samples.append(live);
     }
