@@ -2,7 +2,6 @@
 
 #include "agent/AgentEngine.h"
 
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QPromise>
 #include <QStandardPaths>
@@ -185,41 +184,13 @@ QFuture<transfer::JobStatus> Agent::waitForJob(const QString& jobId)
     return future;
 }
 
-namespace {
-
-// Warnings and errors of the last hours, and the peer side's refusals and bans at any level.
-QList<log::LogRecord> recentTroubles(const QList<log::LogRecord>& records)
-{
-    const QDateTime since = QDateTime::currentDateTimeUtc().addSecs(-6 * 3600);
-    QList<log::LogRecord> picked;
-    for (const log::LogRecord& r : records) {
-        if (r.at < since)
-            continue;
-        const bool peerEvent = (r.category.contains(QLatin1String("peer")) ||
-                                r.category.contains(QLatin1String("swarm"))) &&
-                               (r.message.contains(QLatin1String("not admitted")) ||
-                                r.message.contains(QLatin1String("banned")) ||
-                                r.message.contains(QLatin1String("refused")));
-        if (peerEvent || r.level >= log::LogLevel::Warning)
-            picked << r;
-    }
-    return picked;
-}
-
-} // namespace
-
 diagnostics::DiagnosticInputs Agent::diagnosticInputs(const diagnostics::DiagnosticRequest& request)
 {
     diagnostics::DiagnosticInputs inputs;
     inputs.request = request;
-    // A freshly started agent (doctl troubleshoot) publishes its first figures within a second;
-    // only doctl's command thread waits for them, never the console's GUI thread.
-    QDeadlineTimer deadline(request.temporaryAgent ? 2'000 : 0);
-    while (!hasDeviceStats() && !deadline.hasExpired())
-        QThread::msleep(50);
+    // The engine takes everything else itself; only the rates live in the published snapshot
+    // (a just-started agent has none yet, and the engine reads the cache figures instead).
     inputs.device = deviceStats();
-    inputs.jobs = jobs();
-    inputs.recentWarnings = recentTroubles(logRecords(0));
     return inputs;
 }
 
@@ -247,9 +218,8 @@ QFuture<QString> Agent::writeSupportBundle(const QString& path, bool temporaryAg
     request.temporaryAgent = temporaryAgent;
     QMetaObject::invokeMethod(
         m_engine,
-        [engine = m_engine, path, inputs = diagnosticInputs(request), log = logRecords(0),
-         promise]() mutable {
-            engine->writeSupportBundle(path, std::move(inputs), std::move(log), promise);
+        [engine = m_engine, path, inputs = diagnosticInputs(request), promise]() mutable {
+            engine->writeSupportBundle(path, std::move(inputs), promise);
         },
         Qt::QueuedConnection);
     return future;

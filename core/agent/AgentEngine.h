@@ -89,10 +89,13 @@ public:
     void runDiagnostics(diagnostics::DiagnosticInputs inputs,
                         std::shared_ptr<QPromise<diagnostics::DiagnosticReport>> promise);
     void writeSupportBundle(const QString& path, diagnostics::DiagnosticInputs inputs,
-                            QList<log::LogRecord> log, std::shared_ptr<QPromise<QString>> promise);
+                            std::shared_ptr<QPromise<QString>> promise);
 
 private:
     void gatherDiagnosticInputs(diagnostics::DiagnosticInputs& inputs) const;
+    // Runs the checks on facts already gathered; `done` gets the report on this thread.
+    void runChecks(diagnostics::DiagnosticInputs gathered,
+                   std::function<void(diagnostics::DiagnosticReport)> done);
     QString startDownloads();
     QString startPeers(const QString& cacheDir);
     QString applyStaticPeers();

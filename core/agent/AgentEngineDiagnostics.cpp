@@ -9,6 +9,7 @@
 #include "diagnostics/CheckRunner.h"
 #include "diagnostics/DownloadTracer.h"
 #include "diagnostics/SupportBundle.h"
+#include "log/LogBuffer.h"
 #include "transfer/HttpRangeSource.h"
 #include "transfer/PeerHub.h"
 
@@ -70,12 +71,33 @@ void fillCacheFigures(diagnostics::DiagnosticInputs& in)
                               cache::DriveSpace{in.device.diskTotalBytes, in.device.diskFreeBytes});
 }
 
+// Warnings and errors of the last hours, and the peer side's refusals and bans at any level.
+QList<log::LogRecord> recentTroubles(const QList<log::LogRecord>& records)
+{
+    const QDateTime since = QDateTime::currentDateTimeUtc().addSecs(-6 * 3600);
+    QList<log::LogRecord> picked;
+    for (const log::LogRecord& r : records) {
+        if (r.at < since)
+            continue;
+        const bool peerEvent = (r.category.contains(QLatin1String("peer")) ||
+                                r.category.contains(QLatin1String("swarm"))) &&
+                               (r.message.contains(QLatin1String("not admitted")) ||
+                                r.message.contains(QLatin1String("banned")) ||
+                                r.message.contains(QLatin1String("refused")));
+        if (peerEvent || r.level >= log::LogLevel::Warning)
+            picked << r;
+    }
+    return picked;
+}
+
 } // namespace
 
 void AgentEngine::gatherDiagnosticInputs(diagnostics::DiagnosticInputs& in) const
 {
     in.options = m_options;
     in.activity = peerActivityNow();
+    in.jobs = m_downloads ? m_downloads->statuses() : QList<transfer::JobStatus>{};
+    in.recentWarnings = recentTroubles(log::LogBuffer::since(0));
     in.listenError = m_listenError;
     in.policies = resolveEffective(m_policies->state());
     in.agentSettings = agentSettings();
@@ -98,45 +120,49 @@ void AgentEngine::gatherDiagnosticInputs(diagnostics::DiagnosticInputs& in) cons
                                             QProcess::systemEnvironment());
 }
 
-void AgentEngine::runDiagnostics(diagnostics::DiagnosticInputs inputs,
-                                 std::shared_ptr<QPromise<diagnostics::DiagnosticReport>> promise)
+void AgentEngine::runChecks(diagnostics::DiagnosticInputs gathered,
+                            std::function<void(diagnostics::DiagnosticReport)> done)
 {
-    gatherDiagnosticInputs(inputs);
     diagnostics::DiagnosticReport report;
     report.startedAt = QDateTime::currentDateTime();
     report.host = QHostInfo::localHostName();
     report.agentVersion = QCoreApplication::applicationVersion();
     report.dataDir = m_options.dataDir;
-    report.traces = diagnostics::traceDownloads(inputs);
-    auto checks = diagnostics::makeChecks(inputs.request);
-    auto* runner = new diagnostics::CheckRunner(std::move(inputs), std::move(checks), this);
+    report.traces = diagnostics::traceDownloads(gathered);
+    auto checks = diagnostics::makeChecks(gathered.request);
+    auto* runner = new diagnostics::CheckRunner(std::move(gathered), std::move(checks), this);
     QElapsedTimer clock;
     clock.start();
-    runner->start(
-        [runner, promise, report, clock](QList<diagnostics::CheckResult> results) mutable {
-            report.results = std::move(results);
-            report.elapsedMs = clock.elapsed();
-            promise->addResult(report);
-            promise->finish();
-            runner->deleteLater();
-        });
+    runner->start([runner, report, clock,
+                   done = std::move(done)](QList<diagnostics::CheckResult> results) mutable {
+        report.results = std::move(results);
+        report.elapsedMs = clock.elapsed();
+        done(std::move(report));
+        runner->deleteLater();
+    });
+}
+
+void AgentEngine::runDiagnostics(diagnostics::DiagnosticInputs inputs,
+                                 std::shared_ptr<QPromise<diagnostics::DiagnosticReport>> promise)
+{
+    gatherDiagnosticInputs(inputs);
+    runChecks(std::move(inputs), [promise](diagnostics::DiagnosticReport report) {
+        promise->addResult(std::move(report));
+        promise->finish();
+    });
 }
 
 void AgentEngine::writeSupportBundle(const QString& path, diagnostics::DiagnosticInputs inputs,
-                                     QList<log::LogRecord> log,
                                      std::shared_ptr<QPromise<QString>> promise)
 {
-    auto reportPromise = std::make_shared<QPromise<diagnostics::DiagnosticReport>>();
-    QFuture<diagnostics::DiagnosticReport> reportFuture = reportPromise->future();
-    reportPromise->start();
-    diagnostics::DiagnosticInputs facts = inputs;
-    gatherDiagnosticInputs(facts);
-    runDiagnostics(std::move(inputs), reportPromise);
-    // Compressing and writing may take a moment: off the agent thread, like piece writes.
-    reportFuture.then(this, [this, path, facts, log = std::move(log),
-                             promise](const diagnostics::DiagnosticReport& report) {
-        diagnostics::SupportBundleInputs bundle{facts, report, log};
-        m_workers.start([path, bundle = std::move(bundle), promise] {
+    gatherDiagnosticInputs(inputs);
+    diagnostics::DiagnosticInputs facts = inputs; // the bundle shows what the checks judged
+    runChecks(std::move(inputs), [this, path, facts = std::move(facts),
+                                  promise](diagnostics::DiagnosticReport report) mutable {
+        // Reading the log, compressing and writing may take a moment: off the agent thread,
+        // like piece writes.
+        m_workers.start([path, facts = std::move(facts), report = std::move(report), promise] {
+            const diagnostics::SupportBundleInputs bundle{facts, report, log::LogBuffer::since(0)};
             promise->addResult(diagnostics::writeSupportBundle(path, bundle));
             promise->finish();
         });

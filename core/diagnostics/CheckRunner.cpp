@@ -40,7 +40,6 @@ void CheckRunner::startNext()
     if (m_next >= m_checks.size())
         return;
     const size_t index = m_next++;
-    ++m_running;
     m_clocks[index].start();
     const int timeoutMs = std::max(100, m_inputs.request.timeoutMs);
     QTimer::singleShot(timeoutMs, this, [this, index, timeoutMs] {
@@ -80,7 +79,6 @@ void CheckRunner::record(size_t index, CheckResult result)
         return; // a late answer after the timeout already failed the check
     result.elapsedMs = m_clocks[index].elapsed();
     m_results[qsizetype(index)] = std::move(result);
-    --m_running;
     ++m_finishedCount;
     if (size_t(m_finishedCount) == m_checks.size()) {
         QList<CheckResult> results;

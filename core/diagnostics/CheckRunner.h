@@ -35,7 +35,6 @@ private:
     QList<std::optional<CheckResult>> m_results;
     std::vector<QElapsedTimer> m_clocks;
     size_t m_next = 0;
-    int m_running = 0;
     int m_finishedCount = 0;
     Finished m_finished;
 };

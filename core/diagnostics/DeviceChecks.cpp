@@ -168,10 +168,10 @@ CheckResult database(const InstantCheck& c, const DiagnosticInputs& in)
 
 CheckResult vpn(const InstantCheck& c, const DiagnosticInputs& in)
 {
-    const QString keywordsSetting = in.policies.find(QStringLiteral("DOVpnKeywords"))
-                                        ? in.policies.find(QStringLiteral("DOVpnKeywords"))->value
-                                        : QString();
-    const QStringList keywords = transfer::vpnKeywords(keywordsSetting);
+    const policy::EffectivePolicy* keywordsSetting =
+        in.policies.find(QStringLiteral("DOVpnKeywords"));
+    const QStringList keywords =
+        transfer::vpnKeywords(keywordsSetting ? keywordsSetting->value : QString());
     const QList<transfer::NetworkInterfaceFact> vpns =
         transfer::vpnInterfaces(in.system.interfaces, keywords);
     QStringList evidence{Diag::tr("Keywords: %1").arg(keywords.join(QStringLiteral(", "))),
