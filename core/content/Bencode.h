@@ -26,11 +26,12 @@ public:
     // Kept sorted by raw key bytes so that encoding is canonical by construction.
     using Dict = std::vector<Entry>;
 
-    BencodeValue() = default; // the integer 0
-    explicit BencodeValue(qint64 integer) : m_integer(integer) {}
-    explicit BencodeValue(QByteArray bytes) : m_type(Type::String), m_bytes(std::move(bytes)) {}
-    static BencodeValue list() { return BencodeValue(Type::List); }
-    static BencodeValue dict() { return BencodeValue(Type::Dict); }
+    // Defined below Entry: clang needs Entry complete wherever the members' destructors are used.
+    BencodeValue(); // the integer 0
+    explicit BencodeValue(qint64 integer);
+    explicit BencodeValue(QByteArray bytes);
+    static BencodeValue list();
+    static BencodeValue dict();
 
     Type type() const { return m_type; }
     bool isInteger() const { return m_type == Type::Integer; }
@@ -55,7 +56,7 @@ public:
     friend bool operator==(const BencodeValue& a, const BencodeValue& b);
 
 private:
-    explicit BencodeValue(Type type) : m_type(type) {}
+    explicit BencodeValue(Type type);
 
     Type m_type = Type::Integer;
     qint64 m_integer = 0;
@@ -70,6 +71,21 @@ struct BencodeValue::Entry
     BencodeValue value;
     friend bool operator==(const Entry& a, const Entry& b) = default;
 };
+
+inline BencodeValue::BencodeValue() = default;
+inline BencodeValue::BencodeValue(qint64 integer) : m_integer(integer) {}
+inline BencodeValue::BencodeValue(QByteArray bytes)
+    : m_type(Type::String), m_bytes(std::move(bytes))
+{}
+inline BencodeValue::BencodeValue(Type type) : m_type(type) {}
+inline BencodeValue BencodeValue::list()
+{
+    return BencodeValue(Type::List);
+}
+inline BencodeValue BencodeValue::dict()
+{
+    return BencodeValue(Type::Dict);
+}
 
 // Where a value's encoding sits in the decoded input.
 struct BencodeSpan
