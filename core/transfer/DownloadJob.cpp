@@ -290,25 +290,34 @@ void DownloadJob::schedulePump()
         Qt::QueuedConnection);
 }
 
-bool DownloadJob::httpHeldBack()
+DownloadJob::HttpGate DownloadJob::httpGate()
 {
     if (!m_swarm || !m_context.peers)
-        return false;
+        return HttpGate::Open;
     const qint64 elapsed = m_transferClock.elapsed();
-    const qint64 delayMs = qint64(m_context.peers->httpDelaySeconds(m_record.foreground)) * 1000;
-    const bool peersAround = m_swarm->servingPeerCount() > 0 || m_swarm->pendingPeerCount() > 0;
-    // DODelay*DownloadFromHttp: while peers can serve, the origin waits for them.
-    qint64 holdUntil = peersAround ? delayMs : 0;
     // Peers we were told about get a moment to connect before the origin starts.
     const bool expectingPeers =
         !m_context.peers->staticPeers().isEmpty() || m_swarm->connectionCount() > 0;
-    if (expectingPeers && m_swarm->pendingPeerCount() > 0)
-        holdUntil = qMax(holdUntil, kPeerGraceMs);
-    if (elapsed >= holdUntil)
-        return false;
-    if (!m_holdTimer.isActive())
-        m_holdTimer.start(int(qMin<qint64>(holdUntil - elapsed, 1000)) + 1);
-    return true;
+    const qint64 graceUntil = expectingPeers && m_swarm->pendingPeerCount() > 0 ? kPeerGraceMs : 0;
+    // DODelay*DownloadFromHttp: while peers can serve, the origin waits for them, but only
+    // for the pieces they have; what no connected peer holds comes from the origin at once.
+    const qint64 delayMs = qint64(m_context.peers->httpDelaySeconds(m_record.foreground)) * 1000;
+    const bool peersAround = m_swarm->servingPeerCount() > 0 || m_swarm->pendingPeerCount() > 0;
+    const qint64 delayUntil = peersAround ? delayMs : 0;
+
+    HttpGate gate = HttpGate::Open;
+    qint64 until = 0;
+    if (elapsed < graceUntil) {
+        gate = HttpGate::Closed;
+        until = graceUntil;
+    } else if (elapsed < delayUntil) {
+        // A server without Range support can only stream everything, peers' pieces included.
+        gate = m_source && m_source->rangesSupported() ? HttpGate::UnservedOnly : HttpGate::Closed;
+        until = delayUntil;
+    }
+    if (gate != HttpGate::Open && !m_holdTimer.isActive())
+        m_holdTimer.start(int(qMin<qint64>(until - elapsed, 1000)) + 1);
+    return gate;
 }
 
 qint64 DownloadJob::pieceSize(int piece) const
@@ -325,11 +334,12 @@ void DownloadJob::pump()
 {
     if (m_record.state != JobState::Downloading || m_finishing || !m_committer || !m_picker)
         return;
-    if (m_source && !httpHeldBack()) {
+    const HttpGate gate = m_source ? httpGate() : HttpGate::Closed;
+    if (gate != HttpGate::Closed) {
         while (m_spans.size() < kMaxRanges && acceptsMorePieces()) {
             if (!m_source->rangesSupported() && !m_spans.isEmpty())
                 break; // the server streams the whole file: one request at a time
-            if (!requestSpan())
+            if (!requestSpan(gate))
                 break;
         }
     }
@@ -337,12 +347,13 @@ void DownloadJob::pump()
         m_committer->flush();
 }
 
-bool DownloadJob::requestSpan()
+bool DownloadJob::requestSpan(HttpGate gate)
 {
     auto span = std::make_shared<Span>();
     const bool peers = m_swarm && m_swarm->connectionCount() > 0;
     // Pieces that peers serving us have are left to them; without such peers, everything.
-    const bool includeAvailable = !m_swarm || m_swarm->servingPeerCount() == 0;
+    const bool includeAvailable =
+        gate == HttpGate::Open && (!m_swarm || m_swarm->servingPeerCount() == 0);
     if (!m_source->rangesSupported()) {
         // Everything from the first missing piece comes in one stream; pieces that are present
         // or arrive from elsewhere meanwhile are skipped.
@@ -362,7 +373,7 @@ bool DownloadJob::requestSpan()
             m_picker->pickForHttp(maxPieces, includeAvailable, peers, httpShare());
         if (run.empty() && peersStalled())
             run = m_picker->pickForHttp(maxPieces, includeAvailable, peers);
-        if (run.empty() && m_swarm && m_swarm->servingPeerCount() == 0 &&
+        if (run.empty() && gate == HttpGate::Open && m_swarm && m_swarm->servingPeerCount() == 0 &&
             m_picker->missingUnassignedCount() == 0) {
             // Endgame with no peer serving: the origin takes over what stalled peers hold.
             const int piece = m_picker->pickInFlightForHttp();

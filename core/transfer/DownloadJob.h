@@ -86,10 +86,17 @@ private:
     void beginTransfer();
     void pump();
     void schedulePump();
-    bool httpHeldBack();
+    // What the origin may fetch right now.
+    enum class HttpGate
+    {
+        Open,         // anything missing
+        UnservedOnly, // DODelay*DownloadFromHttp running: only pieces no connected peer has
+        Closed,       // peers we were told about are still connecting
+    };
+    HttpGate httpGate();
     std::function<bool(int)> httpShare() const; // which pieces the origin fetches for us
     bool peersStalled() const;
-    bool requestSpan();
+    bool requestSpan(HttpGate gate);
     void commitPiece(int piece, QByteArray data, PieceOrigin origin);
     void joinSwarm();
     void leaveSwarm();
