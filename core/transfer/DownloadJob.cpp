@@ -268,6 +268,7 @@ void DownloadJob::pieceFromPeer(int piece, QByteArray data, int sourceKey, Sourc
 void DownloadJob::commitPiece(int piece, QByteArray data, PieceOrigin origin)
 {
     m_committing.insert(piece, origin);
+    m_picker->setReceived(piece);
     m_committer->commit(piece, qint64(piece) * m_pieceLength, std::move(data));
 }
 
@@ -491,6 +492,7 @@ void DownloadJob::onVerificationFailed(int piece)
 {
     ++m_hashFailures;
     const PieceOrigin origin = m_committing.take(piece);
+    m_picker->clearReceived(piece);
     m_bytesDiscarded += pieceSize(piece);
     if (origin.sourceKey != PiecePicker::kHttpSource) {
         // A peer sent it: that peer is banned and the piece goes back to the pool.

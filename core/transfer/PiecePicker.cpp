@@ -14,8 +14,8 @@ constexpr int kMaxSourcesPerPiece = 3;
 
 PiecePicker::PiecePicker(int pieceCount, quint32 seed)
     : m_pieceCount(std::max(0, pieceCount)), m_present(m_pieceCount, false),
-      m_availability(m_pieceCount, 0), m_assigned(m_pieceCount), m_unassignedMissing(m_pieceCount),
-      m_random(seed)
+      m_received(m_pieceCount, false), m_availability(m_pieceCount, 0), m_assigned(m_pieceCount),
+      m_unassignedMissing(m_pieceCount), m_random(seed)
 {}
 
 void PiecePicker::setPresent(int piece)
@@ -24,9 +24,28 @@ void PiecePicker::setPresent(int piece)
         return;
     m_present[piece] = true;
     ++m_presentCount;
+    if (m_assigned[piece].isEmpty() && !m_received[piece])
+        --m_unassignedMissing;
+    m_received[piece] = false;
+    m_assigned[piece].clear();
+}
+
+void PiecePicker::setReceived(int piece)
+{
+    if (piece < 0 || piece >= m_pieceCount || m_present[piece] || m_received[piece])
+        return;
+    m_received[piece] = true;
     if (m_assigned[piece].isEmpty())
         --m_unassignedMissing;
-    m_assigned[piece].clear();
+}
+
+void PiecePicker::clearReceived(int piece)
+{
+    if (piece < 0 || piece >= m_pieceCount || !m_received[piece])
+        return;
+    m_received[piece] = false;
+    if (m_assigned[piece].isEmpty() && !m_present[piece])
+        ++m_unassignedMissing;
 }
 
 bool PiecePicker::isPresent(int piece) const
@@ -79,9 +98,11 @@ int PiecePicker::availability(int piece) const
 int PiecePicker::pickForPeer(SourceKey source, const QBitArray& peerHas)
 {
     const int n = std::min(m_pieceCount, int(peerHas.size()));
-    const auto& present = std::as_const(m_present);
     const auto& assigned = std::as_const(m_assigned);
     const auto& availability = std::as_const(m_availability);
+    const auto& present = std::as_const(m_present);
+    const auto& received = std::as_const(m_received);
+    const auto wanted = [&](int p) { return !present[p] && !received[p]; };
 
     // Two passes (find the best key and count its ties, then take a random one of them) keep
     // the pick uniform among ties with one random draw and no allocation.
@@ -113,14 +134,14 @@ int PiecePicker::pickForPeer(SourceKey source, const QBitArray& peerHas)
     if (m_unassignedMissing > 0) {
         // Availability may lag behind the peer's own bitfield, so 0 is a valid (rarest) rank.
         piece = pickBest(
-            [&](int p) { return !present[p] && assigned[p].isEmpty() && peerHas.testBit(p); },
+            [&](int p) { return wanted(p) && assigned[p].isEmpty() && peerHas.testBit(p); },
             [&](int p) { return availability[p]; });
     }
     if (piece < 0) {
         piece = pickBest(
             [&](int p) {
                 const QList<SourceKey>& sources = assigned[p];
-                return !present[p] && !sources.isEmpty() && sources.size() < kMaxSourcesPerPiece &&
+                return wanted(p) && !sources.isEmpty() && sources.size() < kMaxSourcesPerPiece &&
                        !sources.contains(source) && peerHas.testBit(p);
             },
             [&](int p) { return int(assigned[p].size()); });
@@ -136,11 +157,12 @@ PiecePicker::Run PiecePicker::pickForHttp(int maxPieces, bool includeAvailable, 
     if (maxPieces <= 0)
         return {};
     const auto& present = std::as_const(m_present);
+    const auto& received = std::as_const(m_received);
     const auto& assigned = std::as_const(m_assigned);
     const auto& availability = std::as_const(m_availability);
     const auto candidate = [&](int p) {
-        return !present[p] && assigned[p].isEmpty() && (includeAvailable || availability[p] == 0) &&
-               (!allowed || allowed(p));
+        return !present[p] && !received[p] && assigned[p].isEmpty() &&
+               (includeAvailable || availability[p] == 0) && (!allowed || allowed(p));
     };
 
     int bestFirst = -1;
@@ -185,12 +207,13 @@ PiecePicker::Run PiecePicker::pickForHttp(int maxPieces, bool includeAvailable, 
 int PiecePicker::pickInFlightForHttp()
 {
     const auto& present = std::as_const(m_present);
+    const auto& received = std::as_const(m_received);
     const auto& assigned = std::as_const(m_assigned);
     int best = -1;
     qsizetype bestSources = std::numeric_limits<qsizetype>::max();
     for (int p = 0; p < m_pieceCount; ++p) {
         const QList<SourceKey>& sources = assigned[p];
-        if (present[p] || sources.isEmpty() || sources.size() >= bestSources ||
+        if (present[p] || received[p] || sources.isEmpty() || sources.size() >= bestSources ||
             sources.contains(kHttpSource))
             continue;
         best = p;
@@ -208,7 +231,7 @@ void PiecePicker::assign(int piece, SourceKey source)
     QList<SourceKey>& sources = m_assigned[piece];
     if (sources.contains(source))
         return;
-    if (sources.isEmpty())
+    if (sources.isEmpty() && !m_received[piece])
         --m_unassignedMissing;
     sources.append(source);
 }
@@ -220,7 +243,7 @@ bool PiecePicker::release(int piece, SourceKey source)
     QList<SourceKey>& sources = m_assigned[piece];
     if (!sources.removeOne(source))
         return false;
-    if (sources.isEmpty() && !m_present[piece])
+    if (sources.isEmpty() && !m_present[piece] && !m_received[piece])
         ++m_unassignedMissing;
     return true;
 }

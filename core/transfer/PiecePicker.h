@@ -32,6 +32,11 @@ public:
     int presentCount() const { return m_presentCount; }
     bool complete() const { return m_presentCount == m_pieceCount; }
     int missingUnassignedCount() const; // missing pieces no source is fetching
+    // The piece's bytes are in hand and on their way to verification and the disk: no source
+    // fetches it again meanwhile (else endgame would request it over and over until the batch
+    // is durable). clearReceived puts it back, for when verification fails.
+    void setReceived(int piece);
+    void clearReceived(int piece);
 
     // --- availability: how many usable peers have each piece ---
     void addAvailability(const QBitArray& peerHas);
@@ -78,6 +83,7 @@ public:
 private:
     int m_pieceCount;
     QVector<bool> m_present;
+    QVector<bool> m_received;
     int m_presentCount = 0;
     QVector<int> m_availability;
     QVector<QList<SourceKey>> m_assigned; // per piece, sources currently fetching it

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void releaseReturnsPiecesToThePool();
     void releaseAllReturnsEverythingTheSourceHeld();
     void setPresentReleasesAssignments();
+    void receivedPiecesAreNotFetchedAgain();
     void httpFreshDownloadStreamsFromTheStart();
     void httpLateAgentStartsMidGap();
     void httpIncludeAvailable();
@@ -227,6 +228,33 @@ void PiecePickerTest::endgameOnlyForPiecesThisPeerCannotOtherwiseGet()
     QCOMPARE(picker.sourcesOf(0), (QList<int>{1, 2}));
     QCOMPARE(picker.missingUnassignedCount(), 2);
     QVERIFY(!picker.inEndgame());
+}
+
+void PiecePickerTest::receivedPiecesAreNotFetchedAgain()
+{
+    // Piece 0 arrived from peer 1 and waits for its batch to become durable; peer 2 is in
+    // endgame and would otherwise take it as a duplicate, as would the origin.
+    PiecePicker picker(2, 4);
+    QCOMPARE(picker.pickForPeer(1, bits(2, {0})), 0);
+    picker.assign(1, PiecePicker::kHttpSource);
+    picker.setReceived(0);
+    QVERIFY(picker.inEndgame());
+    QCOMPARE(picker.pickForPeer(2, bits(2, {0})), -1);
+    QCOMPARE(picker.pickInFlightForHttp(), -1);
+    QVERIFY(picker.release(0, 1));
+    QCOMPARE(picker.missingUnassignedCount(), 0);
+    QVERIFY(picker.pickForHttp(2, true).empty());
+    // Verification failed: the piece is wanted again.
+    picker.clearReceived(0);
+    QCOMPARE(picker.missingUnassignedCount(), 1);
+    QCOMPARE(picker.pickForPeer(2, bits(2, {0})), 0);
+    // Durable: present, and nothing is counted twice.
+    picker.setReceived(0);
+    picker.setPresent(0);
+    QCOMPARE(picker.presentCount(), 1);
+    QCOMPARE(picker.missingUnassignedCount(), 0);
+    picker.clearReceived(0);
+    QCOMPARE(picker.missingUnassignedCount(), 0);
 }
 
 void PiecePickerTest::releaseReturnsPiecesToThePool()
@@ -448,6 +476,7 @@ void PiecePickerTest::staysConsistentUnderRandomOperations()
     std::mt19937 rng(12345);
     PiecePicker picker(n, 777);
     QVector<int> availability(n, 0);
+    QSet<int> received; // the model: pieces in hand, not yet present
     const auto randomBits = [&] {
         QBitArray a(n);
         for (int p = 0; p < n; ++p)
@@ -458,7 +487,7 @@ void PiecePickerTest::staysConsistentUnderRandomOperations()
     for (int step = 0; step < 3000; ++step) {
         const int piece = int(rng() % n);
         const int source = int(rng() % kSources);
-        switch (rng() % 12) {
+        switch (rng() % 14) {
         case 0: {
             const QBitArray has = randomBits();
             picker.addAvailability(has);
@@ -488,6 +517,7 @@ void PiecePickerTest::staysConsistentUnderRandomOperations()
             if (p >= 0) {
                 QVERIFY(has.testBit(p));
                 QVERIFY(!picker.isPresent(p));
+                QVERIFY(!received.contains(p));
                 QVERIFY(picker.sourcesOf(p).size() <= 3);
             }
             break;
@@ -496,13 +526,14 @@ void PiecePickerTest::staysConsistentUnderRandomOperations()
             const bool includeAvailable = rng() % 2;
             const auto run = picker.pickForHttp(1 + int(rng() % 10), includeAvailable);
             for (int p = run.first; !run.empty() && p <= run.last; ++p) {
+                QVERIFY(!received.contains(p));
                 QCOMPARE(picker.sourcesOf(p), QList<int>{PiecePicker::kHttpSource});
                 QVERIFY(includeAvailable || availability[p] == 0);
             }
             break;
         }
         case 7:
-            picker.pickInFlightForHttp();
+            QVERIFY(!received.contains(picker.pickInFlightForHttp()));
             break;
         case 8:
             picker.assign(piece, source);
@@ -519,8 +550,19 @@ void PiecePickerTest::staysConsistentUnderRandomOperations()
                 QVERIFY(!picker.isAssignedTo(p, source));
             break;
         case 11:
-            if (rng() % 4 == 0)
+            if (rng() % 4 == 0) {
                 picker.setPresent(piece);
+                received.remove(piece);
+            }
+            break;
+        case 12:
+            picker.setReceived(piece);
+            if (!picker.isPresent(piece))
+                received.insert(piece);
+            break;
+        case 13:
+            picker.clearReceived(piece);
+            received.remove(piece);
             break;
         }
 
@@ -536,7 +578,7 @@ void PiecePickerTest::staysConsistentUnderRandomOperations()
                 continue;
             }
             QCOMPARE(int(QSet<int>(sources.begin(), sources.end()).size()), int(sources.size()));
-            if (sources.isEmpty())
+            if (sources.isEmpty() && !received.contains(p))
                 ++unassignedMissing;
         }
         QCOMPARE(picker.presentCount(), present);
