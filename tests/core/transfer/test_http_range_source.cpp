@@ -206,6 +206,7 @@ private Q_SLOTS:
     void serverWithoutRangesStillDeliversTheRightBytes();
     void notFoundIsNotRetried();
     void connectionRefusedIsRetriedThenReported();
+    void unknownHostIsRetriedThenReported();
     void sizeChangeIsPermanent();
     void redirectIsFollowed();
     void truncatedBodyRetriesOnlyTheRest();
@@ -377,6 +378,35 @@ void HttpRangeSourceTest::connectionRefusedIsRetriedThenReported()
     QVERIFY2(error.message.contains(url.toString()) && error.message.contains("bytes 100-999") &&
                  error.message.contains("4 attempt") && error.message.contains("refused"),
              qPrintable(error.message));
+}
+
+void HttpRangeSourceTest::unknownHostIsRetriedThenReported()
+{
+    // .invalid never resolves (RFC 6761): the resolver answers NXDOMAIN, no connection is made.
+    const QUrl url(QStringLiteral("http://no-such-host.invalid/x"));
+    HttpRangeSource source(*m_network, url, fastRetries(3), nullptr);
+    Received got;
+    got.watch(source);
+    source.probe();
+    QTRY_VERIFY_WITH_TIMEOUT(got.probed || got.probeError, 20000);
+    QVERIFY(!got.probed);
+    QCOMPARE(got.probeError->kind, HttpError::Kind::HostNotFound);
+    QVERIFY2(got.probeError->message.contains("no-such-host.invalid could not be resolved"),
+             qPrintable(got.probeError->message));
+
+    got.fetch(source, 4, 0, 1000);
+    QTRY_COMPARE_WITH_TIMEOUT(got.done(), 1, 20000);
+    const HttpError error = got.failed.value(4);
+    QCOMPARE(error.kind, HttpError::Kind::HostNotFound);
+    // The final error names the URL, the failed lookup, the range and the attempts made.
+    QVERIFY2(error.message.contains(url.toString()) &&
+                 error.message.contains("the host name no-such-host.invalid could not be "
+                                        "resolved") &&
+                 error.message.contains("bytes 0-999") && error.message.contains("3 attempt"),
+             qPrintable(error.message));
+    QCOMPARE(source.inFlight(), 0);
+    QTest::qWait(200); // the retries are spent: nothing more is scheduled
+    QCOMPARE(got.done(), 1);
 }
 
 void HttpRangeSourceTest::sizeChangeIsPermanent()
