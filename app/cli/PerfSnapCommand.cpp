@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QThread>
+#include <cmath>
 
 namespace opendo::cli {
 
@@ -37,7 +38,9 @@ void print(const QList<QPair<QString, QJsonValue>>& fields, bool json, QTextStre
     }
     for (const auto& [name, value] : fields) {
         out << qSetFieldWidth(28) << Qt::left << name << qSetFieldWidth(0) << ": "
-            << (value.isBool() ? (value.toBool() ? QStringLiteral("True") : QStringLiteral("False"))
+            << (value.isNull() ? QString()
+                : value.isBool()
+                    ? (value.toBool() ? QStringLiteral("True") : QStringLiteral("False"))
                 : value.isString() ? value.toString()
                 : value.isDouble() && value.toDouble() != double(value.toInteger())
                     ? QString::number(value.toDouble(), 'f', 1)
@@ -79,7 +82,16 @@ int runPerfSnapCommand(agent::Agent& agent, CliArguments& args, QTextStream& out
     const stats::MonthTotals totals = agent.monthTotals(today).result();
     const qint64 capGb = agent.policySnapshot().number(QStringLiteral("DOMonthlyUploadDataCap"));
     const qint64 uploadInternet = bytesOf(totals.up, SourceClass::InternetPeer);
-    const bool capReached = capGb > 0 && uploadInternet >= capGb * 1024 * 1024 * 1024;
+    // The cap as the upload gate enforces it: GB of 1024^3 bytes, against the ledger's uploads to
+    // Internet peers (MonthTotals::capCountedBytes), not against the history's figure above.
+    const qint64 capBytes = qMax<qint64>(0, capGb) * 1024 * 1024 * 1024;
+    const qint64 counted = totals.capCountedBytes;
+    const bool capReached = capBytes > 0 && counted >= capBytes;
+    const QJsonValue countedValue = counted >= 0 ? QJsonValue(counted) : QJsonValue();
+    const QJsonValue percentValue =
+        capBytes > 0 && counted >= 0
+            ? QJsonValue(std::round(1000.0 * double(counted) / double(capBytes)) / 10.0)
+            : QJsonValue();
     // Field names of Get-DeliveryOptimizationPerfSnapThisMonth (current builds), plus the group
     // classes that DO folds into LAN.
     const QList<QPair<QString, QJsonValue>> fields = {
@@ -94,6 +106,11 @@ int runPerfSnapCommand(agent::Agent& agent, CliArguments& args, QTextStream& out
         {QStringLiteral("UploadGroupBytes"), bytesOf(totals.up, SourceClass::GroupPeer)},
         {QStringLiteral("UploadInternetBytes"), uploadInternet},
         {QStringLiteral("UploadLimitReached"), capReached},
+        // Beyond DO: the cap (DOMonthlyUploadDataCap in bytes, 0 = none), what counts against
+        // it this month and the share used; null when the ledger cannot be read.
+        {QStringLiteral("UploadLimitBytes"), capBytes},
+        {QStringLiteral("UploadLimitUsedBytes"), countedValue},
+        {QStringLiteral("UploadLimitUsedPct"), percentValue},
     };
     print(fields, json, out);
     return 0;

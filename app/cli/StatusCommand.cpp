@@ -86,8 +86,10 @@ void printJobStatus(const JobStatus& s, QTextStream& out)
     const QJsonObject o = transfer::jobStatusToJson(s);
     for (const QString& key : transfer::jobStatusFieldOrder()) {
         const QJsonValue v = o.value(key);
-        QString text;
-        if (v.isString())
+        QString text; // null (e.g. ExpireOn before completion) prints as nothing, as in DO
+        if (v.isNull() || v.isUndefined())
+            text.clear();
+        else if (v.isString())
             text = v.toString();
         else if (v.isBool())
             text = v.toBool() ? QStringLiteral("True") : QStringLiteral("False");

@@ -2,6 +2,7 @@
 
 #include "agent/DeviceStatsSampler.h"
 #include "agent/DiscoveryLink.h"
+#include "cache/CacheExpiry.h"
 #include "cache/CacheJanitor.h"
 #include "cache/PieceStore.h"
 #include "content/Metainfo.h"
@@ -417,8 +418,7 @@ QList<cache::CacheEntry> AgentEngine::cacheContents() const
     QList<cache::CacheEntry> out;
     if (!m_store)
         return out;
-    const qint64 maxAge =
-        resolveEffective(m_policies->state()).number(QStringLiteral("DOMaxCacheAge"));
+    const cache::CacheLimits limits = cache::cacheLimitsFrom(resolveEffective(m_policies->state()));
     for (const cache::CachedContent& c : m_store->all()) {
         cache::CacheEntry e;
         e.contentId = c.geometry.contentId;
@@ -432,8 +432,7 @@ QList<cache::CacheEntry> AgentEngine::cacheContents() const
         e.inUse = m_downloads && m_downloads->hasActiveJobFor(e.contentId);
         e.addedAt = c.addedAt;
         e.lastUsedAt = c.lastUsedAt;
-        if (maxAge > 0 && !c.pinned)
-            e.expiresAt = c.lastUsedAt.addSecs(maxAge);
+        e.expiresAt = cache::cacheExpiry(c, limits); // the rule the clean-up applies
         out.append(e);
     }
     return out;

@@ -1,5 +1,7 @@
 #include "stats/TransferHistory.h"
 
+#include "stats/UploadLedger.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -7,6 +9,8 @@
 
 namespace opendo::stats {
 namespace {
+
+using transfer::SourceClass;
 
 constexpr qint64 kSecondsKept = 3600;
 constexpr qint64 kMinutesKept = 90LL * 24 * 3600;
@@ -161,6 +165,7 @@ MonthTotals TransferHistory::month(const QDate& anyDay) const
     if (!anyDay.isValid())
         return totals;
     totals.month = monthKey(anyDay);
+    totals.capCountedBytes = UploadLedger(m_db).monthBytes(SourceClass::InternetPeer, anyDay);
     QSqlQuery q(m_db);
     q.prepare(
         QStringLiteral("SELECT direction, %1 FROM transfer_months WHERE month = ?").arg(kColumns));

@@ -41,6 +41,10 @@ struct MonthTotals
     QString month; // "2026-11"
     ClassBytes down{};
     ClassBytes up{};
+    // What DOMonthlyUploadDataCap counts for this month: uploads to Internet peers as the
+    // UploadLedger holds them, the one counter the upload gate enforces (it adds the last few
+    // seconds not yet written). -1 when the ledger cannot be read.
+    qint64 capCountedBytes = 0;
 };
 
 class TransferHistory

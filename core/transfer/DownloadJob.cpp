@@ -625,8 +625,16 @@ JobStatus DownloadJob::status() const
     s.totalBytesDownloaded = s.bytesFromHttp + s.bytesFromCacheServer + s.bytesFromPeers;
     s.bytesDiscarded = m_bytesDiscarded;
     s.bannedPeers = m_bannedPeers;
-    if (m_swarm)
-        s.peerConnectionCount = m_swarm->connectionCount();
+    if (m_swarm) {
+        s.lanConnectionCount = m_swarm->connectionCount(SourceClass::LanPeer);
+        s.groupConnectionCount = m_swarm->connectionCount(SourceClass::GroupPeer);
+        s.internetConnectionCount = m_swarm->connectionCount(SourceClass::InternetPeer);
+        s.cacheServerConnectionCount = m_swarm->connectionCount(SourceClass::CacheServer);
+    }
+    s.peerConnectionCount = s.lanConnectionCount + s.groupConnectionCount +
+                            s.internetConnectionCount + s.cacheServerConnectionCount;
+    if (m_context.peers && !m_record.contentId.isEmpty())
+        s.numPeers = int(m_context.peers->discoveredPeers(m_record.contentId).size());
     s.state = m_record.state;
     s.foreground = m_record.foreground;
     s.downloadMode = m_record.downloadMode;

@@ -1,5 +1,6 @@
 #include "transfer/DownloadManager.h"
 
+#include "cache/CacheExpiry.h"
 #include "cache/PieceStore.h"
 #include "content/Metainfo.h"
 #include "transfer/BandwidthPolicy.h"
@@ -30,6 +31,28 @@ int downloadModeFor(bool shareable, const policy::PolicySnapshot& policies)
         return 99;
     const qint64 mode = policies.number(QStringLiteral("DODownloadMode"), 1);
     return mode == 100 ? 99 : int(mode);
+}
+
+// ExpireOn (see cache::cacheExpiry). Only finished, unpinned content expires by age, so only
+// for those is the cache looked up, once per content.
+void fillExpiry(QList<JobStatus>& statuses, const cache::PieceStore& store,
+                const policy::PolicySnapshot& policies)
+{
+    const cache::CacheLimits limits = cache::cacheLimitsFrom(policies);
+    if (limits.maxAgeSeconds <= 0)
+        return;
+    QHash<QString, QDateTime> byContent;
+    for (JobStatus& s : statuses) {
+        if (s.pinned || (s.state != JobState::Complete && s.state != JobState::Caching))
+            continue;
+        auto it = byContent.constFind(s.fileId);
+        if (it == byContent.cend()) {
+            const auto cached = store.find(s.fileId);
+            it = byContent.insert(s.fileId,
+                                  cached ? cache::cacheExpiry(*cached, limits) : QDateTime());
+        }
+        s.expireOn = *it;
+    }
 }
 
 } // namespace
@@ -267,14 +290,18 @@ QList<JobStatus> DownloadManager::statuses() const
     QList<JobStatus> list;
     for (const DownloadJob* job : m_jobs)
         list << statusOf(*job, pinned);
+    fillExpiry(list, m_context.store, m_policies());
     return list;
 }
 
 std::optional<JobStatus> DownloadManager::status(const QString& jobId) const
 {
     for (const DownloadJob* job : m_jobs) {
-        if (job->record().jobId == jobId)
-            return statusOf(*job, m_context.store.pinnedContentIds());
+        if (job->record().jobId == jobId) {
+            QList<JobStatus> one{statusOf(*job, m_context.store.pinnedContentIds())};
+            fillExpiry(one, m_context.store, m_policies());
+            return one.front();
+        }
     }
     return std::nullopt;
 }
@@ -290,18 +317,24 @@ bool DownloadManager::hasActiveJobFor(const QString& contentId) const
 
 void DownloadManager::tick()
 {
-    qint64 total = 0;
+    qint64 httpTotal = 0;
     for (const DownloadJob* job : std::as_const(m_jobs)) {
         const QString& id = job->record().jobId;
-        const qint64 bytes = job->record().bytesHttp;
+        // The Rate column: every byte received, from the origin and from peers alike.
+        const qint64 bytes = job->status().totalBytesDownloaded;
         const qint64 rate = qMax<qint64>(0, bytes - m_lastBytes.value(id, bytes));
         m_rates.insert(id, rate * 1000 / kTickMs);
         m_lastBytes.insert(id, bytes);
-        total += rate;
+        // The bandwidth measure below counts the origin only: peers on the LAN say nothing about
+        // the Internet link the caps share out. Kept beside the total under a key no job id has.
+        const QString httpKey = id + QLatin1String("/http");
+        const qint64 http = job->record().bytesHttp;
+        httpTotal += qMax<qint64>(0, http - m_lastBytes.value(httpKey, http));
+        m_lastBytes.insert(httpKey, http);
     }
     // The best throughput seen stands in for "available bandwidth" in percentage caps. It only
     // decays while idle: decaying under a cap would shrink the cap it feeds.
-    const qint64 current = total * 1000 / kTickMs;
+    const qint64 current = httpTotal * 1000 / kTickMs;
     if (current > m_bestRate)
         m_bestRate = current;
     else if (current == 0)

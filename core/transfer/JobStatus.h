@@ -45,13 +45,21 @@ struct JobStatus
     JobState state = JobState::Queued;
     bool foreground = true;
     int downloadMode = 99;
-    int httpConnectionCount = 0;
-    int peerConnectionCount = 0; // open connections to peers of this content now
+    int httpConnectionCount = 0; // connections opened to the origin by this run
+    // Open connections to peers of this content now, by the class of the peer; the peer count
+    // is their sum.
+    int lanConnectionCount = 0;
+    int groupConnectionCount = 0;
+    int internetConnectionCount = 0;
+    int cacheServerConnectionCount = 0;
+    int peerConnectionCount = 0;
+    int numPeers = 0; // peers the discovery service offered for this content (DO NumPeers)
     int bannedPeers = 0;
     qint64 downloadDurationMs = 0;
     QDateTime createdAt;
     QDateTime finishedAt;
     bool pinned = false;
+    QDateTime expireOn;     // when the cache policies remove the content; invalid = not by age
     bool shareable = false; // has trusted hashes, so peers may get it
     int piecesTotal = 0;
     int piecesPresent = 0;

@@ -24,10 +24,20 @@ QJsonObject jobStatusToJson(const JobStatus& s)
     o[QStringLiteral("DownloadMode")] = s.downloadMode;
     o[QStringLiteral("SourceURL")] = s.sourceUrl;
     o[QStringLiteral("HttpConnectionCount")] = s.httpConnectionCount;
-    o[QStringLiteral("PeerConnectionCount")] = s.peerConnectionCount;
+    o[QStringLiteral("LanConnectionCount")] = s.lanConnectionCount;
+    o[QStringLiteral("GroupConnectionCount")] = s.groupConnectionCount;
+    o[QStringLiteral("InternetConnectionCount")] = s.internetConnectionCount;
+    o[QStringLiteral("CacheServerConnectionCount")] = s.cacheServerConnectionCount;
+    o[QStringLiteral("PeerConnectionCount")] = s.peerConnectionCount; // the four above
+    o[QStringLiteral("NumPeers")] = s.numPeers;
     o[QStringLiteral("BannedPeers")] = s.bannedPeers;
     o[QStringLiteral("BytesDiscarded")] = s.bytesDiscarded;
     o[QStringLiteral("DownloadDuration")] = double(s.downloadDurationMs) / 1000.0;
+    o[QStringLiteral("ExpireOn")] =
+        s.expireOn.isValid()
+            ? QJsonValue(
+                  s.expireOn.toOffsetFromUtc(s.expireOn.offsetFromUtc()).toString(Qt::ISODate))
+            : QJsonValue(QJsonValue::Null);
     o[QStringLiteral("IsPinned")] = s.pinned;
     o[QStringLiteral("PiecesTotal")] = s.piecesTotal;
     o[QStringLiteral("PiecesInCache")] = s.piecesPresent;
@@ -56,10 +66,16 @@ QStringList jobStatusFieldOrder()
             QStringLiteral("DownloadMode"),
             QStringLiteral("SourceURL"),
             QStringLiteral("HttpConnectionCount"),
+            QStringLiteral("LanConnectionCount"),
+            QStringLiteral("GroupConnectionCount"),
+            QStringLiteral("InternetConnectionCount"),
+            QStringLiteral("CacheServerConnectionCount"),
             QStringLiteral("PeerConnectionCount"),
+            QStringLiteral("NumPeers"),
             QStringLiteral("BannedPeers"),
             QStringLiteral("BytesDiscarded"),
             QStringLiteral("DownloadDuration"),
+            QStringLiteral("ExpireOn"),
             QStringLiteral("IsPinned"),
             QStringLiteral("PiecesTotal"),
             QStringLiteral("PiecesInCache"),

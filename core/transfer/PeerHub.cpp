@@ -47,13 +47,7 @@ PeerHub::PeerHub(cache::PieceStore& store, QThreadPool& workers, stats::UploadLe
     m_identity.peerId = makePeerId();
     m_identity.client = QStringLiteral("OpenDO 0.1.0"); // matches the peer id prefix
     m_identity.extensions.emplace(QByteArray(peer::kSwarmKeyExtensionName), quint8(1));
-    if (m_ledger) {
-        const QDate today = QDate::currentDate();
-        for (SourceClass cls : kAllSourceClasses) {
-            if (isPeerClass(cls))
-                m_monthUploads[int(cls)] = m_ledger->monthBytes(cls, today);
-        }
-    }
+    loadMonthUploads(QDate::currentDate());
     m_reconnectTimer.setInterval(kReconnectMs);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &PeerHub::connectStaticPeers);
     m_reconnectTimer.start();
@@ -462,21 +456,37 @@ qint64 PeerHub::uploadedThisMonth(SourceClass cls) const
     return m_monthUploads.value(int(cls));
 }
 
+void PeerHub::loadMonthUploads(const QDate& day)
+{
+    m_uploadMonth = QDate(day.year(), day.month(), 1);
+    m_monthUploads.clear();
+    if (!m_ledger)
+        return;
+    for (SourceClass cls : kAllSourceClasses) {
+        if (isPeerClass(cls))
+            m_monthUploads[int(cls)] = m_ledger->monthBytes(cls, day);
+    }
+}
+
 void PeerHub::flushUploadLedger()
 {
-    if (m_unflushedUploads.isEmpty())
-        return;
+    // Bytes go to the month they were counted in, so the ledger always holds exactly what the
+    // cap gate saw; a new month then starts from the ledger's (empty) figures.
     const QDate today = QDate::currentDate();
+    const bool newMonth = QDate(today.year(), today.month(), 1) != m_uploadMonth;
+    const bool flushed = !m_unflushedUploads.isEmpty();
     if (m_ledger) {
         for (auto it = m_unflushedUploads.cbegin(); it != m_unflushedUploads.cend(); ++it) {
             QString error;
-            if (!m_ledger->add(SourceClass(it.key()), it.value(), today, &error))
+            if (!m_ledger->add(SourceClass(it.key()), it.value(), m_uploadMonth, &error))
                 qCWarning(log::lcAgent).noquote() << "cannot record uploads:" << error;
         }
     }
     m_unflushedUploads.clear();
-    // The cap may just have been reached.
-    if (m_policies.number(QStringLiteral("DOMonthlyUploadDataCap")) > 0)
+    if (newMonth)
+        loadMonthUploads(today);
+    // The cap may just have been reached, or a new month lifts it.
+    if (newMonth || (flushed && m_policies.number(QStringLiteral("DOMonthlyUploadDataCap")) > 0))
         refreshGates();
 }
 

@@ -13,6 +13,7 @@
 #include "transfer/PeerSnapshot.h"
 #include "transfer/UploadGates.h"
 
+#include <QDate>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
@@ -133,7 +134,8 @@ private:
     SourceClass classify(const QString& contentId, const QHostAddress& address) const;
     void connectOut(Swarm& swarm, const PeerEndpoint& endpoint, SourceClass cls);
     void refreshGates();
-    void flushUploadLedger();
+    void flushUploadLedger(); // every few seconds; also starts a new month's count
+    void loadMonthUploads(const QDate& day);
     bool isSelf(const PeerEndpoint& endpoint) const;
 
     cache::PieceStore& m_store;
@@ -148,12 +150,16 @@ private:
     int m_configuredMode = 1;
     bool m_discoveryActive = false;
     QString m_fallbackReason;
-    QHash<QString, QByteArray> m_swarmKeys;               // by content id
-    QHash<QString, QList<DiscoveredPeer>> m_discovered;   // by content id
+    QHash<QString, QByteArray> m_swarmKeys;             // by content id
+    QHash<QString, QList<DiscoveredPeer>> m_discovered; // by content id
     PeeringGates m_gates;
     BandwidthLimiter m_uploadLimiter;
     QHash<int, qint64> m_unflushedUploads; // by SourceClass
-    QHash<int, qint64> m_monthUploads;     // by SourceClass, as of the last flush + unflushed
+    // By SourceClass: the ledger's figures for m_uploadMonth plus what is not flushed yet. This
+    // is the counter DOMonthlyUploadDataCap is enforced on (Internet peers only); perfsnap and
+    // the console read the same ledger (MonthTotals::capCountedBytes).
+    QHash<int, qint64> m_monthUploads;
+    QDate m_uploadMonth; // first day of the month m_monthUploads counts
     std::array<qint64, 5> m_uploadTotals{};
     QTimer m_reconnectTimer;
     QTimer m_gateTimer;

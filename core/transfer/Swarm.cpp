@@ -636,6 +636,12 @@ void Swarm::ban(Peer& peer, const QString& reason)
     peer.connection->close(tr("banned: %1").arg(reason), true);
 }
 
+int Swarm::connectionCount(SourceClass cls) const
+{
+    return int(std::count_if(m_peers.begin(), m_peers.end(),
+                             [cls](const auto& p) { return p->cls == cls; }));
+}
+
 int Swarm::servingPeerCount() const
 {
     return int(std::count_if(m_peers.begin(), m_peers.end(), [this](const auto& p) {

@@ -52,6 +52,7 @@ public:
     void addConnection(peer::PeerConnection* connection, SourceClass cls);
     bool hasConnectionTo(const QHostAddress& address, quint16 listenPort) const;
     int connectionCount() const { return int(m_peers.size()); }
+    int connectionCount(SourceClass cls) const; // those to peers of one class
     bool isBanned(const QHostAddress& address) const { return m_banned.contains(address); }
 
     // Results of verification of a piece a peer sent (see PieceSink).

@@ -35,6 +35,9 @@ stats::MonthTotals month(std::initializer_list<std::pair<SourceClass, qint64>> d
         m.down[std::size_t(c)] = bytes;
     for (const auto& [c, bytes] : up)
         m.up[std::size_t(c)] = bytes;
+    // As in a running agent, the upload ledger (what the cap counts) holds the same Internet
+    // uploads as the history.
+    m.capCountedBytes = m.up[std::size_t(SourceClass::InternetPeer)];
     return m;
 }
 
@@ -224,6 +227,13 @@ void OverviewPanelTest::uploadCapCountsInternetOnly()
     f = OverviewFacts::uploads(month({}, {{SourceClass::InternetPeer, 18 * kGiB}}), 20);
     QCOMPARE(f.status, FactStatus::Warn);
     QCOMPARE(f.percent, 90);
+
+    // The gauge shows what the upload gate enforces (the ledger), should the history differ.
+    stats::MonthTotals ledgerAhead = month({}, {{SourceClass::InternetPeer, 2 * kGiB}});
+    ledgerAhead.capCountedBytes = 20 * kGiB;
+    f = OverviewFacts::uploads(ledgerAhead, 20);
+    QCOMPARE(f.status, FactStatus::Bad);
+    QCOMPARE(f.value, QString("20.0 GiB of 20.0 GiB cap"));
 }
 
 void OverviewPanelTest::uploadCapReachedIsBad()

@@ -1,8 +1,8 @@
 #include "panels/activity/ActivityPanel.h"
 
 #include "agent/Agent.h"
-#include "panels/activity/ActivityMonthModel.h"
 #include "charts/QCustomPlotCompat.h"
+#include "panels/activity/ActivityMonthModel.h"
 #include "panels/downloads/JobTableModel.h"
 #include "panels/overview/OverviewFacts.h"
 
@@ -206,6 +206,7 @@ void ActivityPanel::showTotals(const stats::MonthTotals& totals)
     m_hasTotals = true;
     m_downloads->setTotals(totals);
     m_uploads->setTotals(totals);
+    m_capCounted = totals.capCountedBytes;
     const double peers = OverviewFacts::peerPercent(totals.down);
     m_summary->setText(peers < 0 ? tr("Nothing downloaded")
                                  : tr("Downloaded %1 · %2 from peers")
@@ -220,7 +221,8 @@ void ActivityPanel::showCap()
 {
     const qint64 capGb =
         m_agent.policySnapshot().number(QStringLiteral("DOMonthlyUploadDataCap"), 20);
-    const qint64 internet = m_uploads->bytes(SourceClass::InternetPeer);
+    // What the agent's upload gate counts against the cap (the ledger's Internet uploads).
+    const qint64 internet = qMax<qint64>(0, m_capCounted);
     if (capGb <= 0) {
         m_capText->setText(tr("Monthly upload limit: none (DOMonthlyUploadDataCap is 0). Uploads "
                               "to PCs on the Internet: %1.")

@@ -70,6 +70,7 @@ private:
     quint64 m_request = 0; // answers to older requests are dropped
     QDate m_pendingMonth;  // the month a request is out for; null when none
     bool m_hasTotals = false;
+    qint64 m_capCounted = 0; // MonthTotals::capCountedBytes of the month shown
 };
 
 } // namespace opendo::ui

@@ -73,6 +73,12 @@ QList<QPair<QString, QString>> jobDetailRows(const transfer::JobStatus& j)
     add(tr("Received but not used"), bytesWithExact(j.bytesDiscarded));
     add(tr("Connections"),
         tr("%1 HTTP, %2 peers").arg(j.httpConnectionCount).arg(j.peerConnectionCount));
+    add(tr("Peer connections by class"), tr("%1 LAN, %2 group, %3 internet, %4 cache server")
+                                             .arg(j.lanConnectionCount)
+                                             .arg(j.groupConnectionCount)
+                                             .arg(j.internetConnectionCount)
+                                             .arg(j.cacheServerConnectionCount));
+    add(tr("Peers offered by discovery"), QLocale().toString(j.numPeers));
     add(tr("Hash failures / banned peers"), tr("%1 / %2").arg(j.hashFailures).arg(j.bannedPeers));
     add(tr("Duration"),
         tr("%1 s").arg(QLocale().toString(double(j.downloadDurationMs) / 1000.0, 'f', 1)));
@@ -80,6 +86,9 @@ QList<QPair<QString, QString>> jobDetailRows(const transfer::JobStatus& j)
     if (j.finishedAt.isValid())
         add(tr("Finished"), QLocale().toString(j.finishedAt, QLocale::ShortFormat));
     add(tr("Pinned"), j.pinned ? tr("yes — never evicted") : tr("no"));
+    add(tr("Expires"), j.expireOn.isValid()
+                           ? QLocale().toString(j.expireOn, QLocale::ShortFormat)
+                           : tr("not by age (pinned, unfinished, or DOMaxCacheAge is 0)"));
     return rows;
 }
 

@@ -289,12 +289,14 @@ OverviewFact OverviewFacts::uploads(const std::optional<stats::MonthTotals>& mon
                        .arg(split);
         return f;
     }
-    // The cap counts only uploads to Internet peers (as on Windows), so the bar does too.
+    // The cap counts only uploads to Internet peers (as on Windows), so the bar does too: the
+    // ledger's figure, which the agent's upload gate enforces.
     const qint64 capBytes = capGb * kGiB;
-    const double exact = 100.0 * double(internet) / double(capBytes);
-    f.percent = barPercent(internet, capBytes);
-    f.value = tr("%1 of %2 cap").arg(formatBytes(internet), formatBytes(capBytes));
-    if (internet >= capBytes) {
+    const qint64 counted = qMax<qint64>(0, month->capCountedBytes);
+    const double exact = 100.0 * double(counted) / double(capBytes);
+    f.percent = barPercent(counted, capBytes);
+    f.value = tr("%1 of %2 cap").arg(formatBytes(counted), formatBytes(capBytes));
+    if (counted >= capBytes) {
         f.status = FactStatus::Bad;
         f.detail = tr("cap reached: no uploads to Internet peers until next month; %1 in all "
                       "(%2); DOMonthlyUploadDataCap applies to Internet peers only")
