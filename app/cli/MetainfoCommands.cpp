@@ -23,8 +23,10 @@ const char* const kCreateUsage =
 
 const char* const kPublishUsage =
     "usage: doctl publish FILE --webseed URL [--webseed URL]… [--piece-size BYTES] "
-    "--discovery URL [-o OUT.torrent] [--json]\n"
-    "       doctl publish --metainfo IN.torrent --discovery URL [--json]\n";
+    "--discovery URL [--token TOKEN] [-o OUT.torrent] [--json]\n"
+    "       doctl publish --metainfo IN.torrent --discovery URL [--token TOKEN] [--json]\n"
+    "  --token (or OPENDO_PUBLISH_TOKEN): the service's --publish-token; without one the\n"
+    "  service accepts publishing only from its own host.\n";
 
 constexpr int kPublishTimeoutMs = 60'000;
 
@@ -132,6 +134,9 @@ int runPublishCommand(CliArguments& args, QTextStream& out, QTextStream& err)
     const auto output = takeOutput(args, &error);
     const auto metainfoPath = args.takeOption(QStringLiteral("metainfo"), &error);
     const auto discovery = args.takeOption(QStringLiteral("discovery"), &error);
+    std::optional<QString> token = args.takeOption(QStringLiteral("token"), &error);
+    if (!token && qEnvironmentVariableIsSet("OPENDO_PUBLISH_TOKEN"))
+        token = qEnvironmentVariable("OPENDO_PUBLISH_TOKEN");
     const bool json = args.takeFlag(QStringLiteral("json"));
     request->file = args.takePositional();
     const bool fromFile = request->file.has_value() && !request->options.webSeeds.isEmpty();
@@ -177,6 +182,8 @@ int runPublishCommand(CliArguments& args, QTextStream& out, QTextStream& err)
     QNetworkRequest post(url);
     post.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/x-bittorrent"));
     post.setTransferTimeout(kPublishTimeoutMs);
+    if (token && !token->trimmed().isEmpty())
+        post.setRawHeader("Authorization", "Bearer " + token->trimmed().toUtf8());
     QNetworkReply* reply = network.post(post, torrent);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -200,6 +207,12 @@ int runPublishCommand(CliArguments& args, QTextStream& out, QTextStream& err)
         << answer.value(QStringLiteral("contentId")).toString() << '\n';
     for (const QJsonValue& u : answer.value(QStringLiteral("urls")).toArray())
         out << "  agents asked for " << u.toString() << " now get verifiable, peerable pieces\n";
+    for (const QJsonValue& r : answer.value(QStringLiteral("replaced")).toArray()) {
+        const QJsonObject replaced = r.toObject();
+        out << "  " << replaced.value(QStringLiteral("url")).toString()
+            << " no longer points at content id "
+            << replaced.value(QStringLiteral("previousContentId")).toString() << '\n';
+    }
     return 0;
 }
 

@@ -93,7 +93,25 @@ int main(int argc, char* argv[])
         QCoreApplication::translate("do-discovery",
                                     "Publish a .torrent file at start; repeatable."),
         QStringLiteral("FILE"));
-    parser.addOptions({listen, db, interval, maxPeers, rateLimit, natMap, publish});
+    const QCommandLineOption publishToken(
+        QStringLiteral("publish-token"),
+        QCoreApplication::translate("do-discovery",
+                                    "Accept POST /v1/publish only with \"Authorization: Bearer "
+                                    "TOKEN\" (default: only from loopback clients)."),
+        QStringLiteral("TOKEN"));
+    const QCommandLineOption publishTokenFile(
+        QStringLiteral("publish-token-file"),
+        QCoreApplication::translate("do-discovery",
+                                    "Same as --publish-token with the token read from the first "
+                                    "line of FILE (keeps it out of the process list)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption maxPublished(
+        QStringLiteral("max-published"),
+        QCoreApplication::translate("do-discovery",
+                                    "Most contents the catalogue holds (default 10000)."),
+        QStringLiteral("N"));
+    parser.addOptions({listen, db, interval, maxPeers, rateLimit, natMap, publish, publishToken,
+                       publishTokenFile, maxPublished});
 
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(kExitBadArguments, parser.errorText());
@@ -154,6 +172,44 @@ int main(int argc, char* argv[])
             return fail(
                 kExitBadArguments,
                 QCoreApplication::translate("do-discovery", "--nat-map %1: %2").arg(rule, error));
+    }
+    if (parser.isSet(publishToken) && parser.isSet(publishTokenFile)) {
+        return fail(kExitBadArguments,
+                    QCoreApplication::translate(
+                        "do-discovery", "--publish-token and --publish-token-file exclude each "
+                                        "other"));
+    }
+    if (parser.isSet(publishToken)) {
+        options.publishToken = parser.value(publishToken);
+        if (options.publishToken.trimmed().isEmpty() ||
+            options.publishToken != options.publishToken.trimmed())
+            return fail(
+                kExitBadArguments,
+                QCoreApplication::translate(
+                    "do-discovery", "--publish-token needs a token without spaces at either end"));
+    }
+    if (parser.isSet(publishTokenFile)) {
+        QFile file(parser.value(publishTokenFile));
+        if (!file.open(QIODevice::ReadOnly)) {
+            return fail(kExitBadArguments,
+                        QCoreApplication::translate("do-discovery",
+                                                    "--publish-token-file: cannot read %1: %2")
+                            .arg(file.fileName(), file.errorString()));
+        }
+        options.publishToken = QString::fromUtf8(file.readLine(4096)).trimmed();
+        if (options.publishToken.isEmpty())
+            return fail(
+                kExitBadArguments,
+                QCoreApplication::translate("do-discovery", "--publish-token-file: %1 has no token")
+                    .arg(file.fileName()));
+    }
+    if (parser.isSet(maxPublished) &&
+        !parseInt(parser.value(maxPublished), 1, &options.maxPublished)) {
+        return fail(
+            kExitBadArguments,
+            QCoreApplication::translate(
+                "do-discovery", "--max-published needs a number of contents, at least 1: %1")
+                .arg(parser.value(maxPublished)));
     }
     std::vector<std::pair<QString, QByteArray>> torrents;
     for (const QString& path : parser.values(publish)) {

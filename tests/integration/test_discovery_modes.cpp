@@ -1,8 +1,8 @@
 // The download-mode matrix on real processes: one do-discovery that maps loopback addresses to
-// three made-up public addresses (three "NATs"), one nginx origin, and agents in modes 0, 1, 2
-// (two groups), 3 and 99. Each agent's offered peers must be exactly those its mode allows, and
-// bytes must flow only between agents allowed to share — an outsider dialling a group member
-// directly gets nothing.
+// four made-up public addresses (four "NATs"), one nginx origin, and agents in modes 0, 1, 2
+// (two groups), 3 (two, behind different NATs) and 99. Each agent's offered peers must be exactly
+// those its mode allows, and bytes must flow only between agents allowed to share — an outsider
+// dialling a group member directly gets nothing.
 
 #include "support/AgentProcess.h"
 #include "support/DiscoveryProcess.h"
@@ -39,7 +39,7 @@ struct Member
 };
 
 // NAT A = 198.51.100.1: lan1, lan2, http0 · NAT B = 198.51.100.2: groupB, simple99, outsider
-// NAT C = 198.51.100.3: groupC, internet3.
+// NAT C = 198.51.100.3: groupC, internet3 · NAT D = 198.51.100.4: internet3b.
 const Member kMembers[] = {
     {"lan1", "127.0.0.2", 1, ""},
     {"lan2", "127.0.0.3", 1, ""},
@@ -49,10 +49,11 @@ const Member kMembers[] = {
     {"http0", "127.0.0.7", 0, ""},
     {"simple99", "127.0.0.8", 99, ""},
     {"outsider", "127.0.0.9", 2, "{0B1C9E77-5D21-4F57-A0B4-7C1F3E2D8A40}"},
+    {"internet3b", "127.0.0.10", 3, ""},
 };
 const QStringList kNatMap = {"127.0.0.2-127.0.0.3=198.51.100.1", "127.0.0.7=198.51.100.1",
-                             "127.0.0.4=198.51.100.2", "127.0.0.8-127.0.0.9=198.51.100.2",
-                             "127.0.0.5-127.0.0.6=198.51.100.3"};
+                             "127.0.0.4=198.51.100.2",           "127.0.0.8-127.0.0.9=198.51.100.2",
+                             "127.0.0.5-127.0.0.6=198.51.100.3", "127.0.0.10=198.51.100.4"};
 
 } // namespace
 
@@ -203,16 +204,22 @@ void DiscoveryModesTest::modesDecideWhoSharesWithWhom()
         QVERIFY2(agent->start(&error), qPrintable(name + ": " + error));
     }
 
-    // The first of each sharing pair fetches from the origin and then seeds.
-    for (const char* first : {"lan1", "groupB"}) {
-        auto download = startDownload(*agents[first]);
-        QVERIFY(download);
-        const QJsonObject status = finish(*download, *agents[first]);
-        QCOMPARE(status["BytesFromHttp"].toInteger(), kFileSize);
+    // The first of each sharing pair fetches from the origin and then seeds (at once: no two of
+    // them may share with each other).
+    {
+        std::map<QString, std::unique_ptr<QProcess>> firsts;
+        for (const char* first : {"lan1", "groupB", "internet3"}) {
+            firsts[first] = startDownload(*agents[first]);
+            QVERIFY(firsts[first]);
+        }
+        for (auto& [name, download] : firsts) {
+            const QJsonObject status = finish(*download, *agents[name]);
+            QVERIFY2(status["BytesFromHttp"].toInteger() == kFileSize, qPrintable(name));
+        }
     }
     // Everyone else at once.
     std::map<QString, std::unique_ptr<QProcess>> downloads;
-    for (const char* name : {"lan2", "groupC", "internet3", "http0", "simple99", "outsider"}) {
+    for (const char* name : {"lan2", "groupC", "internet3b", "http0", "simple99", "outsider"}) {
         downloads[name] = startDownload(*agents[name]);
         QVERIFY(downloads[name]);
     }
@@ -238,7 +245,11 @@ void DiscoveryModesTest::modesDecideWhoSharesWithWhom()
     QVERIFY(status["groupC"]["BytesFromGroupPeers"].toInteger() > 0);
     QCOMPARE(status["groupC"]["BytesFromLanPeers"].toInteger(), 0);
     QCOMPARE(status["groupC"]["BytesFromInternetPeers"].toInteger(), 0);
-    for (const char* name : {"internet3", "http0", "simple99", "outsider"})
+    // The two mode-3 agents behind different NATs share as Internet peers.
+    QVERIFY(status["internet3b"]["BytesFromInternetPeers"].toInteger() > 0);
+    QCOMPARE(status["internet3b"]["BytesFromLanPeers"].toInteger(), 0);
+    QCOMPARE(status["internet3b"]["BytesFromGroupPeers"].toInteger(), 0);
+    for (const char* name : {"http0", "simple99", "outsider"})
         QCOMPARE(status[name]["BytesFromPeers"].toInteger(), 0);
     QCOMPARE(status["http0"]["DownloadMode"].toInt(), 0);
     QCOMPARE(status["simple99"]["DownloadMode"].toInt(), 99);
@@ -248,7 +259,8 @@ void DiscoveryModesTest::modesDecideWhoSharesWithWhom()
                                                  {"lan2", {"127.0.0.2/lan"}},
                                                  {"groupB", {"127.0.0.5/group"}},
                                                  {"groupC", {"127.0.0.4/group"}},
-                                                 {"internet3", {}},
+                                                 {"internet3", {"127.0.0.10/internet"}},
+                                                 {"internet3b", {"127.0.0.6/internet"}},
                                                  {"http0", {}},
                                                  {"simple99", {}},
                                                  {"outsider", {}}};
@@ -262,16 +274,22 @@ void DiscoveryModesTest::modesDecideWhoSharesWithWhom()
         }
         QVERIFY2(offered == it.value(), qPrintable(it.key() + ": offered " + offered.join(',') +
                                                    ", expected " + it.value().join(',')));
+        // Mode-3 agents are never offered to mode-1/2 agents behind other NATs.
+        if (it.key().startsWith("lan") || it.key().startsWith("group")) {
+            for (const QString& endpoint : std::as_const(offered))
+                QVERIFY2(!endpoint.startsWith("127.0.0.6/") && !endpoint.startsWith("127.0.0.10/"),
+                         qPrintable(it.key() + ": offered " + endpoint));
+        }
     }
     // Modes 0 and 99 never registered; the others did, in their scopes.
     const QJsonArray list = swarms();
     QCOMPARE(list.size(), 1);
     const QJsonObject swarm = list[0].toObject();
-    QCOMPARE(swarm["seeds"].toInt() + swarm["leechers"].toInt(), 6);
+    QCOMPARE(swarm["seeds"].toInt() + swarm["leechers"].toInt(), 7);
     const QJsonObject byMode = swarm["byMode"].toObject();
     QCOMPARE(byMode["1"].toInt(), 2);
     QCOMPARE(byMode["2"].toInt(), 3);
-    QCOMPARE(byMode["3"].toInt(), 1);
+    QCOMPARE(byMode["3"].toInt(), 2);
     QVERIFY(!byMode.contains("0") && !byMode.contains("99"));
     // Status says where the mode came from: simple99 is configured so, not fallen back.
     const QJsonObject simple = peers(agents["simple99"]->dataDir());
@@ -295,6 +313,11 @@ void DiscoveryModesTest::modesDecideWhoSharesWithWhom()
     const QJsonObject groupSeed = month(m_dir.filePath("groupB"));
     QVERIFY(groupSeed["UploadGroupBytes"].toInteger() > 0);
     QCOMPARE(groupSeed["UploadLanBytes"].toInteger() + groupSeed["UploadInternetBytes"].toInteger(),
+             0);
+    const QJsonObject internetSeed = month(m_dir.filePath("internet3"));
+    QVERIFY(internetSeed["UploadInternetBytes"].toInteger() > 0);
+    QCOMPARE(internetSeed["UploadLanBytes"].toInteger() +
+                 internetSeed["UploadGroupBytes"].toInteger(),
              0);
     // The outsider reached groupB but was not admitted.
     QFile log(m_dir.filePath("groupB/agent.log"));

@@ -1,6 +1,6 @@
 // The do-discovery executable as operators run it: options, the "listening" line scripts wait
-// for, serving over HTTP, a clean stop on SIGTERM that leaves the database behind, and exit
-// code 2 with a message for bad arguments.
+// for, serving over HTTP, a clean stop on SIGTERM that leaves the database behind, exit code 2
+// with a message for bad arguments, and doctl publish against a service with a publish token.
 
 #include "content/MetainfoWriter.h"
 #include "discovery/AnnounceProtocol.h"
@@ -55,6 +55,7 @@ private Q_SLOTS:
     void badArguments_data();
     void badArguments();
     void portInUse();
+    void publishNeedsToken();
 
 private:
     QString m_program;
@@ -182,6 +183,10 @@ void DiscoveryProcessTest::badArguments_data()
         << QStringList{"--publish", "/nonexistent/x.torrent"} << "--publish";
     QTest::newRow("unknown option") << QStringList{"--frobnicate"} << "frobnicate";
     QTest::newRow("positional") << QStringList{"extra"} << "extra";
+    QTest::newRow("empty token") << QStringList{"--publish-token", ""} << "--publish-token";
+    QTest::newRow("token file missing")
+        << QStringList{"--publish-token-file", "/nonexistent/token"} << "--publish-token-file";
+    QTest::newRow("max published") << QStringList{"--max-published", "0"} << "--max-published";
 }
 
 void DiscoveryProcessTest::badArguments()
@@ -205,6 +210,66 @@ void DiscoveryProcessTest::portInUse()
     QVERIFY(result.finished);
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(!result.err.isEmpty(), "no message");
+}
+
+void DiscoveryProcessTest::publishNeedsToken()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString contentPath = dir.filePath("p.bin");
+    {
+        QFile file(contentPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(100'000, 'p'));
+    }
+    const QString tokenPath = dir.filePath("token");
+    {
+        QFile file(tokenPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("tok-3f9a27c1\n");
+    }
+    const quint16 port = test::freePort();
+    QProcess process;
+    test::stopWithParent(process);
+    process.start(m_program, {"--listen", QString("127.0.0.1:%1").arg(port), "--publish-token-file",
+                              tokenPath});
+    QVERIFY(process.waitForStarted(10'000));
+    QByteArray out;
+    QByteArray log;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            out += process.readAllStandardOutput();
+            log += process.readAllStandardError();
+            return out.contains("listening on") || process.state() == QProcess::NotRunning;
+        },
+        15'000));
+    QVERIFY2(out.contains("listening on"), log.constData());
+    const QString doctl = test::executable("doctl");
+    const QStringList publish = {"publish",     contentPath,
+                                 "--webseed",   "http://origin.example/p.bin",
+                                 "--discovery", QString("http://127.0.0.1:%1").arg(port)};
+
+    const test::ProcessResult without = test::runProgram(doctl, publish, 30'000);
+    QCOMPARE(without.exitCode, 1);
+    QVERIFY2(without.err.contains("publish token"), qPrintable(without.err));
+    const test::ProcessResult wrong =
+        test::runProgram(doctl, publish + QStringList{"--token", "nope"}, 30'000);
+    QCOMPARE(wrong.exitCode, 1);
+    QVERIFY2(wrong.err.contains("wrong publish token"), qPrintable(wrong.err));
+    const test::ProcessResult right =
+        test::runProgram(doctl, publish + QStringList{"--token", "tok-3f9a27c1"}, 30'000);
+    QVERIFY2(right.exitCode == 0, qPrintable(right.err));
+    QVERIFY2(right.out.contains("published p.bin"), qPrintable(right.out));
+    // From the environment, as scripts pass it.
+    qputenv("OPENDO_PUBLISH_TOKEN", "tok-3f9a27c1");
+    const test::ProcessResult fromEnv = test::runProgram(doctl, publish, 30'000);
+    qunsetenv("OPENDO_PUBLISH_TOKEN");
+    QVERIFY2(fromEnv.exitCode == 0, qPrintable(fromEnv.err));
+
+    ::kill(pid_t(process.processId()), SIGTERM);
+    QVERIFY(process.waitForFinished(10'000));
+    log += process.readAllStandardError();
+    QVERIFY2(log.contains("with the publish token only"), log.constData());
 }
 
 QTEST_GUILESS_MAIN(DiscoveryProcessTest)

@@ -3,6 +3,7 @@
 #include "discovery/server/DiscoveryStore.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,6 +11,7 @@
 #include <QLoggingCategory>
 #include <QUrlQuery>
 #include <algorithm>
+#include <openssl/crypto.h>
 
 namespace opendo::discovery {
 
@@ -57,6 +59,15 @@ QJsonObject countsObject(const QHash<QString, int>& counts)
     return object;
 }
 
+// Compares digests, so neither the comparison's time nor its length check depends on where
+// (or whether) the strings differ.
+bool sameSecret(QByteArrayView given, QByteArrayView expected)
+{
+    const QByteArray a = QCryptographicHash::hash(given, QCryptographicHash::Sha256);
+    const QByteArray b = QCryptographicHash::hash(expected, QCryptographicHash::Sha256);
+    return CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
+}
+
 QString applicationVersion()
 {
     const QString version = QCoreApplication::applicationVersion();
@@ -68,6 +79,7 @@ QString applicationVersion()
 DiscoveryServer::DiscoveryServer(DiscoveryServerOptions options, QObject* parent)
     : QObject(parent), m_options(std::move(options)),
       m_keys(std::make_unique<SwarmKeys>(SwarmKeys::generateSecret())),
+      m_catalog(m_options.maxPublished, m_options.maxPublishedBytes),
       m_rateLimiter(m_options.requestsPerSecondPerAddress, m_options.burstPerAddress)
 {
     m_registry = std::make_unique<SwarmRegistry>(*m_keys, registryOptions());
@@ -132,6 +144,23 @@ bool DiscoveryServer::start(QString* error)
 
     auto http = std::make_unique<HttpServer>(
         [this](const HttpRequest& request) { return handle(request); }, m_options.httpLimits);
+    http->setRejectFormatter([this](const QByteArray& path, int status, const QByteArray& message) {
+        return rejectResponse(path, status, message);
+    });
+    // An unauthorised publisher is refused before it can make us buffer its body.
+    http->setHeadFilter([this](const HttpRequest& request) -> std::optional<HttpResponse> {
+        if (request.path != "/v1/publish" || request.method != "POST")
+            return std::nullopt;
+        std::optional<HttpResponse> refusal = publishRefusal(request);
+        // Refused attempts count against the client's rate limit, so tokens cannot be guessed
+        // at line rate; accepted ones are counted by handle().
+        if (refusal && !m_rateLimiter.allow(request.peerAddress, nowMs())) {
+            ++m_rateLimited;
+            refusal = jsonError(429, QStringLiteral("rate limit exceeded, retry later"));
+            refusal->extraHeaders.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
+        }
+        return refusal;
+    });
     if (!http->listen(m_options.address, m_options.port, error))
         return false;
     m_http = std::move(http);
@@ -139,7 +168,10 @@ bool DiscoveryServer::start(QString* error)
     m_uptime.start();
     m_sinceSave.start();
     m_maintenanceTimer.start();
-    qCInfo(lcDiscovery).noquote() << "listening on" << baseUrl();
+    qCInfo(lcDiscovery).noquote() << "listening on" << baseUrl() << "- publishing"
+                                  << (m_options.publishToken.isEmpty()
+                                          ? "from loopback clients only"
+                                          : "with the publish token only");
     return true;
 }
 
@@ -162,15 +194,64 @@ QString DiscoveryServer::baseUrl() const
     return QStringLiteral("http://%1:%2").arg(text).arg(port());
 }
 
-PublishResult DiscoveryServer::publish(const QByteArray& torrent)
+PublishResult DiscoveryServer::publish(const QByteArray& torrent, const QString& by)
 {
     PublishResult result = m_catalog.publish(torrent, nowMs());
-    if (!result.ok)
+    if (!result.ok) {
+        if (result.refusal == PublishResult::Refusal::Full)
+            qCWarning(lcDiscovery).noquote() << "publishing by" << by << "refused:" << result.error;
         return result;
+    }
     if (m_store && !m_store->savePublished(result.content))
         qCWarning(lcDiscovery) << "published content not saved:" << result.content.contentId;
-    qCInfo(lcDiscovery).noquote() << "published" << result.content.contentId << result.content.name;
+    qCInfo(lcDiscovery).noquote() << "published" << result.content.contentId << result.content.name
+                                  << "by" << by;
+    for (const ReplacedUrl& replaced : std::as_const(result.replacedUrls)) {
+        qCWarning(lcDiscovery).noquote()
+            << "URL" << replaced.url.toString(QUrl::FullyEncoded) << "re-pointed from content"
+            << replaced.previousContentId << "to" << result.content.contentId << "by" << by;
+    }
     return result;
+}
+
+std::optional<HttpResponse> DiscoveryServer::publishRefusal(const HttpRequest& request) const
+{
+    if (m_options.publishToken.isEmpty()) {
+        if (request.peerAddress.isLoopback())
+            return std::nullopt;
+        return jsonError(403, QStringLiteral("publishing is accepted only from this host: the "
+                                             "service was started without --publish-token"));
+    }
+    const QByteArray authorization = request.headers.value("authorization");
+    const qsizetype space = authorization.indexOf(' ');
+    const bool bearer =
+        space > 0 && authorization.first(space).compare("Bearer", Qt::CaseInsensitive) == 0;
+    if (bearer &&
+        sameSecret(authorization.sliced(space + 1).trimmed(), m_options.publishToken.toUtf8()))
+        return std::nullopt;
+    HttpResponse response = jsonError(
+        401, bearer ? QStringLiteral("wrong publish token")
+                    : QStringLiteral("publishing needs the service's publish token: send "
+                                     "\"Authorization: Bearer TOKEN\" (doctl publish --token, or "
+                                     "OPENDO_PUBLISH_TOKEN)"));
+    response.extraHeaders.append(
+        qMakePair(QByteArray("WWW-Authenticate"),
+                  QByteArray(bearer ? "Bearer realm=\"do-discovery\", error=\"invalid_token\""
+                                    : "Bearer realm=\"do-discovery\"")));
+    return response;
+}
+
+HttpResponse DiscoveryServer::rejectResponse(const QByteArray& path, int status,
+                                             const QByteArray& message)
+{
+    if (path == "/announce") {
+        // As for every other announce refusal: what a tracker client shows its user.
+        ++m_announceFailures;
+        return announceBody(encodeAnnounceFailure(QString::fromUtf8(message)));
+    }
+    if (path.startsWith("/v1/"))
+        return jsonError(status, QString::fromUtf8(message));
+    return HttpResponse{status, "text/plain; charset=utf-8", message + '\n', {}};
 }
 
 HttpResponse DiscoveryServer::handle(const HttpRequest& request)
@@ -241,18 +322,31 @@ HttpResponse DiscoveryServer::handleAnnounce(const HttpRequest& request)
 
 HttpResponse DiscoveryServer::handlePublish(const HttpRequest& request)
 {
+    // Already checked on the head when the request came over HTTP; handle() is also called
+    // directly (tests, the bench).
+    if (std::optional<HttpResponse> refusal = publishRefusal(request))
+        return *refusal;
     if (request.body.isEmpty())
         return jsonError(400, QStringLiteral("empty body: POST the .torrent file"));
-    const PublishResult result = publish(request.body);
+    const QString by = request.peerAddress.toString() + (m_options.publishToken.isEmpty()
+                                                             ? QStringLiteral(" (loopback)")
+                                                             : QStringLiteral(" (token)"));
+    const PublishResult result = publish(request.body, by);
     if (!result.ok)
-        return jsonError(400, result.error);
+        return jsonError(result.refusal == PublishResult::Refusal::Full ? 507 : 400, result.error);
     QJsonArray urls;
     for (const QUrl& url : result.content.fileUrls)
         urls.append(url.toString(QUrl::FullyEncoded));
+    QJsonArray replaced;
+    for (const ReplacedUrl& r : result.replacedUrls) {
+        replaced.append(QJsonObject{{QStringLiteral("url"), r.url.toString(QUrl::FullyEncoded)},
+                                    {QStringLiteral("previousContentId"), r.previousContentId}});
+    }
     return jsonResponse(200, QJsonObject{{QStringLiteral("contentId"), result.content.contentId},
                                          {QStringLiteral("name"), result.content.name},
                                          {QStringLiteral("size"), result.content.size},
-                                         {QStringLiteral("urls"), urls}});
+                                         {QStringLiteral("urls"), urls},
+                                         {QStringLiteral("replaced"), replaced}});
 }
 
 HttpResponse DiscoveryServer::handleMetainfo(const HttpRequest& request)

@@ -8,7 +8,11 @@
 // Endpoints:
 //   GET  /announce?…            tracker announce (AnnounceProtocol.h); errors are bencoded
 //                               "failure reason" with status 200, as trackers do
-//   POST /v1/publish            body: a .torrent; → {"contentId","name","size","urls"}
+//   POST /v1/publish            body: a .torrent; → {"contentId","name","size","urls",
+//                               "replaced":[{"url","previousContentId"}]}. With a publish token
+//                               only for "Authorization: Bearer TOKEN" (else 401), without one
+//                               only for loopback clients (else 403); checked on the request
+//                               head, before the body is read. 507 when the catalogue is full.
 //   GET  /v1/metainfo?url=URL   → the .torrent (application/x-bittorrent), 404 JSON if unknown
 //   GET  /v1/metainfo?id=ID     same, by content id (hex info hash)
 //   GET  /v1/health             → {"status":"ok","address" (the caller as seen),"version",
@@ -17,7 +21,8 @@
 //                                  "leechers","byMode":{…},"byScope":{…}}]}
 //   GET  /metrics               Prometheus text format
 // JSON errors: {"error":"…"} with 4xx. Rate limit per client address → 429 (announce: a
-// bencoded failure reason).
+// bencoded failure reason). Requests the HTTP layer refuses (oversize, malformed, too slow) are
+// answered the same way by path: a bencoded failure reason for /announce, JSON for /v1/….
 
 #include "discovery/server/HttpServer.h"
 #include "discovery/server/MetainfoCatalog.h"
@@ -45,6 +50,10 @@ struct DiscoveryServerOptions
     double requestsPerSecondPerAddress = 200; // 0 = unlimited
     double burstPerAddress = 400;
     HttpServerLimits httpLimits{};
+    // "" = POST /v1/publish only from loopback clients; else only with this bearer token.
+    QString publishToken{};
+    int maxPublished = kDefaultMaxPublishedItems;
+    qint64 maxPublishedBytes = kDefaultMaxPublishedBytes;
 };
 
 class DiscoveryServer : public QObject
@@ -61,8 +70,10 @@ public:
     QHostAddress address() const;
     QString baseUrl() const; // "http://127.0.0.1:PORT"
 
-    // Same as POST /v1/publish, for do-discovery --publish FILE.
-    PublishResult publish(const QByteArray& torrent);
+    // Same as POST /v1/publish once authorised, for do-discovery --publish FILE; `by` names
+    // the publisher in the log (URLs moved from other content are logged as warnings).
+    PublishResult publish(const QByteArray& torrent,
+                          const QString& by = QStringLiteral("the operator"));
 
     HttpResponse handle(const HttpRequest& request); // public for tests and the bench
 
@@ -72,6 +83,9 @@ public:
 private:
     HttpResponse handleAnnounce(const HttpRequest& request);
     HttpResponse handlePublish(const HttpRequest& request);
+    // nullopt when the request may publish, else the refusal (401/403).
+    std::optional<HttpResponse> publishRefusal(const HttpRequest& request) const;
+    HttpResponse rejectResponse(const QByteArray& path, int status, const QByteArray& message);
     HttpResponse handleMetainfo(const HttpRequest& request);
     HttpResponse handleHealth(const HttpRequest& request) const;
     HttpResponse handleSwarms() const;

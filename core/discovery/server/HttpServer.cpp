@@ -35,6 +35,22 @@ bool isToken(QByteArrayView text)
     return !text.isEmpty() && std::all_of(text.begin(), text.end(), isTokenChar);
 }
 
+// The path of a request whose head could not be parsed (or not completely received), from the
+// start of its request line: "" unless the path is complete (followed by '?', ' ' or a line end).
+QByteArray pathFromRequestLine(QByteArrayView buffer, qsizetype maxBytes)
+{
+    const QByteArrayView head = buffer.first(std::min(buffer.size(), maxBytes));
+    const qsizetype space = head.indexOf(' ');
+    if (space <= 0 || space + 1 >= head.size() || head[space + 1] != '/')
+        return {};
+    for (qsizetype i = space + 1; i < head.size(); ++i) {
+        const char c = head[i];
+        if (c == '?' || c == ' ' || c == '\r' || c == '\n')
+            return head.sliced(space + 1, i - space - 1).toByteArray();
+    }
+    return {};
+}
+
 } // namespace
 
 class HttpServer::Connection : public QObject
@@ -180,19 +196,26 @@ void HttpServer::Connection::process()
                 headSize = crlf + 3;
             else if (lf >= 0)
                 headSize = lf + 2;
-            if (headSize < 0) {
-                if (m_buffer.size() > m_server->m_limits.maxHeaderBytes)
-                    reject(431, "request header too large");
-                break; // wait for more
-            }
-            if (headSize > m_server->m_limits.maxHeaderBytes) {
-                reject(431, "request header too large");
+            if (headSize < 0 ? m_buffer.size() > m_server->m_limits.maxHeaderBytes
+                             : headSize > m_server->m_limits.maxHeaderBytes) {
+                reject(431, "request line and headers larger than " +
+                                QByteArray::number(m_server->m_limits.maxHeaderBytes) + " bytes");
                 break;
             }
+            if (headSize < 0)
+                break; // wait for more
             Failure failure{};
             if (!parseHead(headSize, &failure)) {
                 reject(failure.status, failure.message);
                 break;
+            }
+            if (m_server->m_headFilter) {
+                if (std::optional<HttpResponse> refusal = m_server->m_headFilter(m_request)) {
+                    ++m_server->m_requestsRejected;
+                    writeResponse(*refusal, true);
+                    beginClose();
+                    break;
+                }
             }
             m_buffer.remove(0, headSize);
             m_state = State::Body;
@@ -310,7 +333,8 @@ bool HttpServer::Connection::parseHead(qsizetype headSize, Failure* failure)
         }
         const qint64 value = text.toLongLong();
         if (value > m_server->m_limits.maxBodyBytes) {
-            *failure = {413, "request body too large"};
+            *failure = {413, "request body larger than " +
+                                 QByteArray::number(m_server->m_limits.maxBodyBytes) + " bytes"};
             return false;
         }
         m_bodyLength = qsizetype(value);
@@ -349,7 +373,17 @@ void HttpServer::Connection::dispatch()
 void HttpServer::Connection::reject(int status, const QByteArray& message)
 {
     ++m_server->m_requestsRejected;
-    writeResponse(HttpResponse{status, "text/plain; charset=utf-8", message + '\n', {}}, true);
+    HttpResponse response{status, "text/plain; charset=utf-8", message + '\n', {}};
+    if (m_server->m_rejectFormatter) {
+        // parseHead sets the path once the request line is good; before that (or when it failed
+        // on the request line) what arrived of the request line is all there is.
+        const QByteArray path =
+            !m_request.path.isEmpty()
+                ? m_request.path
+                : pathFromRequestLine(m_buffer, m_server->m_limits.maxHeaderBytes);
+        response = m_server->m_rejectFormatter(path, status, message);
+    }
+    writeResponse(response, true);
     beginClose();
 }
 
@@ -544,6 +578,8 @@ QByteArray HttpServer::reasonPhrase(int status)
         return "Service Unavailable";
     case 505:
         return "HTTP Version Not Supported";
+    case 507:
+        return "Insufficient Storage";
     default:
         break;
     }

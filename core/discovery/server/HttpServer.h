@@ -4,8 +4,9 @@
 // Content-Length bodies only (no chunked uploads), strict limits so a hostile client costs
 // little — request line + headers ≤ 8 KiB, body ≤ the configured maximum, a bounded number of
 // connections per client address, idle and header timeouts. Malformed requests get a 400 (or
-// 413/431/505) and the connection is closed. Handlers run on the server's thread and answer
-// synchronously.
+// 408/413/431/501/505) and the connection is closed; the owner can shape those answers per path
+// (setRejectFormatter) and refuse a request from its head alone, before its body is read
+// (setHeadFilter). Handlers run on the server's thread and answer synchronously.
 
 #include <QByteArray>
 #include <QHash>
@@ -15,6 +16,7 @@
 #include <QString>
 #include <QUrlQuery>
 #include <functional>
+#include <optional>
 
 class QTcpServer;
 class QTcpSocket;
@@ -55,6 +57,14 @@ class HttpServer : public QObject
     Q_OBJECT
 public:
     using Handler = std::function<HttpResponse(const HttpRequest&)>;
+    // Builds the answer to a request refused by the server itself (malformed, over a limit, too
+    // slow). `path` is the request's path when it could be read ("" otherwise); `status` and
+    // `message` say why. The connection is closed after it.
+    using RejectFormatter =
+        std::function<HttpResponse(const QByteArray& path, int status, const QByteArray& message)>;
+    // Called once the head of a request is parsed, before its body is read (the request has no
+    // body yet). Returning a response refuses the request with it and closes the connection.
+    using HeadFilter = std::function<std::optional<HttpResponse>(const HttpRequest&)>;
 
     explicit HttpServer(Handler handler, HttpServerLimits limits = {}, QObject* parent = nullptr);
     ~HttpServer() override;
@@ -63,6 +73,8 @@ public:
     QHostAddress serverAddress() const;
     quint16 serverPort() const;
     void close();
+    void setRejectFormatter(RejectFormatter formatter) { m_rejectFormatter = std::move(formatter); }
+    void setHeadFilter(HeadFilter filter) { m_headFilter = std::move(filter); }
 
     int connectionCount() const;
     qint64 requestsServed() const { return m_requestsServed; }
@@ -76,6 +88,8 @@ private:
     void connectionClosed(Connection* connection);
 
     Handler m_handler;
+    RejectFormatter m_rejectFormatter;
+    HeadFilter m_headFilter;
     HttpServerLimits m_limits;
     QTcpServer* m_server = nullptr;
     QSet<Connection*> m_live;

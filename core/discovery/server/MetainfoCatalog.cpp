@@ -4,9 +4,14 @@
 
 namespace opendo::discovery {
 
+MetainfoCatalog::MetainfoCatalog(int maxItems, qint64 maxBytes)
+    : m_maxItems(std::max(0, maxItems)), m_maxBytes(std::max<qint64>(0, maxBytes))
+{}
+
 PublishResult MetainfoCatalog::publish(const QByteArray& torrent, qint64 nowMs)
 {
     PublishResult result;
+    result.refusal = PublishResult::Refusal::Invalid;
     if (torrent.size() > kMaxPublishedMetainfoSize) {
         result.error =
             QStringLiteral("metainfo is larger than %1 bytes").arg(kMaxPublishedMetainfoSize);
@@ -36,9 +41,23 @@ PublishResult MetainfoCatalog::publish(const QByteArray& torrent, qint64 nowMs)
             item->fileUrls.append(file);
     }
 
+    const auto old = m_items.constFind(item->contentId);
+    const qint64 previousBytes = old == m_items.cend() ? 0 : (*old)->torrent.size();
+    if ((old == m_items.cend() && m_items.size() >= m_maxItems) ||
+        m_totalBytes - previousBytes + torrent.size() > m_maxBytes) {
+        result.refusal = PublishResult::Refusal::Full;
+        result.error = QStringLiteral("the catalogue is full (%1 of at most %2 contents, %3 of at "
+                                      "most %4 bytes of metainfo)")
+                           .arg(m_items.size())
+                           .arg(m_maxItems)
+                           .arg(m_totalBytes)
+                           .arg(m_maxBytes);
+        return result;
+    }
+
     // Drop what the previous version indexed, but only entries still pointing at it: another
     // content published since may have taken over one of its URLs.
-    if (const auto old = m_items.constFind(item->contentId); old != m_items.cend()) {
+    if (old != m_items.cend()) {
         const PublishedContent& previous = **old;
         if (m_byHash.value(previous.handshakeHash) == previous.contentId)
             m_byHash.remove(previous.handshakeHash);
@@ -49,11 +68,18 @@ PublishResult MetainfoCatalog::publish(const QByteArray& torrent, qint64 nowMs)
         }
     }
     m_byHash.insert(item->handshakeHash, item->contentId);
-    for (const QUrl& url : item->fileUrls)
-        m_byUrl.insert(normalizeUrl(url), item->contentId);
+    for (const QUrl& url : item->fileUrls) {
+        const QString key = normalizeUrl(url);
+        const QString previous = m_byUrl.value(key);
+        if (!previous.isEmpty() && previous != item->contentId)
+            result.replacedUrls.append(ReplacedUrl{url, previous});
+        m_byUrl.insert(key, item->contentId);
+    }
+    m_totalBytes += torrent.size() - previousBytes;
     m_items.insert(item->contentId, item);
 
     result.ok = true;
+    result.refusal = PublishResult::Refusal::None;
     result.content = *item;
     return result;
 }

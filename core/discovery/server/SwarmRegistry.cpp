@@ -321,7 +321,9 @@ AnnounceResponse SwarmRegistry::announce(const AnnounceRequest& request, const Q
     // Bounded scanning: an index where few entries qualify (a subnet restriction) is only
     // sampled, never walked in full.
     const size_t budget = size_t(want) * 8 + 64;
-    const bool restrict = mode == 1 && request.restrictToSubnet && request.subnetPrefix >= 0;
+    // DORestrictPeerSelectionBy 1 narrows modes 1 and 2 (not 3) to the asker's own subnet.
+    const bool restrict =
+        (mode == 1 || mode == 2) && request.restrictToSubnet && request.subnetPrefix >= 0;
     const QPair<QHostAddress, int> subnet{request.subnetBase, request.subnetPrefix};
 
     const auto take = [&](const Swarm::Index& index, PeerRelation relation, bool skipSameNat,
@@ -333,11 +335,14 @@ AnnounceResponse SwarmRegistry::announce(const AnnounceRequest& request, const Q
             const Swarm::Peer& peer = swarm->peers[size_t(i)];
             if (skipSameNat && peer.publicKey == asker.publicKey)
                 return true; // already offered from the same-NAT index
-            if (subnetOnly && !peer.reg.localAddress.isInSubnet(subnet))
-                return true;
+            // The address offered is what has to be in the subnet: behind the asker's NAT the
+            // peer's local address, elsewhere the one it connects from (in the subnet only when
+            // no NAT lies between them).
             const bool sameNat = relation == PeerRelation::Lan;
-            response.peers.push_back(
-                {sameNat ? peer.reg.localAddress : peer.reg.seenAddress, peer.reg.port, relation});
+            const QHostAddress& offered = sameNat ? peer.reg.localAddress : peer.reg.seenAddress;
+            if (subnetOnly && !offered.isInSubnet(subnet))
+                return true;
+            response.peers.push_back({offered, peer.reg.port, relation});
             return int(response.peers.size()) < want;
         });
     };
@@ -350,10 +355,10 @@ AnnounceResponse SwarmRegistry::announce(const AnnounceRequest& request, const Q
     } else {
         const QByteArray key = groupLanKey(asker.publicKey, request.groupId);
         if (const auto it = swarm->groupLan.constFind(key); it != swarm->groupLan.cend())
-            take(*it, PeerRelation::Lan, false, false);
+            take(*it, PeerRelation::Lan, false, restrict);
         if (int(response.peers.size()) < want) {
             if (const auto it = swarm->group.constFind(request.groupId); it != swarm->group.cend())
-                take(*it, PeerRelation::Group, true, false);
+                take(*it, PeerRelation::Group, true, restrict);
         }
     }
 

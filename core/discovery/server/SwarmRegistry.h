@@ -5,7 +5,8 @@
 // download mode of the asker:
 //   mode 1 (LAN): peers in mode 1 or 3 with the same public address; when the asker restricts
 //                 to its subnet (do_restrict=1), only those whose local address is in it;
-//   mode 2 (Group): peers in mode 2 with the same group id;
+//   mode 2 (Group): peers in mode 2 with the same group id; with do_restrict=1 only those whose
+//                 offered address (see below) is in the asker's subnet;
 //   mode 3 (Internet): every peer in mode 3, plus mode-1 peers with the same public address;
 //   modes 0, 99, 100: no peers, and the asker is not registered as a source.
 // Peers with the asker's public address come first (relation Lan), the rest are sampled at

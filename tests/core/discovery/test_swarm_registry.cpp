@@ -141,6 +141,7 @@ private Q_SLOTS:
     void lanMode();
     void lanModeRestrictedToSubnet();
     void groupMode();
+    void groupModeRestrictedToSubnet();
     void internetMode();
     void standardClientsAreInternetPeers();
     void nonSharingModes();
@@ -269,6 +270,52 @@ void SwarmRegistryTest::groupMode()
     QCOMPARE(idsOf(announce(registry, client(6, 1, "203.0.113.1", "192.168.1.6"))),
              std::set<int>{});
     QCOMPARE(idsOf(announce(registry, client(7, 3, "198.51.100.2", "10.0.0.7"))), std::set<int>{});
+}
+
+void SwarmRegistryTest::groupModeRestrictedToSubnet()
+{
+    // DORestrictPeerSelectionBy 1 applies to mode 2 as well: same group AND same subnet.
+    const SwarmKeys keys(kSecret);
+    SwarmRegistry registry(keys, options());
+    const auto member = [](int id, const char* seen, const char* local, const char* group) {
+        Client c = client(id, 2, seen, local);
+        c.group = QString::fromLatin1(group);
+        return c;
+    };
+    // NAT 203.0.113.1: 2 and 3 in group G on the asker's subnet, 4 in G on another subnet,
+    // 5 in group H on the subnet, 6 in mode 1 on the subnet.
+    announce(registry, member(2, "203.0.113.1", "192.168.1.2", "G"));
+    announce(registry, member(3, "203.0.113.1", "192.168.1.3", "G"));
+    announce(registry, member(4, "203.0.113.1", "192.168.2.4", "G"));
+    announce(registry, member(5, "203.0.113.1", "192.168.1.5", "H"));
+    announce(registry, client(6, 1, "203.0.113.1", "192.168.1.6"));
+    // Other NATs: 7 in G whose private address happens to fall in the asker's subnet range (it is
+    // still another network), 8 in G reached without NAT from inside the subnet.
+    announce(registry, member(7, "198.51.100.2", "192.168.1.7", "G"));
+    announce(registry, member(8, "192.168.1.8", "192.168.1.8", "G"));
+
+    Client asker = member(1, "203.0.113.1", "192.168.1.1", "G");
+    asker.subnetBase = ip("192.168.1.0");
+    asker.subnetPrefix = 24;
+    QCOMPARE(idsOf(announce(registry, asker)), (std::set<int>{2, 3, 4, 7, 8})); // no restriction
+    asker.restrict = true;
+    const AnnounceResponse r = announce(registry, asker);
+    QCOMPARE(idsOf(r), (std::set<int>{2, 3, 8}));
+    const auto peers = byClient(r);
+    QCOMPARE(peers.at(2), (AnnouncedPeer{ip("192.168.1.2"), 10002, PeerRelation::Lan}));
+    QCOMPARE(peers.at(8), (AnnouncedPeer{ip("192.168.1.8"), 10008, PeerRelation::Group}));
+    // The key stays the group's: the restriction narrows who is offered, not the scope.
+    QCOMPARE(r.scope, QStringLiteral("group:G"));
+    asker.subnetBase = ip("192.168.2.0");
+    QCOMPARE(idsOf(announce(registry, asker)), (std::set<int>{4}));
+
+    // Mode 3 is not narrowed by it.
+    Client internet = client(9, 3, "203.0.113.1", "192.168.1.9");
+    announce(registry, client(10, 3, "198.51.100.2", "10.0.0.10"));
+    internet.subnetBase = ip("192.168.1.0");
+    internet.subnetPrefix = 24;
+    internet.restrict = true;
+    QCOMPARE(idsOf(announce(registry, internet)), (std::set<int>{6, 10}));
 }
 
 void SwarmRegistryTest::internetMode()
@@ -634,7 +681,7 @@ void SwarmRegistryTest::randomisedAgainstModel()
         c.group = c.mode == 2 ? groups[pick(2)] : QString();
         c.numWant = 200;
         c.event = pick(10) == 0 ? AnnounceEvent::Stopped : AnnounceEvent::None;
-        if (c.mode == 1 && pick(3) == 0) {
+        if ((c.mode == 1 || c.mode == 2) && pick(3) == 0) {
             c.subnetBase = ip("192.168.1.0");
             c.subnetPrefix = 24;
             c.restrict = true;
@@ -652,7 +699,9 @@ void SwarmRegistryTest::randomisedAgainstModel()
                 match = (o.mode == 1 || o.mode == 3) && sameNat &&
                         (!c.restrict || o.local.isInSubnet(c.subnetBase, c.subnetPrefix));
             else if (c.mode == 2)
-                match = o.mode == 2 && o.group == c.group;
+                match = o.mode == 2 && o.group == c.group &&
+                        (!c.restrict ||
+                         (sameNat ? o.local : o.seen).isInSubnet(c.subnetBase, c.subnetPrefix));
             else if (c.mode == 3)
                 match = o.mode == 3 || (o.mode == 1 && sameNat);
             if (match)
