@@ -97,6 +97,8 @@ QJsonObject checkResultToJson(const CheckResult& r)
         {QStringLiteral("Evidence"), QJsonArray::fromStringList(r.evidence)},
         {QStringLiteral("Remedy"), r.remedy},
         {QStringLiteral("Fix"), fix},
+        {QStringLiteral("SymptomOf"),
+         r.symptomOf.isEmpty() ? QJsonValue() : QJsonValue(r.symptomOf)},
         {QStringLiteral("ElapsedMs"), r.elapsedMs},
     };
 }
@@ -151,6 +153,38 @@ QList<policy::PolicyChange> DiagnosticReport::suggestedFixes() const
     return fixes;
 }
 
+const CheckResult* DiagnosticReport::mostLikelyCause() const
+{
+    const CheckResult* cause = nullptr;
+    for (const Verdict verdict : {Verdict::Fail, Verdict::Warn}) {
+        for (const CheckResult& r : results) {
+            if (r.verdict == verdict) {
+                cause = &r;
+                break;
+            }
+        }
+        if (cause)
+            break;
+    }
+    // Follow symptom → cause while the cause itself is wrong; bounded, so a cycle cannot hang.
+    for (qsizetype hops = 0; cause && hops < results.size(); ++hops) {
+        if (cause->symptomOf.isEmpty())
+            break;
+        const CheckResult* origin = find(cause->symptomOf);
+        if (!origin || origin == cause ||
+            (origin->verdict != Verdict::Fail && origin->verdict != Verdict::Warn))
+            break;
+        cause = origin;
+    }
+    return cause;
+}
+
+QList<policy::PolicyChange> DiagnosticReport::causeFix() const
+{
+    const CheckResult* cause = mostLikelyCause();
+    return cause ? cause->fix : QList<policy::PolicyChange>{};
+}
+
 QJsonObject diagnosticReportToJson(const DiagnosticReport& report)
 {
     QJsonArray results;
@@ -159,6 +193,7 @@ QJsonObject diagnosticReportToJson(const DiagnosticReport& report)
     QJsonArray traces;
     for (const DownloadTrace& t : report.traces)
         traces.append(downloadTraceToJson(t));
+    const CheckResult* cause = report.mostLikelyCause();
     return QJsonObject{
         {QStringLiteral("StartedAt"), report.startedAt.toString(Qt::ISODateWithMs)},
         {QStringLiteral("ElapsedMs"), report.elapsedMs},
@@ -168,6 +203,7 @@ QJsonObject diagnosticReportToJson(const DiagnosticReport& report)
         {QStringLiteral("Pass"), report.count(Verdict::Pass)},
         {QStringLiteral("Warn"), report.count(Verdict::Warn)},
         {QStringLiteral("Fail"), report.count(Verdict::Fail)},
+        {QStringLiteral("Conclusion"), cause ? QJsonValue(cause->id) : QJsonValue()},
         {QStringLiteral("Results"), results},
         {QStringLiteral("Traces"), traces},
     };

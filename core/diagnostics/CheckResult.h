@@ -51,6 +51,10 @@ struct CheckResult
     QStringList evidence;            // what was seen: values, addresses, timings
     QString remedy;                  // names the exact setting, rule or command; "" on Pass
     QList<policy::PolicyChange> fix; // a policy change that cures it (staged, never applied)
+    // The check whose failure this one is a symptom of ("" = none): the effective download
+    // mode falls to 99 *because* the discovery service is unreachable, so while that check
+    // fails or warns, it — not this one — is the cause to name and to fix.
+    QString symptomOf;
     qint64 elapsedMs = 0;
 };
 
@@ -91,6 +95,14 @@ struct DiagnosticReport
     const CheckResult* find(const QString& id) const;
     // All fixes of failing and warning checks, later checks not overriding earlier ones.
     QList<policy::PolicyChange> suggestedFixes() const;
+    // The most likely cause: the first failing check in the order they ran, else the first
+    // warning one; a symptom (see CheckResult::symptomOf) gives way to the failing or warning
+    // check it follows from. nullptr when nothing is wrong.
+    const CheckResult* mostLikelyCause() const;
+    // The policy change that cures the most likely cause: its own fix, nothing else. Empty when
+    // nothing is wrong or no policy change cures it (a stopped service, a closed port), so no
+    // change that would not help is ever offered.
+    QList<policy::PolicyChange> causeFix() const;
 };
 
 QJsonObject diagnosticReportToJson(const DiagnosticReport& report);

@@ -63,6 +63,9 @@ CheckResult downloadMode(const InstantCheck& c, const DiagnosticInputs& in)
         r.remedy = Diag::tr("Make the discovery service reachable (see the Discovery service "
                             "check); the agent returns to mode %1 by itself once it answers.")
                        .arg(configured);
+        // The agent only leaves the configured mode while discovery does not answer: the
+        // discovery service is the cause, this the symptom (and no mode change would help).
+        r.symptomOf = QStringLiteral("connection.discovery");
         return r;
     }
     CheckResult r = c.result(Verdict::Pass,

@@ -1,7 +1,9 @@
 // The troubleshooter against real failures: each test creates the condition for real (a stopped
-// discovery service, a taken port, a dead peer, two NATs in LAN mode, an origin without Range,
-// gates above this machine's values, a VPN keyword that matches `lo`, a reached upload cap) and
-// asserts the verdict, the evidence and the remedy `doctl troubleshoot --json` reports.
+// discovery service, a taken port, a dead peer given statically and one offered by discovery
+// after it was killed, two NATs in LAN mode, a file below DOMinFileSizeToCache, an origin
+// without Range, gates above this machine's values, a VPN keyword that matches `lo`, a reached
+// upload cap, no cache server configured) and asserts the verdict, the evidence and the remedy
+// `doctl troubleshoot --json` reports.
 
 #include "agent/Agent.h"
 #include "persistence/Database.h"
@@ -16,10 +18,13 @@
 #include "support/TinyProxyServer.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocalSocket>
+#include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -79,12 +84,14 @@ private Q_SLOTS:
     void modesWithoutPeers();
     void peerPortInUse();
     void offeredPeerNotListening();
+    void discoveryOffersKilledPeer();
     void lanPeersBehindAnotherPublicAddress();
     void gatesAboveThisMachine();
     void vpnKeywordMatchesLoopback();
     void originWithoutRanges();
     void proxyPassesRanges();
     void monthlyUploadCapReached();
+    void cacheServerNotConfigured();
 
 private:
     QString dataDir(const QString& name) { return m_dir.filePath(name); }
@@ -210,6 +217,12 @@ void TroubleshootTest::discoveryStopped()
     QCOMPARE(t.verdict("device.download_mode"), QString("fail"));
     QVERIFY(t.check("device.download_mode")["Summary"].toString().contains("99"));
     QCOMPARE(t.verdict("device.agent"), QString("pass"));
+    // Mode 99 is the symptom; the stopped service is the conclusion, and no fix is suggested
+    // for the mode (no mode starts a service).
+    QCOMPARE(t.check("device.download_mode")["SymptomOf"].toString(),
+             QString("connection.discovery"));
+    QVERIFY(t.check("device.download_mode")["Fix"].toArray().isEmpty());
+    QCOMPARE(t.report["Conclusion"].toString(), QString("connection.discovery"));
 }
 
 void TroubleshootTest::modesWithoutPeers_data()
@@ -234,6 +247,9 @@ void TroubleshootTest::modesWithoutPeers()
     QVERIFY(t.check("device.download_mode")["Remedy"].toString().contains("DODownloadMode"));
     QCOMPARE(t.fixValue("device.download_mode", "DODownloadMode"), QString("1"));
     QCOMPARE(t.verdict("peers.known"), QString("n/a"));
+    // A mode configured without peers is the cause itself, not a symptom.
+    QVERIFY(t.check("device.download_mode")["SymptomOf"].isNull());
+    QCOMPARE(t.report["Conclusion"].toString(), QString("device.download_mode"));
 }
 
 void TroubleshootTest::peerPortInUse()
@@ -282,6 +298,91 @@ void TroubleshootTest::offeredPeerNotListening()
              qPrintable(live.dump("connection.peer_test")));
 }
 
+void TroubleshootTest::discoveryOffersKilledPeer()
+{
+    QElapsedTimer clock;
+    clock.start();
+    // A service of its own where both agents come from one made-up public address: one LAN.
+    DiscoveryProcessOptions serviceOptions;
+    serviceOptions.natMap = {"127.0.0.8=198.51.100.8", "127.0.0.9=198.51.100.8"};
+    DiscoveryProcess service(serviceOptions);
+    QString error;
+    QVERIFY2(service.start(&error), qPrintable(error));
+    const QString serviceUrl = service.url().toString();
+    const QString url = m_nginx->url("/content.bin").toString();
+    const ProcessResult published = runProgram(
+        executable("doctl"), {"publish", m_dir.filePath("www/content.bin"), "--webseed", url,
+                              "--discovery", serviceUrl, "-o", m_dir.filePath("killed.torrent")});
+    QVERIFY2(published.exitCode == 0, qPrintable(published.err));
+    const QStringList settings = {"DODownloadMode=1", "DOMinRAMAllowedToPeer=1",
+                                  "DOMinDiskSizeAllowedToPeer=1", "DOMinFileSizeToCache=1"};
+    configure(dataDir("holder"), settings);
+    configure(dataDir("seeker"), settings);
+
+    // The holder runs as a process of this test's own, so it can be killed (SIGKILL) without
+    // a chance to say goodbye to the service.
+    const QHostAddress holderAddress("127.0.0.8");
+    const quint16 holderPort = freePort(holderAddress);
+    const QString holderEndpoint = QString("127.0.0.8:%1").arg(holderPort);
+    QProcess holder;
+    holder.setStandardErrorFile(dataDir("holder") + "/agent.log");
+    holder.start(executable("do-agent"), {"--data-dir", dataDir("holder"), "--listen",
+                                          holderEndpoint, "--discovery", serviceUrl});
+    stopWithParent(holder);
+    QVERIFY2(holder.waitForStarted(5000), qPrintable(holder.errorString()));
+    QVERIFY(waitUntilListening(holderAddress, holderPort, 15000, &holder));
+    const QString controlSocket = dataDir("holder") + "/control.sock";
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            QLocalSocket probe;
+            probe.connectToServer(controlSocket);
+            return probe.waitForConnected(200);
+        }(),
+        15000);
+    const ProcessResult held = runProgram(
+        executable("doctl"), {"--data-dir", dataDir("holder"), "download", url, "--json"}, 60000);
+    QVERIFY2(held.exitCode == 0, qPrintable(held.err));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        peers(dataDir("holder"))["Discovery"].toObject()["AnnouncedContents"].toInt() >= 1, 20000);
+
+    // The seeker downloads the same content; the service offers it the holder.
+    auto seeker = startAgent("seeker", "127.0.0.9", {"--discovery", serviceUrl});
+    QVERIFY(seeker);
+    const ProcessResult sought = runProgram(
+        executable("doctl"), {"--data-dir", seeker->dataDir(), "download", url, "--json"}, 60000);
+    QVERIFY2(sought.exitCode == 0, qPrintable(sought.err + seeker->log().right(2000)));
+    auto offersHolder = [&] {
+        for (const QJsonValue& v : peers(seeker->dataDir())["Offered"].toArray())
+            if (v.toObject()["Endpoint"].toString() == holderEndpoint)
+                return true;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(offersHolder(), 20000);
+
+    // kill -9: the holder stays registered at the service, but nothing listens any more.
+    holder.kill();
+    QVERIFY(holder.waitForFinished(5000));
+    QCOMPARE(holder.exitStatus(), QProcess::CrashExit);
+    QVERIFY(offersHolder());
+
+    const Troubleshoot t = troubleshoot(seeker->dataDir(), {"--p2p"});
+    QCOMPARE(t.exitCode, 1);
+    QVERIFY2(t.verdict("peers.reachable") == "fail", qPrintable(t.dump("peers.reachable")));
+    QVERIFY2(t.check("peers.reachable")["Summary"].toString() ==
+                 "0 of 1 offered peer(s) accept connections.",
+             qPrintable(t.dump("peers.reachable")));
+    QVERIFY2(t.evidence("peers.reachable").contains(QString("refused by %1").arg(holderEndpoint)),
+             qPrintable(t.dump("peers.reachable")));
+    QVERIFY2(
+        t.check("peers.reachable")["Remedy"].toString().startsWith(
+            QString("Nothing listens on %1: start the agent on that device").arg(holderEndpoint)),
+        qPrintable(t.dump("peers.reachable")));
+    // The service itself is fine and knows the content: the dead peer is the problem.
+    QCOMPARE(t.verdict("connection.discovery"), QString("pass"));
+    QCOMPARE(t.verdict("peers.known"), QString("pass"));
+    qInfo("discoveryOffersKilledPeer: %lld ms", clock.elapsed());
+}
+
 void TroubleshootTest::lanPeersBehindAnotherPublicAddress()
 {
     const QStringList settings = {"DODownloadMode=1", "DOMinRAMAllowedToPeer=1",
@@ -320,6 +421,13 @@ void TroubleshootTest::lanPeersBehindAnotherPublicAddress()
     QVERIFY2(t.verdict("content.min_file_size") == "warn",
              qPrintable(t.dump("content.min_file_size")));
     QVERIFY(t.evidence("content.min_file_size").contains("small.bin"));
+    QVERIFY(t.evidence("content.min_file_size").contains("DOMinFileSizeToCache = 3"));
+    QVERIFY2(t.check("content.min_file_size")["Summary"].toString().contains(
+                 "smaller than DOMinFileSizeToCache (3 MB)"),
+             qPrintable(t.dump("content.min_file_size")));
+    QVERIFY2(t.check("content.min_file_size")["Remedy"].toString().startsWith(
+                 "Lower DOMinFileSizeToCache to 2 MB or less"),
+             qPrintable(t.dump("content.min_file_size")));
     QCOMPARE(t.fixValue("content.min_file_size", "DOMinFileSizeToCache"), QString("2"));
     // The per-download trace names the gate that left content.bin at 0 % from peers.
     bool traced = false;
@@ -448,6 +556,39 @@ void TroubleshootTest::monthlyUploadCapReached()
     QVERIFY2(t.verdict("hardware.upload_cap") == "fail", qPrintable(t.dump("hardware.upload_cap")));
     QVERIFY(t.check("hardware.upload_cap")["Remedy"].toString().contains("DOMonthlyUploadDataCap"));
     QCOMPARE(t.fixValue("hardware.upload_cap", "DOMonthlyUploadDataCap"), QString("2"));
+}
+
+void TroubleshootTest::cacheServerNotConfigured()
+{
+    // No DOCacheHost: both cache-server checks say there is nothing to check, without a remedy.
+    const QString dir = dataDir("cacheserver");
+    const Troubleshoot t = troubleshoot(dir, {"--cache-server"});
+    QVERIFY2(t.verdict("cache_server.configured") == "n/a",
+             qPrintable(t.dump("cache_server.configured")));
+    QCOMPARE(t.check("cache_server.configured")["Summary"].toString(),
+             QString("No cache server is configured (DOCacheHost)."));
+    QVERIFY(t.evidence("cache_server.configured").contains("DOCacheHostSource"));
+    QVERIFY(t.check("cache_server.configured")["Remedy"].toString().isEmpty());
+    QVERIFY2(t.verdict("cache_server.reachable") == "n/a",
+             qPrintable(t.dump("cache_server.reachable")));
+    QCOMPARE(t.check("cache_server.reachable")["Summary"].toString(),
+             QString("No cache server is configured."));
+    // --cache-server is the health checks plus these: no peer or content checks.
+    QCOMPARE(t.verdict("device.agent"), QString("fail")); // no agent runs for this data dir
+    QVERIFY(t.check("peers.reachable").isEmpty());
+    QVERIFY(t.check("content.min_file_size").isEmpty());
+    QCOMPARE(t.exitCode, 1);
+
+    // With one configured, OpenDO says it does not download from it (a warning, with remedy).
+    configure(dir, {"DOCacheHost=127.0.0.1"});
+    const Troubleshoot configured = troubleshoot(dir, {"--cache-server"});
+    QVERIFY2(configured.verdict("cache_server.configured") == "warn",
+             qPrintable(configured.dump("cache_server.configured")));
+    QVERIFY(
+        configured.check("cache_server.configured")["Summary"].toString().contains("127.0.0.1"));
+    QVERIFY(configured.evidence("cache_server.configured").contains("DOCacheHost = 127.0.0.1"));
+    QVERIFY(configured.check("cache_server.configured")["Remedy"].toString().contains(
+        "download mode 1 or 2"));
 }
 
 QTEST_GUILESS_MAIN(TroubleshootTest)

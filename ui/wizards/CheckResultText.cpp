@@ -18,13 +18,7 @@ QString escaped(const QString& text)
 
 const CheckResult* CheckResultText::conclusionOf(const diagnostics::DiagnosticReport& report)
 {
-    for (const Verdict verdict : {Verdict::Fail, Verdict::Warn}) {
-        for (const CheckResult& result : report.results) {
-            if (result.verdict == verdict)
-                return &result;
-        }
-    }
-    return nullptr;
+    return report.mostLikelyCause();
 }
 
 QString CheckResultText::checkResultHtml(const CheckResult& result)
@@ -54,9 +48,18 @@ QString CheckResultText::conclusionHtml(const diagnostics::DiagnosticReport& rep
     if (!cause)
         return QStringLiteral("<p><b>%1</b></p>")
             .arg(escaped(tr("Every check passed: nothing stands in the way.")));
-    const QString lead = cause->verdict == Verdict::Fail ? tr("Most likely cause:")
-                                                         : tr("Nothing failed; the first warning:");
-    return QStringLiteral("<p>%1</p>").arg(escaped(lead)) + checkResultHtml(*cause);
+    // A symptom that failed may have led to a cause that only warns: still the cause.
+    const QString lead =
+        report.hasFailure() ? tr("Most likely cause:") : tr("Nothing failed; the first warning:");
+    QString html = QStringLiteral("<p>%1</p>").arg(escaped(lead)) + checkResultHtml(*cause);
+    for (const CheckResult& result : report.results) {
+        if (result.symptomOf != cause->id ||
+            (result.verdict != Verdict::Fail && result.verdict != Verdict::Warn))
+            continue;
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(escaped(tr("It also explains %1: %2").arg(result.title, result.summary)));
+    }
+    return html;
 }
 
 QString CheckResultText::overviewHtml(const diagnostics::DiagnosticReport& report)

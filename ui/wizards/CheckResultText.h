@@ -14,8 +14,9 @@ class CheckResultText
 {
     Q_DECLARE_TR_FUNCTIONS(CheckResultText)
 public:
-    // The first failing check, else the first warning one, in the order they ran; nullptr when
-    // nothing is wrong.
+    // The most likely cause (DiagnosticReport::mostLikelyCause): the first failing check, else
+    // the first warning one, in the order they ran — a symptom giving way to the check it
+    // follows from; nullptr when nothing is wrong.
     static const diagnostics::CheckResult*
     conclusionOf(const diagnostics::DiagnosticReport& report);
 

@@ -34,7 +34,7 @@ void DiagnosticsWizard::runChecks()
 
 bool DiagnosticsWizard::canStageFix() const
 {
-    return m_hasReport && m_stageFix && !m_report.suggestedFixes().isEmpty();
+    return m_hasReport && m_stageFix && !m_report.causeFix().isEmpty();
 }
 
 void DiagnosticsWizard::stageSuggestedFix()
@@ -44,7 +44,7 @@ void DiagnosticsWizard::stageSuggestedFix()
     const auto* cause = CheckResultText::conclusionOf(m_report);
     const QString finding =
         cause ? QStringLiteral("%1: %2").arg(cause->title, cause->summary) : QString();
-    m_stageFix(m_report.suggestedFixes(),
+    m_stageFix(m_report.causeFix(),
                tr("Suggested by the troubleshooter (%1). %2").arg(windowTitle(), finding));
     Q_EMIT fixStaged();
 }

@@ -31,8 +31,10 @@ public:
     bool hasReport() const { return m_hasReport; }
     const diagnostics::DiagnosticReport& report() const { return m_report; }
 
+    // Only the most likely cause's own policy fix is offered: a change that would not cure it
+    // (switching the mode while the discovery service is stopped) never is.
     bool canStageFix() const;
-    void stageSuggestedFix(); // hands report().suggestedFixes() to the policy editor
+    void stageSuggestedFix(); // hands report().causeFix() to the policy editor
 
 Q_SIGNALS:
     void runStarted();

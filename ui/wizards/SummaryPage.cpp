@@ -119,11 +119,11 @@ void SummaryPage::showFix()
 {
     const bool canFix = m_wizard.canStageFix();
     m_applyFix->setEnabled(canFix);
-    m_fix->setText(canFix ? tr("Suggested fix: %1")
-                                .arg(describe(m_wizard.report().suggestedFixes()).toHtmlEscaped())
-                          : (m_conclusionId.isEmpty() ? tr("Nothing to fix.")
-                                                      : tr("No policy change would cure this; "
-                                                           "follow the remedy above.")));
+    m_fix->setText(
+        canFix ? tr("Suggested fix: %1").arg(describe(m_wizard.report().causeFix()).toHtmlEscaped())
+               : (m_conclusionId.isEmpty() ? tr("Nothing to fix.")
+                                           : tr("No policy change would cure this; "
+                                                "follow the remedy above.")));
 }
 
 void SummaryPage::stageFix()

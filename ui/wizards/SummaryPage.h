@@ -1,8 +1,10 @@
 #pragma once
 
 // The last page of a troubleshooting wizard: the conclusion (the first failing check in the
-// wizard's isolating order, else the first warning) with its remedy, the traced download if
-// one was chosen, and "Apply suggested fix", which stages the fix in the policy editor.
+// wizard's isolating order, else the first warning; a symptom such as download mode 99 while
+// discovery is unreachable gives way to its cause) with its remedy, the traced download if one
+// was chosen, and "Apply suggested fix", which stages the cause's own policy fix in the policy
+// editor — and is disabled when no policy change cures the cause.
 
 #include <QWizardPage>
 
