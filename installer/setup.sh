@@ -14,17 +14,27 @@ mode=${1:-console}
 # Build: compiler, CMake, Qt 6 (Widgets, Network, Sql+SQLite, Test, Linguist), QCustomPlot,
 # OpenSSL (piece hashing). Run: fonts. Tests and screenshots: Xvfb, ImageMagick, xdotool;
 # real peers and servers in tests: nginx (origin), tinyproxy (proxy), libtorrent (a foreign
-# BitTorrent implementation), unshare (a private tmpfs that fills up).
+# BitTorrent implementation), unshare (a private tmpfs that fills up). Benchmarks (bench/):
+# curl and GNU time (the HTTP baseline and peak RSS), opentracker (the tracker baseline).
+# Only real packages: dpkg-query does not know virtual ones, which would reinstall every run.
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    libqt6sql6-sqlite libqt6svg6-dev libqcustomplot-dev libssl-dev
+    libqt6sql6-sqlite libqcustomplot-dev libssl-dev
     fonts-dejavu-core xvfb xauth imagemagick xdotool
     nginx-light tinyproxy python3-libtorrent util-linux
+    curl time opentracker
 )
 
 as_root() {
-    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null; then
+        sudo "$@"
+    else
+        echo "setup: installing packages needs root; run as root or install sudo" >&2
+        exit 1
+    fi
 }
 
 install_packages() {

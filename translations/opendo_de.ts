@@ -39,6 +39,10 @@
         <source>Conclusion:</source>
         <translation>Fazit:</translation>
     </message>
+    <message>
+        <source>It also explains %1: %2</source>
+        <translation>Das erklärt auch %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>DiscoveryStore</name>
@@ -2427,10 +2431,6 @@
         <translation>Laut Referenz gibt es die Einstellung seit Windows 10 1511, laut CSP seit 1507.</translation>
     </message>
     <message>
-        <source>Largest cache size in GB; wins over the percentage limit when set.</source>
-        <translation>Maximale Cachegröße in GB; hat, wenn festgelegt, Vorrang vor dem Prozentlimit.</translation>
-    </message>
-    <message>
         <source>OpenDO uses 10 GB, like the ADML and older documents; the 2024 reference says not configured and the CSP property default is 0 (unlimited).</source>
         <translation>OpenDO verwendet 10 GB, wie die ADML und ältere Dokumente; die Referenz von 2024 nennt „nicht konfiguriert“, und der CSP-Eigenschaftsstandard ist 0 (unbegrenzt).</translation>
     </message>
@@ -3094,6 +3094,10 @@
         <source>%1: &lt;Format&gt; %2 is not supported here; use %3.</source>
         <translation>%1: &lt;Format&gt; %2 wird hier nicht unterstützt; verwenden Sie %3.</translation>
     </message>
+    <message>
+        <source>Largest cache size in GB; wins over the percentage limit, except when only the percentage is configured. 0 leaves the limit to the percentage.</source>
+        <translation>Größte Cachegröße in GB; hat Vorrang vor dem Prozentlimit, außer wenn nur der Prozentwert konfiguriert ist. 0 überlässt das Limit dem Prozentwert.</translation>
+    </message>
 </context>
 <context>
     <name>opendo::transfer</name>
@@ -3581,6 +3585,26 @@
     <message>
         <source>no</source>
         <translation>nein</translation>
+    </message>
+    <message>
+        <source>Peer connections by class</source>
+        <translation>Peer-Verbindungen nach Klasse</translation>
+    </message>
+    <message>
+        <source>%1 LAN, %2 group, %3 internet, %4 cache server</source>
+        <translation>%1 LAN, %2 Gruppe, %3 Internet, %4 Cacheserver</translation>
+    </message>
+    <message>
+        <source>Peers offered by discovery</source>
+        <translation>Vom Discovery-Dienst angebotene Peers</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>not by age (pinned, unfinished, or DOMaxCacheAge is 0)</source>
+        <translation>nicht nach Alter (angeheftet, unvollständig oder DOMaxCacheAge ist 0)</translation>
     </message>
 </context>
 <context>
@@ -4627,16 +4651,16 @@ von %2</translation>
         <translation>Warum keine Bytes von Peers kommen</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The checks run in the order that isolates the cause; the first one that fails is the answer:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;the agent service runs and listens for peers;&lt;/li&gt;&lt;li&gt;the download mode allows peers (not 0, 99 or 100);&lt;/li&gt;&lt;li&gt;the discovery service answers;&lt;/li&gt;&lt;li&gt;peers were seen for the content;&lt;/li&gt;&lt;li&gt;those peers can be reached;&lt;/li&gt;&lt;li&gt;the content gates (file size, metainfo, delays, bandwidth, cache) let the download use them.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Choose a download to also trace it through the gates one by one.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Prüfungen laufen in der Reihenfolge, die die Ursache eingrenzt; die erste fehlgeschlagene Prüfung ist die Antwort:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;der Agent-Dienst läuft und lauscht auf Peers;&lt;/li&gt;&lt;li&gt;der Downloadmodus erlaubt Peers (nicht 0, 99 oder 100);&lt;/li&gt;&lt;li&gt;der Erkennungsdienst antwortet;&lt;/li&gt;&lt;li&gt;für den Inhalt wurden Peers gefunden;&lt;/li&gt;&lt;li&gt;diese Peers sind erreichbar;&lt;/li&gt;&lt;li&gt;die Inhaltsbedingungen (Dateigröße, Metainfo, Verzögerungen, Bandbreite, Cache) lassen den Download sie nutzen.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Wählen Sie einen Download aus, um ihn zusätzlich Bedingung für Bedingung zu verfolgen.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>No download: check the device only</source>
         <translation>Kein Download: nur das Gerät prüfen</translation>
     </message>
     <message>
         <source>Trace download:</source>
         <translation>Download verfolgen:</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The checks run in the order that isolates the cause; the first one that fails is the answer:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;the agent service runs and listens for peers;&lt;/li&gt;&lt;li&gt;the download mode allows peers (not 0, 99 or 100);&lt;/li&gt;&lt;li&gt;the discovery service answers (while it does not, the agent falls back to mode 99: then the service, not the mode, is the answer);&lt;/li&gt;&lt;li&gt;peers were seen for the content;&lt;/li&gt;&lt;li&gt;those peers can be reached;&lt;/li&gt;&lt;li&gt;the content gates (file size, metainfo, delays, bandwidth, cache) let the download use them.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Choose a download to also trace it through the gates one by one.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Prüfungen laufen in der Reihenfolge, die die Ursache eingrenzt; die erste, die fehlschlägt, ist die Antwort:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;der Agent-Dienst läuft und wartet auf Peers;&lt;/li&gt;&lt;li&gt;der Downloadmodus erlaubt Peers (nicht 0, 99 oder 100);&lt;/li&gt;&lt;li&gt;der Discovery-Dienst antwortet (solange er das nicht tut, fällt der Agent auf Modus 99 zurück: dann ist der Dienst, nicht der Modus, die Antwort);&lt;/li&gt;&lt;li&gt;für den Inhalt wurden Peers gesehen;&lt;/li&gt;&lt;li&gt;diese Peers sind erreichbar;&lt;/li&gt;&lt;li&gt;die Inhaltsschranken (Dateigröße, Metainfo, Verzögerungen, Bandbreite, Cache) lassen den Download sie nutzen.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Wählen Sie einen Download, um ihn zusätzlich Schritt für Schritt durch die Schranken zu verfolgen.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@
 
 #include <QApplication>
 #include <QFutureWatcher>
+#include <QIcon>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTimer>
@@ -32,6 +33,9 @@ int main(int argc, char* argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("OpenDO"));
     QCoreApplication::setApplicationName(QStringLiteral("do-console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OPENDO_VERSION));
+    QIcon icon(QStringLiteral(":/opendo/icons/opendo.png"));
+    icon.addFile(QStringLiteral(":/opendo/icons/opendo-64.png"));
+    QApplication::setWindowIcon(icon);
 
     QString error;
     const auto options = opendo::console::parseConsoleOptions(app.arguments(), &error);

@@ -85,7 +85,14 @@ CacheLimits cacheLimitsFrom(const policy::PolicySnapshot& policies)
         int(std::clamp<qint64>(policies.number(QStringLiteral("DOMaxCacheSize"), 20), 1, 100));
     const qint64 gb = std::clamp<qint64>(policies.number(QStringLiteral("DOAbsoluteMaxCacheSize")),
                                          0, std::numeric_limits<qint64>::max() / kGiB);
-    limits.absoluteMaxBytes = gb * kGiB;
+    // The absolute cap wins when an admin set it, and by default (10 GB); but an admin who set
+    // only the percentage means the percentage, not a default they never chose.
+    const auto configured = [&policies](const char* key) {
+        const policy::EffectivePolicy* p = policies.find(QString::fromLatin1(key));
+        return p && p->source != policy::PolicySource::Default;
+    };
+    const bool percentOnly = configured("DOMaxCacheSize") && !configured("DOAbsoluteMaxCacheSize");
+    limits.absoluteMaxBytes = percentOnly ? 0 : gb * kGiB;
     const qint64 mb = std::clamp<qint64>(policies.number(QStringLiteral("DOMinFileSizeToCache")), 0,
                                          std::numeric_limits<qint64>::max() / kMiB);
     limits.minFileSizeBytes = mb * kMiB;

@@ -180,7 +180,9 @@ constexpr PolicyDefinition kPolicies[] = {
         .replacement = "",
         .category = PolicyCategory::Cache,
         .description = QT_TRANSLATE_NOOP(
-            "opendo::policy", "Largest cache size in GB; wins over the percentage limit when set."),
+            "opendo::policy",
+            "Largest cache size in GB; wins over the percentage limit, except when only the "
+            "percentage is configured. 0 leaves the limit to the percentage."),
         .sourceNote = QT_TRANSLATE_NOOP(
             "opendo::policy",
             "OpenDO uses 10 GB, like the ADML and older documents; the 2024 reference says not "

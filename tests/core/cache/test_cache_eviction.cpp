@@ -269,6 +269,15 @@ void CacheEvictionTest::limitsFromConfiguredPolicies()
     l = cacheLimitsFrom(resolveEffective(state));
     QCOMPARE(l.maxAgeSeconds, qint64(4294967295));
     QCOMPARE(l.absoluteMaxBytes, qint64(4294967295) * kGiB);
+
+    // Only the percentage configured: the default absolute cap does not silently override it.
+    PolicyState percentOnly;
+    percentOnly.local.insert("DOMaxCacheSize", "5");
+    l = cacheLimitsFrom(resolveEffective(percentOnly));
+    QCOMPARE(l.maxSizePercent, 5);
+    QCOMPARE(l.absoluteMaxBytes, qint64(0));
+    percentOnly.policy.insert("DOAbsoluteMaxCacheSize", "3");
+    QCOMPARE(cacheLimitsFrom(resolveEffective(percentOnly)).absoluteMaxBytes, 3 * kGiB);
 }
 
 void CacheEvictionTest::cacheDirectoryFor_data()
