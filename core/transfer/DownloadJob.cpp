@@ -321,6 +321,16 @@ DownloadJob::HttpGate DownloadJob::httpGate()
     return gate;
 }
 
+int DownloadJob::effectiveDownloadMode() const
+{
+    // A peerable download runs in the agent's effective mode, which is 99 while the discovery
+    // service is unreachable; content that is never peered stays 99 whatever the policy.
+    if (!m_context.peers || m_record.downloadMode == 99)
+        return m_record.downloadMode;
+    const int mode = m_context.peers->downloadMode();
+    return mode == 100 ? 99 : mode;
+}
+
 qint64 DownloadJob::pieceSize(int piece) const
 {
     return qMin(m_pieceLength, m_fileSize - qint64(piece) * m_pieceLength);
@@ -542,6 +552,7 @@ void DownloadJob::finish()
     if (m_finishing)
         return;
     m_finishing = true;
+    m_record.downloadMode = effectiveDownloadMode(); // what it finished in, as DO reports it
     stopTransfer();
     if (m_metainfo)
         qCInfo(log::lcTransfer).noquote()
@@ -637,7 +648,8 @@ JobStatus DownloadJob::status() const
         s.numPeers = int(m_context.peers->discoveredPeers(m_record.contentId).size());
     s.state = m_record.state;
     s.foreground = m_record.foreground;
-    s.downloadMode = m_record.downloadMode;
+    s.downloadMode =
+        m_finishing || isTerminal(m_record.state) ? m_record.downloadMode : effectiveDownloadMode();
     s.httpConnectionCount = m_httpConnections;
     s.downloadDurationMs = m_durationMs + (m_running.isValid() ? m_running.elapsed() : 0);
     s.createdAt = m_record.createdAt;

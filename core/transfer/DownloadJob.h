@@ -94,6 +94,7 @@ private:
         Closed,       // peers we were told about are still connecting
     };
     HttpGate httpGate();
+    int effectiveDownloadMode() const;
     std::function<bool(int)> httpShare() const; // which pieces the origin fetches for us
     bool peersStalled() const;
     bool requestSpan(HttpGate gate);

@@ -3,6 +3,7 @@
 #include "cache/PieceStore.h"
 #include "content/Metainfo.h"
 #include "log/LogCategories.h"
+#include "peer/PlainAddress.h"
 #include "stats/UploadLedger.h"
 #include "transfer/Swarm.h"
 
@@ -411,8 +412,26 @@ void PeerHub::routeIncoming(PeerConnection* connection, const QByteArray& infoHa
         connection->close(tr("this peer is banned from the swarm"));
         return;
     }
+    // Without a discovery service nothing proves LAN or Group membership, so those modes take
+    // only the peers the admin listed; anyone else would be an internet peer, which only mode 3
+    // admits (standard BitTorrent clients included).
+    if (!m_discoveryActive && (m_mode == 1 || m_mode == 2) &&
+        !isStaticPeerAddress(connection->address())) {
+        connection->close(tr("not admitted: without a discovery service, download mode %1 "
+                             "accepts only the configured peers (StaticPeers, --peer)")
+                              .arg(m_mode));
+        return;
+    }
     connection->acceptIncoming(target->geometry());
     target->addConnection(connection, classify(target->contentId(), connection->address()));
+}
+
+bool PeerHub::isStaticPeerAddress(const QHostAddress& address) const
+{
+    const QHostAddress plain = peer::plainAddress(address);
+    return std::any_of(
+        m_staticPeers.cbegin(), m_staticPeers.cend(),
+        [&plain](const PeerEndpoint& e) { return peer::plainAddress(e.address).isEqual(plain); });
 }
 
 Swarm* PeerHub::seedingSwarmFor(const QByteArray& infoHash)

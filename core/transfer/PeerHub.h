@@ -124,6 +124,7 @@ Q_SIGNALS:
 
 private:
     void onNewConnection();
+    bool isStaticPeerAddress(const QHostAddress& address) const;
     void routeIncoming(peer::PeerConnection* connection, const QByteArray& infoHash);
     Swarm* seedingSwarmFor(const QByteArray& infoHash);
     Swarm* createSwarm(std::shared_ptr<const content::Metainfo> metainfo, const QString& dataPath,

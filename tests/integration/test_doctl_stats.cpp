@@ -213,12 +213,15 @@ void DoctlStatsTest::peerFedDownloadReportsConnectionsByClass()
     QVERIFY2(made.exitCode == 0, qPrintable(made.err));
 
     // The seed fetches the file from the origin, then serves it slowly (4 MB/s) so the
-    // download below can be watched while it runs.
+    // download below can be watched while it runs. It is not told about the leecher, so it
+    // needs Internet mode to accept it: without a discovery service, LAN mode takes only its
+    // configured peers. Static peers still count as LAN.
     AgentProcessOptions seedOptions;
     seedOptions.dataDir = dir.filePath("seed");
     seedOptions.address = QHostAddress("127.0.0.31");
     AgentProcess seed(seedOptions);
-    QVERIFY(configure(seed.dataDir(), kLabSettings + QStringList{"DOMaxUploadBandwidth=4096"}));
+    QVERIFY(configure(seed.dataDir(),
+                      kLabSettings + QStringList{"DOMaxUploadBandwidth=4096", "DODownloadMode=3"}));
     QVERIFY2(seed.start(&error), qPrintable(error));
     const ProcessResult seeded =
         doctlIn(seed.dataDir(),

@@ -54,9 +54,11 @@ const QHostAddress kAgentAddress{QStringLiteral("127.0.0.2")};
 const QHostAddress kHostileAddress{QStringLiteral("127.0.0.9")};
 
 // The hardware gates assume a desktop, which a CI container may not be; the file-size gate
-// would keep a test-sized file from being peered at all.
+// would keep a test-sized file from being peered at all. Internet mode: the hostile peers dial
+// in from addresses the agent was not told about, which LAN mode without a discovery service
+// refuses outright (see staticLanModeRefusesUnknownPeers).
 const QStringList kLabSettings = {"DOMinRAMAllowedToPeer=1", "DOMinDiskSizeAllowedToPeer=1",
-                                  "DOMinFileSizeToCache=1"};
+                                  "DOMinFileSizeToCache=1", "DODownloadMode=3"};
 
 QByteArray bigEndian32(quint32 value)
 {
@@ -329,6 +331,7 @@ private Q_SLOTS:
     void unknownContentIsRefused();
     void bannedAddressIsRefused();
     void agentStillServesHonestPeers();
+    void staticLanModeRefusesUnknownPeers();
     void agentStopsCleanly();
     void nothingCorruptIsStored();
     void cleanup();
@@ -818,6 +821,22 @@ void HostilePeerTest::agentStillServesHonestPeers()
     QCOMPARE(describe(*second),
              describe(PeerMessage::piece(quint32(last), lastBegin, QByteArray(100, 'x'))));
     QCOMPARE(second->payload, fileBytes(m_content, kFileSize - 100, 100));
+}
+
+void HostilePeerTest::staticLanModeRefusesUnknownPeers()
+{
+    // LAN mode with no discovery service: nothing can prove LAN membership, so only the
+    // configured peer may connect; a BitTorrent client that knows the info hash gets nothing.
+    const ProcessResult set = doctl({"config", "set", "DODownloadMode", "1"}, 15000);
+    QVERIFY2(set.exitCode == 0, qPrintable(set.err));
+    const auto peer = connectToAgent("127.0.0.18");
+    QVERIFY(peer);
+    QString problem;
+    QVERIFY(!peer->open(infoHash(), &problem));
+    QVERIFY2(problem.contains("closed"), qPrintable(problem));
+    QTRY_VERIFY_WITH_TIMEOUT(m_agent->log().contains("accepts only the configured peers"), 5000);
+    const ProcessResult back = doctl({"config", "set", "DODownloadMode", "3"}, 15000);
+    QVERIFY2(back.exitCode == 0, qPrintable(back.err));
 }
 
 void HostilePeerTest::agentStopsCleanly()

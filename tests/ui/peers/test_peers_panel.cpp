@@ -211,8 +211,11 @@ void PeersPanelTest::twoAgentsShowTheirConnection()
     const QHostAddress addressA(QStringLiteral("127.0.0.2"));
     const QHostAddress addressB(QStringLiteral("127.0.0.3"));
     const QString endpointA = QString("127.0.0.2:%1").arg(freePort(addressA));
+    const QString endpointB = QString("127.0.0.3:%1").arg(freePort(addressB));
     agent::AgentOptions optionsA = test::testAgentOptions(dir.filePath("a"), true);
     optionsA.listen = endpointA;
+    // Without a discovery service, LAN mode accepts only configured peers: each knows the other.
+    optionsA.staticPeers = {endpointB};
     auto agentA = std::make_unique<agent::Agent>(optionsA);
     QCOMPARE(agentA->start().result(), QString());
     QVERIFY(setLabSettings(*agentA));
@@ -223,7 +226,7 @@ void PeersPanelTest::twoAgentsShowTheirConnection()
     QCOMPARE(doneA.state, transfer::JobState::Caching);
 
     agent::AgentOptions optionsB = test::testAgentOptions(dir.filePath("b"), true);
-    optionsB.listen = QString("127.0.0.3:%1").arg(freePort(addressB));
+    optionsB.listen = endpointB;
     optionsB.staticPeers = {endpointA};
     auto agentB = std::make_unique<agent::Agent>(optionsB);
     QCOMPARE(agentB->start().result(), QString());
