@@ -186,8 +186,12 @@ SwarmAccess PeerHub::accessFor(const QString& contentId) const
 void PeerHub::setDiscoveredPeers(const QString& contentId, const QList<DiscoveredPeer>& peers)
 {
     m_discovered.insert(contentId, peers);
-    if (Swarm* swarm = m_swarms.value(contentId))
+    if (Swarm* swarm = m_swarms.value(contentId)) {
+        swarm->reclassify([this, contentId](const QHostAddress& address) {
+            return classify(contentId, address);
+        });
         connectKnownPeers(*swarm);
+    }
 }
 
 QList<DiscoveredPeer> PeerHub::discoveredPeers(const QString& contentId) const

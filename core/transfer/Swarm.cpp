@@ -243,6 +243,22 @@ void Swarm::applyVerdict(Peer& peer, SwarmMembership::Verdict verdict)
     fillRequests(peer);
 }
 
+void Swarm::reclassify(const std::function<SourceClass(const QHostAddress&)>& classOf)
+{
+    bool changed = false;
+    for (const auto& p : m_peers) {
+        const SourceClass cls = classOf(p->connection->address());
+        if (cls == p->cls)
+            continue;
+        qCInfo(log::lcSwarm).noquote() << m_contentId.left(12) << p->connection->endpoint()
+                                       << "is now classed as" << sourceClassKey(cls);
+        p->cls = cls;
+        changed = true;
+    }
+    if (changed)
+        unchokeRound();
+}
+
 void Swarm::setMembership(bool required, const QByteArray& key)
 {
     if (!m_membership.configure(required, key))

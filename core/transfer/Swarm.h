@@ -17,6 +17,7 @@
 #include <QObject>
 #include <QSet>
 #include <QTimer>
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -50,6 +51,9 @@ public:
 
     // Takes a connection whose handshake for this content is done or under way.
     void addConnection(peer::PeerConnection* connection, SourceClass cls);
+    // A newer discovery answer may know a peer that connected before we heard of it (then
+    // classed by our mode alone): its class, and the gates that depend on it, follow.
+    void reclassify(const std::function<SourceClass(const QHostAddress&)>& classOf);
     bool hasConnectionTo(const QHostAddress& address, quint16 listenPort) const;
     int connectionCount() const { return int(m_peers.size()); }
     int connectionCount(SourceClass cls) const; // those to peers of one class

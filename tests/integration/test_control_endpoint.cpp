@@ -7,6 +7,7 @@
 #include "agent/Agent.h"
 #include "support/FreePort.h"
 #include "support/NginxServer.h"
+#include "support/RequireTool.h"
 #include "support/TestAgentOptions.h"
 #include "support/TestFiles.h"
 #include "support/TestPaths.h"
@@ -340,7 +341,7 @@ void ControlEndpointTest::relativePathsAreTheUsersPaths()
 void ControlEndpointTest::downloadRunsInTheAgent()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (Debian package nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL("nginx is not installed (Debian package nginx-light)");
     const QString www = m_dir->filePath("www");
     QVERIFY(QDir().mkpath(www));
     QVERIFY(writeRandomFile(www + "/file.bin", 3 * 1024 * 1024, 7));

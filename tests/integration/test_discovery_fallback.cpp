@@ -11,6 +11,7 @@
 #include "support/DiscoveryProcess.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
+#include "support/RequireTool.h"
 #include "support/TestFiles.h"
 #include "support/TestPaths.h"
 
@@ -106,7 +107,8 @@ private:
 void DiscoveryFallbackTest::fallsBackTo99AndReturns()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (installer/setup.sh installs nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL(
+            "nginx is not installed (installer/setup.sh installs nginx-light)");
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString root = dir.filePath("www");

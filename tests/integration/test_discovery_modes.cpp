@@ -8,6 +8,7 @@
 #include "support/DiscoveryProcess.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
+#include "support/RequireTool.h"
 #include "support/TestFiles.h"
 #include "support/TestPaths.h"
 
@@ -141,7 +142,8 @@ QJsonObject DiscoveryModesTest::finish(QProcess& download, AgentProcess& agent)
 void DiscoveryModesTest::initTestCase()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (installer/setup.sh installs nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL(
+            "nginx is not installed (installer/setup.sh installs nginx-light)");
     QVERIFY(m_dir.isValid());
     m_dir.setAutoRemove(!qEnvironmentVariableIsSet("OPENDO_TEST_KEEP"));
     const QString root = m_dir.filePath("www");

@@ -7,6 +7,7 @@
 #include "support/AgentProcess.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
+#include "support/RequireTool.h"
 #include "support/TestFiles.h"
 #include "support/TestPaths.h"
 
@@ -197,7 +198,8 @@ void DoctlStatsTest::uploadCapCountsTheLedgerEverywhere()
 void DoctlStatsTest::peerFedDownloadReportsConnectionsByClass()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (installer/setup.sh installs nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL(
+            "nginx is not installed (installer/setup.sh installs nginx-light)");
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString root = dir.filePath("www");

@@ -15,6 +15,7 @@
 #include "support/CacheCheck.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
+#include "support/RequireTool.h"
 #include "support/TestFiles.h"
 #include "support/TestPaths.h"
 
@@ -407,7 +408,8 @@ QString HostilePeerTest::closeLogged(const QString& endpoint)
 void HostilePeerTest::initTestCase()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (installer/setup.sh installs nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL(
+            "nginx is not installed (installer/setup.sh installs nginx-light)");
     QVERIFY(m_dir.isValid());
     const QString root = m_dir.filePath("www");
     QVERIFY(QDir().mkpath(root));

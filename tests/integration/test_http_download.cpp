@@ -8,6 +8,7 @@
 #include "support/CacheCheck.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
+#include "support/RequireTool.h"
 #include "support/TestFiles.h"
 #include "support/TestPaths.h"
 #include "support/TinyProxyServer.h"
@@ -154,7 +155,7 @@ QStringList HttpDownloadTest::settledAccessLog(qsizetype from) const
 void HttpDownloadTest::initTestCase()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (Debian package nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL("nginx is not installed (Debian package nginx-light)");
     QDir().mkpath(m_dir.filePath("www"));
     m_big = m_dir.filePath("www/big.bin");
     QVERIFY(writeRandomFile(m_big, kBigFile, 7));
@@ -388,7 +389,7 @@ void HttpDownloadTest::unknownHostFailsClearly()
 void HttpDownloadTest::downloadThroughProxy()
 {
     if (!TinyProxyServer::isAvailable())
-        QSKIP("tinyproxy is not installed (Debian package tinyproxy)");
+        OPENDO_SKIP_WITHOUT_TOOL("tinyproxy is not installed (Debian package tinyproxy)");
     TinyProxyServer proxy;
     QString error;
     QVERIFY2(proxy.start(&error), qPrintable(error));

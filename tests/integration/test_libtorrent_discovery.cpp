@@ -12,6 +12,7 @@
 #include "support/LtPeer.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
+#include "support/RequireTool.h"
 #include "support/TestFiles.h"
 #include "support/TestPaths.h"
 
@@ -135,9 +136,11 @@ void LibtorrentDiscoveryTest::initTestCase()
     const ProcessResult probe = runProgram(
         kDebianPython, {"-c", "import libtorrent; print(libtorrent.__version__)"}, 20000);
     if (probe.exitCode != 0)
-        QSKIP("/usr/bin/python3 cannot import libtorrent (apt-get install python3-libtorrent)");
+        OPENDO_SKIP_WITHOUT_TOOL(
+            "/usr/bin/python3 cannot import libtorrent (apt-get install python3-libtorrent)");
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (installer/setup.sh installs nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL(
+            "nginx is not installed (installer/setup.sh installs nginx-light)");
     qInfo("libtorrent %s", qPrintable(probe.out.trimmed()));
     QVERIFY(QFileInfo(ltPeerScript()).isReadable());
     QVERIFY(m_dir.isValid());

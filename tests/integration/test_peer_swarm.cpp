@@ -5,6 +5,7 @@
 #include "support/AgentProcess.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
+#include "support/RequireTool.h"
 #include "support/TestFiles.h"
 #include "support/TestPaths.h"
 
@@ -69,7 +70,8 @@ bool PeerSwarmTest::configure(const QString& dataDir, const QStringList& setting
 void PeerSwarmTest::initTestCase()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (installer/setup.sh installs nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL(
+            "nginx is not installed (installer/setup.sh installs nginx-light)");
     QVERIFY(m_dir.isValid());
     const QString root = m_dir.filePath("www");
     QVERIFY(QDir().mkpath(root));

@@ -13,6 +13,7 @@
 #include "support/FreePort.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
+#include "support/RequireTool.h"
 #include "support/TestFiles.h"
 #include "support/TestPaths.h"
 #include "support/TinyProxyServer.h"
@@ -110,7 +111,8 @@ private:
 void TroubleshootTest::initTestCase()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (installer/setup.sh installs nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL(
+            "nginx is not installed (installer/setup.sh installs nginx-light)");
     QVERIFY(m_dir.isValid());
     m_dir.setAutoRemove(!qEnvironmentVariableIsSet("OPENDO_TEST_KEEP"));
     const QString root = m_dir.filePath("www");
@@ -503,7 +505,7 @@ void TroubleshootTest::originWithoutRanges()
 void TroubleshootTest::proxyPassesRanges()
 {
     if (!TinyProxyServer::isAvailable())
-        QSKIP("tinyproxy is not installed (installer/setup.sh installs it)");
+        OPENDO_SKIP_WITHOUT_TOOL("tinyproxy is not installed (installer/setup.sh installs it)");
     TinyProxyServer proxy;
     QString error;
     QVERIFY2(proxy.start(&error), qPrintable(error));

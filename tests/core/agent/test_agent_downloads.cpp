@@ -6,6 +6,7 @@
 #include "persistence/Database.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
+#include "support/RequireTool.h"
 #include "support/TestAgentOptions.h"
 #include "support/TestFiles.h"
 #include "support/TestPaths.h"
@@ -70,7 +71,7 @@ private:
 void AgentDownloadsTest::initTestCase()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (Debian package nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL("nginx is not installed (Debian package nginx-light)");
     NginxOptions options;
     options.documentRoot = m_dir.filePath("www");
     QVERIFY(QDir().mkpath(options.documentRoot));

@@ -9,6 +9,7 @@
 #include "log/LogBuffer.h"
 #include "persistence/Database.h"
 #include "support/NginxServer.h"
+#include "support/RequireTool.h"
 #include "support/TestAgentOptions.h"
 #include "support/TestFiles.h"
 
@@ -122,7 +123,7 @@ private:
 void AgentEvictionTest::initTestCase()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (Debian package nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL("nginx is not installed (Debian package nginx-light)");
     log::LogBuffer::install(); // the agent's log lines become readable through logRecords()
     NginxOptions options;
     options.documentRoot = m_dir.filePath("www");

@@ -5,6 +5,7 @@
 #include "content/Metainfo.h"
 #include "content/MetainfoWriter.h"
 #include "core/content/ContentFixtures.h"
+#include "support/RequireTool.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -111,7 +112,8 @@ void MetainfoLibtorrentTest::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     if (!QFileInfo(kPython).isExecutable())
-        QSKIP("/usr/bin/python3 is not installed; install python3-libtorrent to run this test");
+        OPENDO_SKIP_WITHOUT_TOOL(
+            "/usr/bin/python3 is not installed; install python3-libtorrent to run this test");
     QProcess probe;
     probe.start(kPython, {QStringLiteral("-c"),
                           QStringLiteral("import libtorrent; print(libtorrent.__version__)")});
@@ -119,7 +121,8 @@ void MetainfoLibtorrentTest::initTestCase()
     if (probe.exitStatus() != QProcess::NormalExit || probe.exitCode() != 0) {
         const QByteArray why = probe.readAllStandardError().trimmed();
         qWarning("libtorrent is not importable from /usr/bin/python3: %s", why.constData());
-        QSKIP("libtorrent Python bindings missing (Debian package python3-libtorrent)");
+        OPENDO_SKIP_WITHOUT_TOOL(
+            "libtorrent Python bindings missing (Debian package python3-libtorrent)");
     }
     qInfo("libtorrent %s", probe.readAllStandardOutput().trimmed().constData());
 }

@@ -7,6 +7,7 @@
 #include "diagnostics/NetworkProbes.h"
 #include "support/FreePort.h"
 #include "support/NginxServer.h"
+#include "support/RequireTool.h"
 #include "support/TestFiles.h"
 #include "support/TinyProxyServer.h"
 
@@ -355,7 +356,7 @@ void TestNetworkProbes::lookupFails()
 void TestNetworkProbes::httpRange()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (Debian package nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL("nginx is not installed (Debian package nginx-light)");
     NginxOptions options;
     options.documentRoot = m_dir.filePath("www");
     NginxServer nginx(options);
@@ -388,7 +389,7 @@ void TestNetworkProbes::httpRange()
 void TestNetworkProbes::httpWithoutRangesIsTruncated()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (Debian package nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL("nginx is not installed (Debian package nginx-light)");
     NginxOptions options;
     options.documentRoot = m_dir.filePath("www");
     options.rangesEnabled = false;
@@ -423,9 +424,9 @@ void TestNetworkProbes::httpWithoutRangesIsTruncated()
 void TestNetworkProbes::httpThroughProxy()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (Debian package nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL("nginx is not installed (Debian package nginx-light)");
     if (!TinyProxyServer::isAvailable())
-        QSKIP("tinyproxy is not installed (Debian: install tinyproxy)");
+        OPENDO_SKIP_WITHOUT_TOOL("tinyproxy is not installed (Debian: install tinyproxy)");
     NginxOptions options;
     options.documentRoot = m_dir.filePath("www");
     NginxServer nginx(options);

@@ -9,6 +9,7 @@
 #include "discovery/server/EmbeddedDiscoveryServer.h"
 #include "support/FreePort.h"
 #include "support/NginxServer.h"
+#include "support/RequireTool.h"
 #include "support/TestAgentOptions.h"
 #include "support/TestFiles.h"
 
@@ -91,7 +92,7 @@ void EmbeddedDiscoveryServerTest::startsOnFreePortWhenPreferredIsTaken()
 void EmbeddedDiscoveryServerTest::agentAnnouncesToIt()
 {
     if (!test::NginxServer::isAvailable())
-        QSKIP("nginx is not installed (Debian package nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL("nginx is not installed (Debian package nginx-light)");
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QVERIFY(QDir().mkpath(dir.filePath("www")));

@@ -6,6 +6,7 @@
 
 #include "support/FreePort.h"
 #include "support/NginxServer.h"
+#include "support/RequireTool.h"
 #include "support/TinyProxyServer.h"
 #include "transfer/BandwidthLimiter.h"
 #include "transfer/HttpRangeSource.h"
@@ -231,7 +232,7 @@ private:
 void HttpRangeSourceTest::initTestCase()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (Debian: install nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL("nginx is not installed (Debian: install nginx-light)");
     QVERIFY(m_root.isValid());
     m_content.resize(kFileSize);
     QRandomGenerator rng(20240611);
@@ -623,7 +624,7 @@ void HttpRangeSourceTest::bandwidthLimitPacesTheDownload()
 void HttpRangeSourceTest::downloadThroughTinyproxy()
 {
     if (!TinyProxyServer::isAvailable())
-        QSKIP("tinyproxy is not installed (Debian: install tinyproxy)");
+        OPENDO_SKIP_WITHOUT_TOOL("tinyproxy is not installed (Debian: install tinyproxy)");
     TinyProxyServer proxy;
     QString error;
     QVERIFY2(proxy.start(&error), qPrintable(error));

@@ -2,10 +2,11 @@
 // sums, and offscreen against a real in-process agent after a real download from nginx.
 
 #include "agent/Agent.h"
+#include "charts/QCustomPlotCompat.h"
 #include "panels/activity/ActivityMonthModel.h"
 #include "panels/activity/ActivityPanel.h"
-#include "charts/QCustomPlotCompat.h"
 #include "support/NginxServer.h"
+#include "support/RequireTool.h"
 #include "support/TestAgentOptions.h"
 #include "support/TestFiles.h"
 
@@ -157,7 +158,7 @@ void ActivityPanelTest::emptyMonthHasNoShares()
 void ActivityPanelTest::panelShowsARealDownloadUnderHttp()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (Debian package nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL("nginx is not installed (Debian package nginx-light)");
     constexpr qint64 kFileSize = 4 * 1024 * 1024 + 17;
     QTemporaryDir dir;
     QVERIFY(writeRandomFile(dir.filePath("file.bin"), kFileSize, 13));

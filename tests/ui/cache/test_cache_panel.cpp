@@ -2,12 +2,13 @@
 // in-process agent that downloads shareable content from nginx, then pins and evicts it.
 
 #include "agent/Agent.h"
+#include "charts/QCustomPlotCompat.h"
 #include "content/MetainfoWriter.h"
 #include "panels/cache/CacheContentModel.h"
 #include "panels/cache/CachePanel.h"
 #include "panels/cache/EvictionLogModel.h"
-#include "charts/QCustomPlotCompat.h"
 #include "support/NginxServer.h"
+#include "support/RequireTool.h"
 #include "support/TestAgentOptions.h"
 #include "support/TestFiles.h"
 
@@ -241,7 +242,7 @@ void CachePanelTest::refreshesAreCoalesced()
 void CachePanelTest::downloadPinEvict()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (Debian package nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL("nginx is not installed (Debian package nginx-light)");
     constexpr qint64 kFileSize = 3 * 1024 * 1024;
     QTemporaryDir dir;
     const QString root = dir.filePath("www");

@@ -4,6 +4,7 @@
 #include "panels/downloads/DownloadsPanel.h"
 #include "panels/downloads/JobTableModel.h"
 #include "support/NginxServer.h"
+#include "support/RequireTool.h"
 #include "support/TestAgentOptions.h"
 #include "support/TestFiles.h"
 
@@ -27,7 +28,7 @@ private Q_SLOTS:
 void DownloadsPanelTest::addedDownloadAppearsAndCompletes()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (Debian package nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL("nginx is not installed (Debian package nginx-light)");
     QTemporaryDir dir;
     QVERIFY(writeRandomFile(dir.filePath("file.bin"), 4 * 1024 * 1024 + 17, 9));
     NginxOptions options;

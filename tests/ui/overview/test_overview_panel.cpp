@@ -6,6 +6,7 @@
 #include "panels/overview/OverviewPanel.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
+#include "support/RequireTool.h"
 #include "support/TestAgentOptions.h"
 #include "support/TestFiles.h"
 #include "support/TestPaths.h"
@@ -263,7 +264,7 @@ void OverviewPanelTest::noUploadCap()
 void OverviewPanelTest::panelShowsARealDownloadInTheCache()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (Debian package nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL("nginx is not installed (Debian package nginx-light)");
     constexpr qint64 kFileSize = 3 * 1024 * 1024 + 123;
     QTemporaryDir dir;
     const QString root = dir.filePath("www");

@@ -10,6 +10,7 @@
 #include "support/FreePort.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
+#include "support/RequireTool.h"
 #include "support/TestAgentOptions.h"
 #include "support/TestFiles.h"
 #include "support/TestPaths.h"
@@ -181,7 +182,7 @@ void PeersPanelTest::emptyAgentShowsTheEmptyState()
 void PeersPanelTest::twoAgentsShowTheirConnection()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (Debian package nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL("nginx is not installed (Debian package nginx-light)");
     constexpr qint64 kFileSize = 24 * 1024 * 1024;
     QTemporaryDir dir;
     const QString root = dir.filePath("www");

@@ -3,11 +3,12 @@
 // real in-process agent that downloads from a real nginx origin.
 
 #include "agent/Agent.h"
-#include "panels/sources/ByteSourcesPanel.h"
 #include "charts/QCustomPlotCompat.h"
+#include "panels/sources/ByteSourcesPanel.h"
 #include "panels/sources/SourceSeries.h"
 #include "panels/sources/SourceTotalsModel.h"
 #include "support/NginxServer.h"
+#include "support/RequireTool.h"
 #include "support/TestAgentOptions.h"
 #include "support/TestFiles.h"
 
@@ -348,7 +349,7 @@ void ByteSourcesPanelTest::emptyAgentShowsTheEmptyStateAndCoalesces()
 void ByteSourcesPanelTest::realDownloadShowsUpAndExports()
 {
     if (!NginxServer::isAvailable())
-        QSKIP("nginx is not installed (Debian package nginx-light)");
+        OPENDO_SKIP_WITHOUT_TOOL("nginx is not installed (Debian package nginx-light)");
     constexpr qint64 kFileSize = 6 * 1024 * 1024 + 12345;
     QTemporaryDir dir;
     const QString root = dir.filePath("www");
