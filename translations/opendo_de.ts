@@ -3341,6 +3341,10 @@
         <source>Simple mode (99) because the %1; DODownloadMode %2 applies again once it answers.</source>
         <translation>Einfacher Modus (99), Grund: %1; DODownloadMode %2 gilt wieder, sobald der Dienst antwortet.</translation>
     </message>
+    <message>
+        <source>not admitted: without a discovery service, download mode %1 accepts only the configured peers (StaticPeers, --peer)</source>
+        <translation>nicht zugelassen: ohne Discovery-Dienst nimmt Downloadmodus %1 nur die konfigurierten Peers an (StaticPeers, --peer)</translation>
+    </message>
 </context>
 <context>
     <name>opendo::transfer::Swarm</name>
