@@ -632,8 +632,8 @@ JobStatus DownloadJob::status() const
     s.bytesFromLanPeers = m_record.bytesLan;
     s.bytesFromGroupPeers = m_record.bytesGroup;
     s.bytesFromInternetPeers = m_record.bytesInternet;
-    s.bytesFromPeers = m_record.bytesLan + m_record.bytesGroup + m_record.bytesInternet;
-    s.totalBytesDownloaded = s.bytesFromHttp + s.bytesFromCacheServer + s.bytesFromPeers;
+    s.bytesFromPeers = m_record.bytesFromPeers();
+    s.totalBytesDownloaded = m_record.bytesReceived();
     s.bytesDiscarded = m_bytesDiscarded;
     s.bannedPeers = m_bannedPeers;
     if (m_swarm) {

@@ -319,18 +319,16 @@ void DownloadManager::tick()
 {
     qint64 httpTotal = 0;
     for (const DownloadJob* job : std::as_const(m_jobs)) {
-        const QString& id = job->record().jobId;
+        const JobRecord& record = job->record();
+        const ByteCounts now{record.bytesReceived(), record.bytesHttp};
+        const ByteCounts before = m_lastBytes.value(record.jobId, now);
+        m_lastBytes.insert(record.jobId, now);
         // The Rate column: every byte received, from the origin and from peers alike.
-        const qint64 bytes = job->status().totalBytesDownloaded;
-        const qint64 rate = qMax<qint64>(0, bytes - m_lastBytes.value(id, bytes));
-        m_rates.insert(id, rate * 1000 / kTickMs);
-        m_lastBytes.insert(id, bytes);
-        // The bandwidth measure below counts the origin only: peers on the LAN say nothing about
-        // the Internet link the caps share out. Kept beside the total under a key no job id has.
-        const QString httpKey = id + QLatin1String("/http");
-        const qint64 http = job->record().bytesHttp;
-        httpTotal += qMax<qint64>(0, http - m_lastBytes.value(httpKey, http));
-        m_lastBytes.insert(httpKey, http);
+        m_rates.insert(record.jobId,
+                       qMax<qint64>(0, now.received - before.received) * 1000 / kTickMs);
+        // The bandwidth measure counts the origin only: peers on the LAN say nothing about the
+        // Internet link the caps share out.
+        httpTotal += qMax<qint64>(0, now.http - before.http);
     }
     // The best throughput seen stands in for "available bandwidth" in percentage caps. It only
     // decays while idle: decaying under a cap would shrink the cap it feeds.

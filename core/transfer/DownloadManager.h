@@ -69,7 +69,12 @@ private:
     QList<DownloadJob*> m_jobs; // in queue order
     bool m_resumeQueued = true;
     QSet<QString> m_requested; // jobs added or resumed by this agent's users
-    QHash<QString, qint64> m_lastBytes;
+    struct ByteCounts
+    {
+        qint64 received = 0; // from every source: the Rate column
+        qint64 http = 0;     // from the origin: the bandwidth measure
+    };
+    QHash<QString, ByteCounts> m_lastBytes; // per job, at the previous tick
     QHash<QString, qint64> m_rates;
     qint64 m_bestRate = 0;
     QTimer m_tick;

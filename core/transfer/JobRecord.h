@@ -25,6 +25,9 @@ struct JobRecord
     qint64 bytesInternet = 0;
     QDateTime createdAt;
     QDateTime finishedAt;
+
+    qint64 bytesFromPeers() const { return bytesLan + bytesGroup + bytesInternet; }
+    qint64 bytesReceived() const { return bytesHttp + bytesCacheServer + bytesFromPeers(); }
 };
 
 // Content id of HTTP-only content: derived from the URL, so the same URL resumes the same cache
