@@ -56,6 +56,509 @@
     </message>
 </context>
 <context>
+    <name>do-agent</name>
+    <message>
+        <source>The OpenDO agent: peer-assisted downloads and cache as a headless service.</source>
+        <translation>Der OpenDO-Agent: Downloads mit Unterstützung durch Peers und Cache als Dienst ohne Oberfläche.</translation>
+    </message>
+    <message>
+        <source>State and cache folder (default: %1).</source>
+        <translation>Ordner für Zustand und Cache (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>Address and port peers connect to (default 0.0.0.0:7680).</source>
+        <translation>Adresse und Port, mit denen sich Peers verbinden (Standard 0.0.0.0:7680).</translation>
+    </message>
+    <message>
+        <source>A peer every download tries; repeatable.</source>
+        <translation>Ein Peer, den jeder Download versucht; mehrfach angebbar.</translation>
+    </message>
+    <message>
+        <source>HTTP proxy for the origin (default: the http_proxy/https_proxy environment).</source>
+        <translation>HTTP-Proxy für den Ursprungsserver (Standard: die Umgebungsvariablen http_proxy/https_proxy).</translation>
+    </message>
+    <message>
+        <source>Discovery service base URL, e.g. http://192.0.2.10:7681 (default: the DiscoveryUrl setting; without either, only --peer peers are used).</source>
+        <translation>Basis-URL des Erkennungsdienstes, z. B. http://192.0.2.10:7681 (Standard: die Einstellung DiscoveryUrl; ohne beides werden nur die mit --peer angegebenen Peers verwendet).</translation>
+    </message>
+</context>
+<context>
+    <name>do-discovery</name>
+    <message>
+        <source>The OpenDO discovery service: a BitTorrent tracker with Delivery Optimization download modes, swarm keys and content publishing.</source>
+        <translation>Der OpenDO-Erkennungsdienst: ein BitTorrent-Tracker mit den Downloadmodi der Übermittlungsoptimierung, Schwarmschlüsseln und der Veröffentlichung von Inhalten.</translation>
+    </message>
+    <message>
+        <source>Address and port to serve on (default 0.0.0.0:7681).</source>
+        <translation>Adresse und Port, auf denen der Dienst lauscht (Standard 0.0.0.0:7681).</translation>
+    </message>
+    <message>
+        <source>SQLite file keeping published content, registrations and the swarm key secret across restarts (default: memory only).</source>
+        <translation>SQLite-Datei, die veröffentlichte Inhalte, Registrierungen und das Geheimnis der Schwarmschlüssel über Neustarts hinweg bewahrt (Standard: nur im Arbeitsspeicher).</translation>
+    </message>
+    <message>
+        <source>Announce interval in seconds (default 60, at least 1).</source>
+        <translation>Announce-Intervall in Sekunden (Standard 60, mindestens 1).</translation>
+    </message>
+    <message>
+        <source>Most peers in one announce response (default 50).</source>
+        <translation>Höchstzahl an Peers in einer Announce-Antwort (Standard 50).</translation>
+    </message>
+    <message>
+        <source>Requests per second per client address (default 200, 0 = unlimited).</source>
+        <translation>Anfragen pro Sekunde je Clientadresse (Standard 200, 0 = unbegrenzt).</translation>
+    </message>
+    <message>
+        <source>Treat client addresses as behind a NAT with the given public address, e.g. 127.0.0.2-127.0.0.3=203.0.113.1 or 127.0.0.0/30=203.0.113.1; repeatable.</source>
+        <translation>Clientadressen so behandeln, als lägen sie hinter einem NAT mit der angegebenen öffentlichen Adresse, z. B. 127.0.0.2-127.0.0.3=203.0.113.1 oder 127.0.0.0/30=203.0.113.1; mehrfach angebbar.</translation>
+    </message>
+    <message>
+        <source>Publish a .torrent file at start; repeatable.</source>
+        <translation>Beim Start eine .torrent-Datei veröffentlichen; mehrfach angebbar.</translation>
+    </message>
+    <message>
+        <source>Accept POST /v1/publish only with &quot;Authorization: Bearer TOKEN&quot; (default: only from loopback clients).</source>
+        <translation>POST /v1/publish nur mit &quot;Authorization: Bearer TOKEN&quot; annehmen (Standard: nur von Loopback-Clients).</translation>
+    </message>
+    <message>
+        <source>Same as --publish-token with the token read from the first line of FILE (keeps it out of the process list).</source>
+        <translation>Wie --publish-token, wobei das Token aus der ersten Zeile von FILE gelesen wird (so erscheint es nicht in der Prozessliste).</translation>
+    </message>
+    <message>
+        <source>Most contents the catalogue holds (default 10000).</source>
+        <translation>Höchstzahl an Inhalten im Katalog (Standard 10000).</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Unerwartetes Argument: %1</translation>
+    </message>
+    <message>
+        <source>--listen: %1</source>
+        <translation>--listen: %1</translation>
+    </message>
+    <message>
+        <source>--interval needs a whole number of seconds, at least 1: %1</source>
+        <translation>--interval benötigt eine ganze Zahl von Sekunden, mindestens 1: %1</translation>
+    </message>
+    <message>
+        <source>--max-peers needs a number of peers, 0 or more: %1</source>
+        <translation>--max-peers benötigt eine Anzahl von Peers, 0 oder mehr: %1</translation>
+    </message>
+    <message>
+        <source>--rate-limit needs requests per second, 0 for unlimited: %1</source>
+        <translation>--rate-limit benötigt Anfragen pro Sekunde, 0 für unbegrenzt: %1</translation>
+    </message>
+    <message>
+        <source>--nat-map %1: %2</source>
+        <translation>--nat-map %1: %2</translation>
+    </message>
+    <message>
+        <source>--publish-token and --publish-token-file exclude each other</source>
+        <translation>--publish-token und --publish-token-file schließen einander aus</translation>
+    </message>
+    <message>
+        <source>--publish-token needs a token without spaces at either end</source>
+        <translation>--publish-token benötigt ein Token ohne Leerzeichen am Anfang oder Ende</translation>
+    </message>
+    <message>
+        <source>--publish-token-file: cannot read %1: %2</source>
+        <translation>--publish-token-file: %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>--publish-token-file: %1 has no token</source>
+        <translation>--publish-token-file: %1 enthält kein Token</translation>
+    </message>
+    <message>
+        <source>--max-published needs a number of contents, at least 1: %1</source>
+        <translation>--max-published benötigt eine Anzahl von Inhalten, mindestens 1: %1</translation>
+    </message>
+    <message>
+        <source>--publish: cannot read %1: %2</source>
+        <translation>--publish: %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>--publish %1: %2</source>
+        <translation>--publish %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>doctl</name>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 benötigt einen Wert</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation>unbekannter Befehl „%1“</translation>
+    </message>
+    <message>
+        <source>ignored arguments: %1</source>
+        <translation>ignorierte Argumente: %1</translation>
+    </message>
+    <message>
+        <source>usage: doctl [--data-dir DIR] config list [--json]
+       doctl [--data-dir DIR] config get KEY [--json]
+       doctl [--data-dir DIR] config set KEY VALUE [--policy]
+       doctl [--data-dir DIR] config reset KEY [--policy|--local]
+       doctl [--data-dir DIR] config import FILE [--local]
+       doctl [--data-dir DIR] config export FILE
+FILE formats by extension: .reg, .pol (Registry.pol), .xml (MDM SyncML), .json.
+set writes the local layer unless --policy; import writes the policy layer unless --local.
+A business-hours group is set as &quot;FROM-TO in=PERCENT out=PERCENT&quot;, e.g. &quot;8-17 in=20 out=90&quot;.
+</source>
+        <translation>Aufruf: doctl [--data-dir DIR] config list [--json]
+        doctl [--data-dir DIR] config get KEY [--json]
+        doctl [--data-dir DIR] config set KEY VALUE [--policy]
+        doctl [--data-dir DIR] config reset KEY [--policy|--local]
+        doctl [--data-dir DIR] config import FILE [--local]
+        doctl [--data-dir DIR] config export FILE
+Formate von FILE nach Dateiendung: .reg, .pol (Registry.pol), .xml (MDM SyncML), .json.
+set schreibt in die lokale Ebene, außer mit --policy; import schreibt in die Richtlinienebene,
+außer mit --local.
+Eine Geschäftszeiten-Gruppe wird als &quot;FROM-TO in=PERCENT out=PERCENT&quot; gesetzt, z. B. &quot;8-17 in=20 out=90&quot;.
+</translation>
+    </message>
+    <message>
+        <source>nothing was changed</source>
+        <translation>es wurde nichts geändert</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a business-hours window; write FROM-TO in=PERCENT out=PERCENT, e.g. &quot;8-17 in=20 out=90&quot;</source>
+        <translation>%1: „%2“ ist kein Geschäftszeitenfenster; schreiben Sie FROM-TO in=PERCENT out=PERCENT, z. B. &quot;8-17 in=20 out=90&quot;</translation>
+    </message>
+    <message>
+        <source>config set %1 needs a value</source>
+        <translation>config set %1 benötigt einen Wert</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used with config %2</source>
+        <translation>%1 kann nicht mit config %2 verwendet werden</translation>
+    </message>
+    <message>
+        <source>unknown config verb &quot;%1&quot;</source>
+        <translation>unbekanntes config-Verb „%1“</translation>
+    </message>
+    <message>
+        <source>config %1 needs an argument</source>
+        <translation>config %1 benötigt ein Argument</translation>
+    </message>
+    <message>
+        <source>imported %1</source>
+        <translation>%1 importiert</translation>
+    </message>
+    <message>
+        <source>exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>%1 is not a Delivery Optimization setting (see: doctl config list)</source>
+        <translation>%1 ist keine Einstellung der Übermittlungsoptimierung (siehe: doctl config list)</translation>
+    </message>
+    <message>
+        <source>the agent on %1 stopped before the command finished</source>
+        <translation>der Agent auf %1 wurde beendet, bevor der Befehl fertig war</translation>
+    </message>
+    <message>
+        <source>the request is not JSON: %1 at offset %2</source>
+        <translation>die Anfrage ist kein JSON: %1 an Offset %2</translation>
+    </message>
+    <message>
+        <source>the request is not a JSON object</source>
+        <translation>die Anfrage ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>unsupported control protocol version &quot;%1&quot; (this agent speaks %2)</source>
+        <translation>nicht unterstützte Version „%1“ des Steuerprotokolls (dieser Agent spricht %2)</translation>
+    </message>
+    <message>
+        <source>the request has no &quot;args&quot; array</source>
+        <translation>die Anfrage hat kein &quot;args&quot;-Array</translation>
+    </message>
+    <message>
+        <source>&quot;args&quot; must hold strings only</source>
+        <translation>&quot;args&quot; darf nur Zeichenketten enthalten</translation>
+    </message>
+    <message>
+        <source>&quot;cwd&quot; must be a string</source>
+        <translation>&quot;cwd&quot; muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>&quot;cwd&quot; must be an absolute path</source>
+        <translation>&quot;cwd&quot; muss ein absoluter Pfad sein</translation>
+    </message>
+    <message>
+        <source>the request is longer than %1 bytes</source>
+        <translation>die Anfrage ist länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>another agent already serves %1 (%2 answers)</source>
+        <translation>ein anderer Agent bedient bereits %1 (%2 antwortet)</translation>
+    </message>
+    <message>
+        <source>cannot remove the stale socket file %1</source>
+        <translation>die veraltete Socket-Datei %1 kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <translation>auf %1 kann nicht gelauscht werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot restrict the permissions of %1: %2</source>
+        <translation>die Berechtigungen von %1 können nicht eingeschränkt werden: %2</translation>
+    </message>
+    <message>
+        <source>usage: doctl [--data-dir DIR] [--proxy URL] download SOURCE [--out PATH] [--foreground|--background] [--json]
+SOURCE is an http(s) URL (HTTP only, never shared) or a .torrent metainfo file (verified piece by piece, kept in the cache for peers).
+</source>
+        <translation>Aufruf: doctl [--data-dir DIR] [--proxy URL] download SOURCE [--out PATH] [--foreground|--background] [--json]
+SOURCE ist eine http(s)-URL (nur HTTP, nie mit Peers geteilt) oder eine .torrent-Metainfo-Datei (Stück für Stück geprüft, für Peers im Cache behalten).
+</translation>
+    </message>
+    <message>
+        <source>%1 %2% %3 MiB/s</source>
+        <translation>%1 %2 % %3 MiB/s</translation>
+    </message>
+    <message>
+        <source>the agent is shutting down; download %1 stays in its queue</source>
+        <translation>der Agent wird beendet; der Download %1 bleibt in seiner Warteschlange</translation>
+    </message>
+    <message>
+        <source>usage: doctl log [--follow] [--json] [--level debug|info|warning|critical] [--component NAME] [--lines N]
+  NAME matches a log category or its last part (swarm, peer, transfer, agent, discovery…)
+</source>
+        <translation>Aufruf: doctl log [--follow] [--json] [--level debug|info|warning|critical] [--component NAME] [--lines N]
+  NAME passt auf eine Protokollkategorie oder ihren letzten Teil (swarm, peer, transfer, agent, discovery…)
+</translation>
+    </message>
+    <message>
+        <source>usage: doctl create-metainfo FILE --webseed URL [--webseed URL]… [--piece-size BYTES] [--announce URL] -o OUT.torrent
+</source>
+        <translation>Aufruf: doctl create-metainfo FILE --webseed URL [--webseed URL]… [--piece-size BYTES] [--announce URL] -o OUT.torrent
+</translation>
+    </message>
+    <message>
+        <source>usage: doctl publish FILE --webseed URL [--webseed URL]… [--piece-size BYTES] --discovery URL [--token TOKEN] [-o OUT.torrent] [--json]
+       doctl publish --metainfo IN.torrent --discovery URL [--token TOKEN] [--json]
+  --token (or OPENDO_PUBLISH_TOKEN): the service&apos;s --publish-token; without one the
+  service accepts publishing only from its own host.
+</source>
+        <translation>Aufruf: doctl publish FILE --webseed URL [--webseed URL]… [--piece-size BYTES] --discovery URL [--token TOKEN] [-o OUT.torrent] [--json]
+        doctl publish --metainfo IN.torrent --discovery URL [--token TOKEN] [--json]
+  --token (oder OPENDO_PUBLISH_TOKEN): das --publish-token des Dienstes; ohne Token nimmt der
+  Dienst Veröffentlichungen nur vom eigenen Host an.
+</translation>
+    </message>
+    <message>
+        <source>--piece-size needs a number of bytes</source>
+        <translation>--piece-size benötigt eine Anzahl von Bytes</translation>
+    </message>
+    <message>
+        <source>content id %1, %2 pieces of %3 bytes, written to %4</source>
+        <translation>Inhalts-ID %1, %2 Stücke zu je %3 Bytes, geschrieben nach %4</translation>
+    </message>
+    <message>
+        <source>publishing to %1 failed: %2</source>
+        <translation>Veröffentlichen bei %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>published %1 as content id %2</source>
+        <translation>%1 als Inhalts-ID %2 veröffentlicht</translation>
+    </message>
+    <message>
+        <source>agents asked for %1 now get verifiable, peerable pieces</source>
+        <translation>Agents, die %1 herunterladen sollen, erhalten jetzt überprüfbare Stücke, die Peers teilen können</translation>
+    </message>
+    <message>
+        <source>%1 no longer points at content id %2</source>
+        <translation>%1 verweist nicht mehr auf die Inhalts-ID %2</translation>
+    </message>
+    <message>
+        <source>usage: doctl peers [--json]
+</source>
+        <translation>Aufruf: doctl peers [--json]
+</translation>
+    </message>
+    <message>
+        <source>Download mode: %1</source>
+        <translation>Downloadmodus: %1</translation>
+    </message>
+    <message>
+        <source>(configured %1; %2)</source>
+        <translation>(konfiguriert %1; %2)</translation>
+    </message>
+    <message>
+        <source>Discovery: %1</source>
+        <translation>Erkennungsdienst: %1</translation>
+    </message>
+    <message>
+        <source>, sees us as %1</source>
+        <translation>, sieht uns als %1</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>group id %1 from %2</source>
+        <translation>Gruppen-ID %1 aus %2</translation>
+    </message>
+    <message>
+        <source>Listening: %1</source>
+        <translation>Empfangsadresse: %1</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <comment>not listening</comment>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Peering: %1</source>
+        <translation>Peering: %1</translation>
+    </message>
+    <message>
+        <source>Offered by discovery: %1</source>
+        <translation>Vom Erkennungsdienst angeboten: %1</translation>
+    </message>
+    <message>
+        <source>Connections: %1</source>
+        <translation>Verbindungen: %1</translation>
+    </message>
+    <message>
+        <source>received %1  sent %2</source>
+        <translation>empfangen %1  gesendet %2</translation>
+    </message>
+    <message>
+        <source>usage: doctl perfsnap [--month] [--json]
+  the device-wide snapshot, or with --month this month&apos;s downloads by
+  source and uploads by peer class
+</source>
+        <translation>Aufruf: doctl perfsnap [--month] [--json]
+  die Momentaufnahme des ganzen Geräts oder mit --month die Downloads dieses Monats
+  nach Quelle und die Uploads nach Peer-Klasse
+</translation>
+    </message>
+    <message>
+        <source>the agent published no statistics yet</source>
+        <translation>der Agent hat noch keine Statistik veröffentlicht</translation>
+    </message>
+    <message>
+        <source>no downloads</source>
+        <translation>keine Downloads</translation>
+    </message>
+    <message>
+        <source>there is no download job %1 (see: doctl status)</source>
+        <translation>es gibt keinen Downloadauftrag %1 (siehe: doctl status)</translation>
+    </message>
+    <message>
+        <source>%1 matches more than one download job (see: doctl status)</source>
+        <translation>%1 passt auf mehr als einen Downloadauftrag (siehe: doctl status)</translation>
+    </message>
+    <message>
+        <source>usage: doctl troubleshoot [--p2p] [--cache-server] [--json] [--peer ADDR:PORT] [--url URL]
+                          [--download JOBID] [--timeout SECONDS]
+       doctl troubleshoot --bundle FILE
+  --p2p            device, connection and peer checks (default: every check)
+  --cache-server   device, connection and cache-server checks
+  --peer ADDR:PORT also test a TCP connection to that peer
+  --url URL        test byte-range support of this origin (default: latest download&apos;s)
+  --download JOBID trace only this download&apos;s way to its peer share
+  --bundle FILE    write the support bundle (.tar.gz) instead
+exit status: 0 no check failed, 1 a check failed, 2 usage error
+</source>
+        <translation>Aufruf: doctl troubleshoot [--p2p] [--cache-server] [--json] [--peer ADDR:PORT] [--url URL]
+                           [--download JOBID] [--timeout SECONDS]
+        doctl troubleshoot --bundle FILE
+  --p2p            Geräte-, Verbindungs- und Peer-Prüfungen (Standard: alle Prüfungen)
+  --cache-server   Geräte-, Verbindungs- und Cacheserver-Prüfungen
+  --peer ADDR:PORT zusätzlich eine TCP-Verbindung zu diesem Peer testen
+  --url URL        Bytebereiche dieses Ursprungsservers testen (Standard: der des letzten Downloads)
+  --download JOBID nur den Weg dieses Downloads bis zur Freigabe für Peers verfolgen
+  --bundle FILE    stattdessen das Supportpaket (.tar.gz) schreiben
+Exit-Status: 0 keine Prüfung fehlgeschlagen, 1 eine Prüfung fehlgeschlagen, 2 Aufruffehler
+</translation>
+    </message>
+    <message>
+        <source>fix: %1</source>
+        <translation>Abhilfe: %1</translation>
+    </message>
+    <message>
+        <source>Download %1 (%2)</source>
+        <translation>Download %1 (%2)</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <comment>a passed step</comment>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>NO</source>
+        <comment>a failed step</comment>
+        <translation>NEIN</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 warning(s), %3 failed (%4 ms)</source>
+        <translation>%1 bestanden, %2 Warnung(en), %3 fehlgeschlagen (%4 ms)</translation>
+    </message>
+    <message>
+        <source>Support bundle written to %1</source>
+        <translation>Supportpaket nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>--timeout must be 1 to 120 seconds, not &quot;%1&quot;</source>
+        <translation>--timeout muss 1 bis 120 Sekunden betragen, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>usage: doctl [--data-dir DIR] [--proxy URL] &lt;command&gt; …
+commands:
+  config            list, get, set, reset, import and export DO settings
+  download          download a URL or a metainfo file and print its status
+  status            list the downloads: status [--json] [JOBID]
+  perfsnap          device snapshot, or this month&apos;s bytes: perfsnap [--month] [--json]
+  log               the agent&apos;s recent log: log [--follow] [--json] [--level L] …
+  peers             download mode in effect, discovery, offered peers, connections
+  troubleshoot      health, connection and peer checks with remedies; --bundle FILE
+  create-metainfo   make a .torrent (BEP 52 hybrid) with web seeds for a file
+  publish           make (or take) a .torrent and register it with a discovery service
+run a command without arguments for its usage.
+While an agent (do-agent, the console) runs on DIR, config, download and status run in that
+agent; otherwise doctl starts its own for the command. --proxy applies to doctl&apos;s own agent only.
+</source>
+        <translation>Aufruf: doctl [--data-dir DIR] [--proxy URL] &lt;Befehl&gt; …
+Befehle:
+  config            DO-Einstellungen auflisten, abfragen, setzen, zurücksetzen, importieren, exportieren
+  download          eine URL oder eine Metainfo-Datei herunterladen und ihren Status ausgeben
+  status            die Downloads auflisten: status [--json] [JOBID]
+  perfsnap          Momentaufnahme des Geräts oder die Bytes dieses Monats: perfsnap [--month] [--json]
+  log               das aktuelle Protokoll des Agents: log [--follow] [--json] [--level L] …
+  peers             geltender Downloadmodus, Erkennungsdienst, angebotene Peers, Verbindungen
+  troubleshoot      Zustands-, Verbindungs- und Peer-Prüfungen mit Abhilfen; --bundle FILE
+  create-metainfo   eine .torrent-Datei (BEP 52 hybrid) mit Webseeds für eine Datei erstellen
+  publish           eine .torrent-Datei erstellen (oder übernehmen) und bei einem Erkennungsdienst
+                    registrieren
+Ein Befehl ohne Argumente zeigt, wie er aufgerufen wird.
+Während ein Agent (do-agent, die Konsole) auf DIR läuft, laufen config, download und status in
+diesem Agent; sonst startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen
+Agent von doctl.
+</translation>
+    </message>
+    <message>
+        <source>--proxy is ignored: the agent running on %1 uses its own proxy settings</source>
+        <translation>--proxy wird ignoriert: Der Agent, der auf %1 läuft, verwendet seine eigenen Proxy-Einstellungen</translation>
+    </message>
+</context>
+<context>
     <name>opendo::agent</name>
     <message>
         <source>Peers every download tries (ADDR:PORT, comma-separated), in addition to those discovery finds.</source>
@@ -722,10 +1225,6 @@
         <source>Pinned content (%1) takes more than half of the cache limit and is never evicted.</source>
         <translation>Angeheftete Inhalte (%1) belegen mehr als die Hälfte des Cachelimits und werden nie entfernt.</translation>
     </message>
-    <message>
-        <source>Unpin what is no longer needed (Cache panel, or doctl) so eviction can free it.</source>
-        <translation>Lösen Sie, was nicht mehr benötigt wird (Bereich „Cache“ oder doctl), damit die Cachebereinigung den Platz freigeben kann.</translation>
-    </message>
     <message numerus="yes">
         <source>%n eviction(s) recorded.</source>
         <translation>
@@ -1265,10 +1764,6 @@
     <message>
         <source>HTTP is held back for peers (%1 s background, %2 s foreground) although no peer is offered: downloads wait for nothing.</source>
         <translation>HTTP wird zugunsten von Peers zurückgehalten (%1 s im Hintergrund, %2 s im Vordergrund), obwohl kein Peer angeboten wird: Downloads warten vergeblich.</translation>
-    </message>
-    <message>
-        <source>Fix peer discovery first; if peers are rare here, lower the HTTP delays.</source>
-        <translation>Beheben Sie zuerst die Peererkennung; wenn hier selten Peers verfügbar sind, verringern Sie die HTTP-Verzögerungen.</translation>
     </message>
     <message>
         <source>HTTP starts at once, so the origin serves most pieces before peers can (%1 % from peers).</source>
@@ -1892,6 +2387,14 @@
         <source>Public address it sees for this check&apos;s connection: %1 (the agent has announced nothing yet)</source>
         <translation>Öffentliche Adresse, die er für die Verbindung dieser Prüfung sieht: %1 (der Agent hat noch nichts angemeldet)</translation>
     </message>
+    <message>
+        <source>Fix peer discovery first; if peers are rare here, lower DODelayBackgroundDownloadFromHttp and DODelayForegroundDownloadFromHttp (0 = no delay).</source>
+        <translation>Zuerst die Peer-Erkennung reparieren; sind Peers hier selten, DODelayBackgroundDownloadFromHttp und DODelayForegroundDownloadFromHttp senken (0 = keine Verzögerung).</translation>
+    </message>
+    <message>
+        <source>Unpin what is no longer needed (Cache panel or Downloads panel, Unpin) so eviction can free it.</source>
+        <translation>Nicht mehr Benötigtes lösen (Bereich „Cache“ oder „Downloads“, Lösen), damit die Bereinigung es freigeben kann.</translation>
+    </message>
 </context>
 <context>
     <name>opendo::diagnostics::HttpProbe</name>
@@ -2270,6 +2773,10 @@
     <message>
         <source>peer rejected a request we did not make (piece %1, offset %2, %3 bytes)</source>
         <translation>der Peer hat eine Anfrage abgelehnt, die wir nicht gestellt haben (Stück %1, Offset %2, %3 Bytes)</translation>
+    </message>
+    <message>
+        <source>peer allowed piece %1 fast, but the content has only %2 pieces</source>
+        <translation>Peer hat Stück %1 als „allowed fast“ freigegeben, der Inhalt hat aber nur %2 Stücke</translation>
     </message>
 </context>
 <context>
@@ -3345,6 +3852,10 @@
         <source>not admitted: without a discovery service, download mode %1 accepts only the configured peers (StaticPeers, --peer)</source>
         <translation>nicht zugelassen: ohne Discovery-Dienst nimmt Downloadmodus %1 nur die konfigurierten Peers an (StaticPeers, --peer)</translation>
     </message>
+    <message>
+        <source>not admitted: %1 is outside our subnet %2/%3 (DORestrictPeerSelectionBy = 1)</source>
+        <translation>nicht zugelassen: %1 liegt außerhalb unseres Subnetzes %2/%3 (DORestrictPeerSelectionBy = 1)</translation>
+    </message>
 </context>
 <context>
     <name>opendo::transfer::Swarm</name>
@@ -3751,6 +4262,18 @@
     <message>
         <source>TiB</source>
         <translation>TiB</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 Mbit/s</source>
+        <translation>%1 Mbit/s</translation>
+    </message>
+    <message>
+        <source>Average speed: foreground %1 · background %2</source>
+        <translation>Durchschnittliche Geschwindigkeit: Vordergrund %1 · Hintergrund %2</translation>
     </message>
 </context>
 <context>

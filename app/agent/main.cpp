@@ -5,6 +5,7 @@
 #include "ControlServer.h"
 #include "SignalWatcher.h"
 #include "StderrLog.h"
+#include "Translations.h"
 #include "agent/Agent.h"
 #include "agent/AgentSettings.h"
 #include "log/LogBuffer.h"
@@ -16,6 +17,7 @@
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    opendo::i18n::installTranslations(app, QString());
     QCoreApplication::setOrganizationName(QStringLiteral("OpenDO"));
     QCoreApplication::setApplicationName(QStringLiteral("do-agent"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OPENDO_VERSION));
@@ -23,28 +25,33 @@ int main(int argc, char* argv[])
     opendo::log::LogBuffer::install(); // doctl log reads it; stderr output stays as it is
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "The OpenDO agent: peer-assisted downloads and cache as a headless service."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "do-agent", "The OpenDO agent: peer-assisted downloads and cache as a headless service."));
     parser.addHelpOption();
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QStringLiteral("State and cache folder (default: %1).")
-                                         .arg(opendo::agent::Agent::defaultDataDir()),
-                                     QStringLiteral("DIR"));
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QCoreApplication::translate("do-agent", "State and cache folder (default: %1).")
+            .arg(opendo::agent::Agent::defaultDataDir()),
+        QStringLiteral("DIR"));
     const QCommandLineOption listen(QStringLiteral("listen"),
-                                    QStringLiteral("Address and port peers connect to "
-                                                   "(default 0.0.0.0:7680)."),
+                                    QCoreApplication::translate("do-agent",
+                                                                "Address and port peers connect to "
+                                                                "(default 0.0.0.0:7680)."),
                                     QStringLiteral("ADDR:PORT"));
-    const QCommandLineOption peer(QStringLiteral("peer"),
-                                  QStringLiteral("A peer every download tries; repeatable."),
-                                  QStringLiteral("ADDR:PORT"));
-    const QCommandLineOption proxy(QStringLiteral("proxy"),
-                                   QStringLiteral("HTTP proxy for the origin (default: the "
-                                                  "http_proxy/https_proxy environment)."),
-                                   QStringLiteral("URL"));
+    const QCommandLineOption peer(
+        QStringLiteral("peer"),
+        QCoreApplication::translate("do-agent", "A peer every download tries; repeatable."),
+        QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption proxy(
+        QStringLiteral("proxy"),
+        QCoreApplication::translate("do-agent", "HTTP proxy for the origin (default: the "
+                                                "http_proxy/https_proxy environment)."),
+        QStringLiteral("URL"));
     const QCommandLineOption discovery(
         QStringLiteral("discovery"),
-        QStringLiteral("Discovery service base URL, e.g. http://192.0.2.10:7681 (default: the "
-                       "DiscoveryUrl setting; without either, only --peer peers are used)."),
+        QCoreApplication::translate(
+            "do-agent", "Discovery service base URL, e.g. http://192.0.2.10:7681 (default: the "
+                        "DiscoveryUrl setting; without either, only --peer peers are used)."),
         QStringLiteral("URL"));
     parser.addOptions({dataDir, listen, peer, proxy, discovery});
     parser.process(app);

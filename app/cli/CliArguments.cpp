@@ -1,5 +1,7 @@
 #include "CliArguments.h"
 
+#include <QCoreApplication>
+
 namespace opendo::cli {
 
 bool CliArguments::takeFlag(const QString& name)
@@ -18,7 +20,7 @@ std::optional<QString> CliArguments::takeOption(const QString& name, QString* er
         }
         if (m_args[i] == flag) {
             if (i + 1 >= m_args.size()) {
-                *error = QStringLiteral("%1 needs a value").arg(flag);
+                *error = QCoreApplication::translate("doctl", "%1 needs a value").arg(flag);
                 return std::nullopt;
             }
             const QString value = m_args[i + 1];

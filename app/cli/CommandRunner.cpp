@@ -1,6 +1,7 @@
 #include "CommandRunner.h"
 
 #include "CliArguments.h"
+#include "CliText.h"
 #include "ConfigCommand.h"
 #include "DownloadCommand.h"
 #include "LogCommand.h"
@@ -8,6 +9,8 @@
 #include "PerfSnapCommand.h"
 #include "StatusCommand.h"
 #include "TroubleshootCommand.h"
+
+#include <QCoreApplication>
 
 namespace opendo::cli {
 
@@ -40,9 +43,11 @@ int runAgentCommand(agent::Agent& agent, const QStringList& args, QTextStream& o
     else if (command == QLatin1String("troubleshoot"))
         rc = runTroubleshootCommand(agent, cursor, out, err, options);
     else
-        err << "error: unknown command \"" << command << "\"\n";
+        err << errorLine(
+            QCoreApplication::translate("doctl", "unknown command \"%1\"").arg(command));
     if (rc == 0 && !cursor.remaining().isEmpty())
-        err << "warning: ignored arguments: " << cursor.remaining().join(QLatin1Char(' ')) << '\n';
+        err << warningLine(QCoreApplication::translate("doctl", "ignored arguments: %1")
+                               .arg(cursor.remaining().join(QLatin1Char(' '))));
     out.flush();
     err.flush();
     return rc;

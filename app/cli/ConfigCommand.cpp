@@ -1,9 +1,11 @@
 #include "ConfigCommand.h"
 
+#include "CliText.h"
 #include "agent/Agent.h"
 #include "agent/AgentSettings.h"
 #include "policy/PolicyCatalog.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,7 +17,8 @@ using namespace opendo::policy;
 
 namespace {
 
-const char* const kUsage =
+const char* const kUsage = QT_TRANSLATE_NOOP(
+    "doctl",
     "usage: doctl [--data-dir DIR] config list [--json]\n"
     "       doctl [--data-dir DIR] config get KEY [--json]\n"
     "       doctl [--data-dir DIR] config set KEY VALUE [--policy]\n"
@@ -25,7 +28,12 @@ const char* const kUsage =
     "FILE formats by extension: .reg, .pol (Registry.pol), .xml (MDM SyncML), .json.\n"
     "set writes the local layer unless --policy; import writes the policy layer unless --local.\n"
     "A business-hours group is set as \"FROM-TO in=PERCENT out=PERCENT\", e.g. \"8-17 in=20 "
-    "out=90\".\n";
+    "out=90\".\n");
+
+QString usage()
+{
+    return QCoreApplication::translate("doctl", kUsage);
+}
 
 QString sourceKeyword(PolicySource s)
 {
@@ -77,8 +85,8 @@ int printIssues(const PolicyApplyResult& result, QTextStream& err)
     if (result.ok)
         return 0;
     for (const PolicyIssue& issue : result.issues)
-        err << "error: " << issue.message << '\n';
-    err << "nothing was changed\n";
+        err << errorLine(issue.message);
+    err << QCoreApplication::translate("doctl", "nothing was changed") << '\n';
     return 1;
 }
 
@@ -90,9 +98,10 @@ std::optional<QList<PolicyChange>> expandComposite(const PolicyDefinition& def,
         "^\\s*(\\d{1,2})\\s*-\\s*(\\d{1,2})\\s+in=(\\d{1,3})\\s+out=(\\d{1,3})\\s*$"));
     const auto match = form.match(value);
     if (!match.hasMatch()) {
-        err << "error: " << def.key << ": \"" << value
-            << "\" is not a business-hours window; write FROM-TO in=PERCENT out=PERCENT, e.g. "
-               "\"8-17 in=20 out=90\"\n";
+        err << errorLine(QCoreApplication::translate(
+                             "doctl", "%1: \"%2\" is not a business-hours window; write FROM-TO "
+                                      "in=PERCENT out=PERCENT, e.g. \"8-17 in=20 out=90\"")
+                             .arg(QString::fromLatin1(def.key), value));
         return std::nullopt;
     }
     const QStringList children = PolicyCatalog::childrenOf(QString::fromLatin1(def.key));
@@ -152,16 +161,18 @@ int agentSettingCommand(agent::Agent& agent, const QString& verb, const QString&
     if (verb == QLatin1String("set")) {
         value = args.takePositional();
         if (!value) {
-            err << "error: config set " << name << " needs a value\n";
+            err << errorLine(
+                QCoreApplication::translate("doctl", "config set %1 needs a value").arg(name));
             return 2;
         }
     } else if (verb != QLatin1String("reset")) {
-        err << "error: " << name << " cannot be used with config " << verb << '\n';
+        err << errorLine(QCoreApplication::translate("doctl", "%1 cannot be used with config %2")
+                             .arg(name, verb));
         return 2;
     }
     const QString error = agent.setAgentSetting(name, value).result();
     if (!error.isEmpty()) {
-        err << "error: " << error << '\n';
+        err << errorLine(error);
         return 1;
     }
     out << name << " = " << value.value_or(QString()) << '\n';
@@ -174,7 +185,7 @@ int runConfigCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, 
 {
     const auto verb = args.takePositional();
     if (!verb) {
-        err << kUsage;
+        err << usage();
         return 2;
     }
     if (*verb == QLatin1String("list"))
@@ -183,13 +194,17 @@ int runConfigCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, 
                                    QStringLiteral("reset"), QStringLiteral("import"),
                                    QStringLiteral("export")};
     if (!verbs.contains(*verb)) {
-        err << "error: unknown config verb \"" << *verb << "\"\n" << kUsage;
+        err << errorLine(
+                   QCoreApplication::translate("doctl", "unknown config verb \"%1\"").arg(*verb))
+            << usage();
         return 2;
     }
 
     const auto operand = args.takePositional();
     if (!operand) {
-        err << "error: config " << *verb << " needs an argument\n" << kUsage;
+        err << errorLine(
+                   QCoreApplication::translate("doctl", "config %1 needs an argument").arg(*verb))
+            << usage();
         return 2;
     }
     if (*verb == QLatin1String("import")) {
@@ -197,16 +212,16 @@ int runConfigCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, 
             args.takeFlag(QStringLiteral("local")) ? PolicyLayer::Local : PolicyLayer::Policy;
         const PolicyApplyResult result = agent.importPolicyFile(*operand, layer).result();
         if (result.ok)
-            out << "imported " << *operand << '\n';
+            out << QCoreApplication::translate("doctl", "imported %1").arg(*operand) << '\n';
         return printIssues(result, err);
     }
     if (*verb == QLatin1String("export")) {
         const QString error = agent.exportPolicyFile(*operand).result();
         if (!error.isEmpty()) {
-            err << "error: " << error << '\n';
+            err << errorLine(error);
             return 1;
         }
-        out << "exported " << *operand << '\n';
+        out << QCoreApplication::translate("doctl", "exported %1").arg(*operand) << '\n';
         return 0;
     }
 
@@ -214,8 +229,10 @@ int runConfigCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, 
         return agentSettingCommand(agent, *verb, *operand, args, out, err);
     const PolicyDefinition* def = PolicyCatalog::find(*operand);
     if (!def) {
-        err << "error: " << *operand
-            << " is not a Delivery Optimization setting (see: doctl config list)\n";
+        err << errorLine(QCoreApplication::translate(
+                             "doctl", "%1 is not a Delivery Optimization setting (see: doctl "
+                                      "config list)")
+                             .arg(*operand));
         return 1;
     }
     const QString key = QString::fromLatin1(def->key);
@@ -232,7 +249,8 @@ int runConfigCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, 
             args.takeFlag(QStringLiteral("policy")) ? PolicyLayer::Policy : PolicyLayer::Local;
         const auto value = args.takePositional();
         if (!value) {
-            err << "error: config set " << key << " needs a value\n";
+            err << errorLine(
+                QCoreApplication::translate("doctl", "config set %1 needs a value").arg(key));
             return 2;
         }
         QList<PolicyChange> changes{PolicyChange{key, *value}};

@@ -1,7 +1,9 @@
 #include "ControlClient.h"
 
+#include "CliText.h"
 #include "ControlProtocol.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -64,8 +66,9 @@ int ControlClient::run(const QStringList& args, QTextStream& out, QTextStream& e
             m_socket.error() != QLocalSocket::SocketTimeoutError && m_socket.bytesAvailable() == 0)
             break;
     }
-    err << "error: the agent on " << QDir::toNativeSeparators(m_dataDir)
-        << " stopped before the command finished\n";
+    err << errorLine(
+        QCoreApplication::translate("doctl", "the agent on %1 stopped before the command finished")
+            .arg(QDir::toNativeSeparators(m_dataDir)));
     err.flush();
     return 1;
 }

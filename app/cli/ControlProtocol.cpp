@@ -1,5 +1,6 @@
 #include "ControlProtocol.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -81,45 +82,45 @@ std::optional<ControlRequest> parseRequest(const QByteArray& line, QString* erro
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("the request is not JSON: %1 at offset %2")
+        *error = QCoreApplication::translate("doctl", "the request is not JSON: %1 at offset %2")
                      .arg(parseError.errorString())
                      .arg(parseError.offset);
         return std::nullopt;
     }
     if (!doc.isObject()) {
-        *error = QStringLiteral("the request is not a JSON object");
+        *error = QCoreApplication::translate("doctl", "the request is not a JSON object");
         return std::nullopt;
     }
     const QJsonObject o = doc.object();
     const QJsonValue version = o.value(QStringLiteral("v"));
     if (!version.isDouble() || version.toDouble() != kControlProtocolVersion) {
-        *error =
-            QStringLiteral("unsupported control protocol version \"%1\" (this agent speaks %2)")
-                .arg(version.toVariant().toString())
-                .arg(kControlProtocolVersion);
+        *error = QCoreApplication::translate(
+                     "doctl", "unsupported control protocol version \"%1\" (this agent speaks %2)")
+                     .arg(version.toVariant().toString())
+                     .arg(kControlProtocolVersion);
         return std::nullopt;
     }
     const QJsonValue args = o.value(QStringLiteral("args"));
     if (!args.isArray() || args.toArray().isEmpty()) {
-        *error = QStringLiteral("the request has no \"args\" array");
+        *error = QCoreApplication::translate("doctl", "the request has no \"args\" array");
         return std::nullopt;
     }
     ControlRequest request;
     for (const QJsonValue& arg : args.toArray()) {
         if (!arg.isString()) {
-            *error = QStringLiteral("\"args\" must hold strings only");
+            *error = QCoreApplication::translate("doctl", "\"args\" must hold strings only");
             return std::nullopt;
         }
         request.args << arg.toString();
     }
     const QJsonValue cwd = o.value(QStringLiteral("cwd"));
     if (!cwd.isUndefined() && !cwd.isString()) {
-        *error = QStringLiteral("\"cwd\" must be a string");
+        *error = QCoreApplication::translate("doctl", "\"cwd\" must be a string");
         return std::nullopt;
     }
     request.cwd = cwd.toString();
     if (!request.cwd.isEmpty() && QDir::isRelativePath(request.cwd)) {
-        *error = QStringLiteral("\"cwd\" must be an absolute path");
+        *error = QCoreApplication::translate("doctl", "\"cwd\" must be an absolute path");
         return std::nullopt;
     }
     request.progress = o.value(QStringLiteral("progress")).toBool(false);

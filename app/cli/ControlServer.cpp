@@ -1,5 +1,6 @@
 #include "ControlServer.h"
 
+#include "CliText.h"
 #include "CommandRunner.h"
 #include "ControlProtocol.h"
 #include "log/LogCategories.h"
@@ -154,7 +155,8 @@ void ControlConnection::readRequest()
     m_buffer += m_socket->readAll();
     const qsizetype end = m_buffer.indexOf('\n');
     if ((end < 0 && m_buffer.size() >= kMaxRequestBytes) || end + 1 > kMaxRequestBytes) {
-        reject(QStringLiteral("the request is longer than %1 bytes").arg(kMaxRequestBytes));
+        reject(QCoreApplication::translate("doctl", "the request is longer than %1 bytes")
+                   .arg(kMaxRequestBytes));
         return;
     }
     if (end < 0)
@@ -175,7 +177,7 @@ void ControlConnection::reject(const QString& why)
     m_requestSeen = true;
     m_buffer.clear();
     qCWarning(lcControl, "control: rejected a request: %s", qUtf8Printable(why));
-    send(QStringLiteral("err"), QStringLiteral("error: %1\n").arg(why));
+    send(QStringLiteral("err"), errorLine(why));
     send(QStringLiteral("rc"), 2);
     closeSocket();
 }
@@ -283,7 +285,8 @@ bool ControlServer::listen(QString* error)
 {
     const QString path = socketPath();
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        *error = QStringLiteral("cannot create the folder %1").arg(QFileInfo(path).absolutePath());
+        *error = QCoreApplication::translate("doctl", "cannot create the folder %1")
+                     .arg(QFileInfo(path).absolutePath());
         return false;
     }
     const QFileInfo existing(path);
@@ -293,25 +296,28 @@ bool ControlServer::listen(QString* error)
         probe.connectToServer(path);
         if (probe.waitForConnected(kProbeTimeoutMs)) {
             probe.abort();
-            *error = QStringLiteral("another agent already serves %1 (%2 answers)")
-                         .arg(QDir::toNativeSeparators(m_dataDir), path);
+            *error =
+                QCoreApplication::translate("doctl", "another agent already serves %1 (%2 answers)")
+                    .arg(QDir::toNativeSeparators(m_dataDir), path);
             return false;
         }
         if (!QLocalServer::removeServer(path)) {
-            *error = QStringLiteral("cannot remove the stale socket file %1").arg(path);
+            *error = QCoreApplication::translate("doctl", "cannot remove the stale socket file %1")
+                         .arg(path);
             return false;
         }
         qCInfo(lcControl, "control: removed the stale socket file %s", qUtf8Printable(path));
     }
     m_server.setSocketOptions(QLocalServer::UserAccessOption);
     if (!m_server.listen(path)) {
-        *error = QStringLiteral("cannot listen on %1: %2").arg(path, m_server.errorString());
+        *error = QCoreApplication::translate("doctl", "cannot listen on %1: %2")
+                     .arg(path, m_server.errorString());
         return false;
     }
     // UserAccessOption asks for this already; the endpoint runs commands as the agent's user, so
     // do not depend on how a Qt version implements it.
     if (::chmod(QFile::encodeName(path).constData(), S_IRUSR | S_IWUSR) != 0) {
-        *error = QStringLiteral("cannot restrict the permissions of %1: %2")
+        *error = QCoreApplication::translate("doctl", "cannot restrict the permissions of %1: %2")
                      .arg(path, QString::fromLocal8Bit(::strerror(errno)));
         m_server.close();
         return false;

@@ -1,9 +1,11 @@
 #include "DownloadCommand.h"
 
+#include "CliText.h"
 #include "StatusCommand.h"
 #include "agent/Agent.h"
 #include "transfer/JobStatusJson.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QThread>
 
@@ -14,17 +16,20 @@ using transfer::JobStatus;
 
 namespace {
 
-const char* const kDownloadUsage =
-    "usage: doctl [--data-dir DIR] [--proxy URL] download SOURCE [--out PATH] "
-    "[--foreground|--background] [--json]\n"
-    "SOURCE is an http(s) URL (HTTP only, never shared) or a .torrent metainfo file "
-    "(verified piece by piece, kept in the cache for peers).\n";
+const char* const kDownloadUsage = QT_TRANSLATE_NOOP(
+    "doctl", "usage: doctl [--data-dir DIR] [--proxy URL] download SOURCE [--out PATH] "
+             "[--foreground|--background] [--json]\n"
+             "SOURCE is an http(s) URL (HTTP only, never shared) or a .torrent metainfo file "
+             "(verified piece by piece, kept in the cache for peers).\n");
 
 void printProgress(const JobStatus& s, QTextStream& err)
 {
     const double pct = s.fileSize > 0 ? 100.0 * double(s.fileSizeInCache) / double(s.fileSize) : 0;
-    err << "\r" << transfer::jobStateName(s.state) << " " << QString::number(pct, 'f', 1) << "% "
-        << QString::number(double(s.bytesPerSecond) / 1048576.0, 'f', 1) << " MiB/s   ";
+    err << '\r'
+        << QCoreApplication::translate("doctl", "%1 %2% %3 MiB/s")
+               .arg(transfer::jobStateName(s.state), QString::number(pct, 'f', 1),
+                    QString::number(double(s.bytesPerSecond) / 1048576.0, 'f', 1))
+        << "   ";
     err.flush();
 }
 
@@ -40,14 +45,14 @@ int runDownloadCommand(agent::Agent& agent, CliArguments& args, QTextStream& out
     const bool foreground = args.takeFlag(QStringLiteral("foreground"));
     const auto source = args.takePositional();
     if (!error.isEmpty() || !source || (background && foreground)) {
-        err << (error.isEmpty() ? QString() : QStringLiteral("error: ") + error + u'\n')
-            << kDownloadUsage;
+        err << (error.isEmpty() ? QString() : errorLine(error))
+            << QCoreApplication::translate("doctl", kDownloadUsage);
         return 2;
     }
     const transfer::AddDownloadResult added =
         agent.addDownload({*source, outPath.value_or(QString()), !background}).result();
     if (added.jobId.isEmpty()) {
-        err << "error: " << added.error << '\n';
+        err << errorLine(added.error);
         return 1;
     }
     QFuture<JobStatus> settled = agent.waitForJob(added.jobId);
@@ -57,8 +62,10 @@ int runDownloadCommand(agent::Agent& agent, CliArguments& args, QTextStream& out
         if (options.stopping()) {
             if (showProgress)
                 err << '\n';
-            err << "error: the agent is shutting down; download " << added.jobId
-                << " stays in its queue\n";
+            err << errorLine(
+                QCoreApplication::translate(
+                    "doctl", "the agent is shutting down; download %1 stays in its queue")
+                    .arg(added.jobId));
             return 1;
         }
         QThread::msleep(200);
@@ -78,9 +85,8 @@ int runDownloadCommand(agent::Agent& agent, CliArguments& args, QTextStream& out
         printJobStatus(status, out);
     const bool ok = status.state == JobState::Complete || status.state == JobState::Caching;
     if (!ok)
-        err << "error: "
-            << (status.error.isEmpty() ? transfer::jobStateName(status.state) : status.error)
-            << '\n';
+        err << errorLine(status.error.isEmpty() ? transfer::jobStateName(status.state)
+                                                : status.error);
     return ok ? 0 : 1;
 }
 

@@ -1,7 +1,9 @@
 #include "LogCommand.h"
 
+#include "CliText.h"
 #include "agent/Agent.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QThread>
@@ -10,10 +12,11 @@ namespace opendo::cli {
 
 namespace {
 
-const char* const kUsage =
+const char* const kUsage = QT_TRANSLATE_NOOP(
+    "doctl",
     "usage: doctl log [--follow] [--json] [--level debug|info|warning|critical] "
     "[--component NAME] [--lines N]\n"
-    "  NAME matches a log category or its last part (swarm, peer, transfer, agent, discovery…)\n";
+    "  NAME matches a log category or its last part (swarm, peer, transfer, agent, discovery…)\n");
 constexpr int kFollowPollMs = 200;
 
 bool matches(const log::LogRecord& r, log::LogLevel minimum, const QString& component)
@@ -59,7 +62,8 @@ int runLogCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, QTe
     bool linesOk = true;
     const int maxLines = lines ? lines->toInt(&linesOk) : 200;
     if (!error.isEmpty() || !minimum || !linesOk || maxLines < 0 || !args.remaining().isEmpty()) {
-        err << (error.isEmpty() ? QString() : QStringLiteral("error: ") + error + u'\n') << kUsage;
+        err << (error.isEmpty() ? QString() : errorLine(error))
+            << QCoreApplication::translate("doctl", kUsage);
         return 2;
     }
     const QString name = component.value_or(QString());

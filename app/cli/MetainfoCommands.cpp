@@ -1,9 +1,11 @@
 #include "MetainfoCommands.h"
 
+#include "CliText.h"
 #include "agent/AgentSettings.h"
 #include "content/Metainfo.h"
 #include "content/MetainfoWriter.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
@@ -17,16 +19,17 @@ namespace opendo::cli {
 
 namespace {
 
-const char* const kCreateUsage =
+const char* const kCreateUsage = QT_TRANSLATE_NOOP(
+    "doctl",
     "usage: doctl create-metainfo FILE --webseed URL [--webseed URL]… [--piece-size BYTES] "
-    "[--announce URL] -o OUT.torrent\n";
+    "[--announce URL] -o OUT.torrent\n");
 
-const char* const kPublishUsage =
-    "usage: doctl publish FILE --webseed URL [--webseed URL]… [--piece-size BYTES] "
-    "--discovery URL [--token TOKEN] [-o OUT.torrent] [--json]\n"
-    "       doctl publish --metainfo IN.torrent --discovery URL [--token TOKEN] [--json]\n"
-    "  --token (or OPENDO_PUBLISH_TOKEN): the service's --publish-token; without one the\n"
-    "  service accepts publishing only from its own host.\n";
+const char* const kPublishUsage = QT_TRANSLATE_NOOP(
+    "doctl", "usage: doctl publish FILE --webseed URL [--webseed URL]… [--piece-size BYTES] "
+             "--discovery URL [--token TOKEN] [-o OUT.torrent] [--json]\n"
+             "       doctl publish --metainfo IN.torrent --discovery URL [--token TOKEN] [--json]\n"
+             "  --token (or OPENDO_PUBLISH_TOKEN): the service's --publish-token; without one the\n"
+             "  service accepts publishing only from its own host.\n");
 
 constexpr int kPublishTimeoutMs = 60'000;
 
@@ -70,24 +73,25 @@ std::optional<QByteArray> buildMetainfo(MetainfoRequest request, QTextStream& er
 {
     for (const QUrl& seed : std::as_const(request.options.webSeeds)) {
         if (const QString why = content::Metainfo::checkWebSeed(seed); !why.isEmpty()) {
-            err << "error: " << why << '\n';
+            err << errorLine(why);
             return std::nullopt;
         }
     }
     if (request.pieceSize) {
         bool ok = false;
         request.options.pieceLength = request.pieceSize->toLongLong(&ok);
-        const QString why = ok ? content::Metainfo::checkPieceLength(request.options.pieceLength)
-                               : QStringLiteral("--piece-size needs a number of bytes");
+        const QString why =
+            ok ? content::Metainfo::checkPieceLength(request.options.pieceLength)
+               : QCoreApplication::translate("doctl", "--piece-size needs a number of bytes");
         if (!why.isEmpty()) {
-            err << "error: " << why << '\n';
+            err << errorLine(why);
             return std::nullopt;
         }
     }
     const content::MetainfoWriteResult written =
         content::MetainfoWriter::create(*request.file, request.options);
     if (!written.ok) {
-        err << "error: " << written.error << '\n';
+        err << errorLine(written.error);
         return std::nullopt;
     }
     return written.torrent;
@@ -97,7 +101,7 @@ bool saveFile(const QString& path, const QByteArray& bytes, QTextStream& err)
 {
     QSaveFile save(path);
     if (!save.open(QIODevice::WriteOnly) || save.write(bytes) != bytes.size() || !save.commit()) {
-        err << "error: " << path << ": " << save.errorString() << '\n';
+        err << errorLine(QStringLiteral("%1: %2").arg(path, save.errorString()));
         return false;
     }
     return true;
@@ -112,8 +116,8 @@ int runCreateMetainfoCommand(CliArguments& args, QTextStream& out, QTextStream& 
     const auto output = takeOutput(args, &error);
     request->file = args.takePositional();
     if (!error.isEmpty() || !request->file || !output || request->options.webSeeds.isEmpty()) {
-        err << (error.isEmpty() ? QString() : QStringLiteral("error: ") + error + u'\n')
-            << kCreateUsage;
+        err << (error.isEmpty() ? QString() : errorLine(error))
+            << QCoreApplication::translate("doctl", kCreateUsage);
         return 2;
     }
     const auto torrent = buildMetainfo(*request, err);
@@ -121,9 +125,13 @@ int runCreateMetainfoCommand(CliArguments& args, QTextStream& out, QTextStream& 
         return 1;
     const auto parsed = content::Metainfo::parse(*torrent);
     if (parsed.ok())
-        out << "content id " << parsed.metainfo->contentId() << ", "
-            << parsed.metainfo->pieceCount() << " pieces of " << parsed.metainfo->pieceLength()
-            << " bytes, written to " << *output << '\n';
+        out << QCoreApplication::translate("doctl",
+                                           "content id %1, %2 pieces of %3 bytes, written to %4")
+                   .arg(parsed.metainfo->contentId())
+                   .arg(parsed.metainfo->pieceCount())
+                   .arg(parsed.metainfo->pieceLength())
+                   .arg(*output)
+            << '\n';
     return 0;
 }
 
@@ -141,27 +149,27 @@ int runPublishCommand(CliArguments& args, QTextStream& out, QTextStream& err)
     request->file = args.takePositional();
     const bool fromFile = request->file.has_value() && !request->options.webSeeds.isEmpty();
     if (!error.isEmpty() || !discovery || fromFile == metainfoPath.has_value()) {
-        err << (error.isEmpty() ? QString() : QStringLiteral("error: ") + error + u'\n')
-            << kPublishUsage;
+        err << (error.isEmpty() ? QString() : errorLine(error))
+            << QCoreApplication::translate("doctl", kPublishUsage);
         return 2;
     }
     if (const QString why =
             agent::checkAgentSetting(QString::fromLatin1(agent::kDiscoveryUrlSetting), *discovery);
         !why.isEmpty()) {
-        err << "error: --discovery: " << why << '\n';
+        err << errorLine(QStringLiteral("--discovery: %1").arg(why));
         return 2;
     }
     QByteArray torrent;
     if (metainfoPath) {
         QFile file(*metainfoPath);
         if (!file.open(QIODevice::ReadOnly)) {
-            err << "error: " << *metainfoPath << ": " << file.errorString() << '\n';
+            err << errorLine(QStringLiteral("%1: %2").arg(*metainfoPath, file.errorString()));
             return 1;
         }
         torrent = file.readAll();
         const auto parsed = content::Metainfo::parse(torrent);
         if (!parsed.ok()) {
-            err << "error: " << *metainfoPath << ": " << parsed.error << '\n';
+            err << errorLine(QStringLiteral("%1: %2").arg(*metainfoPath, parsed.error));
             return 1;
         }
     } else {
@@ -193,8 +201,8 @@ int runPublishCommand(CliArguments& args, QTextStream& out, QTextStream& err)
     const QJsonObject answer = QJsonDocument::fromJson(body).object();
     if (reply->error() != QNetworkReply::NoError || status != 200) {
         const QString why = answer.value(QStringLiteral("error")).toString();
-        err << "error: publishing to " << url.toString()
-            << " failed: " << (why.isEmpty() ? reply->errorString() : why) << '\n';
+        err << errorLine(QCoreApplication::translate("doctl", "publishing to %1 failed: %2")
+                             .arg(url.toString(), why.isEmpty() ? reply->errorString() : why));
         reply->deleteLater();
         return 1;
     }
@@ -203,15 +211,23 @@ int runPublishCommand(CliArguments& args, QTextStream& out, QTextStream& err)
         out << QJsonDocument(answer).toJson(QJsonDocument::Indented);
         return 0;
     }
-    out << "published " << answer.value(QStringLiteral("name")).toString() << " as content id "
-        << answer.value(QStringLiteral("contentId")).toString() << '\n';
+    out << QCoreApplication::translate("doctl", "published %1 as content id %2")
+               .arg(answer.value(QStringLiteral("name")).toString(),
+                    answer.value(QStringLiteral("contentId")).toString())
+        << '\n';
     for (const QJsonValue& u : answer.value(QStringLiteral("urls")).toArray())
-        out << "  agents asked for " << u.toString() << " now get verifiable, peerable pieces\n";
+        out << "  "
+            << QCoreApplication::translate(
+                   "doctl", "agents asked for %1 now get verifiable, peerable pieces")
+                   .arg(u.toString())
+            << '\n';
     for (const QJsonValue& r : answer.value(QStringLiteral("replaced")).toArray()) {
         const QJsonObject replaced = r.toObject();
-        out << "  " << replaced.value(QStringLiteral("url")).toString()
-            << " no longer points at content id "
-            << replaced.value(QStringLiteral("previousContentId")).toString() << '\n';
+        out << "  "
+            << QCoreApplication::translate("doctl", "%1 no longer points at content id %2")
+                   .arg(replaced.value(QStringLiteral("url")).toString(),
+                        replaced.value(QStringLiteral("previousContentId")).toString())
+            << '\n';
     }
     return 0;
 }

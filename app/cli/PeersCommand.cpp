@@ -3,6 +3,7 @@
 #include "agent/Agent.h"
 #include "agent/PeerActivityJson.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QThread>
@@ -11,7 +12,7 @@ namespace opendo::cli {
 
 namespace {
 
-const char* const kUsage = "usage: doctl peers [--json]\n";
+const char* const kUsage = QT_TRANSLATE_NOOP("doctl", "usage: doctl peers [--json]\n");
 constexpr int kFirstSnapshotWaitMs = 2'000;
 
 } // namespace
@@ -20,7 +21,7 @@ int runPeersCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, Q
 {
     const bool json = args.takeFlag(QStringLiteral("json"));
     if (!args.remaining().isEmpty()) {
-        err << kUsage;
+        err << QCoreApplication::translate("doctl", kUsage);
         return 2;
     }
     // A freshly started agent publishes its first snapshot within a second.
@@ -32,34 +33,48 @@ int runPeersCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, Q
         out << QJsonDocument(agent::peerActivityToJson(a)).toJson(QJsonDocument::Indented);
         return 0;
     }
-    out << "Download mode: " << a.downloadMode;
+    out << QCoreApplication::translate("doctl", "Download mode: %1").arg(a.downloadMode);
     if (a.downloadMode != a.configuredMode)
-        out << " (configured " << a.configuredMode << "; " << a.fallbackReason << ")";
+        out << ' '
+            << QCoreApplication::translate("doctl", "(configured %1; %2)")
+                   .arg(QString::number(a.configuredMode), a.fallbackReason);
     out << '\n';
-    out << "Discovery: " << discovery::discoveryStateLabel(a.discovery.state);
+    out << QCoreApplication::translate("doctl", "Discovery: %1")
+               .arg(discovery::discoveryStateLabel(a.discovery.state));
     if (!a.discovery.serviceUrl.isEmpty())
         out << " — " << a.discovery.serviceUrl;
     if (!a.discovery.publicAddress.isEmpty())
-        out << ", sees us as " << a.discovery.publicAddress;
+        out << QCoreApplication::translate("doctl", ", sees us as %1")
+                   .arg(a.discovery.publicAddress);
     out << '\n';
     if (!a.discovery.refusal.isEmpty())
-        out << "  refused: " << a.discovery.refusal << '\n';
-    if (!a.discovery.groupId.isEmpty())
-        out << "  group id " << a.discovery.groupId << " from " << a.discovery.groupIdSource
+        out << "  " << QCoreApplication::translate("doctl", "refused: %1").arg(a.discovery.refusal)
             << '\n';
-    out << "Listening: " << (a.listenEndpoint.isEmpty() ? QStringLiteral("no") : a.listenEndpoint)
+    if (!a.discovery.groupId.isEmpty())
+        out << "  "
+            << QCoreApplication::translate("doctl", "group id %1 from %2")
+                   .arg(a.discovery.groupId, a.discovery.groupIdSource)
+            << '\n';
+    out << QCoreApplication::translate("doctl", "Listening: %1")
+               .arg(a.listenEndpoint.isEmpty()
+                        ? QCoreApplication::translate("doctl", "no", "not listening")
+                        : a.listenEndpoint)
         << '\n';
     if (!a.blockedReason.isEmpty())
-        out << "Peering: " << a.blockedReason << '\n';
-    out << "Offered by discovery: " << a.offered.size() << '\n';
+        out << QCoreApplication::translate("doctl", "Peering: %1").arg(a.blockedReason) << '\n';
+    out << QCoreApplication::translate("doctl", "Offered by discovery: %1").arg(a.offered.size())
+        << '\n';
     for (const agent::OfferedPeer& p : a.offered)
         out << "  " << p.contentId.left(12) << "  " << p.endpoint << "  "
             << transfer::sourceClassLabel(p.sourceClass) << '\n';
-    out << "Connections: " << a.peers.size() << '\n';
+    out << QCoreApplication::translate("doctl", "Connections: %1").arg(a.peers.size()) << '\n';
     for (const transfer::PeerSnapshot& p : a.peers)
         out << "  " << p.contentId.left(12) << "  " << p.endpoint << "  "
-            << transfer::sourceClassLabel(p.sourceClass) << "  " << p.client << "  received "
-            << p.bytesReceived << "  sent " << p.bytesSent << '\n';
+            << transfer::sourceClassLabel(p.sourceClass) << "  " << p.client << "  "
+            << QCoreApplication::translate("doctl", "received %1  sent %2")
+                   .arg(p.bytesReceived)
+                   .arg(p.bytesSent)
+            << '\n';
     return 0;
 }
 

@@ -1,9 +1,11 @@
 #include "PerfSnapCommand.h"
 
+#include "CliText.h"
 #include "agent/Agent.h"
 #include "stats/PerfSnapJson.h"
 #include "stats/TransferHistory.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QDeadlineTimer>
 #include <QJsonDocument>
@@ -17,9 +19,10 @@ namespace {
 
 using transfer::SourceClass;
 
-const char* const kUsage = "usage: doctl perfsnap [--month] [--json]\n"
-                           "  the device-wide snapshot, or with --month this month's downloads by\n"
-                           "  source and uploads by peer class\n";
+const char* const kUsage = QT_TRANSLATE_NOOP(
+    "doctl", "usage: doctl perfsnap [--month] [--json]\n"
+             "  the device-wide snapshot, or with --month this month's downloads by\n"
+             "  source and uploads by peer class\n");
 constexpr int kFirstSnapshotWaitMs = 3'000;
 
 qint64 bytesOf(const stats::ClassBytes& bytes, SourceClass cls)
@@ -56,7 +59,8 @@ int printDeviceSnapshot(agent::Agent& agent, bool json, QTextStream& out, QTextS
     while (!(agent.hasDeviceStats() && agent.hasPeerActivity()) && !deadline.hasExpired())
         QThread::msleep(50);
     if (!agent.hasDeviceStats()) {
-        err << "error: the agent published no statistics yet\n";
+        err << errorLine(
+            QCoreApplication::translate("doctl", "the agent published no statistics yet"));
         return 1;
     }
     const stats::DeviceStats d = agent.deviceStats();
@@ -73,7 +77,7 @@ int runPerfSnapCommand(agent::Agent& agent, CliArguments& args, QTextStream& out
     const bool month = args.takeFlag(QStringLiteral("month"));
     const bool json = args.takeFlag(QStringLiteral("json"));
     if (!args.remaining().isEmpty()) {
-        err << kUsage;
+        err << QCoreApplication::translate("doctl", kUsage);
         return 2;
     }
     if (!month)

@@ -1,8 +1,10 @@
 #include "StatusCommand.h"
 
+#include "CliText.h"
 #include "agent/Agent.h"
 #include "transfer/JobStatusJson.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -114,7 +116,7 @@ int runStatusCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, 
                 rows << transfer::jobStatusToJson(s);
             out << QJsonDocument(rows).toJson(QJsonDocument::Indented);
         } else if (jobs.isEmpty()) {
-            out << "no downloads\n";
+            out << QCoreApplication::translate("doctl", "no downloads") << '\n';
         } else {
             printTable(jobs, out);
         }
@@ -131,11 +133,13 @@ int runStatusCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, 
             matches << s;
     }
     if (matches.size() != 1) {
-        err << "error: "
-            << (matches.isEmpty() ? QStringLiteral("there is no download job %1")
-                                  : QStringLiteral("%1 matches more than one download job"))
-                   .arg(*wanted)
-            << " (see: doctl status)\n";
+        err << errorLine(
+            (matches.isEmpty()
+                 ? QCoreApplication::translate("doctl",
+                                               "there is no download job %1 (see: doctl status)")
+                 : QCoreApplication::translate(
+                       "doctl", "%1 matches more than one download job (see: doctl status)"))
+                .arg(*wanted));
         return 1;
     }
     if (json)

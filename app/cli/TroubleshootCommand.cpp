@@ -1,8 +1,10 @@
 #include "TroubleshootCommand.h"
 
+#include "CliText.h"
 #include "agent/Agent.h"
 #include "diagnostics/CheckCatalog.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QJsonDocument>
 
@@ -10,7 +12,8 @@ namespace opendo::cli {
 
 namespace {
 
-const char* const kUsage =
+const char* const kUsage = QT_TRANSLATE_NOOP(
+    "doctl",
     "usage: doctl troubleshoot [--p2p] [--cache-server] [--json] [--peer ADDR:PORT] [--url URL]\n"
     "                          [--download JOBID] [--timeout SECONDS]\n"
     "       doctl troubleshoot --bundle FILE\n"
@@ -20,7 +23,7 @@ const char* const kUsage =
     "  --url URL        test byte-range support of this origin (default: latest download's)\n"
     "  --download JOBID trace only this download's way to its peer share\n"
     "  --bundle FILE    write the support bundle (.tar.gz) instead\n"
-    "exit status: 0 no check failed, 1 a check failed, 2 usage error\n";
+    "exit status: 0 no check failed, 1 a check failed, 2 usage error\n");
 
 QString marker(diagnostics::Verdict verdict)
 {
@@ -52,18 +55,28 @@ void printReport(const diagnostics::DiagnosticReport& report, QTextStream& out)
         for (const QString& e : r.evidence)
             out << "         - " << e << '\n';
         if (!r.remedy.isEmpty())
-            out << "         fix: " << r.remedy << '\n';
+            out << "         " << QCoreApplication::translate("doctl", "fix: %1").arg(r.remedy)
+                << '\n';
     }
     for (const diagnostics::DownloadTrace& t : report.traces) {
-        out << '\n' << "Download " << t.fileName << " (" << t.jobId << ")\n";
+        out << '\n'
+            << QCoreApplication::translate("doctl", "Download %1 (%2)").arg(t.fileName, t.jobId)
+            << '\n';
         for (const diagnostics::TraceStep& s : t.steps)
-            out << "  " << (s.passed ? "ok  " : "NO  ") << s.gate << " — " << s.detail << '\n';
+            out << "  "
+                << (s.passed ? QCoreApplication::translate("doctl", "ok", "a passed step")
+                             : QCoreApplication::translate("doctl", "NO", "a failed step"))
+                       .leftJustified(4)
+                << s.gate << " — " << s.detail << '\n';
         out << "  => " << t.conclusion << '\n';
     }
     out << '\n'
-        << report.count(diagnostics::Verdict::Pass) << " passed, "
-        << report.count(diagnostics::Verdict::Warn) << " warning(s), "
-        << report.count(diagnostics::Verdict::Fail) << " failed (" << report.elapsedMs << " ms)\n";
+        << QCoreApplication::translate("doctl", "%1 passed, %2 warning(s), %3 failed (%4 ms)")
+               .arg(report.count(diagnostics::Verdict::Pass))
+               .arg(report.count(diagnostics::Verdict::Warn))
+               .arg(report.count(diagnostics::Verdict::Fail))
+               .arg(report.elapsedMs)
+        << '\n';
 }
 
 } // namespace
@@ -86,18 +99,20 @@ int runTroubleshootCommand(agent::Agent& agent, CliArguments& args, QTextStream&
         error.isEmpty() ? args.takeOption(QStringLiteral("timeout"), &error) : std::nullopt;
     if (!error.isEmpty() || !args.remaining().isEmpty()) {
         if (!error.isEmpty())
-            err << "error: " << error << '\n';
-        err << kUsage;
+            err << errorLine(error);
+        err << QCoreApplication::translate("doctl", kUsage);
         return 2;
     }
     if (bundle) {
         const QString path = QDir::cleanPath(*bundle);
         const QString bundleError = agent.writeSupportBundle(path, options.freshAgent).result();
         if (!bundleError.isEmpty()) {
-            err << "error: " << bundleError << '\n';
+            err << errorLine(bundleError);
             return 1;
         }
-        out << "Support bundle written to " << QDir::toNativeSeparators(path) << '\n';
+        out << QCoreApplication::translate("doctl", "Support bundle written to %1")
+                   .arg(QDir::toNativeSeparators(path))
+            << '\n';
         return 0;
     }
     diagnostics::DiagnosticRequest request;
@@ -117,7 +132,9 @@ int runTroubleshootCommand(agent::Agent& agent, CliArguments& args, QTextStream&
         bool ok = false;
         const int seconds = timeout->toInt(&ok);
         if (!ok || seconds < 1 || seconds > 120) {
-            err << "error: --timeout must be 1 to 120 seconds, not \"" << *timeout << "\"\n";
+            err << errorLine(QCoreApplication::translate(
+                                 "doctl", "--timeout must be 1 to 120 seconds, not \"%1\"")
+                                 .arg(*timeout));
             return 2;
         }
         request.timeoutMs = seconds * 1000;

@@ -1,9 +1,11 @@
 // doctl: the command-line tool; verbs mirror the Delivery Optimization PowerShell cmdlets.
 
 #include "CliArguments.h"
+#include "CliText.h"
 #include "CommandRunner.h"
 #include "ControlClient.h"
 #include "MetainfoCommands.h"
+#include "Translations.h"
 #include "agent/Agent.h"
 #include "log/LogBuffer.h"
 
@@ -15,7 +17,8 @@
 
 namespace {
 
-const char* const kUsage =
+const char* const kUsage = QT_TRANSLATE_NOOP(
+    "doctl",
     "usage: doctl [--data-dir DIR] [--proxy URL] <command> …\n"
     "commands:\n"
     "  config            list, get, set, reset, import and export DO settings\n"
@@ -30,13 +33,19 @@ const char* const kUsage =
     "run a command without arguments for its usage.\n"
     "While an agent (do-agent, the console) runs on DIR, config, download and status run in that\n"
     "agent; otherwise doctl starts its own for the command. --proxy applies to doctl's own agent "
-    "only.\n";
+    "only.\n");
+
+QString usage()
+{
+    return QCoreApplication::translate("doctl", kUsage);
+}
 
 } // namespace
 
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    opendo::i18n::installTranslations(app, QString());
     opendo::log::LogBuffer::install(); // what doctl's own agent logs, for doctl log
     QCoreApplication::setOrganizationName(QStringLiteral("OpenDO"));
     QCoreApplication::setApplicationName(QStringLiteral("doctl"));
@@ -50,20 +59,20 @@ int main(int argc, char* argv[])
     QString error;
     const auto dataDir = args.takeOption(QStringLiteral("data-dir"), &error);
     if (!error.isEmpty()) {
-        err << "error: " << error << '\n';
+        err << opendo::cli::errorLine(error);
         return 2;
     }
     if (args.takeFlag(QStringLiteral("help"))) {
-        out << kUsage;
+        out << usage();
         return 0;
     }
     if (args.remaining().isEmpty()) {
-        err << kUsage;
+        err << usage();
         return 2;
     }
     const auto proxy = args.takeOption(QStringLiteral("proxy"), &error);
     if (!error.isEmpty()) {
-        err << "error: " << error << '\n';
+        err << opendo::cli::errorLine(error);
         return 2;
     }
     const auto command = args.takePositional();
@@ -72,7 +81,9 @@ int main(int argc, char* argv[])
     if (command == QLatin1String("publish"))
         return opendo::cli::runPublishCommand(args, out, err);
     if (!command || !opendo::cli::isAgentCommand(*command)) {
-        err << "error: unknown command \"" << command.value_or(QString()) << "\"\n" << kUsage;
+        err << opendo::cli::errorLine(QCoreApplication::translate("doctl", "unknown command \"%1\"")
+                                          .arg(command.value_or(QString())))
+            << usage();
         return 2;
     }
     const QStringList commandArgs = QStringList{*command} + args.remaining();
@@ -83,8 +94,11 @@ int main(int argc, char* argv[])
     opendo::cli::ControlClient client;
     if (client.connectTo(resolvedDataDir)) {
         if (proxy)
-            err << "warning: --proxy is ignored: the agent running on "
-                << QDir::toNativeSeparators(resolvedDataDir) << " uses its own proxy settings\n";
+            err << opendo::cli::warningLine(
+                QCoreApplication::translate(
+                    "doctl",
+                    "--proxy is ignored: the agent running on %1 uses its own proxy settings")
+                    .arg(QDir::toNativeSeparators(resolvedDataDir)));
         err.flush();
         return client.run(commandArgs, out, err, terminal);
     }
@@ -100,7 +114,7 @@ int main(int argc, char* argv[])
     opendo::agent::Agent agent(agentOptions);
     const QString startError = agent.start().result();
     if (!startError.isEmpty()) {
-        err << "error: " << startError << '\n';
+        err << opendo::cli::errorLine(startError);
         return 1;
     }
     return opendo::cli::runAgentCommand(agent, commandArgs, out, err, {terminal, true, nullptr});

@@ -3,6 +3,7 @@
 
 #include "SignalWatcher.h"
 #include "StderrLog.h"
+#include "Translations.h"
 #include "discovery/server/DiscoveryServer.h"
 #include "transfer/PeerEndpoint.h"
 
@@ -41,6 +42,7 @@ bool parseInt(const QString& text, int minimum, int* value)
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    opendo::i18n::installTranslations(app, QString());
     QCoreApplication::setOrganizationName(QStringLiteral("OpenDO"));
     QCoreApplication::setApplicationName(QStringLiteral("do-discovery"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OPENDO_VERSION));
