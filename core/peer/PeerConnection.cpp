@@ -2,6 +2,7 @@
 
 #include "peer/PeerConnection.h"
 
+#include "peer/AllowedFastSet.h"
 #include "peer/PlainAddress.h"
 #include "peer/SwarmKeyProof.h"
 
@@ -291,8 +292,14 @@ void PeerConnection::setChoking(bool choking)
     if (!choking)
         return;
     // BEP 3: a choke discards the peer's requests. BEP 6 makes that explicit with a reject for
-    // each, so the peer need not guess which ones are gone.
-    const std::deque<BlockRequest> discarded = std::exchange(m_peerRequests, {});
+    // each, so the peer need not guess which ones are gone; requests for pieces we allowed fast
+    // stay, as we promised to serve those while choking.
+    std::deque<BlockRequest> discarded;
+    const auto kept =
+        std::stable_partition(m_peerRequests.begin(), m_peerRequests.end(),
+                              [this](const BlockRequest& b) { return allowedFastSent(b.index); });
+    discarded.assign(kept, m_peerRequests.end());
+    m_peerRequests.erase(kept, m_peerRequests.end());
     if (m_fast) {
         for (const BlockRequest& b : discarded)
             send(PeerMessage::rejectRequest(b.index, b.begin, b.length));
@@ -309,7 +316,7 @@ void PeerConnection::setInterested(bool interested)
 
 bool PeerConnection::request(const BlockRequest& block)
 {
-    if (!m_ready || m_closed || m_peerChoking)
+    if (!m_ready || m_closed || (m_peerChoking && !peerAllowsFast(block.index)))
         return false;
     if (qsizetype(block.index) >= m_peerHas.size() || !m_peerHas.testBit(block.index))
         return false;
@@ -371,6 +378,30 @@ void PeerConnection::rejectRequest(const BlockRequest& block)
         send(PeerMessage::rejectRequest(block.index, block.begin, block.length));
 }
 
+void PeerConnection::offerAllowedFast(const QBitArray& verified)
+{
+    if (!m_ready || m_closed || !m_fast)
+        return;
+    for (const quint32 index : std::as_const(m_allowedFastSet)) {
+        if (qsizetype(index) < verified.size() && verified.testBit(index) &&
+            !m_allowedFastSent.testBit(index)) {
+            m_allowedFastSent.setBit(index);
+            send(PeerMessage::allowedFast(index));
+        }
+    }
+}
+
+void PeerConnection::rejectAllPeerRequests()
+{
+    if (!m_ready || m_closed)
+        return;
+    const std::deque<BlockRequest> rejected = std::exchange(m_peerRequests, {});
+    if (m_fast) {
+        for (const BlockRequest& b : rejected)
+            send(PeerMessage::rejectRequest(b.index, b.begin, b.length));
+    }
+}
+
 bool PeerConnection::sendExtended(const QByteArray& name, const QByteArray& payload)
 {
     if (!m_ready || m_closed || !m_extended)
@@ -412,6 +443,16 @@ QString PeerConnection::clientName() const
 bool PeerConnection::peerIsSeed() const
 {
     return m_geometry.pieceCount > 0 && quint32(m_peerPieceCount) == m_geometry.pieceCount;
+}
+
+bool PeerConnection::allowedFastSent(quint32 index) const
+{
+    return qsizetype(index) < m_allowedFastSent.size() && m_allowedFastSent.testBit(index);
+}
+
+bool PeerConnection::peerAllowsFast(quint32 index) const
+{
+    return qsizetype(index) < m_peerAllowedFast.size() && m_peerAllowedFast.testBit(index);
 }
 
 bool PeerConnection::hasOutstanding(const BlockRequest& block) const
@@ -578,6 +619,12 @@ void PeerConnection::becomeReady()
     m_decoder.setNegotiatedExtensions(m_fast, m_extended);
     m_peerHas = QBitArray(qsizetype(m_geometry.pieceCount));
     m_peerPieceCount = 0;
+    // Computed once: the set depends only on the peer's address and the content.
+    m_allowedFastSet =
+        m_fast ? allowedFastSetFor(m_address, m_infoHash, m_geometry.pieceCount) : QList<quint32>{};
+    m_allowedFastSent = QBitArray(qsizetype(m_geometry.pieceCount));
+    m_peerAllowedFast = QBitArray(qsizetype(m_geometry.pieceCount));
+    m_peerAllowedFastCount = 0;
     m_ready = true;
     if (m_extended) {
         ExtensionHandshake ours;
@@ -598,9 +645,11 @@ void PeerConnection::handleMessage(const PeerMessage& message)
 {
     switch (message.type) {
     case MessageType::KeepAlive:
-    case MessageType::Port:        // DHT, which we do not run
-    case MessageType::Suggest:     // advice we may ignore (BEP 6)
-    case MessageType::AllowedFast: // we never request while choked
+    case MessageType::Port:    // DHT, which we do not run
+    case MessageType::Suggest: // advice we may ignore (BEP 6)
+        break;
+    case MessageType::AllowedFast:
+        handleAllowedFast(message.index);
         break;
     case MessageType::Choke:
         if (m_peerChoking)
@@ -681,7 +730,7 @@ void PeerConnection::handlePeerRequest(const BlockRequest& block)
               true);
         return;
     }
-    if (m_amChoking) {
+    if (m_amChoking && !allowedFastSent(block.index)) {
         // It may have been sent before our choke arrived: not a violation, just not served.
         if (m_fast)
             send(PeerMessage::rejectRequest(block.index, block.begin, block.length));
@@ -747,6 +796,24 @@ void PeerConnection::handleReject(const BlockRequest& block)
     }
     m_ourRequests.erase(it);
     Q_EMIT requestDropped(block);
+}
+
+void PeerConnection::handleAllowedFast(quint32 index)
+{
+    // The decoder already refuses an index past the content; this guards the bit array should
+    // that ever change.
+    if (index >= m_geometry.pieceCount) {
+        close(tr("peer allowed piece %1 fast, but the content has only %2 pieces")
+                  .arg(index)
+                  .arg(m_geometry.pieceCount),
+              true);
+        return;
+    }
+    if (m_peerAllowedFast.testBit(index))
+        return;
+    m_peerAllowedFast.setBit(index);
+    ++m_peerAllowedFastCount;
+    Q_EMIT allowedFastReceived(index);
 }
 
 void PeerConnection::handleExtended(const PeerMessage& message)

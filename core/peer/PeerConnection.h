@@ -98,13 +98,22 @@ public:
     void setChoking(bool choking);       // choke / unchoke the peer
     void setInterested(bool interested); // interested / not interested
     // Our requests. request() refuses (returns false) what the peer cannot serve: not ready,
-    // peer choking us, piece not in the peer's availability, invalid range, or a duplicate.
+    // peer choking us (unless it allowed the piece fast), piece not in the peer's availability,
+    // invalid range, or a duplicate.
     bool request(const BlockRequest& block);
     void cancel(const BlockRequest& block);
     // Serving the peer's requests (see blockRequested). sendBlock only sends when the request
     // is still outstanding (not cancelled meanwhile); returns whether it sent.
     bool sendBlock(quint32 index, quint32 begin, const QByteArray& data);
     void rejectRequest(const BlockRequest& block); // BEP 6 reject; a no-op without Fast
+    // BEP 6 allowed fast: tells the peer it may request those pieces of its allowed-fast set
+    // (allowedFastSet()) that `verified` has, even while we choke it; each piece once. Call again
+    // whenever a piece is verified. Only with Fast; the owner calls it only for peers it would
+    // serve at all.
+    void offerAllowedFast(const QBitArray& verified);
+    // Rejects every request of the peer still queued, allowed-fast ones included: for when the
+    // owner may no longer serve this peer at all (gates closed, membership in doubt).
+    void rejectAllPeerRequests();
     // Sends an extension message by name, if the peer announced it in its "m" dictionary.
     bool sendExtended(const QByteArray& name, const QByteArray& payload);
 
@@ -131,6 +140,13 @@ public:
     const QBitArray& peerHas() const { return m_peerHas; }
     int peerPieceCount() const { return m_peerPieceCount; }
     bool peerIsSeed() const;
+    // The peer's BEP 6 allowed-fast set (empty without Fast or for IPv6 peers), and the pieces of
+    // it we announced: requests for those are passed on even while we choke the peer.
+    const QList<quint32>& allowedFastSet() const { return m_allowedFastSet; }
+    bool allowedFastSent(quint32 index) const;
+    // Pieces the peer announced with allowed fast: request() takes them while it chokes us.
+    bool peerAllowsFast(quint32 index) const;
+    int peerAllowedFastCount() const { return m_peerAllowedFastCount; }
 
     int outstandingRequests() const { return int(m_ourRequests.size()); }
     bool hasOutstanding(const BlockRequest& block) const;
@@ -149,7 +165,8 @@ Q_SIGNALS:
     void extensionHandshakeReceived();
     void availabilityReceived(); // bitfield, have all or have none
     void haveReceived(quint32 index);
-    void peerChokeChanged(bool choking); // choking = the peer chokes us
+    void allowedFastReceived(quint32 index); // a piece we may request while the peer chokes us
+    void peerChokeChanged(bool choking);     // choking = the peer chokes us
     void peerInterestChanged(bool interested);
     // A block we requested. Only blocks that match an outstanding request are delivered.
     void blockReceived(quint32 index, quint32 begin, const QByteArray& data);
@@ -181,6 +198,7 @@ private:
     void handlePeerCancel(const BlockRequest& block);
     void handlePiece(const PeerMessage& message);
     void handleReject(const BlockRequest& block);
+    void handleAllowedFast(quint32 index);
     void handleExtended(const PeerMessage& message);
     void sendHandshake();
     void becomeReady();
@@ -219,6 +237,10 @@ private:
     bool m_peerInterested = false;
     QBitArray m_peerHas;
     int m_peerPieceCount = 0;
+    QList<quint32> m_allowedFastSet; // what BEP 6 lets this peer fetch while choked
+    QBitArray m_allowedFastSent;     // the part of it we announced
+    QBitArray m_peerAllowedFast;     // what the peer lets us fetch while it chokes us
+    int m_peerAllowedFastCount = 0;
     std::deque<BlockRequest> m_ourRequests;       // in the order sent
     std::deque<BlockRequest> m_peerRequests;      // outstanding, not yet served/rejected/cancelled
     std::deque<BlockRequest> m_recentlyCancelled; // a piece may still arrive for these

@@ -152,6 +152,8 @@ void Swarm::addConnection(PeerConnection* connection, SourceClass cls)
             with([this](Peer& p, quint32 index) { onHave(p, index); }));
     connect(connection, &PeerConnection::peerChokeChanged, this,
             with([this](Peer& p, bool choking) { onPeerChoke(p, choking); }));
+    connect(connection, &PeerConnection::allowedFastReceived, this,
+            with([this](Peer& p, quint32) { onAllowedFast(p); }));
     connect(connection, &PeerConnection::peerInterestChanged, this,
             with([this](Peer& p, bool interested) { onPeerInterest(p, interested); }));
     connect(connection, &PeerConnection::blockReceived, this,
@@ -215,6 +217,7 @@ void Swarm::onReady(Peer& peer)
         return;
     }
     peer.connection->sendAvailability(m_have);
+    offerAllowedFast(peer);
     qCInfo(log::lcSwarm).noquote()
         << m_contentId.left(12) << "connected" << peer.connection->endpoint()
         << (peer.connection->direction() == PeerConnection::Direction::Incoming ? "(incoming)"
@@ -232,6 +235,7 @@ void Swarm::applyVerdict(Peer& peer, SwarmMembership::Verdict verdict)
             tr("not admitted: %1").arg(m_membership.refusalReason(peer.connection)));
         return;
     }
+    offerAllowedFast(peer); // a no-op until the peer is a member
     if (verdict != SwarmMembership::Verdict::Member || !m_membership.required())
         return;
     // Just proven: what was held back while it was a stranger starts now.
@@ -255,8 +259,11 @@ void Swarm::reclassify(const std::function<SourceClass(const QHostAddress&)>& cl
         p->cls = cls;
         changed = true;
     }
-    if (changed)
-        unchokeRound();
+    if (!changed)
+        return;
+    unchokeRound();
+    for (const auto& p : m_peers)
+        offerAllowedFast(*p);
 }
 
 void Swarm::setMembership(bool required, const QByteArray& key)
@@ -277,9 +284,11 @@ void Swarm::setMembership(bool required, const QByteArray& key)
             releaseAll(*p);
             if (!p->connection->amChoking())
                 p->connection->setChoking(true);
+            p->connection->rejectAllPeerRequests(); // a choke keeps allowed-fast ones
         }
         updatePickerAvailability(*p);
         updateInterest(*p);
+        offerAllowedFast(*p);
     }
     unchokeRound();
     fillAllRequests();
@@ -337,15 +346,46 @@ void Swarm::updateInterest(Peer& peer)
 
 void Swarm::onPeerChoke(Peer& peer, bool choking)
 {
-    if (choking)
-        releaseAll(peer);
+    if (choking) {
+        // With Fast the peer still serves what it allowed fast (BEP 6): that progress stays;
+        // everything else goes back to other sources.
+        std::vector<int> dropped;
+        for (const auto& [piece, assembly] : peer.pieces) {
+            if (!fetchableWhileChoked(peer, piece))
+                dropped.push_back(piece);
+        }
+        for (int piece : dropped)
+            dropPieceProgress(peer, piece, true);
+    }
     updatePickerAvailability(peer);
     if (m_sink)
         m_sink->peersChanged();
-    if (!choking) {
+    if (!choking)
         peer.lastBlock.start();
+    fillRequests(peer);
+}
+
+void Swarm::onAllowedFast(Peer& peer)
+{
+    if (peer.connection->peerChoking())
         fillRequests(peer);
-    }
+}
+
+bool Swarm::mayServe(const Peer& peer) const
+{
+    // The gates that decide whether we would ever unchoke this peer (tryUnchokeNow).
+    return isMember(peer) && m_hub.uploadAllowedTo(peer.cls);
+}
+
+void Swarm::offerAllowedFast(Peer& peer)
+{
+    if (peer.connection->isReady() && mayServe(peer))
+        peer.connection->offerAllowedFast(m_have);
+}
+
+bool Swarm::fetchableWhileChoked(const Peer& peer, int piece) const
+{
+    return peer.connection->peerAllowsFast(quint32(piece)) && !peer.fastRefused.contains(piece);
 }
 
 void Swarm::onPeerInterest(Peer& peer, bool interested)
@@ -391,9 +431,10 @@ void Swarm::unchokeRound()
         peer.lastUploaded = peer.connection->payloadSent();
         if (!peer.connection->isReady())
             continue;
-        if (!m_hub.uploadAllowedTo(peer.cls) || !isMember(peer)) {
+        if (!mayServe(peer)) {
             if (!peer.connection->amChoking())
                 peer.connection->setChoking(true);
+            peer.connection->rejectAllPeerRequests(); // a choke keeps allowed-fast ones
             continue;
         }
         if (peer.connection->peerInterested())
@@ -433,6 +474,8 @@ void Swarm::unchokeRound()
 void Swarm::uploadPermissionChanged()
 {
     unchokeRound();
+    for (const auto& p : m_peers)
+        offerAllowedFast(*p);
 }
 
 quint32 Swarm::blockCount(int piece) const
@@ -449,7 +492,11 @@ quint32 Swarm::blockLength(int piece, int block) const
 void Swarm::fillRequests(Peer& peer)
 {
     PeerConnection* c = peer.connection;
-    if (!m_sink || !c->isReady() || c->peerChoking() || !c->amInterested() || !isMember(peer))
+    if (!m_sink || !c->isReady() || !c->amInterested() || !isMember(peer))
+        return;
+    // A peer that chokes us serves only the pieces it allowed fast (BEP 6).
+    const bool choked = c->peerChoking();
+    if (choked && c->peerAllowedFastCount() == 0)
         return;
     int depth = kRequestDepth;
     if (const auto reqq = c->remoteExtensions().requestQueue)
@@ -459,6 +506,8 @@ void Swarm::fillRequests(Peer& peer)
     while (c->outstandingRequests() < depth && !c->isClosed()) {
         bool requested = false;
         for (auto& [piece, a] : peer.pieces) {
+            if (choked && !fetchableWhileChoked(peer, piece))
+                continue;
             while (a.nextToRequest < int(a.blocks.size()) && a.blocks[a.nextToRequest] != 0)
                 ++a.nextToRequest;
             if (a.nextToRequest >= int(a.blocks.size()))
@@ -472,6 +521,10 @@ void Swarm::fillRequests(Peer& peer)
             a.blocks[b] = 1;
             ++a.nextToRequest;
             requested = true;
+            // Unchoking starts the snub clock; a peer serving us only allowed-fast pieces
+            // must answer within the same time.
+            if (choked && !peer.lastBlock.isValid())
+                peer.lastBlock.start();
             break;
         }
         if (requested)
@@ -481,6 +534,12 @@ void Swarm::fillRequests(Peer& peer)
         QBitArray offer = c->peerHas();
         for (int p : std::as_const(peer.refused))
             offer.clearBit(p);
+        if (choked) {
+            for (int p = 0; p < offer.size(); ++p) {
+                if (offer.testBit(p) && !fetchableWhileChoked(peer, p))
+                    offer.clearBit(p);
+            }
+        }
         const int piece = picker.pickForPeer(peer.key, offer);
         if (piece < 0)
             return;
@@ -540,6 +599,14 @@ void Swarm::onRequestDropped(Peer& peer, const BlockRequest& block)
     if (!peer.connection->peerChoking()) {
         // Rejected while unchoked: the peer will not serve this piece; do not ask again.
         peer.refused.insert(int(block.index));
+        dropPieceProgress(peer, int(block.index), true);
+        fillRequests(peer);
+        return;
+    }
+    if (fetchableWhileChoked(peer, int(block.index))) {
+        // Allowed fast, yet rejected while choking us: the peer withdrew the allowance (BEP 6
+        // lets it). Ask for this piece again only once it unchokes us.
+        peer.fastRefused.insert(int(block.index));
         dropPieceProgress(peer, int(block.index), true);
         fillRequests(peer);
         return;
@@ -628,8 +695,10 @@ void Swarm::pieceStored(const QList<int>& pieces)
                 c->sendHave(quint32(piece));
         }
     }
-    for (const auto& p : m_peers)
+    for (const auto& p : m_peers) {
+        offerAllowedFast(*p); // after the have: a piece is announced before it is allowed
         updateInterest(*p);
+    }
     fillAllRequests();
 }
 

@@ -107,6 +107,7 @@ private:
         int hashFailures = 0;
         QElapsedTimer lastBlock; // since the last block, while it serves us
         QSet<int> refused;       // pieces it rejected although it unchoked us
+        QSet<int> fastRefused;   // allowed-fast pieces it rejected while choking us
     };
     friend class SwarmUploader;
 
@@ -118,6 +119,10 @@ private:
     void onAvailability(Peer& peer);
     void onHave(Peer& peer, quint32 index);
     void onPeerChoke(Peer& peer, bool choking);
+    void onAllowedFast(Peer& peer);
+    bool mayServe(const Peer& peer) const;
+    void offerAllowedFast(Peer& peer);
+    bool fetchableWhileChoked(const Peer& peer, int piece) const;
     void onPeerInterest(Peer& peer, bool interested);
     void onBlock(Peer& peer, quint32 index, quint32 begin, const QByteArray& data);
     void onRequestDropped(Peer& peer, const peer::BlockRequest& block);

@@ -19,6 +19,8 @@ private Q_SLOTS:
     void chokeWithoutFastDropsRequests();
     void peerRequestsWhileChoked_data();
     void peerRequestsWhileChoked();
+    void allowedFastServedWhileChoking();
+    void allowedFastRequestedWhileChoked();
     void unknownMessagesAreSkipped();
     void violations_data();
     void violations();
@@ -278,6 +280,83 @@ void PeerRequestsTest::peerRequestsWhileChoked()
     QVERIFY(!t.connection->isClosed());
 }
 
+void PeerRequestsTest::allowedFastServedWhileChoking()
+{
+    ToRaw t;
+    QVERIFY(t.openReady(true, false));
+    // 10 pieces and k = 10: the whole content is the raw peer's set; we offer what we have.
+    QCOMPARE(t.connection->allowedFastSet().size(), int(kPieces));
+    QSignalSpy requested(t.connection.data(), &PeerConnection::blockRequested);
+    t.connection->sendAvailability(bits({1, 2, 3}));
+    t.connection->offerAllowedFast(bits({1, 3}));
+    t.connection->offerAllowedFast(bits({1, 3})); // once each
+    QTRY_COMPARE_WITH_TIMEOUT(t.raw->count(MessageType::AllowedFast), 2, kWait);
+    QVERIFY(t.connection->allowedFastSent(1) && t.connection->allowedFastSent(3));
+    QVERIFY(!t.connection->allowedFastSent(2));
+
+    // Choked: the allowed piece is passed on and served, the other rejected.
+    const BlockRequest allowed{1, 0, kMaxBlockLength};
+    const BlockRequest other{2, 0, kMaxBlockLength};
+    t.raw->send(frame(6, blockRef(2, 0, kMaxBlockLength)) +
+                frame(6, blockRef(1, 0, kMaxBlockLength)));
+    QTRY_COMPARE_WITH_TIMEOUT(requested.size(), 1, kWait);
+    QCOMPARE(requested.at(0).at(0).value<BlockRequest>(), allowed);
+    QTRY_COMPARE_WITH_TIMEOUT(t.raw->count(MessageType::RejectRequest), 1, kWait);
+    QVERIFY(t.connection->sendBlock(1, 0, blockBytes(1, 0, kMaxBlockLength)));
+    QTRY_COMPARE_WITH_TIMEOUT(t.raw->count(MessageType::Piece), 1, kWait);
+    QCOMPARE(t.raw->messages().last(), PeerMessage::piece(1, 0, blockBytes(1, 0, kMaxBlockLength)));
+    const auto rejected = [&] {
+        QList<PeerMessage> out;
+        for (const PeerMessage& m : t.raw->messages()) {
+            if (m.type == MessageType::RejectRequest)
+                out << m;
+        }
+        return out;
+    };
+    QCOMPARE(rejected().at(0), PeerMessage::rejectRequest(other.index, other.begin, other.length));
+
+    // A choke rejects the queued requests except those for allowed-fast pieces.
+    t.connection->setChoking(false);
+    t.raw->send(frame(6, blockRef(3, 0, kMaxBlockLength)) +
+                frame(6, blockRef(2, 0, kMaxBlockLength)));
+    QTRY_COMPARE_WITH_TIMEOUT(requested.size(), 3, kWait);
+    t.connection->setChoking(true);
+    QTRY_COMPARE_WITH_TIMEOUT(t.raw->count(MessageType::RejectRequest), 2, kWait);
+    QCOMPARE(rejected().at(1), PeerMessage::rejectRequest(2, 0, kMaxBlockLength));
+    QCOMPARE(t.connection->queuedPeerRequests(), 1);
+    QVERIFY(t.connection->sendBlock(3, 0, blockBytes(3, 0, kMaxBlockLength)));
+    QTRY_COMPARE_WITH_TIMEOUT(t.raw->count(MessageType::Piece), 2, kWait);
+    QVERIFY(!t.connection->isClosed());
+}
+
+void PeerRequestsTest::allowedFastRequestedWhileChoked()
+{
+    ToRaw t;
+    QVERIFY(t.openReady(true, false));
+    QSignalSpy allowedFast(t.connection.data(), &PeerConnection::allowedFastReceived);
+    QSignalSpy blocks(t.connection.data(), &PeerConnection::blockReceived);
+    t.raw->send(frame(0x0E) + frame(0x11, u32(4)) + frame(0x11, u32(4)) + frame(0x11, u32(9)));
+    QTRY_COMPARE_WITH_TIMEOUT(allowedFast.size(), 2, kWait); // a repeat is no news
+    QVERIFY(t.connection->peerChoking());
+    QVERIFY(t.connection->peerAllowsFast(4) && t.connection->peerAllowsFast(9));
+    QCOMPARE(t.connection->peerAllowedFastCount(), 2);
+
+    QVERIFY(!t.connection->request({5, 0, kMaxBlockLength})); // not allowed fast
+    QVERIFY(t.connection->request({4, 0, kMaxBlockLength}));
+    QVERIFY(t.connection->request({9, 0, kLastPieceSize - kMaxBlockLength - 1000}));
+    QTRY_COMPARE_WITH_TIMEOUT(t.raw->count(MessageType::Request), 2, kWait);
+    t.raw->send(frame(7, u32(4) + u32(0) + blockBytes(4, 0, kMaxBlockLength)));
+    QTRY_COMPARE_WITH_TIMEOUT(blocks.size(), 1, kWait);
+    QCOMPARE(blocks.at(0).at(2).toByteArray(), blockBytes(4, 0, kMaxBlockLength));
+
+    // A choke with Fast leaves the other request outstanding (BEP 6).
+    QSignalSpy choke(t.connection.data(), &PeerConnection::peerChokeChanged);
+    t.raw->send(frame(1) + frame(0));
+    QTRY_COMPARE_WITH_TIMEOUT(choke.size(), 2, kWait);
+    QCOMPARE(t.connection->outstandingRequests(), 1);
+    QVERIFY(!t.connection->isClosed());
+}
+
 void PeerRequestsTest::unknownMessagesAreSkipped()
 {
     ToRaw t;
@@ -342,6 +421,8 @@ void PeerRequestsTest::violations_data()
         << "may only come first";
     QTest::addRow("reject of nothing")
         << true << false << false << frame(0x10, blockRef(0, 0, 16384)) << "did not make";
+    QTest::addRow("allowed fast without Fast")
+        << false << false << false << frame(0x11, u32(1)) << "Fast extension";
     QTest::addRow("have all without Fast")
         << false << false << false << frame(0x0E) << "Fast extension";
     QTest::addRow("extended without BEP 10")

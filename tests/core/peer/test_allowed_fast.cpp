@@ -1,0 +1,401 @@
+// BEP 6 allowed fast, end to end: the canonical set generation against the BEP's published
+// vectors, and a real PeerHub/Swarm over loopback TCP against a hand-driven peer — we announce
+// the peer's set of the pieces we have and serve those while choking it; a peer that chokes us
+// but allows pieces fast gets exactly those requested, and they are verified as usual.
+
+#include "cache/PieceStore.h"
+#include "content/Metainfo.h"
+#include "content/MetainfoWriter.h"
+#include "core/peer/PeerWireHarness.h"
+#include "peer/AllowedFastSet.h"
+#include "persistence/Database.h"
+#include "policy/PolicyState.h"
+#include "support/TestFiles.h"
+#include "transfer/PeerHub.h"
+#include "transfer/PiecePicker.h"
+#include "transfer/PieceSink.h"
+#include "transfer/Swarm.h"
+
+#include <QFile>
+#include <QThreadPool>
+
+using namespace opendo;
+using namespace opendo::peer;
+using namespace opendo::test::peerwire;
+
+namespace {
+
+constexpr qint64 kSwarmPiece = 16384; // one block per piece keeps the bookkeeping readable
+constexpr int kSwarmPieces = 40;      // more than the set size, so the set is a real subset
+constexpr qint64 kSwarmFileSize = kSwarmPieces * kSwarmPiece - 1000;
+const QHostAddress kRawAddress{QStringLiteral("127.0.0.7")};
+
+QList<quint32> sorted(QList<quint32> list)
+{
+    std::sort(list.begin(), list.end());
+    return list;
+}
+
+// Our verification path, minus the disk: what DownloadJob does with a piece from a peer.
+class VerifyingSink : public transfer::PieceSink
+{
+public:
+    VerifyingSink(const content::Metainfo& metainfo, transfer::Swarm& swarm)
+        : m_metainfo(metainfo), m_swarm(swarm), m_picker(metainfo.pieceCount())
+    {}
+    ~VerifyingSink() override { m_swarm.detach(this); } // the swarm outlives the sink
+    transfer::PiecePicker& picker() override { return m_picker; }
+    bool acceptsMorePieces() const override { return true; }
+    void peersChanged() override {}
+    void pieceFromPeer(int piece, QByteArray data, int sourceKey, transfer::SourceClass) override
+    {
+        m_picker.setReceived(piece);
+        // Answered from the event loop, as the committer's worker would.
+        QMetaObject::invokeMethod(
+            &m_swarm,
+            [this, piece, data, sourceKey] {
+                if (m_metainfo.verifyPiece(piece, data)) {
+                    m_picker.setPresent(piece);
+                    verified << quint32(piece);
+                    m_swarm.pieceStored({piece});
+                } else {
+                    m_picker.clearReceived(piece);
+                    m_picker.release(piece, sourceKey);
+                    ++failed;
+                    m_swarm.pieceRejected(piece, sourceKey);
+                }
+            },
+            Qt::QueuedConnection);
+    }
+
+    QList<quint32> verified;
+    int failed = 0;
+
+private:
+    const content::Metainfo& m_metainfo;
+    transfer::Swarm& m_swarm;
+    transfer::PiecePicker m_picker;
+};
+
+// A hand-driven peer for content of kSwarmPieces pieces.
+class WirePeer
+{
+public:
+    explicit WirePeer(QTcpSocket* socket) : m_socket(socket), m_decoder(limits()) {}
+    static PeerWireLimits limits()
+    {
+        PeerWireLimits l;
+        l.pieceCount = kSwarmPieces;
+        return l;
+    }
+    void send(const QByteArray& bytes) { m_socket->write(bytes); }
+    QList<PeerMessage> take()
+    {
+        if (m_socket->bytesAvailable() > 0)
+            m_decoder.feed(m_socket->readAll());
+        QList<PeerMessage> out;
+        for (;;) {
+            PeerMessage m;
+            const auto status = m_decoder.next(m);
+            if (status == PeerWireDecoder::Status::Handshake)
+                ++handshakes;
+            else if (status == PeerWireDecoder::Status::Message)
+                out << m;
+            else
+                break;
+        }
+        all << out;
+        return out;
+    }
+    QList<quint32> indexesOf(MessageType type) const
+    {
+        QList<quint32> out;
+        for (const PeerMessage& m : all) {
+            if (m.type == type)
+                out << m.index;
+        }
+        return out;
+    }
+    bool failed() const { return m_decoder.failed(); }
+
+    int handshakes = 0;
+    QList<PeerMessage> all;
+
+private:
+    QTcpSocket* m_socket;
+    PeerWireDecoder m_decoder;
+};
+
+// A PeerHub with one swarm for a small content, in Internet mode so a peer that dials in from
+// any loopback address is admitted.
+struct SwarmFixture
+{
+    QTemporaryDir dir;
+    persistence::Database db;
+    std::unique_ptr<cache::PieceStore> store;
+    QThreadPool workers;
+    std::unique_ptr<transfer::PeerHub> hub;
+    std::shared_ptr<const content::Metainfo> metainfo;
+    QByteArray fileBytes;
+    QString dataPath;
+    transfer::Swarm* swarm = nullptr;
+
+    ~SwarmFixture()
+    {
+        hub.reset(); // connections first, while the store still exists
+        workers.waitForDone();
+    }
+
+    // The content is the same every time (seeded), so is its info hash.
+    QString open(const QBitArray& have, const QString& dataFile)
+    {
+        QString error;
+        if (!dir.isValid() || !db.open(dir.path(), &error))
+            return QStringLiteral("database: ") + error;
+        store = std::make_unique<cache::PieceStore>(db.handle(), dir.filePath(QStringLiteral("c")));
+        const QString source = dir.filePath(QStringLiteral("source.bin"));
+        if (!test::writeRandomFile(source, kSwarmFileSize, 6))
+            return QStringLiteral("cannot write the source file");
+        QFile f(source);
+        if (!f.open(QIODevice::ReadOnly))
+            return f.errorString();
+        fileBytes = f.readAll();
+        content::MetainfoWriterOptions options;
+        options.pieceLength = kSwarmPiece;
+        const auto written = content::MetainfoWriter::create(source, options);
+        if (!written.ok)
+            return written.error;
+        auto parsed = content::Metainfo::parse(written.torrent);
+        if (!parsed.ok() || parsed.metainfo->pieceCount() != kSwarmPieces)
+            return QStringLiteral("metainfo: ") + parsed.error;
+        metainfo = std::make_shared<const content::Metainfo>(*parsed.metainfo);
+
+        hub = std::make_unique<transfer::PeerHub>(*store, workers, nullptr);
+        policy::PolicyState state;
+        state.policy = {{QStringLiteral("DODownloadMode"), QStringLiteral("3")},
+                        {QStringLiteral("DOMinRAMAllowedToPeer"), QStringLiteral("1")},
+                        {QStringLiteral("DOMinDiskSizeAllowedToPeer"), QStringLiteral("1")},
+                        {QStringLiteral("DOMinFileSizeToCache"), QStringLiteral("0")}};
+        hub->setPolicies(policy::resolveEffective(state));
+        if (!hub->uploadAllowed())
+            return QStringLiteral("uploads are off here: ") + hub->peeringBlockedReason();
+        if (!hub->listen(QHostAddress::LocalHost, 0, &error))
+            return error;
+        dataPath = dataFile.isEmpty() ? source : dataFile;
+        swarm = hub->joinSwarm(metainfo, dataPath, have);
+        return swarm ? QString() : QStringLiteral("no swarm");
+    }
+
+    QByteArray pieceBytes(quint32 index) const
+    {
+        return fileBytes.mid(qint64(index) * kSwarmPiece, kSwarmPiece);
+    }
+};
+
+} // namespace
+
+class AllowedFastTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void bepVectors();
+    void generationEdges();
+    void weServeOurAllowedFastSetWhileChoking();
+    void weFetchAllowedFastPiecesWhileChoked();
+    void allowedFastPastTheLastPieceIsAViolation();
+};
+
+void AllowedFastTest::bepVectors()
+{
+    // BEP 6, "Example results": 1313 pieces, info hash 20 × 0xAA, peer 80.4.4.200.
+    const QByteArray infoHash(20, '\xAA');
+    const quint32 ip = QHostAddress(QStringLiteral("80.4.4.200")).toIPv4Address();
+    QCOMPARE(allowedFastSet(ip, infoHash, 1313, 7),
+             (QList<quint32>{1059, 431, 808, 1217, 287, 376, 1188}));
+    QCOMPARE(allowedFastSet(ip, infoHash, 1313, 9),
+             (QList<quint32>{1059, 431, 808, 1217, 287, 376, 1188, 353, 508}));
+}
+
+void AllowedFastTest::generationEdges()
+{
+    const QByteArray infoHash(20, '\xAA');
+    const QList<quint32> base = allowedFastSetFor(QHostAddress(QStringLiteral("80.4.4.200")),
+                                                  infoHash, 1313, kAllowedFastSetSize);
+    QCOMPARE(base.size(), kAllowedFastSetSize);
+    // Same /24, same set; another /24 or other content, another set.
+    QCOMPARE(allowedFastSetFor(QHostAddress(QStringLiteral("80.4.4.1")), infoHash, 1313), base);
+    QCOMPARE(allowedFastSetFor(QHostAddress(QStringLiteral("::ffff:80.4.4.9")), infoHash, 1313),
+             base);
+    QVERIFY(allowedFastSetFor(QHostAddress(QStringLiteral("80.4.5.200")), infoHash, 1313) != base);
+    QVERIFY(allowedFastSetFor(QHostAddress(QStringLiteral("80.4.4.200")), QByteArray(20, 'b'),
+                              1313) != base);
+    // No IPv6 form exists: no set.
+    QVERIFY(
+        allowedFastSetFor(QHostAddress(QStringLiteral("2001:db8::1")), infoHash, 1313).isEmpty());
+    // k is capped at the piece count (else generation could never finish).
+    QCOMPARE(sorted(allowedFastSetFor(QHostAddress(QStringLiteral("10.0.0.1")), infoHash, 3)),
+             (QList<quint32>{0, 1, 2}));
+    QVERIFY(allowedFastSetFor(QHostAddress(QStringLiteral("10.0.0.1")), infoHash, 0).isEmpty());
+}
+
+void AllowedFastTest::weServeOurAllowedFastSetWhileChoking()
+{
+    // We have every piece except two of the peer's set: those are announced only once verified.
+    // Which two depends on the info hash, known once the content exists; the content is seeded,
+    // so a second fixture has the same one.
+    QByteArray infoHash;
+    {
+        SwarmFixture probe;
+        const QString error = probe.open(QBitArray(kSwarmPieces, true), {});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        infoHash = probe.swarm->infoHash();
+    }
+    const QList<quint32> peerSet = allowedFastSetFor(kRawAddress, infoHash, kSwarmPieces);
+    QCOMPARE(peerSet.size(), kAllowedFastSetSize);
+    const quint32 lateA = peerSet.at(0);
+    const quint32 lateB = peerSet.at(1);
+    QBitArray have(kSwarmPieces, true);
+    have.clearBit(lateA);
+    have.clearBit(lateB);
+    SwarmFixture g;
+    const QString error = g.open(have, {});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(g.swarm->infoHash(), infoHash);
+    quint32 other = 0; // a piece we have that is not in the peer's set
+    while (peerSet.contains(other))
+        ++other;
+
+    QTcpSocket socket;
+    QVERIFY(socket.bind(kRawAddress));
+    socket.connectToHost(QHostAddress::LocalHost, g.hub->listenPort());
+    QVERIFY(socket.waitForConnected(kWait));
+    WirePeer raw(&socket);
+    raw.send(
+        encodeHandshake(Handshake::make(g.swarm->infoHash(), "-XX0001-rawrawrawraw", true, false)));
+    raw.send(frame(0x0F)); // have none; never interested, so never unchoked
+
+    // Our availability, then AllowedFast for exactly the pieces of its set we have.
+    QList<quint32> expected;
+    for (quint32 p : peerSet) {
+        if (p != lateA && p != lateB)
+            expected << p;
+    }
+    const auto announced = [&] {
+        raw.take();
+        return sorted(raw.indexesOf(MessageType::AllowedFast));
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(announced(), sorted(expected), kWait);
+    QCOMPARE(raw.handshakes, 1);
+    QVERIFY(raw.indexesOf(MessageType::AllowedFast).size() == expected.size()); // once each
+    for (const PeerMessage& m : std::as_const(raw.all))
+        QVERIFY(m.type != MessageType::Unchoke);
+
+    // Choked: an allowed piece is served (through the uploader, with the real bytes) ...
+    const quint32 allowed = expected.at(0);
+    const auto sizeOf = [&](quint32 p) { return quint32(g.swarm->geometry().pieceSize(p)); };
+    raw.send(frame(6, blockRef(allowed, 0, sizeOf(allowed))));
+    // ... anything else we have is rejected.
+    raw.send(frame(6, blockRef(other, 0, sizeOf(other))));
+    auto answered = [&] {
+        raw.take();
+        int n = 0;
+        for (const PeerMessage& m : std::as_const(raw.all))
+            n += m.type == MessageType::Piece || m.type == MessageType::RejectRequest;
+        return n;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(answered(), 2, kWait);
+    QList<PeerMessage> pieces, rejects;
+    for (const PeerMessage& m : std::as_const(raw.all)) {
+        if (m.type == MessageType::Piece)
+            pieces << m;
+        if (m.type == MessageType::RejectRequest)
+            rejects << m;
+    }
+    QCOMPARE(pieces.size(), 1);
+    QCOMPARE(pieces.at(0).index, allowed);
+    QCOMPARE(pieces.at(0).payload, g.pieceBytes(allowed));
+    QCOMPARE(rejects.size(), 1);
+    QCOMPARE(rejects.at(0).index, other);
+
+    // Verifying one of the missing set pieces later announces it: have, then allowed fast.
+    g.swarm->pieceStored({int(lateA)});
+    QTRY_VERIFY_WITH_TIMEOUT(announced().contains(lateA), kWait);
+    QVERIFY(raw.indexesOf(MessageType::Have).contains(lateA));
+    QVERIFY(!raw.indexesOf(MessageType::AllowedFast).contains(lateB));
+    QVERIFY(!raw.failed());
+    QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+}
+
+void AllowedFastTest::weFetchAllowedFastPiecesWhileChoked()
+{
+    SwarmFixture f;
+    QTemporaryDir target;
+    QString error = f.open(QBitArray(kSwarmPieces), target.filePath(QStringLiteral("content")));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    VerifyingSink sink(*f.metainfo, *f.swarm);
+    f.swarm->attach(&sink);
+
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    f.hub->setStaticPeers({{QHostAddress::LocalHost, server.serverPort()}});
+    QVERIFY(QTest::qWaitFor([&] { return server.hasPendingConnections(); }, kWait));
+    QTcpSocket* socket = server.nextPendingConnection();
+    WirePeer raw(socket);
+    const auto handshakes = [&] {
+        raw.take();
+        return raw.handshakes;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(handshakes(), 1, kWait);
+    raw.send(
+        encodeHandshake(Handshake::make(f.swarm->infoHash(), "-XX0001-rawrawrawraw", true, false)));
+    // A seed that keeps choking us but lets us have three pieces.
+    const QList<quint32> allowed{2, 5, 31};
+    QByteArray burst = frame(0x0E); // have all
+    for (quint32 p : allowed)
+        burst += frame(0x11, u32(p));
+    raw.send(burst);
+
+    // Serve whatever is asked, with the true bytes; the sink verifies every piece.
+    QList<BlockRequest> requests;
+    auto serve = [&] {
+        for (const PeerMessage& m : raw.take()) {
+            if (m.type != MessageType::Request)
+                continue;
+            requests << BlockRequest{m.index, m.begin, m.length};
+            raw.send(
+                frame(7, u32(m.index) + u32(m.begin) +
+                             f.fileBytes.mid(qint64(m.index) * kSwarmPiece + m.begin, m.length)));
+        }
+        return sorted(sink.verified);
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(serve(), allowed, kWait);
+    QCOMPARE(sink.failed, 0);
+    // Exactly the allowed pieces, each block once.
+    QList<quint32> requested;
+    for (const BlockRequest& b : std::as_const(requests)) {
+        QVERIFY2(allowed.contains(b.index), qPrintable(QString::number(b.index)));
+        requested << b.index;
+    }
+    QCOMPARE(sorted(requested), allowed);
+    QCOMPARE(f.swarm->have().count(true), qsizetype(allowed.size()));
+    QVERIFY(raw.indexesOf(MessageType::Interested).size() == 1);
+    QVERIFY(!raw.failed());
+    QCOMPARE(socket->state(), QAbstractSocket::ConnectedState);
+}
+
+void AllowedFastTest::allowedFastPastTheLastPieceIsAViolation()
+{
+    ToRaw t;
+    QVERIFY(t.openReady(true, false));
+    QSignalSpy allowedFast(t.connection.data(), &PeerConnection::allowedFastReceived);
+    t.raw->send(frame(0x0F) + frame(0x11, u32(kPieces - 1)) + frame(0x11, u32(kPieces)));
+    QTRY_COMPARE_WITH_TIMEOUT(t.closed->size(), 1, kWait);
+    QVERIFY(t.closedAsViolation());
+    QVERIFY2(t.closeReason().contains(QStringLiteral("names piece 10")),
+             qPrintable(t.closeReason()));
+    QCOMPARE(allowedFast.size(), 1); // the valid one before it counted
+    QTRY_COMPARE_WITH_TIMEOUT(t.raw->socket()->state(), QAbstractSocket::UnconnectedState, kWait);
+}
+
+QTEST_GUILESS_MAIN(AllowedFastTest)
+#include "test_allowed_fast.moc"
