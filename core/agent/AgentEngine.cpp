@@ -388,6 +388,14 @@ void AgentEngine::sampleTransfers()
         (stats::total(upDelta) > 0 &&
          !m_history->record(now, stats::Direction::Upload, upDelta, &error)))
         qCWarning(log::lcAgent).noquote() << "transfer history:" << error;
+    for (const bool foreground : {false, true}) {
+        const auto& activity = m_downloads->activity(foreground);
+        auto& sampled = m_sampledActivity[foreground ? 1 : 0];
+        if (!m_history->recordDownloadActivity(now, foreground, activity.bytes - sampled.bytes,
+                                               activity.activeMs - sampled.activeMs, &error))
+            qCWarning(log::lcAgent).noquote() << "transfer history:" << error;
+        sampled = activity;
+    }
     if (++m_samplesSinceCompaction >= kCompactEverySamples) {
         m_samplesSinceCompaction = 0;
         if (!m_history->compact(now, &error))
@@ -448,7 +456,12 @@ QString AgentEngine::setPinned(const QString& contentId, bool pinned)
     if (!m_store)
         return tr("The agent is not running.");
     QString error;
-    return m_store->setPinned(contentId, pinned, &error) ? QString() : error;
+    if (!m_store->setPinned(contentId, pinned, &error))
+        return error;
+    // A job's snapshot carries its content's pin; a finished job changes no more by itself.
+    if (!m_jobsPublishTimer.isActive())
+        m_jobsPublishTimer.start();
+    return {};
 }
 
 QString AgentEngine::evictContent(const QString& contentId)

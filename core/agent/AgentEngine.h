@@ -133,6 +133,7 @@ private:
     QTimer m_sampleTimer;
     std::array<qint64, 5> m_sampledDown{};
     std::array<qint64, 5> m_sampledUp{};
+    std::array<transfer::DownloadManager::PriorityActivity, 2> m_sampledActivity{}; // bg, fg
     int m_samplesSinceCompaction = 0;
     std::unique_ptr<QLockFile> m_lock; // one agent per data directory
     QString m_listenError;             // why the peer port could not be opened

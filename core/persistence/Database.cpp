@@ -100,6 +100,14 @@ const char* const kMigrations[] = {
     "  max_size_bytes INTEGER NOT NULL,"     // DOMaxCacheSize as bytes of the drive
     "  absolute_max_bytes INTEGER NOT NULL," // DOAbsoluteMaxCacheSize (0 = not set)
     "  disk_free_bytes INTEGER NOT NULL)",
+    // v6: average download speed by priority this month (PerfSnapThisMonth's Fg/Bg rates):
+    // bytes received and the time at least one download of that priority was moving.
+    "CREATE TABLE download_speed_months ("
+    "  month TEXT NOT NULL," // "2026-11", local time
+    "  foreground INTEGER NOT NULL CHECK (foreground IN (0, 1)),"
+    "  bytes INTEGER NOT NULL DEFAULT 0,"
+    "  active_ms INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY (month, foreground))",
 };
 
 bool exec(QSqlDatabase& db, const QString& sql, QString* error)

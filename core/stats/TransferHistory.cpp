@@ -118,6 +118,30 @@ bool TransferHistory::record(const QDateTime& second, Direction direction, const
     return true;
 }
 
+bool TransferHistory::recordDownloadActivity(const QDateTime& at, bool foreground, qint64 bytes,
+                                             qint64 activeMs, QString* error)
+{
+    if (!at.isValid())
+        return fail(error, QStringLiteral("cannot record download activity for an invalid time"));
+    if (bytes < 0 || activeMs < 0)
+        return fail(error, QStringLiteral("cannot record negative download activity"));
+    if (bytes == 0 && activeMs == 0)
+        return true;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO download_speed_months (month, foreground, bytes, active_ms) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT (month, foreground) DO UPDATE SET "
+        "bytes = bytes + excluded.bytes, active_ms = active_ms + excluded.active_ms"));
+    q.addBindValue(monthKey(at.toLocalTime().date()));
+    q.addBindValue(foreground ? 1 : 0);
+    q.addBindValue(bytes);
+    q.addBindValue(activeMs);
+    if (!q.exec())
+        return fail(error,
+                    QStringLiteral("cannot add download activity: %1").arg(q.lastError().text()));
+    return true;
+}
+
 QList<HistorySample> TransferHistory::samples(const QDateTime& from, const QDateTime& to) const
 {
     if (!from.isValid() || !to.isValid() || from >= to)
@@ -174,6 +198,17 @@ MonthTotals TransferHistory::month(const QDate& anyDay) const
         return totals;
     while (q.next())
         addTo(q.value(0).toInt() == 1 ? totals.up : totals.down, readBytes(q, 1));
+    QSqlQuery speed(m_db);
+    speed.prepare(QStringLiteral(
+        "SELECT foreground, bytes, active_ms FROM download_speed_months WHERE month = ?"));
+    speed.addBindValue(totals.month);
+    if (speed.exec()) {
+        while (speed.next()) {
+            const qint64 ms = speed.value(2).toLongLong();
+            const qint64 rate = ms > 0 ? speed.value(1).toLongLong() * 1000 / ms : 0;
+            (speed.value(0).toInt() == 1 ? totals.foregroundRate : totals.backgroundRate) = rate;
+        }
+    }
     return totals;
 }
 

@@ -45,6 +45,10 @@ struct MonthTotals
     // UploadLedger holds them, the one counter the upload gate enforces (it adds the last few
     // seconds not yet written). -1 when the ledger cannot be read.
     qint64 capCountedBytes = 0;
+    // Average speed of foreground and background downloads, in bytes per second: bytes received
+    // over the time at least one download of that priority was moving. 0 = none this month.
+    qint64 foregroundRate = 0;
+    qint64 backgroundRate = 0;
 };
 
 class TransferHistory
@@ -59,6 +63,10 @@ public:
     // Samples overlapping [from, to): 1-second rows where they still exist (last hour),
     // 1-minute rows before that. Ordered by time.
     QList<HistorySample> samples(const QDateTime& from, const QDateTime& to) const;
+    // Adds `bytes` received by downloads of one priority during `activeMs` of time in which at
+    // least one of them was moving; `at` decides the month.
+    bool recordDownloadActivity(const QDateTime& at, bool foreground, qint64 bytes, qint64 activeMs,
+                                QString* error);
     MonthTotals month(const QDate& anyDay) const;
     // Folds 1-second rows older than an hour into 1-minute rows and drops 1-minute rows older
     // than 90 days; `now` is injectable for tests. Totals are unchanged by compaction.

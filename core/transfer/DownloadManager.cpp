@@ -105,8 +105,10 @@ void DownloadManager::adopt(DownloadJob* job)
 {
     m_jobs << job;
     connect(job, &DownloadJob::progressed, this, &DownloadManager::jobsChanged);
-    connect(job, &DownloadJob::bytesStored, this,
-            [this](SourceClass cls, qint64 bytes) { m_storedTotals[size_t(cls)] += bytes; });
+    connect(job, &DownloadJob::bytesStored, this, [this, job](SourceClass cls, qint64 bytes) {
+        m_storedTotals[size_t(cls)] += bytes;
+        m_activity[job->record().foreground ? 1 : 0].bytes += bytes;
+    });
     connect(job, &DownloadJob::stateChanged, this, [this, job] {
         persist(job);
         const JobState state = job->record().state;
@@ -318,17 +320,30 @@ bool DownloadManager::hasActiveJobFor(const QString& contentId) const
 void DownloadManager::tick()
 {
     qint64 httpTotal = 0;
+    // A priority was moving during the last tick when one of its downloads is running or
+    // stored bytes since (a small download can start and finish between two ticks).
+    std::array<bool, 2> moving{};
+    for (size_t priority = 0; priority < moving.size(); ++priority) {
+        moving[priority] = m_activity[priority].bytes != m_activityBytesAtTick[priority];
+        m_activityBytesAtTick[priority] = m_activity[priority].bytes;
+    }
     for (const DownloadJob* job : std::as_const(m_jobs)) {
         const JobRecord& record = job->record();
         const ByteCounts now{record.bytesReceived(), record.bytesHttp};
         const ByteCounts before = m_lastBytes.value(record.jobId, now);
         m_lastBytes.insert(record.jobId, now);
+        const qint64 received = qMax<qint64>(0, now.received - before.received);
+        const size_t priority = record.foreground ? 1 : 0;
+        moving[priority] = moving[priority] || record.state == JobState::Downloading;
         // The Rate column: every byte received, from the origin and from peers alike.
-        m_rates.insert(record.jobId,
-                       qMax<qint64>(0, now.received - before.received) * 1000 / kTickMs);
+        m_rates.insert(record.jobId, received * 1000 / kTickMs);
         // The bandwidth measure counts the origin only: peers on the LAN say nothing about the
         // Internet link the caps share out.
         httpTotal += qMax<qint64>(0, now.http - before.http);
+    }
+    for (size_t priority = 0; priority < moving.size(); ++priority) {
+        if (moving[priority])
+            m_activity[priority].activeMs += kTickMs;
     }
     // The best throughput seen stands in for "available bandwidth" in percentage caps. It only
     // decays while idle: decaying under a cap would shrink the cap it feeds.

@@ -47,6 +47,17 @@ public:
     void rejoinSwarms();
     // Bytes stored by all jobs since the agent started, by SourceClass (monotonic).
     const std::array<qint64, 5>& storedTotals() const { return m_storedTotals; }
+    // Since the agent started (monotonic): bytes received by downloads of one priority and the
+    // time at least one of them was moving, for the month's average speeds.
+    struct PriorityActivity
+    {
+        qint64 bytes = 0;
+        qint64 activeMs = 0;
+    };
+    const PriorityActivity& activity(bool foreground) const
+    {
+        return m_activity[foreground ? 1 : 0];
+    }
 
 Q_SIGNALS:
     void jobsChanged();
@@ -79,6 +90,8 @@ private:
     qint64 m_bestRate = 0;
     QTimer m_tick;
     std::array<qint64, 5> m_storedTotals{};
+    std::array<PriorityActivity, 2> m_activity{}; // background, foreground
+    std::array<qint64, 2> m_activityBytesAtTick{};
 };
 
 } // namespace opendo::transfer

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void lateRecordAfterCompactionStillCounts();
     void dropsOldMinutesButKeepsMonths();
     void persistsAcrossReopen();
+    void averageSpeedsByPriority();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -331,6 +332,32 @@ void TransferHistoryTest::persistsAcrossReopen()
     const MonthTotals nov = m_history->month(t0.date());
     QCOMPARE(nov.down, (ClassBytes{1, 2, 3, 4, 5}));
     QCOMPARE(nov.up, (ClassBytes{0, 0, 6, 0, 0}));
+}
+
+void TransferHistoryTest::averageSpeedsByPriority()
+{
+    // TZ is UTC+3: 22:00 UTC on the 30th is already December locally.
+    const QDateTime nov = utc(2026, 11, 27, 10, 0, 0);
+    const QDateTime dec = utc(2026, 11, 30, 22, 0, 0);
+    QString error;
+    QCOMPARE(m_history->month(nov.date()).foregroundRate, 0);
+    QVERIFY(m_history->recordDownloadActivity(nov, true, 6'000'000, 1000, &error));
+    QVERIFY(m_history->recordDownloadActivity(nov.addSecs(1), true, 2'000'000, 1000, &error));
+    // Time with a download moving but nothing arriving (stalled) lowers the average.
+    QVERIFY(m_history->recordDownloadActivity(nov.addSecs(2), true, 0, 2000, &error));
+    QVERIFY(m_history->recordDownloadActivity(nov, false, 500'000, 1000, &error));
+    QVERIFY(m_history->recordDownloadActivity(dec, false, 9'000'000, 1000, &error));
+    QVERIFY(!m_history->recordDownloadActivity(nov, true, -1, 1000, &error));
+    QVERIFY(error.contains("negative"));
+    QVERIFY(!m_history->recordDownloadActivity(QDateTime(), true, 1, 1, &error));
+    reopen();
+
+    const MonthTotals november = m_history->month(QDate(2026, 11, 15));
+    QCOMPARE(november.foregroundRate, 2'000'000); // 8 MB over 4 s
+    QCOMPARE(november.backgroundRate, 500'000);
+    const MonthTotals december = m_history->month(QDate(2026, 12, 1));
+    QCOMPARE(december.foregroundRate, 0);
+    QCOMPARE(december.backgroundRate, 9'000'000);
 }
 
 int main(int argc, char** argv)

@@ -12,6 +12,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QLabel>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -180,6 +182,9 @@ void ActivityPanelTest::panelShowsARealDownloadUnderHttp()
     QCOMPARE(panel.selectedMonth(),
              QDate(QDate::currentDate().year(), QDate::currentDate().month(), 1));
     QCOMPARE(panel.summaryText(), QString("Nothing downloaded"));
+    auto* speed = panel.findChild<QLabel*>("activityAverageSpeed");
+    QVERIFY(speed);
+    QCOMPARE(speed->text(), QString("Average speed: foreground none · background none"));
     QVERIFY2(panel.uploadCapText().contains("0 bytes of 20.0 GiB"),
              qPrintable(panel.uploadCapText()));
 
@@ -201,6 +206,11 @@ void ActivityPanelTest::panelShowsARealDownloadUnderHttp()
              QString("100 %"));
     QCOMPARE(panel.summaryText(), QString("Downloaded 4.0 MiB · 0 % from peers"));
     QCOMPARE(panel.uploadsModel().totalBytes(), qint64(0));
+    // A foreground download moved: its average speed is shown, the background one stays none.
+    QVERIFY2(QRegularExpression("^Average speed: foreground [0-9.,]+ Mbit/s · background none$")
+                 .match(speed->text())
+                 .hasMatch(),
+             qPrintable(speed->text()));
 
     // The chart carries the same numbers: downloads in MiB, the HTTP bar first.
     auto* plot = panel.findChild<QCustomPlot*>("activityChart");

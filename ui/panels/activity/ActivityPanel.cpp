@@ -85,6 +85,11 @@ ActivityPanel::ActivityPanel(agent::Agent& agent, QWidget* parent) : QWidget(par
     m_uploadSummary->setFont(big);
     m_uploadSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    m_speedText = new QLabel(this);
+    m_speedText->setObjectName(QStringLiteral("activityAverageSpeed"));
+    m_speedText->setWordWrap(true);
+    m_speedText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
     m_capText = new QLabel(this);
     m_capText->setObjectName(QStringLiteral("activityUploadCap"));
     m_capText->setWordWrap(true);
@@ -115,6 +120,7 @@ ActivityPanel::ActivityPanel(agent::Agent& agent, QWidget* parent) : QWidget(par
     auto* downLayout = new QVBoxLayout(downBox);
     downLayout->addWidget(m_summary);
     downLayout->addWidget(m_downTable);
+    downLayout->addWidget(m_speedText);
     downLayout->addStretch(1);
     auto* upBox = new QGroupBox(tr("Upload statistics"), this);
     auto* upLayout = new QVBoxLayout(upBox);
@@ -213,6 +219,16 @@ void ActivityPanel::showTotals(const stats::MonthTotals& totals)
                                        .arg(formatBytes(m_downloads->totalBytes()),
                                             OverviewFacts::percentText(peers)));
     m_uploadSummary->setText(tr("Uploaded %1").arg(formatBytes(m_uploads->totalBytes())));
+    // As Windows' Activity monitor: megabits per second, user-started (foreground) downloads
+    // apart from background ones, averaged over the time they were moving.
+    auto speed = [this](qint64 bytesPerSecond) {
+        return bytesPerSecond <= 0
+                   ? tr("none")
+                   : tr("%1 Mbit/s")
+                         .arg(QLocale().toString(double(bytesPerSecond) * 8 / 1e6, 'f', 1));
+    };
+    m_speedText->setText(tr("Average speed: foreground %1 · background %2")
+                             .arg(speed(totals.foregroundRate), speed(totals.backgroundRate)));
     showCap();
     updateChart();
 }

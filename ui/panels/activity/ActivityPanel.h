@@ -59,6 +59,7 @@ private:
     QComboBox* m_month = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_uploadSummary = nullptr;
+    QLabel* m_speedText = nullptr;
     QLabel* m_capText = nullptr;
     QProgressBar* m_capBar = nullptr;
     QCustomPlot* m_plot = nullptr;
