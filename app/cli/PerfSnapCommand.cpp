@@ -109,6 +109,10 @@ int runPerfSnapCommand(agent::Agent& agent, CliArguments& args, QTextStream& out
         {QStringLiteral("UploadLanBytes"), bytesOf(totals.up, SourceClass::LanPeer)},
         {QStringLiteral("UploadGroupBytes"), bytesOf(totals.up, SourceClass::GroupPeer)},
         {QStringLiteral("UploadInternetBytes"), uploadInternet},
+        // Average speed while downloads of that priority moved: bytes/s × 8 / 1024, as DO's
+        // module computes it.
+        {QStringLiteral("DownloadFgRateKbps"), totals.foregroundRate * 8 / 1024},
+        {QStringLiteral("DownloadBgRateKbps"), totals.backgroundRate * 8 / 1024},
         {QStringLiteral("UploadLimitReached"), capReached},
         // Beyond DO: the cap (DOMonthlyUploadDataCap in bytes, 0 = none), what counts against
         // it this month and the share used; null when the ledger cannot be read.

@@ -138,6 +138,8 @@ void DoctlStatsTest::perfSnapMonthShowsTheUploadCap()
     QCOMPARE(o["UploadLimitUsedBytes"].toInteger(), 0);
     QCOMPARE(o["UploadLimitUsedPct"].toDouble(), 0.0);
     QCOMPARE(o["UploadLimitReached"].toBool(), false);
+    for (const char* speed : {"DownloadFgRateKbps", "DownloadBgRateKbps"})
+        QVERIFY2(o[speed].isDouble() && o[speed].toInteger() >= 0, speed);
     // The text form names the same fields.
     const ProcessResult text = doctl({"perfsnap", "--month"});
     QVERIFY(text.out.contains("UploadLimitBytes"));
