@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStorageInfo>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -274,6 +275,18 @@ void CachePanelTest::downloadPinEvict()
                                       {"DOMinFileSizeToCache", "1"}}})
                 .result()
                 .ok);
+    // Both cache limits away from their defaults (20 %, 10 GB), so the chart cannot pass by
+    // drawing the defaults.
+    QVERIFY(agent
+                .applyPolicyChanges({policy::PolicyLayer::Policy,
+                                     {{"DOMaxCacheSize", "35"}, {"DOAbsoluteMaxCacheSize", "7"}}})
+                .result()
+                .ok);
+    const double absoluteMax = 7.0 * 1024 * 1024 * 1024;
+    // DOMaxCacheSize is a percentage of the drive that holds the cache (inside the data dir).
+    const qint64 driveBytes = QStorageInfo(dir.filePath("data")).bytesTotal();
+    QVERIFY(driveBytes > 0);
+    const double maxSize = double(driveBytes / 100 * 35);
 
     ui::CachePanel panel(agent);
     panel.resize(1100, 800);
@@ -303,6 +316,25 @@ void CachePanelTest::downloadPinEvict()
     QTRY_VERIFY_WITH_TIMEOUT(panel.summaryText().startsWith("1 file(s), 3.0 MiB of "), 4000);
     // The chart has the first minute's sample and the limit lines.
     QTRY_VERIFY_WITH_TIMEOUT(panel.chart().graph(0)->dataCount() >= 1, 4000);
+    // The latest point (the live figures) has every line at its policy's value, in bytes (the
+    // chart's unit): limit in effect (the absolute cap), DOMaxCacheSize, DOAbsoluteMaxCacheSize.
+    QCustomPlot& chart = panel.chart();
+    QCOMPARE(chart.graphCount(), 4);
+    QCOMPARE(chart.graph(2)->name(), QString("DOMaxCacheSize"));
+    QCOMPARE(chart.graph(3)->name(), QString("DOAbsoluteMaxCacheSize"));
+    const auto lastValue = [&chart](int graph) {
+        const QCPGraphDataContainer& data = *chart.graph(graph)->data();
+        return data.isEmpty() ? -1.0 : (data.constEnd() - 1)->value;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(lastValue(3), absoluteMax, 4000);
+    QCOMPARE(lastValue(1), absoluteMax);
+    QCOMPARE(lastValue(2), maxSize);
+    QVERIFY(chart.graph(3)->visible());
+    QVERIFY(chart.legend->hasItemWithPlottable(chart.graph(3)));
+    // The limits are lines, not points: drawn at every sample the cache size is drawn at.
+    for (int g : {1, 2, 3})
+        QCOMPARE(chart.graph(g)->dataCount(), chart.graph(0)->dataCount());
+    QVERIFY(chart.yAxis->range().upper >= absoluteMax);
 
     auto* pin = panel.findChild<QPushButton*>("cachePin");
     auto* unpin = panel.findChild<QPushButton*>("cacheUnpin");

@@ -18,6 +18,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 namespace opendo::ui {
@@ -393,8 +394,13 @@ void CachePanel::fetchChart()
         .then(this,
               [this, from, to](const QList<stats::CacheSample>& samples) {
                   showSamples(samples);
-                  m_chart->xAxis->setRange(double(from.toSecsSinceEpoch()),
-                                           double(to.toSecsSinceEpoch()));
+                  // From where the history starts when that is later than the range's start:
+                  // a young cache fills the width instead of hugging the right edge.
+                  qint64 start = from.toSecsSinceEpoch();
+                  if (!samples.isEmpty())
+                      start = std::max(start, samples.front().at.toSecsSinceEpoch() - 60);
+                  start = std::min(start, to.toSecsSinceEpoch() - 600);
+                  m_chart->xAxis->setRange(double(start), double(to.toSecsSinceEpoch()));
                   m_chart->replot(QCustomPlot::rpQueuedReplot);
                   m_history->finished();
                   Q_EMIT chartRefreshed();
@@ -436,8 +442,9 @@ void CachePanel::showSamples(QList<stats::CacheSample> samples)
         values[AbsoluteMaxGraph] << (s.absoluteMaxBytes > 0 ? double(s.absoluteMaxBytes)
                                                             : std::nan(""));
         anyAbsolute = anyAbsolute || s.absoluteMaxBytes > 0;
-        top = qMax(top, double(qMax(qMax(s.cacheBytes, s.limitBytes),
-                                    qMax(s.maxSizeBytes, s.absoluteMaxBytes))));
+        // Scaled to the cache and the limit in effect: a DOMaxCacheSize of 20 % of a large
+        // drive would otherwise flatten both to the axis (the value axis zooms to reach it).
+        top = qMax(top, double(qMax(s.cacheBytes, s.limitBytes)));
     }
     for (int g = CacheGraph; g <= AbsoluteMaxGraph; ++g)
         m_chart->graph(g)->setData(keys, values[size_t(g)], true);

@@ -102,12 +102,21 @@ DownloadsPanel::DownloadsPanel(agent::Agent& agent, QWidget* parent)
     connect(&m_agent, &agent::Agent::jobsChanged, this,
             [this](const QList<transfer::JobStatus>& jobs) {
                 m_model->setJobs(jobs);
+                selectFirstWhenNoneSelected();
                 updateActions();
             });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &DownloadsPanel::updateActions);
     m_model->setJobs(m_agent.jobs());
+    selectFirstWhenNoneSelected();
     updateActions();
+}
+
+void DownloadsPanel::selectFirstWhenNoneSelected()
+{
+    // The details pane is never blank while there are downloads to describe.
+    if (m_model->rowCount() > 0 && !m_table->selectionModel()->hasSelection())
+        m_table->selectRow(0);
 }
 
 void DownloadsPanel::addDownload(const QString& source, const QString& outPath, bool foreground)

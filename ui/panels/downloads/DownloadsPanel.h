@@ -31,6 +31,7 @@ public:
 private:
     QString selectedJob() const;
     void updateActions();
+    void selectFirstWhenNoneSelected();
     void updateDetails();
     void showError(const QString& message);
 

@@ -1,8 +1,8 @@
 #include "panels/sources/ByteSourcesPanel.h"
 
 #include "agent/Agent.h"
-#include "panels/downloads/JobTableModel.h"
 #include "charts/QCustomPlotCompat.h"
+#include "panels/downloads/JobTableModel.h"
 #include "panels/sources/SourceTotalsModel.h"
 
 #include <QComboBox>
@@ -16,6 +16,7 @@
 #include <QSaveFile>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace opendo::ui {
 
@@ -406,8 +407,7 @@ void ByteSourcesPanel::showSeries()
         if (shown && rebuildLegend)
             g->addToLegend();
     }
-    m_plot->xAxis->setRange(double(m_series.start().toSecsSinceEpoch()),
-                            double(m_series.end().toSecsSinceEpoch()));
+    m_plot->xAxis->setRange(visibleStart(), double(m_series.end().toSecsSinceEpoch()));
     if (auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>())
         ticker->setDateTimeFormat(timeFormat(m_range));
     const double top = m_series.maxStackedRate() / unit;
@@ -473,6 +473,20 @@ void ByteSourcesPanel::chooseExportCsv()
         return;
     if (const QString error = exportCsv(path); !error.isEmpty())
         QMessageBox::warning(this, tr("Export data"), error);
+}
+
+double ByteSourcesPanel::visibleStart() const
+{
+    // The axis starts where the agent's history starts when that is later than the range's
+    // start: a device set up ten minutes ago shows ten minutes across the whole width rather
+    // than a sliver at the right edge of an empty day. Never narrower than a minute.
+    const qint64 start = m_series.start().toSecsSinceEpoch();
+    const qint64 end = m_series.end().toSecsSinceEpoch();
+    qint64 first = end;
+    for (const stats::HistorySample& sample : m_samples)
+        first = std::min(first, sample.start.toSecsSinceEpoch());
+    const qint64 firstBin = start + (first - start) / m_series.binSeconds() * m_series.binSeconds();
+    return double(std::clamp(std::min(firstBin, end - 60), start, end));
 }
 
 } // namespace opendo::ui

@@ -64,6 +64,7 @@ private:
     void onDeviceStats(const stats::DeviceStats& stats);
     void query();
     void showSeries();
+    double visibleStart() const; // seconds since the epoch
     void showRates();
     void chooseExportPng();
     void chooseExportCsv();
