@@ -138,6 +138,10 @@ void DiscoveryLink::setPolicies(const policy::PolicySnapshot& policies,
         scope.subnetPrefix = subnet.second;
         scope.restrictToSubnet = subnet.second >= 0;
     }
+    if (scope.restrictToSubnet)
+        m_peers.setSubnetRestriction(scope.subnetBase, scope.subnetPrefix);
+    else
+        m_peers.setSubnetRestriction(QHostAddress(), -1);
     updateIdentity();
     m_client.setScope(scope, groupSource);
     m_rescanCache = true; // DOMinFileSizeToCache decides what is offered

@@ -127,6 +127,11 @@ void PeerHub::setPolicies(const policy::PolicySnapshot& policies)
     applyMode();
 }
 
+void PeerHub::setSubnetRestriction(const QHostAddress& base, int prefixLength)
+{
+    m_subnet = {base, prefixLength};
+}
+
 void PeerHub::setDiscoveryActive(bool active)
 {
     if (m_discoveryActive == active)
@@ -424,6 +429,16 @@ void PeerHub::routeIncoming(PeerConnection* connection, const QByteArray& infoHa
         connection->close(tr("not admitted: without a discovery service, download mode %1 "
                              "accepts only the configured peers (StaticPeers, --peer)")
                               .arg(m_mode));
+        return;
+    }
+    // Configured peers are the admin's explicit choice and stay admitted.
+    const QHostAddress plain = peer::plainAddress(connection->address());
+    if (m_mode == 1 && m_subnet.second >= 0 && !plain.isInSubnet(m_subnet) &&
+        !isStaticPeerAddress(plain)) {
+        connection->close(tr("not admitted: %1 is outside our subnet %2/%3 "
+                             "(DORestrictPeerSelectionBy = 1)")
+                              .arg(plain.toString(), m_subnet.first.toString())
+                              .arg(m_subnet.second));
         return;
     }
     connection->acceptIncoming(target->geometry());

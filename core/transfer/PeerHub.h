@@ -79,6 +79,9 @@ public:
     // Non-empty while discovery is unreachable: the effective mode falls back to 99 (Simple).
     void setFallback(const QString& reason);
     const QString& fallbackReason() const { return m_fallbackReason; }
+    // DORestrictPeerSelectionBy 1: in LAN mode only peers in this subnet (prefix < 0 = none).
+    // Discovery offers no others; this keeps out those that dial in anyway.
+    void setSubnetRestriction(const QHostAddress& base, int prefixLength);
     void setSwarmKey(const QString& contentId, const QByteArray& key);
     SwarmAccess accessFor(const QString& contentId) const;
     // Replaces the peers discovery offered for a content and dials the new ones.
@@ -145,6 +148,7 @@ private:
     QTcpServer* m_server = nullptr;
     peer::LocalIdentity m_identity;
     QList<PeerEndpoint> m_staticPeers;
+    QPair<QHostAddress, int> m_subnet{QHostAddress(), -1};
     QHash<QString, Swarm*> m_swarms; // by content id
     policy::PolicySnapshot m_policies;
     int m_mode = 1;

@@ -1,5 +1,6 @@
 #include "discovery/server/HttpServer.h"
 
+#include "discovery/server/HttpRequestHead.h"
 #include "peer/PlainAddress.h"
 
 #include <QTcpServer>
@@ -22,18 +23,6 @@ constexpr qint64 kSocketReadBuffer = 64 * 1024;
 // Closing while its data is still unread would make the kernel send a reset that can destroy
 // the response before the client has read it.
 constexpr int kLingerMs = 2000;
-
-bool isTokenChar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-}
-
-bool isToken(QByteArrayView text)
-{
-    return !text.isEmpty() && std::all_of(text.begin(), text.end(), isTokenChar);
-}
 
 // The path of a request whose head could not be parsed (or not completely received), from the
 // start of its request line: "" unless the path is complete (followed by '?', ' ' or a line end).
@@ -239,114 +228,17 @@ void HttpServer::Connection::process()
 
 bool HttpServer::Connection::parseHead(qsizetype headSize, Failure* failure)
 {
-    m_request = HttpRequest{};
+    HttpHead head = parseHttpRequestHead(QByteArrayView(m_buffer).first(headSize),
+                                         m_server->m_limits.maxBodyBytes);
+    if (!head.ok) {
+        *failure = {head.status, head.message};
+        return false;
+    }
+    m_request = std::move(head.request);
     m_request.peerAddress = m_address;
-    const QList<QByteArray> lines =
-        QByteArrayView(m_buffer).first(headSize).toByteArray().split('\n');
-    auto lineAt = [&](qsizetype i) {
-        QByteArray line = lines.at(i);
-        if (line.endsWith('\r'))
-            line.chop(1);
-        return line;
-    };
-
-    const QByteArray requestLine = lineAt(0);
-    const QList<QByteArray> parts = requestLine.split(' ');
-    if (parts.size() != 3 || !isToken(parts[0]) || parts[1].isEmpty()) {
-        *failure = {400, "malformed request line"};
-        return false;
-    }
-    for (const char c : parts[1]) {
-        if (uchar(c) <= 0x20 || uchar(c) == 0x7f) {
-            *failure = {400, "malformed request target"};
-            return false;
-        }
-    }
-    if (!parts[1].startsWith('/')) {
-        *failure = {400, "only origin-form request targets are supported"};
-        return false;
-    }
-    const QByteArray& version = parts[2];
-    if (version.size() != 8 || !version.startsWith("HTTP/") || version[6] != '.' ||
-        !std::isdigit(uchar(version[5])) || !std::isdigit(uchar(version[7]))) {
-        *failure = {400, "malformed HTTP version"};
-        return false;
-    }
-    if (version[5] != '1') {
-        *failure = {505, "only HTTP/1.x is supported"};
-        return false;
-    }
-    m_http10 = version[7] == '0';
-    m_request.method = parts[0];
-    m_request.target = parts[1];
-    const qsizetype question = m_request.target.indexOf('?');
-    m_request.path = question < 0 ? m_request.target : m_request.target.left(question);
-    m_request.query = question < 0 ? QByteArray() : m_request.target.mid(question + 1);
-
-    // The last element is the empty line (or what follows the final '\n').
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lineAt(i);
-        if (line.isEmpty())
-            continue;
-        if (line.startsWith(' ') || line.startsWith('\t')) {
-            *failure = {400, "obsolete header line folding"};
-            return false;
-        }
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0 || !isToken(QByteArrayView(line).first(colon))) {
-            *failure = {400, "malformed header"};
-            return false;
-        }
-        const QByteArray name = line.left(colon).toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        for (const char c : value) {
-            if ((uchar(c) < 0x20 && c != '\t') || uchar(c) == 0x7f) {
-                *failure = {400, "control character in header"};
-                return false;
-            }
-        }
-        auto existing = m_request.headers.find(name);
-        if (existing == m_request.headers.end()) {
-            m_request.headers.insert(name, value);
-        } else if (name == "content-length" || name == "host") {
-            if (*existing != value) {
-                *failure = {400, "conflicting " + name + " headers"};
-                return false;
-            }
-        } else {
-            *existing += ", " + value;
-        }
-    }
-
-    if (m_request.headers.contains("transfer-encoding")) {
-        *failure = {501, "transfer codings are not supported; send Content-Length"};
-        return false;
-    }
-    m_bodyLength = 0;
-    if (const auto length = m_request.headers.constFind("content-length");
-        length != m_request.headers.constEnd()) {
-        const QByteArray& text = *length;
-        if (text.isEmpty() || text.size() > 18 ||
-            !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-            *failure = {400, "malformed Content-Length"};
-            return false;
-        }
-        const qint64 value = text.toLongLong();
-        if (value > m_server->m_limits.maxBodyBytes) {
-            *failure = {413, "request body larger than " +
-                                 QByteArray::number(m_server->m_limits.maxBodyBytes) + " bytes"};
-            return false;
-        }
-        m_bodyLength = qsizetype(value);
-    }
-
-    const QByteArray connection = m_request.headers.value("connection").toLower();
-    const QList<QByteArray> options = connection.split(',');
-    auto hasOption = [&](QByteArrayView option) {
-        return std::any_of(options.begin(), options.end(),
-                           [&](const QByteArray& o) { return o.trimmed() == option; });
-    };
-    m_keepAlive = m_http10 ? hasOption("keep-alive") : !hasOption("close");
+    m_http10 = head.http10;
+    m_keepAlive = head.keepAlive;
+    m_bodyLength = head.bodyLength;
     return true;
 }
 

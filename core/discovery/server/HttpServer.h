@@ -8,6 +8,8 @@
 // (setRejectFormatter) and refuse a request from its head alone, before its body is read
 // (setHeadFilter). Handlers run on the server's thread and answer synchronously.
 
+#include "discovery/server/HttpRequestHead.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QHostAddress>
@@ -22,17 +24,6 @@ class QTcpServer;
 class QTcpSocket;
 
 namespace opendo::discovery {
-
-struct HttpRequest
-{
-    QByteArray method;                     // "GET", "POST", …
-    QByteArray target;                     // as sent: "/announce?info_hash=…"
-    QByteArray path;                       // target before '?', still percent-encoded
-    QByteArray query;                      // target after '?', raw ("" when none)
-    QHash<QByteArray, QByteArray> headers; // names lower-case
-    QByteArray body;
-    QHostAddress peerAddress;
-};
 
 struct HttpResponse
 {
