@@ -235,8 +235,8 @@ CheckResult evictions(const InstantCheck& c, const DiagnosticInputs& in)
                                           "limit and is never evicted.")
                                      .arg(gbText(pinnedBytes)));
         r.evidence = evidence;
-        r.remedy = Diag::tr("Unpin what is no longer needed (Cache panel, or doctl) so eviction "
-                            "can free it.");
+        r.remedy = Diag::tr("Unpin what is no longer needed (Cache panel or Downloads panel, "
+                            "Unpin) so eviction can free it.");
         return r;
     }
     CheckResult r = c.result(

@@ -98,8 +98,9 @@ CheckResult httpDelay(const InstantCheck& c, const DiagnosticInputs& in)
                                         .arg(background)
                                         .arg(foreground));
         r.evidence = evidence;
-        r.remedy = Diag::tr("Fix peer discovery first; if peers are rare here, lower the HTTP "
-                            "delays.");
+        r.remedy = Diag::tr("Fix peer discovery first; if peers are rare here, lower "
+                            "DODelayBackgroundDownloadFromHttp and "
+                            "DODelayForegroundDownloadFromHttp (0 = no delay).");
         return r;
     }
     double peerShare = 0;
