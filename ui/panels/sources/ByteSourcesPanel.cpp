@@ -407,9 +407,13 @@ void ByteSourcesPanel::showSeries()
         if (shown && rebuildLegend)
             g->addToLegend();
     }
-    m_plot->xAxis->setRange(visibleStart(), double(m_series.end().toSecsSinceEpoch()));
+    const double start = visibleStart();
+    const double end = double(m_series.end().toSecsSinceEpoch());
+    m_plot->xAxis->setRange(start, end);
+    // Seconds on the ticks whenever the visible span is short, or minutes would repeat.
     if (auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>())
-        ticker->setDateTimeFormat(timeFormat(m_range));
+        ticker->setDateTimeFormat(end - start <= 15 * 60 ? timeFormat(SourceRange::Last5Minutes)
+                                                         : timeFormat(m_range));
     const double top = m_series.maxStackedRate() / unit;
     m_plot->yAxis->setRange(0, top > 0 ? top * 1.1 : 1.0);
     m_plot->yAxis->setLabel(m_direction == Direction::Download
