@@ -9,6 +9,7 @@
 #include "content/MetainfoWriter.h"
 #include "discovery/server/EmbeddedDiscoveryServer.h"
 #include "persistence/Database.h"
+#include "support/LiveChecks.h"
 #include "support/NginxServer.h"
 #include "support/RequireTool.h"
 #include "support/TestAgentOptions.h"
@@ -24,6 +25,7 @@
 #include <memory>
 
 using namespace opendo;
+using namespace opendo::test;
 using diagnostics::CheckResult;
 using diagnostics::Verdict;
 
@@ -32,25 +34,6 @@ namespace {
 constexpr qint64 kFileSize = 2 * 1024 * 1024;
 constexpr qint64 kGiB = qint64(1024) * 1024 * 1024;
 constexpr qint64 kPieceLength = 16 * 1024 * 1024;
-
-CheckResult runCheck(agent::Agent& agent, const QString& id)
-{
-    diagnostics::DiagnosticRequest request;
-    request.checkIds = {id};
-    QFuture<diagnostics::DiagnosticReport> future = agent.runDiagnostics(request);
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10'000))
-        return {};
-    const diagnostics::DiagnosticReport report = future.result();
-    return report.results.value(0);
-}
-
-bool applyPolicies(agent::Agent& agent, const QMap<QString, QString>& values)
-{
-    policy::PolicyChangeSet changes{policy::PolicyLayer::Policy, {}};
-    for (auto it = values.cbegin(); it != values.cend(); ++it)
-        changes.changes << policy::PolicyChange{it.key(), it.value()};
-    return agent.applyPolicyChanges(changes).result().ok;
-}
 
 QString dump(const CheckResult& r)
 {
@@ -185,12 +168,12 @@ void ContentCacheChecksLiveTest::unpublishedUrlIsHttpOnly()
 {
     auto plain = startAgent("plain");
     QVERIFY(plain);
-    QCOMPARE(runCheck(*plain, "content.metainfo").verdict, Verdict::NotApplicable);
+    QCOMPARE(runAgentCheck(*plain, "content.metainfo").verdict, Verdict::NotApplicable);
     const transfer::JobStatus done = download(*plain, "/plain.bin");
     QVERIFY2(done.state != transfer::JobState::Failed, qPrintable(done.error));
     QVERIFY(!done.shareable);
     const QString url = m_nginx->url("/plain.bin").toString();
-    CheckResult r = runCheck(*plain, "content.metainfo");
+    CheckResult r = runAgentCheck(*plain, "content.metainfo");
     QVERIFY2(r.verdict == Verdict::Warn, qPrintable(dump(r)));
     QVERIFY2(r.summary.contains("HTTP only"), qPrintable(dump(r)));
     QVERIFY2(r.evidence.join('\n').contains("(" + url + ")"), qPrintable(dump(r)));
@@ -203,7 +186,7 @@ void ContentCacheChecksLiveTest::unpublishedUrlIsHttpOnly()
     const transfer::JobStatus verified = download(*published, "/published.bin");
     QVERIFY2(verified.state != transfer::JobState::Failed, qPrintable(verified.error));
     QVERIFY(verified.shareable);
-    r = runCheck(*published, "content.metainfo");
+    r = runAgentCheck(*published, "content.metainfo");
     QVERIFY2(r.verdict == Verdict::Pass, qPrintable(dump(r)));
     QVERIFY(r.remedy.isEmpty());
 }
@@ -215,13 +198,13 @@ void ContentCacheChecksLiveTest::httpHeldBackWithoutPeers()
     // The warning is about a peering mode in effect (1 here, with the service reachable).
     QTRY_VERIFY_WITH_TIMEOUT(agent->hasPeerActivity() && agent->peerActivity().downloadMode == 1,
                              10'000);
-    CheckResult r = runCheck(*agent, "content.http_delay");
+    CheckResult r = runAgentCheck(*agent, "content.http_delay");
     QVERIFY2(r.verdict == Verdict::Pass, qPrintable(dump(r)));
     QVERIFY2(r.summary == "HTTP delays: 0 s background, 0 s foreground.", qPrintable(dump(r)));
 
-    QVERIFY(applyPolicies(*agent, {{"DODelayBackgroundDownloadFromHttp", "600"},
-                                   {"DODelayForegroundDownloadFromHttp", "120"}}));
-    r = runCheck(*agent, "content.http_delay");
+    QVERIFY(applyPolicyValues(*agent, {{"DODelayBackgroundDownloadFromHttp", "600"},
+                                       {"DODelayForegroundDownloadFromHttp", "120"}}));
+    r = runAgentCheck(*agent, "content.http_delay");
     QVERIFY2(r.verdict == Verdict::Warn, qPrintable(dump(r)));
     QVERIFY2(r.summary.startsWith("HTTP is held back for peers (600 s background, 120 s "
                                   "foreground) although no peer is offered"),
@@ -250,9 +233,9 @@ void ContentCacheChecksLiveTest::cacheLimitBeyondTheDrive()
     agent::Agent agent(test::testAgentOptions(dataDir));
     QCOMPARE(agent.start().result(), QString());
     // A cap larger than the drive: the limit can never be reached before the disk is full.
-    QVERIFY(applyPolicies(agent, {{"DOAbsoluteMaxCacheSize", "100000"}}));
+    QVERIFY(applyPolicyValues(agent, {{"DOAbsoluteMaxCacheSize", "100000"}}));
     QTRY_COMPARE_WITH_TIMEOUT(agent.deviceStats().cacheLimitBytes, 100000 * kGiB, 5'000);
-    CheckResult r = runCheck(agent, "cache.use");
+    CheckResult r = runAgentCheck(agent, "cache.use");
     QVERIFY2(r.verdict == Verdict::Warn, qPrintable(dump(r)));
     QVERIFY2(r.evidence.contains("Cache: 1.5 GB in 1 content(s)"), qPrintable(dump(r)));
     QVERIFY2(r.evidence.contains("Limit in effect: 100000.0 GB"), qPrintable(dump(r)));
@@ -263,9 +246,9 @@ void ContentCacheChecksLiveTest::cacheLimitBeyondTheDrive()
     QVERIFY2(r.remedy.contains("set DOAbsoluteMaxCacheSize to " + suggested + " GB"),
              qPrintable(dump(r)));
 
-    QVERIFY(applyPolicies(agent, {{"DOAbsoluteMaxCacheSize", "3"}}));
+    QVERIFY(applyPolicyValues(agent, {{"DOAbsoluteMaxCacheSize", "3"}}));
     QTRY_COMPARE_WITH_TIMEOUT(agent.deviceStats().cacheLimitBytes, 3 * kGiB, 5'000);
-    r = runCheck(agent, "cache.use");
+    r = runAgentCheck(agent, "cache.use");
     QVERIFY2(r.verdict == Verdict::Pass, qPrintable(dump(r)));
     QVERIFY2(r.summary == "The cache uses 1.5 GB of its 3.0 GB limit.", qPrintable(dump(r)));
 }
@@ -286,7 +269,7 @@ void ContentCacheChecksLiveTest::pinnedContentAndAnEviction()
     }
     auto agent = std::make_unique<agent::Agent>(test::testAgentOptions(dataDir));
     QCOMPARE(agent->start().result(), QString());
-    QVERIFY(applyPolicies(*agent, {{"DOAbsoluteMaxCacheSize", "2"}}));
+    QVERIFY(applyPolicyValues(*agent, {{"DOAbsoluteMaxCacheSize", "2"}}));
     // 2.5 GB against a 2 GB cap: the sweep after the next completed download evicts the
     // unpinned content.
     const transfer::JobStatus done = download(*agent, "/small.bin");
@@ -294,7 +277,7 @@ void ContentCacheChecksLiveTest::pinnedContentAndAnEviction()
     QTRY_VERIFY_WITH_TIMEOUT(!agent->evictions().result().isEmpty(), 5'000);
     QTRY_COMPARE_WITH_TIMEOUT(agent->deviceStats().cacheLimitBytes, 2 * kGiB, 5'000);
 
-    CheckResult r = runCheck(*agent, "cache.evictions");
+    CheckResult r = runAgentCheck(*agent, "cache.evictions");
     QVERIFY2(r.verdict == Verdict::Warn, qPrintable(dump(r)));
     QVERIFY2(r.summary.startsWith("Pinned content (1.5 GB) takes more than half of the cache "
                                   "limit"),
@@ -311,7 +294,7 @@ void ContentCacheChecksLiveTest::pinnedContentAndAnEviction()
     QVERIFY2(!r.remedy.contains("doctl"), qPrintable(dump(r)));
 
     QCOMPARE(agent->setPinned(pinnedId, false).result(), QString());
-    r = runCheck(*agent, "cache.evictions");
+    r = runAgentCheck(*agent, "cache.evictions");
     QVERIFY2(r.verdict == Verdict::Pass, qPrintable(dump(r)));
     // Unpinned, the former pin may go at the next sweep too: at least the first one is listed.
     QVERIFY2(

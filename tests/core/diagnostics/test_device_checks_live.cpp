@@ -7,6 +7,7 @@
 #include "agent/Agent.h"
 #include "diagnostics/CheckCatalog.h"
 #include "persistence/Database.h"
+#include "support/LiveChecks.h"
 #include "support/TestAgentOptions.h"
 
 #include <QDir>
@@ -18,6 +19,7 @@
 #include <unistd.h>
 
 using namespace opendo;
+using namespace opendo::test;
 using diagnostics::CheckResult;
 using diagnostics::Verdict;
 
@@ -26,32 +28,6 @@ namespace {
 // Given with braces, as Windows shows GUIDs; the agent keeps and announces it without.
 const QString kGroupGiven = "{5b0c3f2e-8a41-4d7e-9c36-1f2a7b9e0d44}";
 const QString kGroup = "5b0c3f2e-8a41-4d7e-9c36-1f2a7b9e0d44";
-
-CheckResult runCheck(agent::Agent& agent, const QString& id)
-{
-    diagnostics::DiagnosticRequest request;
-    request.checkIds = {id};
-    QFuture<diagnostics::DiagnosticReport> future = agent.runDiagnostics(request);
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10'000))
-        return {};
-    const diagnostics::DiagnosticReport report = future.result();
-    return report.results.value(0);
-}
-
-bool applyPolicies(agent::Agent& agent, const QMap<QString, QString>& values)
-{
-    policy::PolicyChangeSet changes{policy::PolicyLayer::Policy, {}};
-    for (auto it = values.cbegin(); it != values.cend(); ++it)
-        changes.changes << policy::PolicyChange{it.key(), it.value()};
-    const policy::PolicyApplyResult applied = agent.applyPolicyChanges(changes).result();
-    return applied.ok;
-}
-
-QString dump(const CheckResult& r)
-{
-    return QString("%1 [%2] %3\nevidence: %4\nremedy: %5")
-        .arg(r.id, diagnostics::verdictKey(r.verdict), r.summary, r.evidence.join(" | "), r.remedy);
-}
 
 // True when this machine has a battery of its own, as the agent's probe counts them.
 bool hasOwnBattery()
@@ -98,22 +74,24 @@ void DeviceChecksLiveTest::groupIdOutsideGroupMode()
     QCOMPARE(agent.start().result(), QString());
 
     // Nothing configured: nothing to judge.
-    QCOMPARE(runCheck(agent, "device.group_id").verdict, Verdict::NotApplicable);
+    QCOMPARE(runAgentCheck(agent, "device.group_id").verdict, Verdict::NotApplicable);
 
-    QVERIFY(applyPolicies(agent, {{"DODownloadMode", "1"}, {"DOGroupId", kGroupGiven}}));
-    CheckResult r = runCheck(agent, "device.group_id");
-    QVERIFY2(r.verdict == Verdict::Warn, qPrintable(dump(r)));
-    QVERIFY2(r.summary.contains("1 (LAN)"), qPrintable(dump(r)));
+    QVERIFY(applyPolicyValues(agent, {{"DODownloadMode", "1"}, {"DOGroupId", kGroupGiven}}));
+    CheckResult r = runAgentCheck(agent, "device.group_id");
+    QVERIFY2(r.verdict == Verdict::Warn, qPrintable(describeResult(r)));
+    QVERIFY2(r.summary.contains("1 (LAN)"), qPrintable(describeResult(r)));
     QVERIFY2(r.evidence.join('\n').contains("DOGroupId = " + kGroup + " (Policy)"),
-             qPrintable(dump(r)));
-    QVERIFY2(r.remedy.contains("set DODownloadMode to 2"), qPrintable(dump(r)));
-    QVERIFY2(r.remedy.contains("remove DOGroupId and DOGroupIdSource"), qPrintable(dump(r)));
+             qPrintable(describeResult(r)));
+    QVERIFY2(r.remedy.contains("set DODownloadMode to 2"), qPrintable(describeResult(r)));
+    QVERIFY2(r.remedy.contains("remove DOGroupId and DOGroupIdSource"),
+             qPrintable(describeResult(r)));
 
-    QVERIFY(applyPolicies(agent, {{"DODownloadMode", "2"}}));
-    r = runCheck(agent, "device.group_id");
-    QVERIFY2(r.verdict == Verdict::Pass, qPrintable(dump(r)));
-    QVERIFY2(r.summary.contains(kGroup), qPrintable(dump(r)));
-    QVERIFY2(r.evidence.join('\n').contains("Announced group: " + kGroup), qPrintable(dump(r)));
+    QVERIFY(applyPolicyValues(agent, {{"DODownloadMode", "2"}}));
+    r = runAgentCheck(agent, "device.group_id");
+    QVERIFY2(r.verdict == Verdict::Pass, qPrintable(describeResult(r)));
+    QVERIFY2(r.summary.contains(kGroup), qPrintable(describeResult(r)));
+    QVERIFY2(r.evidence.join('\n').contains("Announced group: " + kGroup),
+             qPrintable(describeResult(r)));
     QVERIFY(r.remedy.isEmpty());
 }
 
@@ -126,13 +104,14 @@ void DeviceChecksLiveTest::cacheFolderGoneBehindAFile()
     {
         agent::Agent setup(test::testAgentOptions(m_dir->filePath("agent")));
         QCOMPARE(setup.start().result(), QString());
-        QVERIFY(applyPolicies(setup, {{"DOModifyCacheDrive", cacheDir}}));
+        QVERIFY(applyPolicyValues(setup, {{"DOModifyCacheDrive", cacheDir}}));
     }
     agent::Agent agent(test::testAgentOptions(m_dir->filePath("agent")));
     QCOMPARE(agent.start().result(), QString());
-    CheckResult r = runCheck(agent, "device.cache_folder");
-    QVERIFY2(r.verdict == Verdict::Pass, qPrintable(dump(r)));
-    QVERIFY2(r.evidence.join('\n').contains("Cache folder: " + cacheDir), qPrintable(dump(r)));
+    CheckResult r = runAgentCheck(agent, "device.cache_folder");
+    QVERIFY2(r.verdict == Verdict::Pass, qPrintable(describeResult(r)));
+    QVERIFY2(r.evidence.join('\n').contains("Cache folder: " + cacheDir),
+             qPrintable(describeResult(r)));
 
     QVERIFY(QDir(drive).removeRecursively());
     QFile file(drive);
@@ -141,13 +120,13 @@ void DeviceChecksLiveTest::cacheFolderGoneBehindAFile()
     file.close();
     QVERIFY(!QDir().mkpath(cacheDir));
 
-    r = runCheck(agent, "device.cache_folder");
-    QVERIFY2(r.verdict == Verdict::Fail, qPrintable(dump(r)));
-    QVERIFY2(r.summary.contains(cacheDir), qPrintable(dump(r)));
+    r = runAgentCheck(agent, "device.cache_folder");
+    QVERIFY2(r.verdict == Verdict::Fail, qPrintable(describeResult(r)));
+    QVERIFY2(r.summary.contains(cacheDir), qPrintable(describeResult(r)));
     QVERIFY2(r.evidence.join('\n').contains("DOModifyCacheDrive = " + cacheDir + " (Policy)"),
-             qPrintable(dump(r)));
-    QVERIFY2(r.remedy.contains("mkdir -p " + cacheDir), qPrintable(dump(r)));
-    QVERIFY2(r.remedy.contains("DOModifyCacheDrive"), qPrintable(dump(r)));
+             qPrintable(describeResult(r)));
+    QVERIFY2(r.remedy.contains("mkdir -p " + cacheDir), qPrintable(describeResult(r)));
+    QVERIFY2(r.remedy.contains("DOModifyCacheDrive"), qPrintable(describeResult(r)));
 }
 
 void DeviceChecksLiveTest::cacheFolderNotWritable()
@@ -166,23 +145,23 @@ void DeviceChecksLiveTest::cacheFolderNotWritable()
     {
         agent::Agent setup(test::testAgentOptions(m_dir->filePath("agent")));
         QCOMPARE(setup.start().result(), QString());
-        QVERIFY(applyPolicies(setup, {{"DOModifyCacheDrive", cacheDir}}));
+        QVERIFY(applyPolicyValues(setup, {{"DOModifyCacheDrive", cacheDir}}));
     }
     agent::Agent agent(test::testAgentOptions(m_dir->filePath("agent")));
     QCOMPARE(agent.start().result(), QString());
     if (!root) {
         QVERIFY(QFile::setPermissions(cacheDir, QFile::ReadOwner | QFile::ExeOwner));
     }
-    const CheckResult r = runCheck(agent, "device.cache_folder");
+    const CheckResult r = runAgentCheck(agent, "device.cache_folder");
     if (!root) // restore, so the temporary folder can be removed
         QFile::setPermissions(cacheDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    QVERIFY2(r.verdict == Verdict::Fail, qPrintable(dump(r)));
+    QVERIFY2(r.verdict == Verdict::Fail, qPrintable(describeResult(r)));
     QVERIFY2(r.summary.startsWith("The agent cannot write to the cache folder " + cacheDir),
-             qPrintable(dump(r)));
+             qPrintable(describeResult(r)));
     QVERIFY2(r.evidence.join('\n').contains("DOModifyCacheDrive = " + cacheDir),
-             qPrintable(dump(r)));
-    QVERIFY2(r.remedy.contains("chown/chmod " + cacheDir), qPrintable(dump(r)));
-    QVERIFY2(r.remedy.contains("DOModifyCacheDrive"), qPrintable(dump(r)));
+             qPrintable(describeResult(r)));
+    QVERIFY2(r.remedy.contains("chown/chmod " + cacheDir), qPrintable(describeResult(r)));
+    QVERIFY2(r.remedy.contains("DOModifyCacheDrive"), qPrintable(describeResult(r)));
 }
 
 void DeviceChecksLiveTest::damagedDatabase()
@@ -192,9 +171,9 @@ void DeviceChecksLiveTest::damagedDatabase()
     {
         agent::Agent agent(test::testAgentOptions(healthyDir));
         QCOMPARE(agent.start().result(), QString());
-        const CheckResult r = runCheck(agent, "device.database");
-        QVERIFY2(r.verdict == Verdict::Pass, qPrintable(dump(r)));
-        QVERIFY2(r.evidence.contains("Integrity check: ok"), qPrintable(dump(r)));
+        const CheckResult r = runAgentCheck(agent, "device.database");
+        QVERIFY2(r.verdict == Verdict::Pass, qPrintable(describeResult(r)));
+        QVERIFY2(r.evidence.contains("Integrity check: ok"), qPrintable(describeResult(r)));
     }
     // A copy of it with garbage over the root page of a table the agent does not read on start
     // (per-minute transfer history), so the agent still starts on it.
@@ -231,12 +210,15 @@ void DeviceChecksLiveTest::damagedDatabase()
 
     agent::Agent agent(test::testAgentOptions(damagedDir));
     QCOMPARE(agent.start().result(), QString());
-    const CheckResult r = runCheck(agent, "device.database");
-    QVERIFY2(r.verdict == Verdict::Fail, qPrintable(dump(r)));
-    QVERIFY2(r.summary.startsWith("The state database reports damage: "), qPrintable(dump(r)));
-    QVERIFY2(r.evidence.join('\n').contains("State database: " + damaged), qPrintable(dump(r)));
-    QVERIFY2(r.evidence.join('\n').contains(QString("Page %1").arg(rootPage)), qPrintable(dump(r)));
-    QVERIFY2(r.remedy.contains("move " + damaged + " aside"), qPrintable(dump(r)));
+    const CheckResult r = runAgentCheck(agent, "device.database");
+    QVERIFY2(r.verdict == Verdict::Fail, qPrintable(describeResult(r)));
+    QVERIFY2(r.summary.startsWith("The state database reports damage: "),
+             qPrintable(describeResult(r)));
+    QVERIFY2(r.evidence.join('\n').contains("State database: " + damaged),
+             qPrintable(describeResult(r)));
+    QVERIFY2(r.evidence.join('\n').contains(QString("Page %1").arg(rootPage)),
+             qPrintable(describeResult(r)));
+    QVERIFY2(r.remedy.contains("move " + damaged + " aside"), qPrintable(describeResult(r)));
 }
 
 void DeviceChecksLiveTest::batteryOnThisMachine()
@@ -247,10 +229,10 @@ void DeviceChecksLiveTest::batteryOnThisMachine()
         QSKIP("this machine has a battery; its verdict depends on its charge");
     agent::Agent agent(test::testAgentOptions(m_dir->filePath("agent")));
     QCOMPARE(agent.start().result(), QString());
-    QVERIFY(applyPolicies(agent, {{"DOMinBatteryPercentageAllowedToUpload", "90"}}));
-    const CheckResult r = runCheck(agent, "hardware.battery");
-    QVERIFY2(r.verdict == Verdict::NotApplicable, qPrintable(dump(r)));
-    QVERIFY2(r.summary.contains("no battery"), qPrintable(dump(r)));
+    QVERIFY(applyPolicyValues(agent, {{"DOMinBatteryPercentageAllowedToUpload", "90"}}));
+    const CheckResult r = runAgentCheck(agent, "hardware.battery");
+    QVERIFY2(r.verdict == Verdict::NotApplicable, qPrintable(describeResult(r)));
+    QVERIFY2(r.summary.contains("no battery"), qPrintable(describeResult(r)));
     QVERIFY(r.remedy.isEmpty());
 }
 
@@ -273,20 +255,21 @@ void DeviceChecksLiveTest::batteryDrainingBelowMinimum()
         return result;
     };
     CheckResult r = run();
-    QVERIFY2(r.verdict == Verdict::Fail, qPrintable(dump(r)));
+    QVERIFY2(r.verdict == Verdict::Fail, qPrintable(describeResult(r)));
     QVERIFY2(r.evidence.join('\n').contains("on battery at 15 %, minimum 40 %"),
-             qPrintable(dump(r)));
-    QVERIFY2(r.remedy.contains("DOMinBatteryPercentageAllowedToUpload"), qPrintable(dump(r)));
-    QVERIFY2(r.remedy.contains("Connect it to power"), qPrintable(dump(r)));
+             qPrintable(describeResult(r)));
+    QVERIFY2(r.remedy.contains("DOMinBatteryPercentageAllowedToUpload"),
+             qPrintable(describeResult(r)));
+    QVERIFY2(r.remedy.contains("Connect it to power"), qPrintable(describeResult(r)));
     QVERIFY(r.fix.isEmpty()); // lowering the minimum is the user's call
 
     // Adapter plugged in: the same charge no longer blocks uploads.
     transfer::applyPowerSupplies({{"Battery", 15, "Charging", false}, {"Mains", -1, {}, true}},
                                  in.system);
     r = run();
-    QVERIFY2(r.verdict == Verdict::Pass, qPrintable(dump(r)));
+    QVERIFY2(r.verdict == Verdict::Pass, qPrintable(describeResult(r)));
     QVERIFY2(r.evidence.join('\n').contains("battery at 15 %, on external power"),
-             qPrintable(dump(r)));
+             qPrintable(describeResult(r)));
 }
 
 QTEST_GUILESS_MAIN(DeviceChecksLiveTest)

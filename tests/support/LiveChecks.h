@@ -1,0 +1,20 @@
+#pragma once
+
+// Running troubleshooter checks against a real in-process agent, for the live check tests.
+
+#include "agent/Agent.h"
+#include "diagnostics/CheckResult.h"
+
+#include <QMap>
+#include <QString>
+
+namespace opendo::test {
+
+// One check by id, as the console runs it; an empty result when it takes over 10 s.
+diagnostics::CheckResult runAgentCheck(agent::Agent& agent, const QString& id);
+// Applies `values` to the Policy layer as one change set; false when it was refused.
+bool applyPolicyValues(agent::Agent& agent, const QMap<QString, QString>& values);
+// One line per part of a result, for failure messages.
+QString describeResult(const diagnostics::CheckResult& r);
+
+} // namespace opendo::test
