@@ -7,6 +7,7 @@
 #include "stats/PerfSnapJson.h"
 #include "transfer/JobStatusJson.h"
 
+#include <QDate>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -192,6 +193,8 @@ QString readmeText()
         "agent-settings.json the agent's own settings (values that are secrets are masked)\n"
         "status.json         every download with the Get-DeliveryOptimizationStatus fields\n"
         "perfsnap.json       the device figures of Get-DeliveryOptimizationPerfSnap\n"
+        "perfsnap-month.json this month's bytes by source and peer class, average speeds and\n"
+        "                    the upload cap's use (Get-DeliveryOptimizationPerfSnapThisMonth)\n"
         "peers.json          download mode in effect, the discovery service, the peers it\n"
         "                    offered and the live peer connections\n"
         "log.txt             the agent's recent log: time (UTC), level, component, message\n"
@@ -223,6 +226,10 @@ QList<QPair<QString, QByteArray>> supportBundleFiles(const SupportBundleInputs& 
         {QStringLiteral("status.json"), QString::fromUtf8(statusJson(facts.jobs))},
         {QStringLiteral("perfsnap.json"),
          QString::fromUtf8(json(stats::perfSnapToJson(facts.device, facts.activity, facts.jobs)))},
+        {QStringLiteral("perfsnap-month.json"),
+         QString::fromUtf8(json(stats::perfSnapMonthToJson(
+             facts.month, QDate::currentDate(),
+             facts.policies.number(QStringLiteral("DOMonthlyUploadDataCap")))))},
         {QStringLiteral("peers.json"),
          QString::fromUtf8(json(agent::peerActivityToJson(facts.activity)))},
         {QStringLiteral("log.txt"), logText(inputs.log)},

@@ -2,6 +2,9 @@
 
 #include "stats/TransferHistory.h"
 
+#include <QDate>
+#include <cmath>
+
 namespace opendo::stats {
 
 using transfer::SourceClass;
@@ -57,6 +60,56 @@ QJsonObject perfSnapToJson(const DeviceStats& device, const agent::PeerActivity&
 {
     QJsonObject o;
     for (const auto& [name, value] : perfSnapFields(device, peers, jobs))
+        o[name] = value;
+    return o;
+}
+
+QList<QPair<QString, QJsonValue>> perfSnapMonthFields(const MonthTotals& totals, const QDate& today,
+                                                      qint64 capGb)
+{
+    auto bytesOf = [](const ClassBytes& bytes, SourceClass cls) { return bytes[size_t(cls)]; };
+    const qint64 uploadInternet = bytesOf(totals.up, SourceClass::InternetPeer);
+    // The cap as the upload gate enforces it: GB of 1024^3 bytes, against the ledger's uploads to
+    // Internet peers (MonthTotals::capCountedBytes), not against the history's
+    // UploadInternetBytes.
+    const qint64 capBytes = qMax<qint64>(0, capGb) * 1024 * 1024 * 1024;
+    const qint64 counted = totals.capCountedBytes;
+    const bool capReached = capBytes > 0 && counted >= capBytes;
+    const QJsonValue countedValue = counted >= 0 ? QJsonValue(counted) : QJsonValue();
+    const QJsonValue percentValue =
+        capBytes > 0 && counted >= 0
+            ? QJsonValue(std::round(1000.0 * double(counted) / double(capBytes)) / 10.0)
+            : QJsonValue();
+    // Field names of Get-DeliveryOptimizationPerfSnapThisMonth (current builds), plus the group
+    // classes that DO folds into LAN.
+    return {
+        {QStringLiteral("MonthStartDate"),
+         QDate(today.year(), today.month(), 1).startOfDay().toString(Qt::ISODate)},
+        {QStringLiteral("DownloadHttpBytes"), bytesOf(totals.down, SourceClass::Http)},
+        {QStringLiteral("DownloadCacheHostBytes"), bytesOf(totals.down, SourceClass::CacheServer)},
+        {QStringLiteral("DownloadLanBytes"), bytesOf(totals.down, SourceClass::LanPeer)},
+        {QStringLiteral("DownloadGroupBytes"), bytesOf(totals.down, SourceClass::GroupPeer)},
+        {QStringLiteral("DownloadInternetBytes"), bytesOf(totals.down, SourceClass::InternetPeer)},
+        {QStringLiteral("UploadLanBytes"), bytesOf(totals.up, SourceClass::LanPeer)},
+        {QStringLiteral("UploadGroupBytes"), bytesOf(totals.up, SourceClass::GroupPeer)},
+        {QStringLiteral("UploadInternetBytes"), uploadInternet},
+        // Average speed while downloads of that priority moved: bytes/s × 8 / 1024, as DO's
+        // module computes it.
+        {QStringLiteral("DownloadFgRateKbps"), totals.foregroundRate * 8 / 1024},
+        {QStringLiteral("DownloadBgRateKbps"), totals.backgroundRate * 8 / 1024},
+        {QStringLiteral("UploadLimitReached"), capReached},
+        // Beyond DO: the cap (DOMonthlyUploadDataCap in bytes, 0 = none), what counts against
+        // it this month and the share used; null when the ledger cannot be read.
+        {QStringLiteral("UploadLimitBytes"), capBytes},
+        {QStringLiteral("UploadLimitUsedBytes"), countedValue},
+        {QStringLiteral("UploadLimitUsedPct"), percentValue},
+    };
+}
+
+QJsonObject perfSnapMonthToJson(const MonthTotals& totals, const QDate& today, qint64 capGb)
+{
+    QJsonObject o;
+    for (const auto& [name, value] : perfSnapMonthFields(totals, today, capGb))
         o[name] = value;
     return o;
 }

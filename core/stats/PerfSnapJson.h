@@ -5,8 +5,10 @@
 
 #include "agent/PeerActivity.h"
 #include "stats/DeviceStats.h"
+#include "stats/TransferHistory.h"
 #include "transfer/JobStatus.h"
 
+#include <QDate>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
@@ -22,5 +24,12 @@ QList<QPair<QString, QJsonValue>> perfSnapFields(const DeviceStats& device,
                                                  const QList<transfer::JobStatus>& jobs);
 QJsonObject perfSnapToJson(const DeviceStats& device, const agent::PeerActivity& peers,
                            const QList<transfer::JobStatus>& jobs);
+
+// Get-DeliveryOptimizationPerfSnapThisMonth (`doctl perfsnap --month`, the bundle's
+// perfsnap-month.json) for the month of `today`, plus the group classes DO folds into LAN and
+// the upload cap's use; `capGb` is DOMonthlyUploadDataCap as policy holds it.
+QList<QPair<QString, QJsonValue>> perfSnapMonthFields(const MonthTotals& totals, const QDate& today,
+                                                      qint64 capGb);
+QJsonObject perfSnapMonthToJson(const MonthTotals& totals, const QDate& today, qint64 capGb);
 
 } // namespace opendo::stats

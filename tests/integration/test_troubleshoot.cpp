@@ -453,7 +453,7 @@ void TroubleshootTest::lanPeersBehindAnotherPublicAddress()
     const ProcessResult listing = runProgram("/bin/tar", {"tzf", bundle});
     QCOMPARE(listing.exitCode, 0);
     for (const char* file : {"report.html", "checks.json", "policy.json", "status.json",
-                             "perfsnap.json", "log.txt", "network.txt"})
+                             "perfsnap.json", "perfsnap-month.json", "log.txt", "network.txt"})
         QVERIFY2(listing.out.contains(file), qPrintable(listing.out));
 }
 

@@ -27,8 +27,8 @@ const QString kSwarmKey = "6f1c2a9e8d7b6c5a4f3e2d1c0b9a8f7e6d5c4b3a29180706f5e4d
 const QString kContentId = "0123456789abcdef0123456789abcdef01234567"; // 40 hex digits
 const QStringList kFiles = {"README.txt",    "report.html",         "checks.json",
                             "policy.json",   "agent-settings.json", "status.json",
-                            "perfsnap.json", "peers.json",          "log.txt",
-                            "network.txt",   "system.txt"};
+                            "perfsnap.json", "perfsnap-month.json", "peers.json",
+                            "log.txt",       "network.txt",         "system.txt"};
 
 struct Run
 {
@@ -90,6 +90,11 @@ SupportBundleInputs sampleInputs()
     f.activity.discovery.serviceUrl = kUrlWithSecrets;
     f.activity.offered.append({kContentId, "10.0.0.7:7680", transfer::SourceClass::LanPeer});
     f.device.files = 3;
+    f.month.down[size_t(transfer::SourceClass::LanPeer)] = 300;
+    f.month.down[size_t(transfer::SourceClass::Http)] = 100;
+    f.month.up[size_t(transfer::SourceClass::InternetPeer)] = 50;
+    f.month.capCountedBytes = 50;
+    f.month.foregroundRate = 1024 * 1024; // 8192 kbit/s
     f.device.cacheBytes = 123456789;
     f.device.diskTotalBytes = 500LL * 1024 * 1024 * 1024;
     f.device.diskFreeBytes = 200LL * 1024 * 1024 * 1024;
@@ -314,6 +319,15 @@ void SupportBundleTest::bundleExtractsWithRealTar()
     QCOMPARE(perf["FilesDownloaded"].toInt(), 1);
     QCOMPARE(perf["CacheSizeBytes"].toInteger(), 123456789);
     QVERIFY(perf.contains("BackgroundDownloadsPending"));
+
+    const QJsonObject month = readJson(root.filePath("perfsnap-month.json")).object();
+    QCOMPARE(month["DownloadLanBytes"].toInteger(), 300);
+    QCOMPARE(month["DownloadHttpBytes"].toInteger(), 100);
+    QCOMPARE(month["UploadInternetBytes"].toInteger(), 50);
+    QCOMPARE(month["UploadLimitUsedBytes"].toInteger(), 50);
+    QCOMPARE(month["DownloadFgRateKbps"].toInteger(), 8192);
+    QCOMPARE(month["DownloadBgRateKbps"].toInteger(), 0);
+    QCOMPARE(month["UploadLimitBytes"].toInteger(), 20LL * 1024 * 1024 * 1024);
 
     const QJsonObject peers = readJson(root.filePath("peers.json")).object();
     QCOMPARE(peers["ListenEndpoint"].toString(), "0.0.0.0:7680");
