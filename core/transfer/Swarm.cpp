@@ -259,11 +259,8 @@ void Swarm::reclassify(const std::function<SourceClass(const QHostAddress&)>& cl
         p->cls = cls;
         changed = true;
     }
-    if (!changed)
-        return;
-    unchokeRound();
-    for (const auto& p : m_peers)
-        offerAllowedFast(*p);
+    if (changed)
+        unchokeRound();
 }
 
 void Swarm::setMembership(bool required, const QByteArray& key)
@@ -282,13 +279,10 @@ void Swarm::setMembership(bool required, const QByteArray& key)
         }
         if (verdict == SwarmMembership::Verdict::Pending) {
             releaseAll(*p);
-            if (!p->connection->amChoking())
-                p->connection->setChoking(true);
-            p->connection->rejectAllPeerRequests(); // a choke keeps allowed-fast ones
+            stopServing(*p);
         }
         updatePickerAvailability(*p);
         updateInterest(*p);
-        offerAllowedFast(*p);
     }
     unchokeRound();
     fillAllRequests();
@@ -377,6 +371,14 @@ bool Swarm::mayServe(const Peer& peer) const
     return isMember(peer) && m_hub.uploadAllowedTo(peer.cls);
 }
 
+void Swarm::stopServing(Peer& peer)
+{
+    if (!peer.connection->amChoking())
+        peer.connection->setChoking(true);
+    // A choke keeps the requests for allowed-fast pieces; a peer we may not serve gets none.
+    peer.connection->rejectAllPeerRequests();
+}
+
 void Swarm::offerAllowedFast(Peer& peer)
 {
     if (peer.connection->isReady() && mayServe(peer))
@@ -432,11 +434,12 @@ void Swarm::unchokeRound()
         if (!peer.connection->isReady())
             continue;
         if (!mayServe(peer)) {
-            if (!peer.connection->amChoking())
-                peer.connection->setChoking(true);
-            peer.connection->rejectAllPeerRequests(); // a choke keeps allowed-fast ones
+            stopServing(peer);
             continue;
         }
+        // Gates may just have opened (membership, class, upload permission): every round that
+        // may serve a peer offers its allowed-fast set; each piece goes out once.
+        peer.connection->offerAllowedFast(m_have);
         if (peer.connection->peerInterested())
             interested.push_back(&peer);
     }
@@ -463,7 +466,7 @@ void Swarm::unchokeRound()
         unchoke.insert(interested[pick]);
     }
     for (const auto& p : m_peers) {
-        if (!p->connection->isReady() || !m_hub.uploadAllowedTo(p->cls) || !isMember(*p))
+        if (!p->connection->isReady() || !mayServe(*p))
             continue;
         const bool choke = !unchoke.contains(p.get());
         if (choke != p->connection->amChoking())
@@ -474,8 +477,6 @@ void Swarm::unchokeRound()
 void Swarm::uploadPermissionChanged()
 {
     unchokeRound();
-    for (const auto& p : m_peers)
-        offerAllowedFast(*p);
 }
 
 quint32 Swarm::blockCount(int piece) const

@@ -121,6 +121,7 @@ private:
     void onPeerChoke(Peer& peer, bool choking);
     void onAllowedFast(Peer& peer);
     bool mayServe(const Peer& peer) const;
+    void stopServing(Peer& peer); // choke and reject what it asked
     void offerAllowedFast(Peer& peer);
     bool fetchableWhileChoked(const Peer& peer, int piece) const;
     void onPeerInterest(Peer& peer, bool interested);
