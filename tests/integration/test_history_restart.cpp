@@ -5,6 +5,7 @@
 
 #include "agent/Agent.h"
 #include "persistence/Database.h"
+#include "support/AgentPolicies.h"
 #include "support/NginxServer.h"
 #include "support/RequireTool.h"
 #include "support/TestAgentOptions.h"
@@ -140,11 +141,7 @@ void HistoryRestartTest::historySurvivesRestart()
     {
         Agent agent(testAgentOptions(data));
         QCOMPARE(agent.start().result(), QString());
-        QVERIFY(agent
-                    .applyPolicyChanges(
-                        {policy::PolicyLayer::Policy, {{"DOMinFileSizeToCache", "1"}}}) // 1 MB
-                    .result()
-                    .ok);
+        QVERIFY(applyPolicyValues(agent, {{"DOMinFileSizeToCache", "1"}}));
         const auto kept =
             agent.addDownload({origin.url("/kept.bin").toString(), dir.filePath("kept.out"), true})
                 .result();

@@ -14,14 +14,6 @@ diagnostics::CheckResult runAgentCheck(agent::Agent& agent, const QString& id)
     return future.result().results.value(0);
 }
 
-bool applyPolicyValues(agent::Agent& agent, const QMap<QString, QString>& values)
-{
-    policy::PolicyChangeSet changes{policy::PolicyLayer::Policy, {}};
-    for (auto it = values.cbegin(); it != values.cend(); ++it)
-        changes.changes << policy::PolicyChange{it.key(), it.value()};
-    return agent.applyPolicyChanges(changes).result().ok;
-}
-
 QString describeResult(const diagnostics::CheckResult& r)
 {
     return QStringLiteral("%1 [%2] %3\nevidence: %4\nremedy: %5")

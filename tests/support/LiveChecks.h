@@ -5,15 +5,12 @@
 #include "agent/Agent.h"
 #include "diagnostics/CheckResult.h"
 
-#include <QMap>
 #include <QString>
 
 namespace opendo::test {
 
 // One check by id, as the console runs it; an empty result when it takes over 10 s.
 diagnostics::CheckResult runAgentCheck(agent::Agent& agent, const QString& id);
-// Applies `values` to the Policy layer as one change set; false when it was refused.
-bool applyPolicyValues(agent::Agent& agent, const QMap<QString, QString>& values);
 // One line per part of a result, for failure messages.
 QString describeResult(const diagnostics::CheckResult& r);
 

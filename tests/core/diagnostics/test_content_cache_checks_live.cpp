@@ -9,6 +9,7 @@
 #include "content/MetainfoWriter.h"
 #include "discovery/server/EmbeddedDiscoveryServer.h"
 #include "persistence/Database.h"
+#include "support/AgentPolicies.h"
 #include "support/LiveChecks.h"
 #include "support/NginxServer.h"
 #include "support/RequireTool.h"

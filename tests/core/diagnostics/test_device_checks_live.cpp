@@ -7,6 +7,7 @@
 #include "agent/Agent.h"
 #include "diagnostics/CheckCatalog.h"
 #include "persistence/Database.h"
+#include "support/AgentPolicies.h"
 #include "support/LiveChecks.h"
 #include "support/TestAgentOptions.h"
 

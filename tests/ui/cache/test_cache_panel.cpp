@@ -7,6 +7,7 @@
 #include "panels/cache/CacheContentModel.h"
 #include "panels/cache/CachePanel.h"
 #include "panels/cache/EvictionLogModel.h"
+#include "support/AgentPolicies.h"
 #include "support/NginxServer.h"
 #include "support/RequireTool.h"
 #include "support/TestAgentOptions.h"
@@ -277,11 +278,7 @@ void CachePanelTest::downloadPinEvict()
                 .ok);
     // Both cache limits away from their defaults (20 %, 10 GB), so the chart cannot pass by
     // drawing the defaults.
-    QVERIFY(agent
-                .applyPolicyChanges({policy::PolicyLayer::Policy,
-                                     {{"DOMaxCacheSize", "35"}, {"DOAbsoluteMaxCacheSize", "7"}}})
-                .result()
-                .ok);
+    QVERIFY(applyPolicyValues(agent, {{"DOMaxCacheSize", "35"}, {"DOAbsoluteMaxCacheSize", "7"}}));
     const double absoluteMax = 7.0 * 1024 * 1024 * 1024;
     // DOMaxCacheSize is a percentage of the drive that holds the cache (inside the data dir).
     const qint64 driveBytes = QStorageInfo(dir.filePath("data")).bytesTotal();

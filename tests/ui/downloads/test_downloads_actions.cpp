@@ -5,6 +5,7 @@
 #include "agent/Agent.h"
 #include "panels/downloads/DownloadsPanel.h"
 #include "panels/downloads/JobTableModel.h"
+#include "support/AgentPolicies.h"
 #include "support/NginxServer.h"
 #include "support/RequireTool.h"
 #include "support/TestAgentOptions.h"
@@ -141,11 +142,7 @@ void DownloadsActionsTest::pauseResumeCancelAndDetails()
     agent::Agent agent(testAgentOptions(data.filePath("data")));
     QCOMPARE(agent.start().result(), QString());
     // 1 MiB/s keeps the 16 MiB download in progress for as long as the test needs it.
-    QVERIFY(agent
-                .applyPolicyChanges(
-                    {policy::PolicyLayer::Policy, {{"DOMaxForegroundDownloadBandwidth", "1024"}}})
-                .result()
-                .ok);
+    QVERIFY(applyPolicyValues(agent, {{"DOMaxForegroundDownloadBandwidth", "1024"}}));
 
     ui::DownloadsPanel panel(agent);
     panel.resize(1000, 700);
@@ -228,11 +225,7 @@ void DownloadsActionsTest::pinFinishedDownload()
     agent::Agent agent(testAgentOptions(data.filePath("data")));
     QCOMPARE(agent.start().result(), QString());
     // The default minimum size to cache would evict 2 MiB right after delivery.
-    QVERIFY(agent
-                .applyPolicyChanges(
-                    {policy::PolicyLayer::Policy, {{"DOMinFileSizeToCache", "1"}}}) // 1 MB
-                .result()
-                .ok);
+    QVERIFY(applyPolicyValues(agent, {{"DOMinFileSizeToCache", "1"}}));
 
     ui::DownloadsPanel panel(agent);
     panel.show();

@@ -1,0 +1,15 @@
+#pragma once
+
+// Setting DO policies on an in-process test agent in one line.
+
+#include "agent/Agent.h"
+
+#include <QMap>
+#include <QString>
+
+namespace opendo::test {
+
+// Applies `values` to the Policy layer as one change set; false when it was refused.
+bool applyPolicyValues(agent::Agent& agent, const QMap<QString, QString>& values);
+
+} // namespace opendo::test
