@@ -557,6 +557,10 @@ Agent von doctl.
         <source>--proxy is ignored: the agent running on %1 uses its own proxy settings</source>
         <translation>--proxy wird ignoriert: Der Agent, der auf %1 läuft, verwendet seine eigenen Proxy-Einstellungen</translation>
     </message>
+    <message>
+        <source>Banned: %1</source>
+        <translation>Gesperrt: %1</translation>
+    </message>
 </context>
 <context>
     <name>opendo::agent</name>
@@ -2395,6 +2399,37 @@ Agent von doctl.
         <source>Unpin what is no longer needed (Cache panel or Downloads panel, Unpin) so eviction can free it.</source>
         <translation>Nicht mehr Benötigtes lösen (Bereich „Cache“ oder „Downloads“, Lösen), damit die Bereinigung es freigeben kann.</translation>
     </message>
+    <message>
+        <source>No Delivery Optimization error codes in the last %1 days.</source>
+        <translation>Keine Fehlercodes der Übermittlungsoptimierung in den letzten %1 Tagen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error code(s) in the last %1 days.</source>
+        <translation>
+            <numerusform>%n Fehlercode in den letzten %1 Tagen.</numerusform>
+            <numerusform>%n Fehlercodes in den letzten %1 Tagen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 × %2, last %3: %4</source>
+        <translation>%1 × %2, zuletzt %3: %4</translation>
+    </message>
+    <message>
+        <source>unknown code</source>
+        <translation>unbekannter Code</translation>
+    </message>
+    <message>
+        <source>    latest: %1</source>
+        <translation>    zuletzt: %1</translation>
+    </message>
+    <message>
+        <source>Errors found</source>
+        <translation>Gefundene Fehler</translation>
+    </message>
+    <message>
+        <source>%1 banned since %2 for content %3: %4</source>
+        <translation>%1 gesperrt seit %2 für Inhalt %3: %4</translation>
+    </message>
 </context>
 <context>
     <name>opendo::diagnostics::HttpProbe</name>
@@ -2607,6 +2642,89 @@ Agent von doctl.
     <message>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Auf %1 Port %2 kann nicht gelauscht werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::log</name>
+    <message>
+        <source>Uploads stopped: this month&apos;s uploads to internet peers reached the cap.</source>
+        <translation>Uploads angehalten: Die Uploads an Internet-Peers haben in diesem Monat die Obergrenze erreicht.</translation>
+    </message>
+    <message>
+        <source>Raise DOMonthlyUploadDataCap (GB per month, 0 = no cap) or wait for the next month.</source>
+        <translation>DOMonthlyUploadDataCap erhöhen (GB pro Monat, 0 = keine Grenze) oder auf den nächsten Monat warten.</translation>
+    </message>
+    <message>
+        <source>Peer caching is off because the cache drive is smaller than the minimum.</source>
+        <translation>Peer-Caching ist aus, weil das Cache-Laufwerk kleiner als das Minimum ist.</translation>
+    </message>
+    <message>
+        <source>Lower DOMinDiskSizeAllowedToPeer or move the cache to a larger drive with DOModifyCacheDrive.</source>
+        <translation>DOMinDiskSizeAllowedToPeer senken oder den Cache mit DOModifyCacheDrive auf ein größeres Laufwerk verlegen.</translation>
+    </message>
+    <message>
+        <source>Uploads stopped: the device runs on battery below the minimum charge.</source>
+        <translation>Uploads angehalten: Das Gerät läuft im Akkubetrieb unter der Mindestladung.</translation>
+    </message>
+    <message>
+        <source>Plug the device in, or lower DOMinBatteryPercentageAllowedToUpload.</source>
+        <translation>Das Gerät ans Netz anschließen oder DOMinBatteryPercentageAllowedToUpload senken.</translation>
+    </message>
+    <message>
+        <source>Peer caching is off because a VPN interface is up.</source>
+        <translation>Peer-Caching ist aus, weil eine VPN-Schnittstelle aktiv ist.</translation>
+    </message>
+    <message>
+        <source>Set DOAllowVPNPeerCaching to 1 to share over VPN, or check DOVpnKeywords if the interface is no VPN.</source>
+        <translation>DOAllowVPNPeerCaching auf 1 setzen, um über VPN zu teilen, oder DOVpnKeywords prüfen, falls die Schnittstelle kein VPN ist.</translation>
+    </message>
+    <message>
+        <source>Peer caching is off because the device has less RAM than the minimum.</source>
+        <translation>Peer-Caching ist aus, weil das Gerät weniger RAM als das Minimum hat.</translation>
+    </message>
+    <message>
+        <source>Lower DOMinRAMAllowedToPeer (GB) if this device should share with peers.</source>
+        <translation>DOMinRAMAllowedToPeer (GB) senken, wenn dieses Gerät mit Peers teilen soll.</translation>
+    </message>
+    <message>
+        <source>The cache folder is missing or cannot be written.</source>
+        <translation>Der Cache-Ordner fehlt oder ist nicht beschreibbar.</translation>
+    </message>
+    <message>
+        <source>Create the folder the agent reports and let the agent&apos;s user write to it, or point DOModifyCacheDrive at a writable location.</source>
+        <translation>Den vom Agenten gemeldeten Ordner anlegen und dem Benutzer des Agenten Schreibrechte geben oder DOModifyCacheDrive auf einen beschreibbaren Ort setzen.</translation>
+    </message>
+    <message>
+        <source>The discovery service did not answer; downloads fell back to HTTP only (Simple mode, 99).</source>
+        <translation>Der Erkennungsdienst hat nicht geantwortet; Downloads sind auf reines HTTP zurückgefallen (einfacher Modus, 99).</translation>
+    </message>
+    <message>
+        <source>Check that the service named by DiscoveryUrl runs and is reachable (run the connection checks: doctl troubleshoot).</source>
+        <translation>Prüfen, ob der in DiscoveryUrl genannte Dienst läuft und erreichbar ist (Verbindungsprüfungen ausführen: doctl troubleshoot).</translation>
+    </message>
+    <message>
+        <source>The origin server ignores byte-range requests, so every download from it streams the whole file and peers cannot take over parts.</source>
+        <translation>Der Ursprungsserver ignoriert Byte-Range-Anfragen; jeder Download von ihm überträgt daher die ganze Datei, und Peers können keine Teile übernehmen.</translation>
+    </message>
+    <message>
+        <source>Enable Range support on the origin (for nginx: remove &quot;max_ranges 0&quot;).</source>
+        <translation>Range-Unterstützung auf dem Ursprungsserver aktivieren (bei nginx: „max_ranges 0“ entfernen).</translation>
+    </message>
+    <message>
+        <source>A piece failed verification against the metainfo and was discarded.</source>
+        <translation>Ein Stück hat die Prüfung gegen die Metainfo nicht bestanden und wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>If a peer sent it, that peer was banned; if the origin did, its file no longer matches the published metainfo: publish it again (doctl publish).</source>
+        <translation>Kam es von einem Peer, wurde dieser gesperrt; kam es vom Ursprungsserver, passt dessen Datei nicht mehr zur veröffentlichten Metainfo: erneut veröffentlichen (doctl publish).</translation>
+    </message>
+    <message>
+        <source>A peer was banned for sending data that failed verification or for breaking the protocol.</source>
+        <translation>Ein Peer wurde gesperrt, weil er Daten sandte, die die Prüfung nicht bestanden, oder weil er das Protokoll verletzte.</translation>
+    </message>
+    <message>
+        <source>Check the banned device (Peers panel, Banned peers list) for a damaged cache or a different version of the content.</source>
+        <translation>Das gesperrte Gerät (Bereich „Peers“, Liste „Gesperrte Peers“) auf einen beschädigten Cache oder eine andere Version des Inhalts prüfen.</translation>
     </message>
 </context>
 <context>
@@ -4343,6 +4461,29 @@ Agent von doctl.
     </message>
 </context>
 <context>
+    <name>opendo::ui::BannedPeerModel</name>
+    <message>
+        <source>Banned on connection %1; every port of this address is refused for this content.</source>
+        <translation>Gesperrt über die Verbindung %1; jeder Port dieser Adresse wird für diesen Inhalt abgewiesen.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Banned since</source>
+        <translation>Gesperrt seit</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
     <name>opendo::ui::BusinessHoursEditor</name>
     <message>
         <source>unlimited</source>
@@ -5722,6 +5863,10 @@ von %2</translation>
     <message>
         <source>Discovery %1, sees us as %2</source>
         <translation>Erkennungsdienst %1, sieht uns als %2</translation>
+    </message>
+    <message>
+        <source>Banned peers</source>
+        <translation>Gesperrte Peers</translation>
     </message>
 </context>
 <context>

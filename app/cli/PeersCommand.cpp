@@ -75,6 +75,11 @@ int runPeersCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, Q
                    .arg(p.bytesReceived)
                    .arg(p.bytesSent)
             << '\n';
+    out << QCoreApplication::translate("doctl", "Banned: %1").arg(a.banned.size()) << '\n';
+    for (const transfer::BannedPeer& b : a.banned)
+        out << "  " << b.contentId.left(12) << "  " << b.address << "  "
+            << b.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
+            << b.reason << '\n';
     return 0;
 }
 

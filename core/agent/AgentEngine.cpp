@@ -82,6 +82,7 @@ AgentEngine::~AgentEngine()
     m_policies.reset();
     m_history.reset();
     m_uploadLedger.reset();
+    m_errors.reset();
     m_settings.reset();
     m_db.close();
 }
@@ -108,6 +109,7 @@ QString AgentEngine::start()
     }
     if (!m_db.open(m_options.dataDir, &error))
         return tr("Cannot open the agent database: %1").arg(error);
+    m_errors = std::make_unique<stats::ErrorJournal>(m_db.handle());
     m_policies = std::make_unique<PolicyStore>(m_db.handle());
     if (!m_policies->load(&error))
         return tr("Cannot read the policy settings: %1").arg(error);
@@ -121,8 +123,11 @@ QString AgentEngine::startDownloads()
 {
     auto policies = [this] { return resolveEffective(m_policies->state()); };
     const QString cacheDir = cache::cacheDirectoryFor(policies(), m_options.dataDir);
-    if (!QDir().mkpath(cacheDir))
-        return tr("Cannot create the cache folder %1.").arg(cacheDir);
+    if (!QDir().mkpath(cacheDir)) {
+        const QString error = tr("Cannot create the cache folder %1.").arg(cacheDir);
+        m_errors->report(log::DoErrorCode::CacheFolderMissing, log::lcCache(), error);
+        return error;
+    }
     m_store = std::make_unique<cache::PieceStore>(m_db.handle(), cacheDir);
     QString error;
     if (const int unmarked = m_store->reconcile(&error); unmarked > 0)
@@ -132,7 +137,8 @@ QString AgentEngine::startDownloads()
     m_limiter = new transfer::BandwidthLimiter(this);
     if (QString peerError = startPeers(cacheDir); !peerError.isEmpty())
         return peerError;
-    transfer::JobContext context{*m_store, *m_network, *m_limiter, m_workers, m_peers};
+    transfer::JobContext context{*m_store,  *m_network, *m_limiter,
+                                 m_workers, m_peers,    m_errors.get()};
     m_downloads = new transfer::DownloadManager(context, transfer::JobTable(m_db.handle()),
                                                 policies, m_options.resumeQueuedJobs, this);
     m_janitor = new cache::CacheJanitor(
@@ -167,6 +173,7 @@ QString AgentEngine::startPeers(const QString& cacheDir)
     Q_UNUSED(cacheDir);
     m_uploadLedger = std::make_unique<stats::UploadLedger>(m_db.handle());
     m_peers = new transfer::PeerHub(*m_store, m_workers, m_uploadLedger.get(), this);
+    m_peers->setErrorJournal(m_errors.get());
     m_peers->setPolicies(resolveEffective(m_policies->state()));
     m_settings = std::make_unique<AgentSettingsStore>(m_db.handle());
     if (QString peerError = applyStaticPeers(); !peerError.isEmpty())
@@ -501,6 +508,7 @@ PeerActivity AgentEngine::peerActivityNow() const
     activity.uploadAllowed = m_peers->uploadAllowed();
     activity.blockedReason = m_peers->peeringBlockedReason();
     activity.bans = m_peers->totalBans();
+    activity.banned = m_peers->bannedPeers();
     activity.hashFailures = m_peers->totalHashFailures();
     return activity;
 }

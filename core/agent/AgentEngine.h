@@ -15,6 +15,7 @@
 #include "policy/formats/PolicyDocument.h"
 #include "stats/CacheHistory.h"
 #include "stats/DeviceStats.h"
+#include "stats/ErrorJournal.h"
 #include "stats/TransferHistory.h"
 #include "transfer/DownloadManager.h"
 
@@ -127,6 +128,7 @@ private:
     transfer::BandwidthLimiter* m_limiter = nullptr;
     std::unique_ptr<cache::PieceStore> m_store;
     std::unique_ptr<stats::UploadLedger> m_uploadLedger;
+    std::unique_ptr<stats::ErrorJournal> m_errors;
     transfer::PeerHub* m_peers = nullptr;
     std::unique_ptr<AgentSettingsStore> m_settings;
     std::unique_ptr<stats::TransferHistory> m_history;

@@ -98,6 +98,9 @@ void AgentEngine::gatherDiagnosticInputs(diagnostics::DiagnosticInputs& in) cons
     in.activity = peerActivityNow();
     in.jobs = m_downloads ? m_downloads->statuses() : QList<transfer::JobStatus>{};
     in.recentWarnings = recentTroubles(log::LogBuffer::since(0));
+    if (m_errors)
+        in.errorEvents =
+            m_errors->since(QDateTime::currentDateTime().addDays(-diagnostics::kErrorWindowDays));
     in.listenError = m_listenError;
     in.policies = resolveEffective(m_policies->state());
     in.agentSettings = agentSettings();

@@ -4,6 +4,7 @@
 #include "cache/PieceStore.h"
 #include "discovery/GroupIdResolver.h"
 #include "log/LogCategories.h"
+#include "stats/ErrorJournal.h"
 #include "transfer/DownloadManager.h"
 #include "transfer/PeerHub.h"
 
@@ -216,8 +217,13 @@ void DiscoveryLink::onStatusChanged()
 {
     if (m_client.unreachable()) {
         const discovery::DiscoveryStatus s = m_client.status();
-        m_peers.setFallback(
-            tr("discovery service %1 is unreachable (%2)").arg(s.serviceUrl, s.lastError));
+        const QString reason =
+            tr("discovery service %1 is unreachable (%2)").arg(s.serviceUrl, s.lastError);
+        if (m_peers.fallbackReason().isEmpty())
+            stats::reportError(
+                m_peers.errorJournal(), log::DoErrorCode::ServiceUnreachable, log::lcAgent(),
+                QStringLiteral("%1; downloading in mode 99 (HTTP only)").arg(reason));
+        m_peers.setFallback(reason);
     } else {
         m_peers.setFallback({});
     }

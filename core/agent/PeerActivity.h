@@ -33,6 +33,7 @@ struct PeerActivity
     bool uploadAllowed = false;
     QString blockedReason; // why peering or uploading is off, naming the setting
     int bans = 0;
+    QList<transfer::BannedPeer> banned; // oldest first
     int hashFailures = 0;
 };
 

@@ -60,6 +60,17 @@ QJsonObject peerActivityToJson(const PeerActivity& a)
     }
     o[QStringLiteral("Connections")] = connections;
     o[QStringLiteral("Bans")] = a.bans;
+    QJsonArray banned;
+    for (const transfer::BannedPeer& b : a.banned) {
+        QJsonObject row;
+        row[QStringLiteral("ContentId")] = b.contentId;
+        row[QStringLiteral("Address")] = b.address;
+        row[QStringLiteral("Endpoint")] = b.endpoint;
+        row[QStringLiteral("Reason")] = b.reason;
+        row[QStringLiteral("Since")] = b.at.toUTC().toString(Qt::ISODate);
+        banned.append(row);
+    }
+    o[QStringLiteral("Banned")] = banned;
     o[QStringLiteral("HashFailures")] = a.hashFailures;
     return o;
 }

@@ -70,6 +70,7 @@ QStringList checkIdsFor(CheckSet set)
                 QStringLiteral("peers.lan_public_address"),
                 QStringLiteral("peers.reachable"),
                 QStringLiteral("peers.refused_banned"),
+                QStringLiteral("peers.errors_found"),
                 QStringLiteral("device.vpn"),
                 QStringLiteral("hardware.ram"),
                 QStringLiteral("hardware.disk"),

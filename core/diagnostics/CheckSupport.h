@@ -29,6 +29,7 @@ QList<CheckFactory> peerChecks();
 QList<CheckFactory> contentChecks();
 QList<CheckFactory> bandwidthAndCacheChecks();
 QList<CheckFactory> cacheServerChecks();
+CheckFactory errorsFoundCheck();
 
 // The translation context of every check's text.
 class Diag

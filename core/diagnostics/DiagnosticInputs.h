@@ -11,6 +11,7 @@
 #include "log/LogBuffer.h"
 #include "policy/PolicyState.h"
 #include "stats/DeviceStats.h"
+#include "stats/ErrorJournal.h"
 #include "stats/TransferHistory.h"
 #include "transfer/JobStatus.h"
 #include "transfer/UploadGates.h"
@@ -20,6 +21,9 @@
 #include <QString>
 
 namespace opendo::diagnostics {
+
+// How far back the "Errors found" check looks, as DO's troubleshooter does.
+constexpr int kErrorWindowDays = 15;
 
 struct DiagnosticInputs
 {
@@ -41,6 +45,8 @@ struct DiagnosticInputs
     transfer::SystemFacts system;
     qint64 uploadedThisMonthInternet = 0; // what DOMonthlyUploadDataCap counts
     QList<log::LogRecord> recentWarnings; // warnings and errors of the last hours, oldest first
+    QList<stats::ErrorEvent>
+        errorEvents; // DO error codes of the last kErrorWindowDays, oldest first
     // The proxy the agent's HTTP downloads use for `originUrl` (NoProxy when direct).
     QNetworkProxy originProxy{QNetworkProxy::NoProxy};
     QString originUrl; // resolved: the request's or the latest HTTP download's; "" = none known

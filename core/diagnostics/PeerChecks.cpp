@@ -84,6 +84,15 @@ CheckResult refusedOrBanned(const InstantCheck& c, const DiagnosticInputs& in)
     }
     if (events.size() > kMaxEventLines)
         events = events.mid(events.size() - kMaxEventLines);
+    QStringList banLines;
+    for (const transfer::BannedPeer& b : in.activity.banned)
+        banLines << Diag::tr("%1 banned since %2 for content %3: %4")
+                        .arg(b.address,
+                             b.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                             b.contentId.left(12), b.reason);
+    if (banLines.size() > kMaxEventLines)
+        banLines = banLines.mid(banLines.size() - kMaxEventLines);
+    events = banLines + events;
     const int bans = in.activity.bans;
     const int failures = in.activity.hashFailures;
     if (bans == 0 && failures == 0 && events.isEmpty())
@@ -303,6 +312,7 @@ QList<CheckFactory> peerChecks()
         {QStringLiteral("peers.reachable"), [] { return std::make_unique<PeersReachableCheck>(); }},
         instantCheck(QStringLiteral("peers.refused_banned"), CheckGroup::Peers,
                      Diag::tr("Refused and banned peers"), refusedOrBanned),
+        errorsFoundCheck(),
         instantCheck(QStringLiteral("peers.efficiency"), CheckGroup::Peers,
                      Diag::tr("Peer efficiency this month"), efficiency),
     };

@@ -108,6 +108,14 @@ const char* const kMigrations[] = {
     "  bytes INTEGER NOT NULL DEFAULT 0,"
     "  active_ms INTEGER NOT NULL DEFAULT 0,"
     "  PRIMARY KEY (month, foreground))",
+    // v7: DO error codes the agent raised, for the troubleshooter's "Errors found" check.
+    "CREATE TABLE error_events ("
+    "  id INTEGER PRIMARY KEY,"
+    "  at_ms INTEGER NOT NULL," // UTC milliseconds since the epoch
+    "  code INTEGER NOT NULL,"  // 0x80D0xxxx
+    "  category TEXT NOT NULL,"
+    "  message TEXT NOT NULL);"
+    "CREATE INDEX error_events_at ON error_events (at_ms)",
 };
 
 bool exec(QSqlDatabase& db, const QString& sql, QString* error)

@@ -4,6 +4,7 @@
 #include "content/Metainfo.h"
 #include "content/MetainfoWriter.h"
 #include "log/LogCategories.h"
+#include "stats/ErrorJournal.h"
 #include "transfer/OutputFile.h"
 #include "transfer/PeerHub.h"
 #include "transfer/PieceCommitter.h"
@@ -368,6 +369,13 @@ bool DownloadJob::requestSpan(HttpGate gate)
     const bool includeAvailable =
         gate == HttpGate::Open && (!m_swarm || m_swarm->servingPeerCount() == 0);
     if (!m_source->rangesSupported()) {
+        if (!m_reportedNoRanges) {
+            m_reportedNoRanges = true;
+            stats::reportError(m_context.errors, log::DoErrorCode::NoRangeSupport,
+                               log::lcTransfer(),
+                               QStringLiteral("%1 ignores byte ranges; streaming the whole file")
+                                   .arg(m_origin.toString()));
+        }
         // Everything from the first missing piece comes in one stream; pieces that are present
         // or arrive from elsewhere meanwhile are skipped.
         const PiecePicker::Run run = m_picker->pickForHttp(1, true);
@@ -521,6 +529,12 @@ void DownloadJob::onVerificationFailed(int piece)
         stopTransfer();
         const qint64 offset = qint64(piece) * m_pieceLength;
         const qint64 end = qMin(m_fileSize, offset + m_pieceLength) - 1;
+        stats::reportError(m_context.errors, log::DoErrorCode::PieceHashMismatch, log::lcTransfer(),
+                           QStringLiteral("%1 piece %2 from %3 failed verification %4 times")
+                               .arg(m_record.contentId.left(12))
+                               .arg(piece)
+                               .arg(m_origin.toString())
+                               .arg(failures));
         setState(JobState::Failed,
                  tr("Piece %1 (bytes %2-%3) failed %4 verification %5 times: %6 serves data "
                     "that does not match the metainfo. Nothing of it was stored.")

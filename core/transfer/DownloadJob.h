@@ -27,6 +27,9 @@ class PieceStore;
 namespace opendo::content {
 class Metainfo;
 }
+namespace opendo::stats {
+class ErrorJournal;
+}
 
 namespace opendo::transfer {
 
@@ -41,6 +44,7 @@ struct JobContext
     BandwidthLimiter& limiter;
     QThreadPool& workers;
     PeerHub* peers = nullptr; // null: this agent does not use peers at all
+    stats::ErrorJournal* errors = nullptr;
 };
 
 class DownloadJob : public QObject, private PieceSink
@@ -132,6 +136,7 @@ private:
     int m_hashFailures = 0;
     qint64 m_bytesDiscarded = 0;
     int m_bannedPeers = 0; // of this content's swarm, as of the last ban
+    bool m_reportedNoRanges = false;
     Swarm* m_swarm = nullptr;
     QElapsedTimer m_transferClock; // since this run began fetching
     QElapsedTimer m_lastPeerPiece; // since a peer last delivered a piece (or the start)

@@ -4,6 +4,7 @@
 #include "content/Metainfo.h"
 #include "log/LogCategories.h"
 #include "peer/PlainAddress.h"
+#include "stats/ErrorJournal.h"
 #include "stats/UploadLedger.h"
 #include "transfer/Swarm.h"
 
@@ -280,12 +281,43 @@ int PeerHub::httpDelaySeconds(bool foreground) const
     return int(std::clamp<qint64>(seconds, 0, 7 * 24 * 3600));
 }
 
+namespace {
+
+// The DO error code a closing gate raises, by the setting that decides it.
+log::DoErrorCode gateErrorCode(const QString& policyKey)
+{
+    if (policyKey == QLatin1String("DOAllowVPNPeerCaching"))
+        return log::DoErrorCode::VpnDetected;
+    if (policyKey == QLatin1String("DOMinBatteryPercentageAllowedToUpload"))
+        return log::DoErrorCode::OnBattery;
+    if (policyKey == QLatin1String("DOMinRAMAllowedToPeer"))
+        return log::DoErrorCode::NotEnoughMemory;
+    if (policyKey == QLatin1String("DOMonthlyUploadDataCap"))
+        return log::DoErrorCode::UploadCapReached;
+    return log::DoErrorCode::BlockedBySettings; // DOMinDiskSizeAllowedToPeer
+}
+
+bool wasClosed(const PeeringGates& gates, const QString& policyKey)
+{
+    return std::any_of(gates.verdicts.cbegin(), gates.verdicts.cend(), [&](const GateVerdict& v) {
+        return v.policyKey == policyKey && !v.allowed;
+    });
+}
+
+} // namespace
+
 void PeerHub::refreshGates()
 {
     const bool couldDownload = peeringAllowed();
     const bool couldUpload = uploadAllowed();
+    const PeeringGates before = m_gates;
     m_gates = evaluatePeeringGates(m_policies, probeSystemFacts(m_store.cacheDir()),
                                    uploadedThisMonth(SourceClass::InternetPeer));
+    for (const GateVerdict& v : std::as_const(m_gates.verdicts)) {
+        if (!v.allowed && !wasClosed(before, v.policyKey))
+            stats::reportError(m_errors, gateErrorCode(v.policyKey), log::lcAgent(),
+                               QStringLiteral("%1 (%2)").arg(v.reason, v.evidence));
+    }
     if (couldDownload != peeringAllowed() || couldUpload != uploadAllowed()) {
         const QString reason = peeringBlockedReason();
         qCInfo(log::lcAgent).noquote()
@@ -542,6 +574,16 @@ int PeerHub::totalBans() const
     for (const Swarm* swarm : std::as_const(m_swarms))
         bans += swarm->bans();
     return bans;
+}
+
+QList<BannedPeer> PeerHub::bannedPeers() const
+{
+    QList<BannedPeer> out;
+    for (const Swarm* swarm : std::as_const(m_swarms))
+        out.append(swarm->bannedPeers());
+    std::sort(out.begin(), out.end(),
+              [](const BannedPeer& a, const BannedPeer& b) { return a.at < b.at; });
+    return out;
 }
 
 int PeerHub::totalHashFailures() const

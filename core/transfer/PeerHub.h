@@ -30,8 +30,9 @@ namespace opendo::content {
 class Metainfo;
 }
 namespace opendo::stats {
+class ErrorJournal;
 class UploadLedger;
-}
+} // namespace opendo::stats
 
 namespace opendo::transfer {
 
@@ -63,6 +64,9 @@ public:
     // Port 0 picks a free port. Outgoing connections bind to the same address (unless it is a
     // wildcard), so agents on 127.0.0.x appear to each other under their own addresses.
     bool listen(const QHostAddress& address, quint16 port, QString* error);
+    // Where the peer side reports DO error codes (bans, bad pieces, gates); may stay null.
+    void setErrorJournal(stats::ErrorJournal* errors) { m_errors = errors; }
+    stats::ErrorJournal* errorJournal() const { return m_errors; }
     bool isListening() const;
     QHostAddress listenAddress() const;
     quint16 listenPort() const;
@@ -118,6 +122,7 @@ public:
 
     QList<PeerSnapshot> peers() const;
     int totalBans() const;
+    QList<BannedPeer> bannedPeers() const; // of all swarms, oldest first
     int totalHashFailures() const;
 
 Q_SIGNALS:
@@ -145,6 +150,7 @@ private:
     cache::PieceStore& m_store;
     QThreadPool& m_workers;
     stats::UploadLedger* m_ledger;
+    stats::ErrorJournal* m_errors = nullptr;
     QTcpServer* m_server = nullptr;
     peer::LocalIdentity m_identity;
     QList<PeerEndpoint> m_staticPeers;

@@ -5,6 +5,7 @@
 
 #include "transfer/SourceClass.h"
 
+#include <QDateTime>
 #include <QMetaType>
 #include <QString>
 
@@ -29,6 +30,18 @@ struct PeerSnapshot
     int hashFailures = 0;
 };
 
+// A peer address a swarm no longer talks to, and why: the evidence help-desk staff take to the
+// device behind it.
+struct BannedPeer
+{
+    QString contentId;
+    QString address;  // "127.0.0.9": the ban covers every port of the address
+    QString endpoint; // the connection that earned it, "127.0.0.9:51234"
+    QString reason;   // "sent piece 3 with data that fails verification"
+    QDateTime at;
+};
+
 } // namespace opendo::transfer
 
 Q_DECLARE_METATYPE(opendo::transfer::PeerSnapshot)
+Q_DECLARE_METATYPE(opendo::transfer::BannedPeer)

@@ -1,6 +1,7 @@
 #include "transfer/Swarm.h"
 
 #include "log/LogCategories.h"
+#include "stats/ErrorJournal.h"
 #include "transfer/PeerHub.h"
 #include "transfer/PiecePicker.h"
 #include "transfer/PieceSink.h"
@@ -710,15 +711,23 @@ void Swarm::pieceRejected(int piece, int sourceKey)
     if (!peer)
         return;
     ++peer->hashFailures;
+    stats::reportError(m_hub.errorJournal(), log::DoErrorCode::PieceHashMismatch, log::lcSwarm(),
+                       QStringLiteral("%1 piece %2 from %3 fails verification")
+                           .arg(m_contentId.left(12))
+                           .arg(piece)
+                           .arg(peer->connection->endpoint()));
     ban(*peer, tr("sent piece %1 with data that fails verification").arg(piece));
 }
 
 void Swarm::ban(Peer& peer, const QString& reason)
 {
     const QHostAddress address = peer.connection->address();
-    m_banned.insert(address);
-    qCWarning(log::lcSwarm).noquote()
-        << m_contentId.left(12) << "banned" << peer.connection->endpoint() << reason;
+    m_banned.insert(address,
+                    BannedPeer{m_contentId, address.toString(), peer.connection->endpoint(), reason,
+                               QDateTime::currentDateTime()});
+    stats::reportError(m_hub.errorJournal(), log::DoErrorCode::PeerBanned, log::lcSwarm(),
+                       QStringLiteral("%1 banned %2: %3")
+                           .arg(m_contentId.left(12), peer.connection->endpoint(), reason));
     peer.connection->close(tr("banned: %1").arg(reason), true);
 }
 

@@ -81,6 +81,7 @@ public:
     QList<PeerSnapshot> peerSnapshots() const;
     int hashFailures() const { return m_hashFailures; }
     int bans() const { return m_banned.size(); }
+    QList<BannedPeer> bannedPeers() const { return m_banned.values(); }
 
 Q_SIGNALS:
     void peerCountChanged();
@@ -152,7 +153,7 @@ private:
     PieceSink* m_sink = nullptr;
     std::vector<std::unique_ptr<Peer>> m_peers;
     int m_nextKey = 1; // 0 is the HTTP source in the picker
-    QSet<QHostAddress> m_banned;
+    QHash<QHostAddress, BannedPeer> m_banned;
     int m_hashFailures = 0;
     SwarmUploader* m_uploader = nullptr;
     SwarmMembership m_membership;

@@ -25,6 +25,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -331,6 +332,7 @@ private Q_SLOTS:
     void requestWhileChokedIsRejected();
     void unknownContentIsRefused();
     void bannedAddressIsRefused();
+    void banAndErrorCodesAreReported();
     void agentStillServesHonestPeers();
     void staticLanModeRefusesUnknownPeers();
     void agentStopsCleanly();
@@ -792,6 +794,45 @@ void HostilePeerTest::bannedAddressIsRefused()
                         QString::fromLatin1(peer->received.left(80).toHex())));
     QTRY_VERIFY_WITH_TIMEOUT(!closeLogged(endpoint).isEmpty(), 3000);
     qInfo().noquote() << "agent:" << closeLogged(endpoint);
+}
+
+void HostilePeerTest::banAndErrorCodesAreReported()
+{
+    // doctl peers lists the liar's address with the reason, long after its connection closed.
+    const ProcessResult peers = doctl({"peers", "--json"}, 15000);
+    QVERIFY2(peers.exitCode == 0, qPrintable(peers.err));
+    const QJsonArray banned = QJsonDocument::fromJson(peers.out.toUtf8())["Banned"].toArray();
+    QVERIFY2(banned.size() == 1, qPrintable(peers.out));
+    QCOMPARE(banned.first()["Address"].toString(), kHostileAddress.toString());
+    QCOMPARE(banned.first()["ContentId"].toString(), m_meta->contentId());
+    QVERIFY2(banned.first()["Reason"].toString().contains("fails verification"),
+             qPrintable(peers.out));
+
+    // The troubleshooter names the ban and the DO error codes the agent raised for it.
+    m_connectionsAfterBan += acceptHostileConnections();
+    const ProcessResult check = doctl({"troubleshoot", "--p2p", "--json"}, 60000);
+    QVERIFY2(!check.out.isEmpty(), qPrintable(check.err));
+    // Its reachability test dials every static peer, banned or not: a bare TCP connect, which
+    // is not the agent talking to the liar again.
+    QTest::qWait(100);
+    QVERIFY(acceptHostileConnections() <= 1);
+    QHash<QString, QJsonObject> results;
+    for (const QJsonValue& v : QJsonDocument::fromJson(check.out.toUtf8())["Results"].toArray())
+        results.insert(v["Id"].toString(), v.toObject());
+    const auto evidence = [&](const QString& id) {
+        QStringList lines;
+        for (const QJsonValue& line : results.value(id)["Evidence"].toArray())
+            lines << line.toString();
+        return lines.join('\n');
+    };
+    QCOMPARE(results.value("peers.refused_banned")["Verdict"].toString(), QString("warn"));
+    QVERIFY2(evidence("peers.refused_banned").contains(kHostileAddress.toString() + " banned"),
+             qPrintable(evidence("peers.refused_banned")));
+    QCOMPARE(results.value("peers.errors_found")["Verdict"].toString(), QString("warn"));
+    QVERIFY2(evidence("peers.errors_found").contains("0x80D06805") &&
+                 evidence("peers.errors_found").contains("0x80D0680D"),
+             qPrintable(evidence("peers.errors_found")));
+    QVERIFY(results.value("peers.errors_found")["Remedy"].toString().contains("0x80D0680D"));
 }
 
 void HostilePeerTest::agentStillServesHonestPeers()

@@ -4,6 +4,7 @@
 #include "agent/Agent.h"
 #include "panels/downloads/DownloadsPanel.h"
 #include "panels/downloads/JobTableModel.h"
+#include "panels/peers/BannedPeerModel.h"
 #include "panels/peers/PeerTableModel.h"
 #include "panels/peers/PeersPanel.h"
 #include "panels/sources/ByteSourcesPanel.h"
@@ -80,6 +81,7 @@ class PeersPanelTest : public QObject
 private Q_SLOTS:
     void modelUpdatesRowsInPlace();
     void stateTextNamesTheFlags();
+    void bannedModelKeepsEveryBan();
     void emptyAgentShowsTheEmptyState();
     void twoAgentsShowTheirConnection();
 };
@@ -165,6 +167,49 @@ void PeersPanelTest::stateTextNamesTheFlags()
     QVERIFY(ui::PeerTableModel::stateToolTip(p).contains("wants pieces this device has"));
 }
 
+void PeersPanelTest::bannedModelKeepsEveryBan()
+{
+    ui::BannedPeerModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    const QDateTime at = QDateTime::currentDateTime();
+    transfer::BannedPeer liar{"0123456789abcdef0123456789abcdef01234567", "127.0.0.9",
+                              "127.0.0.9:51234", "sent piece 3 with data that fails verification",
+                              at};
+    model.setBanned({liar});
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.columnCount(), int(ui::BannedPeerModel::ColumnCount));
+    QCOMPARE(model.index(0, ui::BannedPeerModel::AddressColumn).data().toString(),
+             QString("127.0.0.9"));
+    QCOMPARE(model.index(0, ui::BannedPeerModel::ContentColumn).data().toString(),
+             QString("0123456789ab"));
+    QCOMPARE(model.index(0, ui::BannedPeerModel::ContentColumn).data(Qt::ToolTipRole).toString(),
+             liar.contentId);
+    QVERIFY(model.index(0, ui::BannedPeerModel::ReasonColumn)
+                .data()
+                .toString()
+                .contains("fails verification"));
+    QVERIFY(model.index(0, ui::BannedPeerModel::AddressColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains("127.0.0.9:51234"));
+    QVERIFY(!model.index(0, ui::BannedPeerModel::SinceColumn).data().toString().isEmpty());
+    QCOMPARE(resets.size(), 1);
+
+    // The same snapshot again (twice a second) leaves the view alone; a new ban adds a row.
+    model.setBanned({liar});
+    QCOMPARE(resets.size(), 1);
+    transfer::BannedPeer second = liar;
+    second.address = "127.0.0.10";
+    second.at = at.addSecs(5);
+    model.setBanned({liar, second});
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(1, ui::BannedPeerModel::AddressColumn).data().toString(),
+             QString("127.0.0.10"));
+    model.setBanned({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
 void PeersPanelTest::emptyAgentShowsTheEmptyState()
 {
     QTemporaryDir dir;
@@ -177,6 +222,11 @@ void PeersPanelTest::emptyAgentShowsTheEmptyState()
     QTRY_VERIFY(panel.summaryText().contains("Not listening"));
     QVERIFY(empty->isVisible());
     QCOMPARE(panel.model().rowCount(), 0);
+    // No bans: the banned list takes no room.
+    auto* banned = panel.findChild<QTableView*>("bannedTable");
+    QVERIFY(banned);
+    QVERIFY(!banned->isVisible());
+    QCOMPARE(panel.bannedModel().rowCount(), 0);
 }
 
 void PeersPanelTest::twoAgentsShowTheirConnection()

@@ -2,6 +2,7 @@
 
 #include "agent/Agent.h"
 #include "panels/downloads/JobTableModel.h"
+#include "panels/peers/BannedPeerModel.h"
 #include "panels/peers/PeerTableModel.h"
 
 #include <QHeaderView>
@@ -49,10 +50,25 @@ PeersPanel::PeersPanel(agent::Agent& agent, QWidget* parent) : QWidget(parent)
     for (int column : {int(PeerTableModel::AddressColumn), int(PeerTableModel::StateColumn)})
         m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
 
+    // Banned addresses stay listed after their connection is gone: they are the lead to the
+    // device that sends bad data. Hidden while there are none.
+    m_bannedModel = new BannedPeerModel(this);
+    m_bannedTitle = new QLabel(tr("Banned peers"), this);
+    m_bannedTitle->setObjectName(QStringLiteral("bannedTitle"));
+    m_bannedTable = new QTableView(this);
+    m_bannedTable->setObjectName(QStringLiteral("bannedTable"));
+    m_bannedTable->setModel(m_bannedModel);
+    m_bannedTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_bannedTable->verticalHeader()->hide();
+    m_bannedTable->horizontalHeader()->setStretchLastSection(true);
+    m_bannedTable->setMaximumHeight(m_bannedTable->fontMetrics().height() * 9);
+
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_empty);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_bannedTitle);
+    layout->addWidget(m_bannedTable);
 
     connect(&agent, &agent::Agent::peerActivityChanged, this, &PeersPanel::showActivity);
     showActivity(agent.peerActivity());
@@ -108,6 +124,9 @@ void PeersPanel::showActivity(const agent::PeerActivity& activity)
                            tr("Uploading off (%1)").arg(activity.blockedReason));
     m_model->setPeers(activity.peers);
     m_empty->setVisible(activity.peers.isEmpty());
+    m_bannedModel->setBanned(activity.banned);
+    m_bannedTitle->setVisible(!activity.banned.isEmpty());
+    m_bannedTable->setVisible(!activity.banned.isEmpty());
 }
 
 } // namespace opendo::ui

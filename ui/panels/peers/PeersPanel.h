@@ -16,6 +16,7 @@ struct PeerActivity;
 
 namespace opendo::ui {
 
+class BannedPeerModel;
 class PeerTableModel;
 
 class PeersPanel : public QWidget
@@ -25,6 +26,7 @@ public:
     explicit PeersPanel(agent::Agent& agent, QWidget* parent = nullptr);
 
     PeerTableModel& model() { return *m_model; }
+    BannedPeerModel& bannedModel() { return *m_bannedModel; }
     QString summaryText() const;
 
     static QString summary(const agent::PeerActivity& activity);
@@ -37,6 +39,9 @@ private:
     QTableView* m_table = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_empty = nullptr;
+    BannedPeerModel* m_bannedModel = nullptr;
+    QLabel* m_bannedTitle = nullptr;
+    QTableView* m_bannedTable = nullptr;
 };
 
 } // namespace opendo::ui

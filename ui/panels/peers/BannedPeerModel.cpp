@@ -1,0 +1,92 @@
+#include "panels/peers/BannedPeerModel.h"
+
+#include <QLocale>
+
+namespace opendo::ui {
+
+namespace {
+
+bool sameBan(const transfer::BannedPeer& a, const transfer::BannedPeer& b)
+{
+    return a.contentId == b.contentId && a.address == b.address && a.at == b.at &&
+           a.reason == b.reason;
+}
+
+} // namespace
+
+BannedPeerModel::BannedPeerModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void BannedPeerModel::setBanned(const QList<transfer::BannedPeer>& banned)
+{
+    // Snapshots arrive twice a second and almost never differ: keep views (and selections)
+    // untouched unless a ban was added.
+    const bool same = banned.size() == m_banned.size() &&
+                      std::equal(banned.cbegin(), banned.cend(), m_banned.cbegin(), sameBan);
+    if (same)
+        return;
+    beginResetModel();
+    m_banned = banned;
+    endResetModel();
+}
+
+int BannedPeerModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_banned.size());
+}
+
+int BannedPeerModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant BannedPeerModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_banned.size())
+        return {};
+    const transfer::BannedPeer& b = m_banned.at(index.row());
+    if (role == Qt::ToolTipRole) {
+        if (index.column() == ContentColumn)
+            return b.contentId;
+        if (index.column() == AddressColumn)
+            return tr("Banned on connection %1; every port of this address is refused for this "
+                      "content.")
+                .arg(b.endpoint);
+        return {};
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (Column(index.column())) {
+    case AddressColumn:
+        return b.address;
+    case ContentColumn:
+        return b.contentId.left(12);
+    case SinceColumn:
+        return QLocale().toString(b.at.toLocalTime(), QLocale::ShortFormat);
+    case ReasonColumn:
+        return b.reason;
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant BannedPeerModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case AddressColumn:
+        return tr("Address");
+    case ContentColumn:
+        return tr("Content");
+    case SinceColumn:
+        return tr("Banned since");
+    case ReasonColumn:
+        return tr("Reason");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+} // namespace opendo::ui
