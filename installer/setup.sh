@@ -14,7 +14,8 @@ mode=${1:-console}
 # Build: compiler, CMake, Qt 6 (Widgets, Network, Sql+SQLite, Test, Linguist), QCustomPlot,
 # OpenSSL (piece hashing). Run: fonts. Tests and screenshots: Xvfb, ImageMagick, xdotool;
 # real peers and servers in tests: nginx (origin), tinyproxy (proxy), libtorrent (a foreign
-# BitTorrent implementation), unshare (a private tmpfs that fills up). Benchmarks (bench/):
+# BitTorrent implementation), unshare (a private tmpfs that fills up; a network namespace
+# with its own nftables rules, loaded by nft and iproute2's ip). Benchmarks (bench/):
 # curl and GNU time (the HTTP baseline and peak RSS), opentracker (the tracker baseline).
 # Only real packages: dpkg-query does not know virtual ones, which would reinstall every run.
 packages=(
@@ -22,7 +23,7 @@ packages=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libqt6sql6-sqlite libqcustomplot-dev libssl-dev
     fonts-dejavu-core xvfb xauth imagemagick xdotool
-    nginx-light tinyproxy python3-libtorrent util-linux
+    nginx-light tinyproxy python3-libtorrent util-linux nftables iproute2
     curl time opentracker
 )
 

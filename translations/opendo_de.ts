@@ -2430,6 +2430,105 @@ Agent von doctl.
         <source>%1 banned since %2 for content %3: %4</source>
         <translation>%1 gesperrt seit %2 für Inhalt %3: %4</translation>
     </message>
+    <message>
+        <source>%1: jumps nested too deep to follow</source>
+        <translation>%1: Sprünge zu tief verschachtelt, um ihnen zu folgen</translation>
+    </message>
+    <message>
+        <source>too many rules and jumps to follow them all</source>
+        <translation>zu viele Regeln und Sprünge, um allen zu folgen</translation>
+    </message>
+    <message>
+        <source>not the JSON form of an nftables ruleset</source>
+        <translation>nicht die JSON-Form eines nftables-Regelwerks</translation>
+    </message>
+    <message>
+        <source>Firewall lets peers in</source>
+        <translation>Firewall lässt Peers herein</translation>
+    </message>
+    <message>
+        <source>The agent does not listen for peers, so no inbound rule matters.</source>
+        <translation>Der Agent lauscht nicht auf Peers, daher spielt keine eingehende Regel eine Rolle.</translation>
+    </message>
+    <message>
+        <source>nftables is not installed (no nft command), so the kernel firewall rules cannot be read.</source>
+        <translation>nftables ist nicht installiert (kein Befehl nft), daher lassen sich die Firewall-Regeln des Kernels nicht lesen.</translation>
+    </message>
+    <message>
+        <source>If another firewall runs here, allow inbound TCP %1 in it.</source>
+        <translation>Läuft hier eine andere Firewall, darin eingehendes TCP %1 erlauben.</translation>
+    </message>
+    <message>
+        <source>The firewall rules cannot be read by this user.</source>
+        <translation>Dieser Benutzer kann die Firewall-Regeln nicht lesen.</translation>
+    </message>
+    <message>
+        <source>Run the troubleshooter as root (sudo doctl troubleshoot), or look for rules that drop TCP %1 in: sudo nft list ruleset</source>
+        <translation>Die Problembehandlung als root ausführen (sudo doctl troubleshoot) oder nach Regeln suchen, die TCP %1 verwerfen: sudo nft list ruleset</translation>
+    </message>
+    <message>
+        <source>The firewall rules could not be understood: %1</source>
+        <translation>Die Firewall-Regeln ließen sich nicht auswerten: %1</translation>
+    </message>
+    <message>
+        <source>Check by hand that TCP %1 is allowed in: sudo nft list ruleset</source>
+        <translation>Von Hand prüfen, ob eingehendes TCP %1 erlaubt ist: sudo nft list ruleset</translation>
+    </message>
+    <message>
+        <source>a new TCP connection to port %1%2</source>
+        <translation>eine neue TCP-Verbindung zu Port %1%2</translation>
+    </message>
+    <message>
+        <source> on the loopback interface</source>
+        <translation> auf der Loopback-Schnittstelle</translation>
+    </message>
+    <message>
+        <source>No nftables chain filters incoming connections.</source>
+        <translation>Keine nftables-Kette filtert eingehende Verbindungen.</translation>
+    </message>
+    <message>
+        <source>nftables accepts %1.</source>
+        <translation>nftables nimmt %1 an.</translation>
+    </message>
+    <message>
+        <source>nftables drops %1, so no peer can connect to this device.</source>
+        <translation>nftables verwirft %1, daher kann sich kein Peer mit diesem Gerät verbinden.</translation>
+    </message>
+    <message>
+        <source>Allow the peer port: sudo nft insert rule %1 %2 %3 tcp dport %4 accept (and add it to /etc/nftables.conf to keep it).</source>
+        <translation>Den Peer-Port erlauben: sudo nft insert rule %1 %2 %3 tcp dport %4 accept (und in /etc/nftables.conf eintragen, damit es bleibt).</translation>
+    </message>
+    <message>
+        <source>It matters once the download mode uses peers (1, 2 or 3).</source>
+        <translation>Das wird wichtig, sobald der Downloadmodus Peers verwendet (1, 2 oder 3).</translation>
+    </message>
+    <message>
+        <source>Whether nftables accepts %1 depends on rules the troubleshooter cannot decide (the peer&apos;s address, rate limits, iptables extensions).</source>
+        <translation>Ob nftables %1 annimmt, hängt von Regeln ab, die die Problembehandlung nicht entscheiden kann (Adresse des Peers, Ratenbegrenzungen, iptables-Erweiterungen).</translation>
+    </message>
+    <message>
+        <source>Check that the rules listed let TCP %1 in from the devices that should reach this one: sudo nft list ruleset</source>
+        <translation>Prüfen, ob die aufgeführten Regeln TCP %1 von den Geräten hereinlassen, die dieses erreichen sollen: sudo nft list ruleset</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n filter chain(s) on the input hook</source>
+        <translation>
+            <numerusform>%n Filterkette am Input-Hook</numerusform>
+            <numerusform>%n Filterketten am Input-Hook</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decided by %1</source>
+        <translation>Entschieden durch %1</translation>
+    </message>
+    <message>
+        <source>May apply: %1</source>
+        <translation>Kann zutreffen: %1</translation>
+    </message>
+    <message>
+        <source>The firewall rules cannot be read: %1 does not start.</source>
+        <translation>Die Firewall-Regeln lassen sich nicht lesen: %1 startet nicht.</translation>
+    </message>
 </context>
 <context>
     <name>opendo::diagnostics::HttpProbe</name>

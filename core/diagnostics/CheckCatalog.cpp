@@ -65,6 +65,7 @@ QStringList checkIdsFor(CheckSet set)
                 QStringLiteral("device.group_id"),
                 QStringLiteral("connection.interface"),
                 QStringLiteral("connection.peer_port"),
+                QStringLiteral("connection.firewall"),
                 QStringLiteral("content.metainfo"),
                 QStringLiteral("peers.known"),
                 QStringLiteral("peers.lan_public_address"),

@@ -3,6 +3,7 @@
 
 #include "diagnostics/CheckSupport.h"
 #include "diagnostics/ConnectionProbeChecks.h"
+#include "diagnostics/FirewallCheck.h"
 #include "diagnostics/NetworkFacts.h"
 
 namespace opendo::diagnostics {
@@ -46,6 +47,7 @@ QList<CheckFactory> connectionChecks()
         instantCheck(QStringLiteral("connection.interface"), CheckGroup::Connection,
                      Diag::tr("Network interface"), interfaces),
         {QStringLiteral("connection.peer_port"), [] { return std::make_unique<PeerPortCheck>(); }},
+        {QStringLiteral("connection.firewall"), [] { return std::make_unique<FirewallCheck>(); }},
         {QStringLiteral("connection.discovery"), [] { return std::make_unique<DiscoveryCheck>(); }},
         {QStringLiteral("connection.origin_ranges"),
          [] { return std::make_unique<OriginRangesCheck>(); }},
