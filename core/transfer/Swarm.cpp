@@ -74,11 +74,28 @@ Swarm::Swarm(PeerHub& hub, std::shared_ptr<const content::Metainfo> metainfo, QS
     m_snubTimer.start();
 }
 
+namespace {
+
+// The connection log's last word on a connection: what it carried each way, so "who sent
+// whom how much" can be read from the log after the fact.
+QString connectionTotals(const PeerConnection& connection)
+{
+    return QStringLiteral("(received %1, sent %2 bytes)")
+        .arg(connection.payloadReceived())
+        .arg(connection.payloadSent());
+}
+
+} // namespace
+
 Swarm::~Swarm()
 {
     // Connections are children; make sure none calls back into a half-destroyed swarm.
-    for (const auto& p : m_peers)
+    for (const auto& p : m_peers) {
         disconnect(p->connection, nullptr, this, nullptr);
+        qCInfo(log::lcSwarm).noquote()
+            << m_contentId.left(12) << "closing" << p->connection->endpoint() << "as the swarm ends"
+            << connectionTotals(*p->connection);
+    }
 }
 
 Swarm::Peer* Swarm::peerOf(PeerConnection* connection)
@@ -657,10 +674,11 @@ void Swarm::onClosed(PeerConnection* connection, const QString& reason, bool vio
     if (violation)
         qCWarning(log::lcSwarm).noquote()
             << m_contentId.left(12) << "disconnected" << connection->endpoint()
-            << "for breaking the protocol:" << reason;
+            << "for breaking the protocol:" << reason << connectionTotals(*connection);
     else
         qCInfo(log::lcSwarm).noquote()
-            << m_contentId.left(12) << "disconnected" << connection->endpoint() << reason;
+            << m_contentId.left(12) << "disconnected" << connection->endpoint() << reason
+            << connectionTotals(*connection);
     peer.pieces.clear();
     if (m_sink) {
         m_sink->picker().releaseAll(peer.key);

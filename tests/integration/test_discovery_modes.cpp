@@ -13,12 +13,14 @@
 #include "support/TestPaths.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -55,6 +57,24 @@ const Member kMembers[] = {
 const QStringList kNatMap = {"127.0.0.2-127.0.0.3=198.51.100.1", "127.0.0.7=198.51.100.1",
                              "127.0.0.4=198.51.100.2",           "127.0.0.8-127.0.0.9=198.51.100.2",
                              "127.0.0.5-127.0.0.6=198.51.100.3", "127.0.0.10=198.51.100.4"};
+
+// Payload bytes received per peer address, from the totals the agent logs as each connection
+// ends ("… disconnected 127.0.0.2:7680 … (received N, sent M bytes)").
+QMap<QString, qint64> receivedByAddress(const QString& logPath)
+{
+    static const QRegularExpression line(
+        R"((?:disconnected|closing) (\d+\.\d+\.\d+\.\d+):\d+ .*\(received (\d+), sent \d+ bytes\))");
+    QMap<QString, qint64> received;
+    QFile log(logPath);
+    if (!log.open(QIODevice::ReadOnly))
+        return received;
+    for (const QString& text : QString::fromUtf8(log.readAll()).split('\n')) {
+        const QRegularExpressionMatch m = line.match(text);
+        if (m.hasMatch())
+            received[m.captured(1)] += m.captured(2).toLongLong();
+    }
+    return received;
+}
 
 } // namespace
 
@@ -321,6 +341,42 @@ void DiscoveryModesTest::modesDecideWhoSharesWithWhom()
     QCOMPARE(internetSeed["UploadLanBytes"].toInteger() +
                  internetSeed["UploadGroupBytes"].toInteger(),
              0);
+    // Who sent whom: every agent's connection log ends each connection with its totals.
+    // Bytes may only have come from agents of the receiver's own scope.
+    const QMap<QString, QSet<QString>> mayReceiveFrom = {{"lan1", {"127.0.0.3"}},
+                                                         {"lan2", {"127.0.0.2"}},
+                                                         {"groupB", {"127.0.0.5"}},
+                                                         {"groupC", {"127.0.0.4"}},
+                                                         {"internet3", {"127.0.0.10"}},
+                                                         {"internet3b", {"127.0.0.6"}},
+                                                         {"http0", {}},
+                                                         {"simple99", {}},
+                                                         {"outsider", {}}};
+    for (auto it = mayReceiveFrom.cbegin(); it != mayReceiveFrom.cend(); ++it) {
+        const QMap<QString, qint64> from =
+            receivedByAddress(m_dir.filePath(it.key() + "/agent.log"));
+        qint64 total = 0;
+        for (auto f = from.cbegin(); f != from.cend(); ++f) {
+            if (f.value() > 0)
+                QVERIFY2(it.value().contains(f.key()),
+                         qPrintable(QString("%1 received %2 bytes from %3")
+                                        .arg(it.key())
+                                        .arg(f.value())
+                                        .arg(f.key())));
+            total += f.value();
+        }
+        // Every peer byte counted in the status arrived on a logged connection (more may have
+        // arrived: blocks of a piece another source completed first).
+        QVERIFY2(total >= status[it.key()]["BytesFromPeers"].toInteger(),
+                 qPrintable(QString("%1: %2 logged, %3 counted")
+                                .arg(it.key())
+                                .arg(total)
+                                .arg(status[it.key()]["BytesFromPeers"].toInteger())));
+    }
+    QVERIFY(receivedByAddress(m_dir.filePath("lan2/agent.log")).value("127.0.0.2") > 0);
+    QVERIFY(receivedByAddress(m_dir.filePath("groupC/agent.log")).value("127.0.0.4") > 0);
+    QVERIFY(receivedByAddress(m_dir.filePath("internet3b/agent.log")).value("127.0.0.6") > 0);
+
     // The outsider reached groupB but was not admitted.
     QFile log(m_dir.filePath("groupB/agent.log"));
     QVERIFY(log.open(QIODevice::ReadOnly));
