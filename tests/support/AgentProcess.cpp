@@ -2,6 +2,7 @@
 
 #include "support/FreePort.h"
 #include "support/TestPaths.h"
+#include "transfer/PeerEndpoint.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -27,7 +28,7 @@ AgentProcess::~AgentProcess()
 
 QString AgentProcess::endpoint() const
 {
-    return QStringLiteral("%1:%2").arg(m_options.address.toString()).arg(m_options.port);
+    return transfer::PeerEndpoint{m_options.address, m_options.port}.toString();
 }
 
 bool AgentProcess::start(QString* error, int timeoutMs)

@@ -2,6 +2,7 @@
 
 #include "support/FreePort.h"
 #include "support/TestPaths.h"
+#include "transfer/PeerEndpoint.h"
 
 #include <csignal>
 
@@ -32,7 +33,7 @@ QUrl DiscoveryProcess::url() const
 bool DiscoveryProcess::start(QString* error, int timeoutMs)
 {
     QStringList args{QStringLiteral("--listen"),
-                     QStringLiteral("%1:%2").arg(m_options.address.toString()).arg(m_options.port),
+                     transfer::PeerEndpoint{m_options.address, m_options.port}.toString(),
                      QStringLiteral("--interval"), QString::number(m_options.intervalSeconds)};
     if (!m_options.databasePath.isEmpty())
         args << QStringLiteral("--db") << m_options.databasePath;
