@@ -89,10 +89,6 @@
         <translation>Der OpenDO-Erkennungsdienst: ein BitTorrent-Tracker mit den Downloadmodi der Übermittlungsoptimierung, Schwarmschlüsseln und der Veröffentlichung von Inhalten.</translation>
     </message>
     <message>
-        <source>Address and port to serve on (default 0.0.0.0:7681).</source>
-        <translation>Adresse und Port, auf denen der Dienst lauscht (Standard 0.0.0.0:7681).</translation>
-    </message>
-    <message>
         <source>SQLite file keeping published content, registrations and the swarm key secret across restarts (default: memory only).</source>
         <translation>SQLite-Datei, die veröffentlichte Inhalte, Registrierungen und das Geheimnis der Schwarmschlüssel über Neustarts hinweg bewahrt (Standard: nur im Arbeitsspeicher).</translation>
     </message>
@@ -179,6 +175,10 @@
     <message>
         <source>--publish %1: %2</source>
         <translation>--publish %1: %2</translation>
+    </message>
+    <message>
+        <source>Address and port to serve on; *:PORT serves every IPv4 and IPv6 address (default *:7681).</source>
+        <translation>Adresse und Port, auf denen der Dienst lauscht; *:PORT bedient jede IPv4- und IPv6-Adresse (Standard *:7681).</translation>
     </message>
 </context>
 <context>

@@ -58,7 +58,8 @@ int main(int argc, char* argv[])
     const QCommandLineOption listen(
         QStringLiteral("listen"),
         QCoreApplication::translate("do-discovery",
-                                    "Address and port to serve on (default 0.0.0.0:7681)."),
+                                    "Address and port to serve on; *:PORT serves every IPv4 and "
+                                    "IPv6 address (default *:7681)."),
         QStringLiteral("ADDR:PORT"));
     const QCommandLineOption db(
         QStringLiteral("db"),
@@ -128,12 +129,18 @@ int main(int argc, char* argv[])
     }
 
     opendo::discovery::DiscoveryServerOptions options;
-    options.address = QHostAddress(QHostAddress::AnyIPv4);
+    // Dual-stack by default: devices announce over whichever family they have (BEP 7).
+    options.address = QHostAddress(QHostAddress::Any);
     options.port = 7681;
     if (parser.isSet(listen)) {
         QString error;
-        const auto endpoint =
-            opendo::transfer::parsePeerEndpoint(parser.value(listen), &error, true);
+        QString value = parser.value(listen);
+        const bool everyAddress = value.startsWith(QLatin1String("*:"));
+        if (everyAddress)
+            value.replace(0, 1, QStringLiteral("0.0.0.0"));
+        auto endpoint = opendo::transfer::parsePeerEndpoint(value, &error, true);
+        if (endpoint && everyAddress)
+            endpoint->address = QHostAddress(QHostAddress::Any);
         if (!endpoint)
             return fail(kExitBadArguments,
                         QCoreApplication::translate("do-discovery", "--listen: %1").arg(error));

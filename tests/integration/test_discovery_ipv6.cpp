@@ -1,10 +1,11 @@
-// Discovery and peering over IPv6 (BEP 7): do-discovery on [::1], two do-agents listening on
-// [::1] in LAN mode. The service sees both behind the same address, hands each the other in
-// "peers6", and the second agent downloads from the first over IPv6 — the origin (IPv4) only
-// fills in what the seed cannot.
+// Discovery and peering over IPv6 (BEP 7): a dual-stack do-discovery, two do-agents listening on
+// [::1] in LAN mode and one on 127.0.0.2. The service sees both behind the same address, hands each
+// the other in "peers6", and the second agent downloads from the first over IPv6 — the origin
+// (IPv4) only fills in what the seed cannot.
 
 #include "support/AgentProcess.h"
 #include "support/DiscoveryProcess.h"
+#include "support/FreePort.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
 #include "support/RequireTool.h"
@@ -39,7 +40,8 @@ private Q_SLOTS:
 
 private:
     ProcessResult doctl(const QString& dataDir, const QStringList& args, int timeoutMs = 30000);
-    std::unique_ptr<AgentProcess> startAgent(const QString& name, QString* error);
+    std::unique_ptr<AgentProcess> startAgent(const QString& name, QString* error,
+                                             const QHostAddress& address = kIpv6Loopback);
     QJsonObject download(AgentProcess& agent);
 
     QTemporaryDir m_dir;
@@ -71,8 +73,11 @@ void DiscoveryIpv6Test::initTestCase()
         NginxOptions{root, QHostAddress(QHostAddress::LocalHost), true, "limit_rate 4m;"});
     QString error;
     QVERIFY2(m_nginx->start(&error), qPrintable(error));
+    // The service serves both families on one port, as do-discovery does by default.
     DiscoveryProcessOptions options;
     options.address = kIpv6Loopback;
+    options.port = freePort(kIpv6Loopback);
+    options.listenArg = QString("*:%1").arg(options.port);
     options.intervalSeconds = 1;
     m_discovery = std::make_unique<DiscoveryProcess>(options);
     QVERIFY2(m_discovery->start(&error), qPrintable(error));
@@ -83,12 +88,16 @@ void DiscoveryIpv6Test::initTestCase()
     QVERIFY2(published.exitCode == 0, qPrintable(published.err));
 }
 
-std::unique_ptr<AgentProcess> DiscoveryIpv6Test::startAgent(const QString& name, QString* error)
+std::unique_ptr<AgentProcess> DiscoveryIpv6Test::startAgent(const QString& name, QString* error,
+                                                            const QHostAddress& address)
 {
     AgentProcessOptions options;
     options.dataDir = m_dir.filePath(name);
-    options.address = kIpv6Loopback;
-    options.extraArgs = {"--discovery", m_discovery->url().toString()};
+    options.address = address;
+    QUrl service = m_discovery->url();
+    if (address.protocol() == QAbstractSocket::IPv4Protocol)
+        service.setHost("127.0.0.1");
+    options.extraArgs = {"--discovery", service.toString()};
     for (const QString s : {"DOMinRAMAllowedToPeer=1", "DOMinDiskSizeAllowedToPeer=1",
                             "DOMinFileSizeToCache=1", "DODownloadMode=1"}) {
         const ProcessResult r =
@@ -143,6 +152,19 @@ void DiscoveryIpv6Test::peersFindEachOtherOverIpv6()
     for (const QJsonValue& v : activity["Offered"].toArray())
         offered << v["Endpoint"].toString();
     QVERIFY2(offered.contains(seed->endpoint()), qPrintable(offered.join(',')));
+
+    // An IPv4 device on the same service: seen under its plain IPv4 address (not as
+    // ::ffff:127.0.0.2), so it is behind another "NAT" than the IPv6 pair and gets no peers.
+    auto v4 = startAgent("v4", &error, QHostAddress("127.0.0.2"));
+    QVERIFY2(v4, qPrintable(error));
+    const QJsonObject v4Got = download(*v4);
+    QCOMPARE(v4Got["BytesFromHttp"].toInteger(), kFileSize);
+    const ProcessResult v4Peers = doctl(v4->dataDir(), {"peers", "--json"});
+    const QJsonObject v4Activity = QJsonDocument::fromJson(v4Peers.out.toUtf8()).object();
+    QCOMPARE(v4Activity["Discovery"].toObject()["PublicAddress"].toString(), QString("127.0.0.2"));
+    QCOMPARE(v4Activity["Discovery"].toObject()["State"].toString(), QString("reachable"));
+    QCOMPARE(v4Activity["Offered"].toArray().size(), 0);
+    QCOMPARE(v4->stop(), 0);
     QCOMPARE(leecher->stop(), 0);
     QCOMPARE(seed->stop(), 0);
 }

@@ -33,7 +33,9 @@ QUrl DiscoveryProcess::url() const
 bool DiscoveryProcess::start(QString* error, int timeoutMs)
 {
     QStringList args{QStringLiteral("--listen"),
-                     transfer::PeerEndpoint{m_options.address, m_options.port}.toString(),
+                     m_options.listenArg.isEmpty()
+                         ? transfer::PeerEndpoint{m_options.address, m_options.port}.toString()
+                         : m_options.listenArg,
                      QStringLiteral("--interval"), QString::number(m_options.intervalSeconds)};
     if (!m_options.databasePath.isEmpty())
         args << QStringLiteral("--db") << m_options.databasePath;

@@ -18,6 +18,7 @@ struct DiscoveryProcessOptions
     int intervalSeconds = 60; // announce interval the service asks for
     QStringList natMap{};     // --nat-map rules
     QStringList extraArgs{};
+    QString listenArg{}; // --listen as given ("*:PORT"); "" = address:port
 };
 
 class DiscoveryProcess

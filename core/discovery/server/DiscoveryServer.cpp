@@ -189,7 +189,9 @@ QString DiscoveryServer::baseUrl() const
 {
     const QHostAddress host = address();
     QString text = host.toString();
-    if (host.protocol() == QAbstractSocket::IPv6Protocol)
+    if (host == QHostAddress(QHostAddress::Any))
+        text = QStringLiteral("*"); // every IPv4 and IPv6 address
+    else if (host.protocol() == QAbstractSocket::IPv6Protocol)
         text = QLatin1Char('[') + text + QLatin1Char(']');
     return QStringLiteral("http://%1:%2").arg(text).arg(port());
 }
