@@ -85,6 +85,22 @@ QByteArray statusJson(const QList<transfer::JobStatus>& jobs)
     return jsonBytes(QJsonDocument(array));
 }
 
+// The DO error codes of the last weeks, newest last, each with its meaning where OpenDO has one.
+QByteArray errorEventsJson(const QList<stats::ErrorEvent>& events)
+{
+    QJsonArray array;
+    for (const stats::ErrorEvent& e : events) {
+        QJsonObject row{{QStringLiteral("At"), e.at.toUTC().toString(Qt::ISODateWithMs)},
+                        {QStringLiteral("Code"), log::errorCodeText(e.code)},
+                        {QStringLiteral("Component"), e.category},
+                        {QStringLiteral("Message"), e.message}};
+        if (const auto meaning = log::errorCodeMeaning(e.code))
+            row.insert(QStringLiteral("Meaning"), meaning->meaning);
+        array.append(row);
+    }
+    return jsonBytes(QJsonDocument(array));
+}
+
 QString logText(const QList<log::LogRecord>& records)
 {
     QString text;
@@ -197,6 +213,8 @@ QString readmeText()
         "                    the upload cap's use (Get-DeliveryOptimizationPerfSnapThisMonth)\n"
         "peers.json          download mode in effect, the discovery service, the peers it\n"
         "                    offered and the live peer connections\n"
+        "errors.json         the DO error codes (0x80D0xxxx) the agent raised in the last 15\n"
+        "                    days, with time, component, message and meaning\n"
         "log.txt             the agent's recent log: time (UTC), level, component, message\n"
         "network.txt         network interfaces with their addresses, IPv4 and IPv6 routes\n"
         "system.txt          operating system, directories, RAM, cache drive, battery and the\n"
@@ -232,6 +250,7 @@ QList<QPair<QString, QByteArray>> supportBundleFiles(const SupportBundleInputs& 
              facts.policies.number(QStringLiteral("DOMonthlyUploadDataCap")))))},
         {QStringLiteral("peers.json"),
          QString::fromUtf8(json(agent::peerActivityToJson(facts.activity)))},
+        {QStringLiteral("errors.json"), QString::fromUtf8(errorEventsJson(facts.errorEvents))},
         {QStringLiteral("log.txt"), logText(inputs.log)},
         {QStringLiteral("network.txt"), networkText()},
         {QStringLiteral("system.txt"), systemText(inputs)},

@@ -25,10 +25,10 @@ namespace {
 const QString kUrlWithSecrets = "http://u:pw@host:7681/?token=abc";
 const QString kSwarmKey = "6f1c2a9e8d7b6c5a4f3e2d1c0b9a8f7e6d5c4b3a29180706f5e4d3c2b1a09f8e";
 const QString kContentId = "0123456789abcdef0123456789abcdef01234567"; // 40 hex digits
-const QStringList kFiles = {"README.txt",    "report.html",         "checks.json",
-                            "policy.json",   "agent-settings.json", "status.json",
-                            "perfsnap.json", "perfsnap-month.json", "peers.json",
-                            "log.txt",       "network.txt",         "system.txt"};
+const QStringList kFiles = {
+    "README.txt",  "report.html",   "checks.json",         "policy.json", "agent-settings.json",
+    "status.json", "perfsnap.json", "perfsnap-month.json", "peers.json",  "errors.json",
+    "log.txt",     "network.txt",   "system.txt"};
 
 struct Run
 {
@@ -89,6 +89,9 @@ SupportBundleInputs sampleInputs()
     f.activity.discovery.state = discovery::DiscoveryState::Reachable;
     f.activity.discovery.serviceUrl = kUrlWithSecrets;
     f.activity.offered.append({kContentId, "10.0.0.7:7680", transfer::SourceClass::LanPeer});
+    f.errorEvents.append({QDateTime::currentDateTime(), 0x80D0680D, "opendo.swarm",
+                          "0123456789ab banned 10.0.0.9:7680: sent piece 3 with data that fails "
+                          "verification"});
     f.device.files = 3;
     f.month.down[size_t(transfer::SourceClass::LanPeer)] = 300;
     f.month.down[size_t(transfer::SourceClass::Http)] = 100;
@@ -333,6 +336,13 @@ void SupportBundleTest::bundleExtractsWithRealTar()
     QCOMPARE(peers["ListenEndpoint"].toString(), "0.0.0.0:7680");
     QCOMPARE(peers["Offered"].toArray().size(), 1);
     QCOMPARE(peers["Discovery"].toObject()["State"].toString(), "reachable");
+
+    const QJsonArray errors = readJson(root.filePath("errors.json")).array();
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors[0]["Code"].toString(), "0x80D0680D");
+    QCOMPARE(errors[0]["Component"].toString(), "opendo.swarm");
+    QVERIFY(errors[0]["Message"].toString().contains("10.0.0.9:7680"));
+    QVERIFY(errors[0]["Meaning"].toString().contains("banned"));
 
     const QString log = readText(root.filePath("log.txt"));
     QVERIFY2(log.contains("2026-11-27T12:00:01.000Z info     opendo.agent: agent started\n"),
