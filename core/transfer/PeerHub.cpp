@@ -306,6 +306,23 @@ bool wasClosed(const PeeringGates& gates, const QString& policyKey)
 
 } // namespace
 
+void PeerHub::setErrorJournal(stats::ErrorJournal* errors)
+{
+    m_errors = errors;
+    reportClosedGates({}); // gates already closed at start count as closing now
+}
+
+void PeerHub::reportClosedGates(const PeeringGates& before)
+{
+    if (!m_errors)
+        return; // the first evaluation, before the agent hands over its journal
+    for (const GateVerdict& v : std::as_const(m_gates.verdicts)) {
+        if (!v.allowed && !wasClosed(before, v.policyKey))
+            stats::reportError(m_errors, gateErrorCode(v.policyKey), log::lcAgent(),
+                               QStringLiteral("%1 (%2)").arg(v.reason, v.evidence));
+    }
+}
+
 void PeerHub::refreshGates()
 {
     const bool couldDownload = peeringAllowed();
@@ -313,11 +330,7 @@ void PeerHub::refreshGates()
     const PeeringGates before = m_gates;
     m_gates = evaluatePeeringGates(m_policies, probeSystemFacts(m_store.cacheDir()),
                                    uploadedThisMonth(SourceClass::InternetPeer));
-    for (const GateVerdict& v : std::as_const(m_gates.verdicts)) {
-        if (!v.allowed && !wasClosed(before, v.policyKey))
-            stats::reportError(m_errors, gateErrorCode(v.policyKey), log::lcAgent(),
-                               QStringLiteral("%1 (%2)").arg(v.reason, v.evidence));
-    }
+    reportClosedGates(before);
     if (couldDownload != peeringAllowed() || couldUpload != uploadAllowed()) {
         const QString reason = peeringBlockedReason();
         qCInfo(log::lcAgent).noquote()

@@ -65,7 +65,7 @@ public:
     // wildcard), so agents on 127.0.0.x appear to each other under their own addresses.
     bool listen(const QHostAddress& address, quint16 port, QString* error);
     // Where the peer side reports DO error codes (bans, bad pieces, gates); may stay null.
-    void setErrorJournal(stats::ErrorJournal* errors) { m_errors = errors; }
+    void setErrorJournal(stats::ErrorJournal* errors);
     stats::ErrorJournal* errorJournal() const { return m_errors; }
     bool isListening() const;
     QHostAddress listenAddress() const;
@@ -143,6 +143,7 @@ private:
     SourceClass classify(const QString& contentId, const QHostAddress& address) const;
     void connectOut(Swarm& swarm, const PeerEndpoint& endpoint, SourceClass cls);
     void refreshGates();
+    void reportClosedGates(const PeeringGates& before); // gates closed now that were not then
     void flushUploadLedger(); // every few seconds; also starts a new month's count
     void loadMonthUploads(const QDate& day);
     bool isSelf(const PeerEndpoint& endpoint) const;

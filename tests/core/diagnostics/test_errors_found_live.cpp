@@ -5,11 +5,13 @@
 
 #include "agent/Agent.h"
 #include "log/LogBuffer.h"
+#include "persistence/Database.h"
 #include "support/AgentPolicies.h"
 #include "support/FreePort.h"
 #include "support/LiveChecks.h"
 #include "support/TestAgentOptions.h"
 
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void init();
     void nothingRaisedPasses();
     void vpnGateCodeSurvivesRestart();
+    void gateClosedAtStart();
     void unreachableDiscoveryCode();
 
 private:
@@ -83,6 +86,30 @@ void ErrorsFoundLiveTest::vpnGateCodeSurvivesRestart()
     agent::Agent again(testAgentOptions(dataDir));
     QCOMPARE(again.start().result(), QString());
     QTRY_VERIFY_WITH_TIMEOUT(again.hasPeerActivity() && again.peerActivity().peeringAllowed, 10000);
+    const CheckResult r = runAgentCheck(again, "peers.errors_found");
+    QVERIFY2(r.verdict == Verdict::Warn && listsCode(r, "0x80D03807 × 1"),
+             qPrintable(describeResult(r)));
+}
+
+void ErrorsFoundLiveTest::gateClosedAtStart()
+{
+    const QString dataDir = m_dir->filePath("agent");
+    {
+        agent::Agent agent(testAgentOptions(dataDir));
+        QCOMPARE(agent.start().result(), QString());
+        QVERIFY(
+            applyPolicyValues(agent, {{"DOVpnKeywords", "lo"}, {"DOAllowVPNPeerCaching", "0"}}));
+    }
+    {
+        // Forget what that agent raised: only the next start can bring the code back.
+        persistence::Database db;
+        QString error;
+        QVERIFY2(db.open(dataDir, &error), qPrintable(error));
+        QSqlQuery q(db.handle());
+        QVERIFY(q.exec("DELETE FROM error_events"));
+    }
+    agent::Agent again(testAgentOptions(dataDir));
+    QCOMPARE(again.start().result(), QString());
     const CheckResult r = runAgentCheck(again, "peers.errors_found");
     QVERIFY2(r.verdict == Verdict::Warn && listsCode(r, "0x80D03807 × 1"),
              qPrintable(describeResult(r)));
