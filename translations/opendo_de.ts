@@ -2529,6 +2529,14 @@ Agent von doctl.
         <source>The firewall rules cannot be read: %1 does not start.</source>
         <translation>Die Firewall-Regeln lassen sich nicht lesen: %1 startet nicht.</translation>
     </message>
+    <message>
+        <source>DOModifyCacheDrive now names %1, but the agent keeps its cache in %2 until it restarts.</source>
+        <translation>DOModifyCacheDrive nennt jetzt %1, aber der Agent behält seinen Cache bis zum Neustart in %2.</translation>
+    </message>
+    <message>
+        <source>Restart the agent (or the console) to use %1. Content cached in %2 is not moved: it is downloaded again when needed, and %2 can be deleted after the restart.</source>
+        <translation>Den Agenten (oder die Konsole) neu starten, um %1 zu verwenden. In %2 zwischengespeicherte Inhalte werden nicht verschoben: Sie werden bei Bedarf erneut heruntergeladen, und %2 kann nach dem Neustart gelöscht werden.</translation>
+    </message>
 </context>
 <context>
     <name>opendo::diagnostics::HttpProbe</name>

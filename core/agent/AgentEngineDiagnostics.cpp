@@ -106,8 +106,8 @@ void AgentEngine::gatherDiagnosticInputs(diagnostics::DiagnosticInputs& in) cons
     in.agentSettings = agentSettings();
     in.databasePath = m_db.filePath();
     in.databaseCheck = quickCheck(m_db.handle());
-    in.cacheDir =
-        m_store ? m_store->cacheDir() : cache::cacheDirectoryFor(in.policies, m_options.dataDir);
+    in.configuredCacheDir = cache::cacheDirectoryFor(in.policies, m_options.dataDir);
+    in.cacheDir = m_store ? m_store->cacheDir() : in.configuredCacheDir;
     in.discoveryUrl = m_discovery ? m_discovery->client().serviceUrl().toString() : QString();
     in.month = monthTotals(QDate::currentDate());
     in.cacheEntries = cacheContents();

@@ -144,6 +144,21 @@ CheckResult cacheFolder(const InstantCheck& c, const DiagnosticInputs& in)
     evidence << Diag::tr("%1 free of %2 on %3")
                     .arg(gbText(storage.bytesAvailable()), gbText(storage.bytesTotal()),
                          storage.rootPath());
+    if (!in.configuredCacheDir.isEmpty() &&
+        QDir::cleanPath(in.configuredCacheDir) != QDir::cleanPath(in.cacheDir)) {
+        // The agent opens its cache once, at start: a new DOModifyCacheDrive waits for a restart.
+        const QString next = QDir::toNativeSeparators(in.configuredCacheDir);
+        CheckResult r =
+            c.result(Verdict::Warn, Diag::tr("DOModifyCacheDrive now names %1, but the agent keeps "
+                                             "its cache in %2 until it restarts.")
+                                        .arg(next, dir));
+        r.evidence = evidence;
+        r.remedy = Diag::tr("Restart the agent (or the console) to use %1. Content cached in %2 "
+                            "is not moved: it is downloaded again when needed, and %2 can be "
+                            "deleted after the restart.")
+                       .arg(next, dir);
+        return r;
+    }
     CheckResult r = c.result(Verdict::Pass, Diag::tr("The cache folder exists and is writable."));
     r.evidence = evidence;
     return r;

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void groupIdOutsideGroupMode();
     void cacheFolderGoneBehindAFile();
     void cacheFolderNotWritable();
+    void cacheDriveChangedWhileRunning();
     void damagedDatabase();
     void batteryOnThisMachine();
     void batteryDrainingBelowMinimum();
@@ -128,6 +129,28 @@ void DeviceChecksLiveTest::cacheFolderGoneBehindAFile()
              qPrintable(describeResult(r)));
     QVERIFY2(r.remedy.contains("mkdir -p " + cacheDir), qPrintable(describeResult(r)));
     QVERIFY2(r.remedy.contains("DOModifyCacheDrive"), qPrintable(describeResult(r)));
+}
+
+void DeviceChecksLiveTest::cacheDriveChangedWhileRunning()
+{
+    auto agent = std::make_unique<agent::Agent>(test::testAgentOptions(m_dir->filePath("agent")));
+    QCOMPARE(agent->start().result(), QString());
+    const QString inUse = m_dir->filePath("agent/cache");
+    QCOMPARE(runAgentCheck(*agent, "device.cache_folder").verdict, Verdict::Pass);
+    const QString next = m_dir->filePath("elsewhere");
+    QVERIFY(applyPolicyValues(*agent, {{"DOModifyCacheDrive", next}}));
+    const CheckResult r = runAgentCheck(*agent, "device.cache_folder");
+    QVERIFY2(r.verdict == Verdict::Warn, qPrintable(describeResult(r)));
+    QVERIFY2(r.summary.contains(next) && r.summary.contains(inUse), qPrintable(describeResult(r)));
+    QVERIFY2(r.remedy.startsWith("Restart the agent"), qPrintable(r.remedy));
+    // After the restart the new folder is the cache and the check is content again.
+    agent.reset();
+    agent::Agent restarted(test::testAgentOptions(m_dir->filePath("agent")));
+    QCOMPARE(restarted.start().result(), QString());
+    const CheckResult after = runAgentCheck(restarted, "device.cache_folder");
+    QVERIFY2(after.verdict == Verdict::Pass, qPrintable(describeResult(after)));
+    QVERIFY2(after.evidence.join('\n').contains("Cache folder: " + next),
+             qPrintable(describeResult(after)));
 }
 
 void DeviceChecksLiveTest::cacheFolderNotWritable()
