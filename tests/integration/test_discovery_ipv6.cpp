@@ -66,13 +66,10 @@ void DiscoveryIpv6Test::initTestCase()
             "nginx is not installed (installer/setup.sh installs nginx-light)");
     QVERIFY(m_dir.isValid());
     const QString root = m_dir.filePath("www");
-    QVERIFY(QDir().mkpath(root));
-    QVERIFY(writeRandomFile(root + "/content.bin", kFileSize, 11));
     // The origin is slow enough that a seed one hop away is the faster source.
-    m_nginx = std::make_unique<NginxServer>(
-        NginxOptions{root, QHostAddress(QHostAddress::LocalHost), true, "limit_rate 4m;"});
     QString error;
-    QVERIFY2(m_nginx->start(&error), qPrintable(error));
+    m_nginx = startContentOrigin(root, kFileSize, 11, "limit_rate 4m;", &error);
+    QVERIFY2(m_nginx, qPrintable(error));
     // The service serves both families on one port, as do-discovery does by default.
     DiscoveryProcessOptions options;
     options.address = kIpv6Loopback;

@@ -167,12 +167,9 @@ void DiscoveryModesTest::initTestCase()
     QVERIFY(m_dir.isValid());
     m_dir.setAutoRemove(!qEnvironmentVariableIsSet("OPENDO_TEST_KEEP"));
     const QString root = m_dir.filePath("www");
-    QVERIFY(QDir().mkpath(root));
-    QVERIFY(writeRandomFile(root + "/content.bin", kFileSize, 7));
-    m_nginx = std::make_unique<NginxServer>(
-        NginxOptions{root, QHostAddress(QHostAddress::LocalHost), true, "limit_rate 16m;"});
     QString error;
-    QVERIFY2(m_nginx->start(&error), qPrintable(error));
+    m_nginx = startContentOrigin(root, kFileSize, 7, "limit_rate 16m;", &error);
+    QVERIFY2(m_nginx, qPrintable(error));
     DiscoveryProcessOptions options;
     options.intervalSeconds = 1;
     options.natMap = kNatMap;

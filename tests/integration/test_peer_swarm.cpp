@@ -74,14 +74,11 @@ void PeerSwarmTest::initTestCase()
             "nginx is not installed (installer/setup.sh installs nginx-light)");
     QVERIFY(m_dir.isValid());
     const QString root = m_dir.filePath("www");
-    QVERIFY(QDir().mkpath(root));
-    QVERIFY(writeRandomFile(root + "/content.bin", kFileSize, 42));
     // The origin is slower than the agents' disks (32 MB/s per connection), so the agents'
     // downloads overlap in time as they would on a real WAN link.
-    m_nginx = std::make_unique<NginxServer>(
-        NginxOptions{root, QHostAddress(QHostAddress::LocalHost), true, "limit_rate 32m;"});
     QString error;
-    QVERIFY2(m_nginx->start(&error), qPrintable(error));
+    m_nginx = startContentOrigin(root, kFileSize, 42, "limit_rate 32m;", &error);
+    QVERIFY2(m_nginx, qPrintable(error));
     m_torrent = m_dir.filePath("content.torrent");
     const ProcessResult made =
         runProgram(executable("doctl"), {"create-metainfo", root + "/content.bin", "--webseed",

@@ -1,7 +1,9 @@
 #include "support/NginxServer.h"
 
 #include "support/FreePort.h"
+#include "support/TestFiles.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -172,6 +174,21 @@ QString NginxServer::errorLog() const
             text += QString::fromUtf8(file.readAll());
     }
     return text;
+}
+
+std::unique_ptr<NginxServer> startContentOrigin(const QString& root, qint64 size, quint32 seed,
+                                                const QString& extraServerConfig, QString* error)
+{
+    if (!QDir().mkpath(root) ||
+        !writeRandomFile(root + QStringLiteral("/content.bin"), size, seed)) {
+        *error = QStringLiteral("cannot write %1/content.bin").arg(root);
+        return nullptr;
+    }
+    auto nginx = std::make_unique<NginxServer>(
+        NginxOptions{root, QHostAddress(QHostAddress::LocalHost), true, extraServerConfig});
+    if (!nginx->start(error))
+        return nullptr;
+    return nginx;
 }
 
 } // namespace opendo::test

@@ -53,4 +53,10 @@ private:
     quint16 m_port = 0;
 };
 
+// The origin most tests need: <root>/content.bin, `size` random bytes from `seed` (written
+// first), served by nginx on 127.0.0.1 with `extraServerConfig` ("limit_rate 16m;"). Null with
+// `error` set when the file or the server cannot be made.
+std::unique_ptr<NginxServer> startContentOrigin(const QString& root, qint64 size, quint32 seed,
+                                                const QString& extraServerConfig, QString* error);
+
 } // namespace opendo::test
