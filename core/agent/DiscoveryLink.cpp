@@ -80,6 +80,22 @@ DiscoveryLink::DiscoveryLink(cache::PieceStore& store, transfer::PeerHub& peers,
     m_refreshSoon.setSingleShot(true);
     m_refreshSoon.setInterval(100);
     connect(&m_refreshSoon, &QTimer::timeout, this, &DiscoveryLink::refreshTracked);
+    connect(&m_peers, &transfer::PeerHub::unknownPeerConnected, this,
+            &DiscoveryLink::askAboutNewPeer);
+    m_sinceStart.start();
+}
+
+void DiscoveryLink::askAboutNewPeer(const QString& contentId)
+{
+    // A peer that announced after our last announce connects before our next one (up to the
+    // service's interval later): its class is only known from a fresh answer. Bounded per
+    // content, so a flood of unknown connections cannot turn into a flood of announces.
+    const qint64 now = m_sinceStart.elapsed();
+    const auto last = m_askedAboutPeers.constFind(contentId);
+    if (last != m_askedAboutPeers.cend() && now - *last < kAskAboutPeersMs)
+        return;
+    m_askedAboutPeers.insert(contentId, now);
+    m_client.announceSoon(contentId);
 }
 
 void DiscoveryLink::scheduleRefresh()

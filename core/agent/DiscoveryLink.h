@@ -9,6 +9,8 @@
 #include "discovery/DiscoveryClient.h"
 #include "policy/PolicyState.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QHostAddress>
 #include <QMap>
 #include <QObject>
@@ -49,6 +51,9 @@ private:
     void onPeersOffered(const QString& contentId, const discovery::AnnounceResponse& response);
     void onStatusChanged();
     void updateIdentity();
+    void askAboutNewPeer(const QString& contentId);
+
+    static constexpr qint64 kAskAboutPeersMs = 5000;
 
     discovery::DiscoveryClient m_client;
     cache::PieceStore& m_store;
@@ -60,6 +65,8 @@ private:
     bool m_rescanCache = true;
     QTimer m_trackTimer;
     QTimer m_refreshSoon;
+    QElapsedTimer m_sinceStart;
+    QHash<QString, qint64> m_askedAboutPeers; // content id -> when, on m_sinceStart
 };
 
 // The subnet of the interface that carries `address` (or of the first up, non-loopback

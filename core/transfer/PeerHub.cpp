@@ -488,6 +488,16 @@ void PeerHub::routeIncoming(PeerConnection* connection, const QByteArray& infoHa
     }
     connection->acceptIncoming(target->geometry());
     target->addConnection(connection, classify(target->contentId(), connection->address()));
+    if (m_discoveryActive && !isDiscovered(target->contentId(), connection->address()))
+        Q_EMIT unknownPeerConnected(target->contentId());
+}
+
+bool PeerHub::isDiscovered(const QString& contentId, const QHostAddress& address) const
+{
+    const QList<DiscoveredPeer> known = m_discovered.value(contentId);
+    return std::any_of(known.cbegin(), known.cend(), [&address](const DiscoveredPeer& p) {
+        return p.endpoint.address.isEqual(address);
+    });
 }
 
 bool PeerHub::isStaticPeerAddress(const QHostAddress& address) const

@@ -129,10 +129,14 @@ Q_SIGNALS:
     void uploadPermissionChanged();
     // Peering became possible again (mode back from 99, gates open): downloads rejoin swarms.
     void peeringAvailable();
+    // A peer connected that discovery has not told us about for this content: until it does,
+    // the peer counts as what our mode admits (internet in mode 3), so ask it again soon.
+    void unknownPeerConnected(const QString& contentId);
 
 private:
     void onNewConnection();
     bool isStaticPeerAddress(const QHostAddress& address) const;
+    bool isDiscovered(const QString& contentId, const QHostAddress& address) const;
     void routeIncoming(peer::PeerConnection* connection, const QByteArray& infoHash);
     Swarm* seedingSwarmFor(const QByteArray& infoHash);
     Swarm* createSwarm(std::shared_ptr<const content::Metainfo> metainfo, const QString& dataPath,

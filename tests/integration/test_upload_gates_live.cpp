@@ -407,12 +407,11 @@ void UploadGatesLiveTest::monthlyCapStopsInternetUploadsOnly()
 
     // A LAN peer (mode 1, behind the seed's NAT) still gets the seed's bytes. The seed comes
     // back only after the LAN leecher has registered with discovery, so that the seed's first
-    // announce already lists it. Known problem (PeerHub::classify, routeIncoming): a seed
-    // classes an incoming connection by the last peer list discovery gave it, falls back to
-    // "internet" in mode 3 for a peer not on that list yet, and keeps that class for the
-    // connection's life. A LAN leecher that dials a running seed before the seed's next
-    // announce — the usual order — is refused here as an Internet peer, and without a cap its
-    // bytes count as Internet uploads against DOMonthlyUploadDataCap.
+    // announce already lists it. A seed classes an incoming connection by the last peer list
+    // discovery gave it and falls back to "internet" in mode 3 for a peer not on that list yet;
+    // it then asks the service at once and re-classes the connection (test_discovery_reclassify),
+    // but what it sent before the answer still counts as Internet uploads. This case is about
+    // the cap, so it keeps that order out of the picture.
     QCOMPARE(seed->stop(), 0);
     auto lan = startAgent("capped-lan", "127.0.0.43", 0, {}, true, &error);
     QVERIFY2(lan, qPrintable(error));
