@@ -59,6 +59,8 @@ QStringList checkIdsFor(CheckSet set)
     case CheckSet::NoPeerBytes:
         // Each step only matters once the ones before it hold: a stopped agent explains
         // everything after it, a mode without peers explains the rest, and so on.
+        // One step per line keeps the order readable.
+        // clang-format off
         return {QStringLiteral("device.agent"),
                 QStringLiteral("device.download_mode"),
                 QStringLiteral("connection.discovery"),
@@ -80,6 +82,7 @@ QStringList checkIdsFor(CheckSet set)
                 QStringLiteral("content.min_file_size"),
                 QStringLiteral("content.http_delay"),
                 QStringLiteral("peers.efficiency")};
+        // clang-format on
     case CheckSet::PeerConnection:
         return {QStringLiteral("connection.peer_test")};
     case CheckSet::Bandwidth:
