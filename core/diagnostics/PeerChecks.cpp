@@ -69,8 +69,9 @@ CheckResult peersKnown(const InstantCheck& c, const DiagnosticInputs& in)
 
 CheckResult refusedOrBanned(const InstantCheck& c, const DiagnosticInputs& in)
 {
-    static const QStringList kMarkers = {QStringLiteral("not admitted"), QStringLiteral("banned"),
-                                         QStringLiteral("refused"), QStringLiteral("hash")};
+    // Bans are listed from the swarms' ban records below, not again from their log lines.
+    static const QStringList kMarkers = {QStringLiteral("not admitted"), QStringLiteral("refused"),
+                                         QStringLiteral("hash")};
     QStringList events;
     for (const log::LogRecord& record : in.recentWarnings) {
         const bool peerSide = record.category.contains(QLatin1String("peer")) ||

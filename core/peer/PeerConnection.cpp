@@ -5,6 +5,7 @@
 #include "peer/AllowedFastSet.h"
 #include "peer/PlainAddress.h"
 #include "peer/SwarmKeyProof.h"
+#include "peer/WireBitfield.h"
 
 #include <QScopedValueRollback>
 #include <QSignalBlocker>
@@ -36,28 +37,6 @@ PeerWireLimits limitsFor(quint32 pieceCount)
     PeerWireLimits limits;
     limits.pieceCount = pieceCount;
     return limits;
-}
-
-// BitTorrent counts pieces from the most significant bit of the first byte.
-QByteArray toWireBitfield(const QBitArray& have, quint32 pieceCount)
-{
-    QByteArray bytes(qsizetype(pieceCount / 8 + (pieceCount % 8 ? 1 : 0)), '\0');
-    const qsizetype bits = qMin(have.size(), qsizetype(pieceCount));
-    for (qsizetype i = 0; i < bits; ++i) {
-        if (have.testBit(i))
-            bytes[i / 8] = char(bytes[i / 8] | (0x80 >> (i % 8)));
-    }
-    return bytes;
-}
-
-QBitArray fromWireBitfield(const QByteArray& bytes, quint32 pieceCount)
-{
-    QBitArray have{qsizetype(pieceCount)};
-    for (qsizetype i = 0; i < have.size() && i / 8 < bytes.size(); ++i) {
-        if (quint8(bytes[i / 8]) & (0x80 >> (i % 8)))
-            have.setBit(i);
-    }
-    return have;
 }
 
 // Azureus-style version characters: digits, then letters for 10 and up (libtorrent 2.0.10 is

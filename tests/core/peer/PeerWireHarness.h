@@ -86,12 +86,14 @@ inline PeerConnectionSettings quickSettings()
 class RawPeer
 {
 public:
-    explicit RawPeer(QTcpSocket* socket) : m_socket(socket), m_decoder(limits()) {}
+    explicit RawPeer(QTcpSocket* socket, quint32 pieceCount = kPieces)
+        : m_socket(socket), m_decoder(limits(pieceCount))
+    {}
 
-    static PeerWireLimits limits()
+    static PeerWireLimits limits(quint32 pieceCount = kPieces)
     {
         PeerWireLimits l;
-        l.pieceCount = kPieces;
+        l.pieceCount = pieceCount;
         return l;
     }
 
@@ -135,6 +137,23 @@ public:
         return int(std::count_if(m_messages.begin(), m_messages.end(),
                                  [type](const PeerMessage& m) { return m.type == type; }));
     }
+    // The messages that arrived since the last call.
+    QList<PeerMessage> take()
+    {
+        pump();
+        const QList<PeerMessage> fresh = m_messages.mid(m_taken);
+        m_taken = m_messages.size();
+        return fresh;
+    }
+    QList<quint32> indexesOf(MessageType type)
+    {
+        QList<quint32> out;
+        for (const PeerMessage& m : messages()) {
+            if (m.type == type)
+                out << m.index;
+        }
+        return out;
+    }
     bool decoderFailed() const { return m_decoder.failed(); }
 
 private:
@@ -142,6 +161,7 @@ private:
     PeerWireDecoder m_decoder;
     QList<Handshake> m_handshakes;
     QList<PeerMessage> m_messages;
+    qsizetype m_taken = 0;
 };
 
 // Our outgoing connection to a raw peer listening on 127.0.0.1.

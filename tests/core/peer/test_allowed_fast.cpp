@@ -77,55 +77,6 @@ private:
     transfer::PiecePicker m_picker;
 };
 
-// A hand-driven peer for content of kSwarmPieces pieces.
-class WirePeer
-{
-public:
-    explicit WirePeer(QTcpSocket* socket) : m_socket(socket), m_decoder(limits()) {}
-    static PeerWireLimits limits()
-    {
-        PeerWireLimits l;
-        l.pieceCount = kSwarmPieces;
-        return l;
-    }
-    void send(const QByteArray& bytes) { m_socket->write(bytes); }
-    QList<PeerMessage> take()
-    {
-        if (m_socket->bytesAvailable() > 0)
-            m_decoder.feed(m_socket->readAll());
-        QList<PeerMessage> out;
-        for (;;) {
-            PeerMessage m;
-            const auto status = m_decoder.next(m);
-            if (status == PeerWireDecoder::Status::Handshake)
-                ++handshakes;
-            else if (status == PeerWireDecoder::Status::Message)
-                out << m;
-            else
-                break;
-        }
-        all << out;
-        return out;
-    }
-    QList<quint32> indexesOf(MessageType type) const
-    {
-        QList<quint32> out;
-        for (const PeerMessage& m : all) {
-            if (m.type == type)
-                out << m.index;
-        }
-        return out;
-    }
-    bool failed() const { return m_decoder.failed(); }
-
-    int handshakes = 0;
-    QList<PeerMessage> all;
-
-private:
-    QTcpSocket* m_socket;
-    PeerWireDecoder m_decoder;
-};
-
 // A PeerHub with one swarm for a small content, in Internet mode so a peer that dials in from
 // any loopback address is admitted.
 struct SwarmFixture
@@ -269,7 +220,7 @@ void AllowedFastTest::weServeOurAllowedFastSetWhileChoking()
     QVERIFY(socket.bind(kRawAddress));
     socket.connectToHost(QHostAddress::LocalHost, g.hub->listenPort());
     QVERIFY(socket.waitForConnected(kWait));
-    WirePeer raw(&socket);
+    RawPeer raw(&socket, kSwarmPieces);
     raw.send(
         encodeHandshake(Handshake::make(g.swarm->infoHash(), "-XX0001-rawrawrawraw", true, false)));
     raw.send(frame(0x0F)); // have none; never interested, so never unchoked
@@ -285,9 +236,9 @@ void AllowedFastTest::weServeOurAllowedFastSetWhileChoking()
         return sorted(raw.indexesOf(MessageType::AllowedFast));
     };
     QTRY_COMPARE_WITH_TIMEOUT(announced(), sorted(expected), kWait);
-    QCOMPARE(raw.handshakes, 1);
+    QCOMPARE(raw.handshakes().size(), 1);
     QVERIFY(raw.indexesOf(MessageType::AllowedFast).size() == expected.size()); // once each
-    for (const PeerMessage& m : std::as_const(raw.all))
+    for (const PeerMessage& m : raw.messages())
         QVERIFY(m.type != MessageType::Unchoke);
 
     // Choked: an allowed piece is served (through the uploader, with the real bytes) ...
@@ -299,13 +250,13 @@ void AllowedFastTest::weServeOurAllowedFastSetWhileChoking()
     auto answered = [&] {
         raw.take();
         int n = 0;
-        for (const PeerMessage& m : std::as_const(raw.all))
+        for (const PeerMessage& m : raw.messages())
             n += m.type == MessageType::Piece || m.type == MessageType::RejectRequest;
         return n;
     };
     QTRY_COMPARE_WITH_TIMEOUT(answered(), 2, kWait);
     QList<PeerMessage> pieces, rejects;
-    for (const PeerMessage& m : std::as_const(raw.all)) {
+    for (const PeerMessage& m : raw.messages()) {
         if (m.type == MessageType::Piece)
             pieces << m;
         if (m.type == MessageType::RejectRequest)
@@ -322,7 +273,7 @@ void AllowedFastTest::weServeOurAllowedFastSetWhileChoking()
     QTRY_VERIFY_WITH_TIMEOUT(announced().contains(lateA), kWait);
     QVERIFY(raw.indexesOf(MessageType::Have).contains(lateA));
     QVERIFY(!raw.indexesOf(MessageType::AllowedFast).contains(lateB));
-    QVERIFY(!raw.failed());
+    QVERIFY(!raw.decoderFailed());
     QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
 }
 
@@ -340,10 +291,10 @@ void AllowedFastTest::weFetchAllowedFastPiecesWhileChoked()
     f.hub->setStaticPeers({{QHostAddress::LocalHost, server.serverPort()}});
     QVERIFY(QTest::qWaitFor([&] { return server.hasPendingConnections(); }, kWait));
     QTcpSocket* socket = server.nextPendingConnection();
-    WirePeer raw(socket);
+    RawPeer raw(socket, kSwarmPieces);
     const auto handshakes = [&] {
         raw.take();
-        return raw.handshakes;
+        return int(raw.handshakes().size());
     };
     QTRY_COMPARE_WITH_TIMEOUT(handshakes(), 1, kWait);
     raw.send(
@@ -379,7 +330,7 @@ void AllowedFastTest::weFetchAllowedFastPiecesWhileChoked()
     QCOMPARE(sorted(requested), allowed);
     QCOMPARE(f.swarm->have().count(true), qsizetype(allowed.size()));
     QVERIFY(raw.indexesOf(MessageType::Interested).size() == 1);
-    QVERIFY(!raw.failed());
+    QVERIFY(!raw.decoderFailed());
     QCOMPARE(socket->state(), QAbstractSocket::ConnectedState);
 }
 
