@@ -210,14 +210,22 @@ QStringList PeerHub::swarmIds() const
     return m_swarms.keys();
 }
 
-SourceClass PeerHub::classify(const QString& contentId, const QHostAddress& address) const
+std::optional<SourceClass> PeerHub::discoveredClass(const QString& contentId,
+                                                    const QHostAddress& address) const
 {
-    if (!m_discoveryActive)
-        return SourceClass::LanPeer; // static peers: a lab on one LAN
     for (const DiscoveredPeer& peer : m_discovered.value(contentId)) {
         if (peer.endpoint.address.isEqual(address))
             return peer.cls;
     }
+    return std::nullopt;
+}
+
+SourceClass PeerHub::classify(const QString& contentId, const QHostAddress& address) const
+{
+    if (!m_discoveryActive)
+        return SourceClass::LanPeer; // static peers: a lab on one LAN
+    if (const auto cls = discoveredClass(contentId, address))
+        return *cls;
     // Someone discovery told about us but not (yet) us about them: what our mode admits.
     switch (m_mode) {
     case 1:
@@ -488,16 +496,8 @@ void PeerHub::routeIncoming(PeerConnection* connection, const QByteArray& infoHa
     }
     connection->acceptIncoming(target->geometry());
     target->addConnection(connection, classify(target->contentId(), connection->address()));
-    if (m_discoveryActive && !isDiscovered(target->contentId(), connection->address()))
+    if (m_discoveryActive && !discoveredClass(target->contentId(), connection->address()))
         Q_EMIT unknownPeerConnected(target->contentId());
-}
-
-bool PeerHub::isDiscovered(const QString& contentId, const QHostAddress& address) const
-{
-    const QList<DiscoveredPeer> known = m_discovered.value(contentId);
-    return std::any_of(known.cbegin(), known.cend(), [&address](const DiscoveredPeer& p) {
-        return p.endpoint.address.isEqual(address);
-    });
 }
 
 bool PeerHub::isStaticPeerAddress(const QHostAddress& address) const

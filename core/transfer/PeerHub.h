@@ -19,6 +19,7 @@
 #include <QTimer>
 #include <array>
 #include <memory>
+#include <optional>
 
 class QTcpServer;
 class QThreadPool;
@@ -136,7 +137,9 @@ Q_SIGNALS:
 private:
     void onNewConnection();
     bool isStaticPeerAddress(const QHostAddress& address) const;
-    bool isDiscovered(const QString& contentId, const QHostAddress& address) const;
+    // The class discovery gave `address` for this content; nullopt when it has not listed it.
+    std::optional<SourceClass> discoveredClass(const QString& contentId,
+                                               const QHostAddress& address) const;
     void routeIncoming(peer::PeerConnection* connection, const QByteArray& infoHash);
     Swarm* seedingSwarmFor(const QByteArray& infoHash);
     Swarm* createSwarm(std::shared_ptr<const content::Metainfo> metainfo, const QString& dataPath,
