@@ -3,6 +3,7 @@
 // data directory.
 
 #include "ControlServer.h"
+#include "CrashReport.h"
 #include "SignalWatcher.h"
 #include "StderrLog.h"
 #include "Translations.h"
@@ -16,6 +17,7 @@
 
 int main(int argc, char* argv[])
 {
+    opendo::agentapp::installCrashReport();
     QCoreApplication app(argc, argv);
     opendo::i18n::installTranslations(app, QString());
     QCoreApplication::setOrganizationName(QStringLiteral("OpenDO"));

@@ -61,10 +61,10 @@ int ControlClient::run(const QStringList& args, QTextStream& out, QTextStream& e
         }
         if (m_socket.state() != QLocalSocket::ConnectedState)
             break;
-        // A download may take hours and say nothing meanwhile; only a hang-up ends the wait.
-        if (!m_socket.waitForReadyRead(kReadPollMs) &&
-            m_socket.error() != QLocalSocket::SocketTimeoutError && m_socket.bytesAvailable() == 0)
-            break;
+        // A download may take hours and say nothing meanwhile; only a hang-up ends the wait, and
+        // a hang-up shows as the state above. The result and error() are no verdict: a wait that
+        // ran out between spurious wake-ups returns false and leaves an older error in place.
+        m_socket.waitForReadyRead(kReadPollMs);
     }
     err << errorLine(
         QCoreApplication::translate("doctl", "the agent on %1 stopped before the command finished")

@@ -98,7 +98,7 @@ void DiscoveryReclassifyTest::unknownPeerIsAskedAboutAtOnce()
                                             {"--data-dir", seed.dataDir(), "download", fastTorrent,
                                              "--out", seed.dataDir() + "/content.bin"},
                                             60000);
-    QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
+    QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err + "\nseed:\n" + seed.log().right(3000)));
     // The seed announced its completion; its next announce is a minute away.
 
     AgentProcess leecher({m_dir.filePath("leecher"), QHostAddress("127.0.0.62"), 0, {}, args});

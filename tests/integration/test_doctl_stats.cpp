@@ -19,6 +19,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 
 using namespace opendo;
 using namespace opendo::test;
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void peerFedDownloadReportsConnectionsByClass();
     void logShowsRecentRecordsFiltered();
     void logFollowStreamsUntilDoctlGoes();
+    void crashLeavesItsSignalAndBacktraceInTheLog();
     void cleanupTestCase();
 
 private:
@@ -343,6 +345,23 @@ void DoctlStatsTest::logFollowStreamsUntilDoctlGoes()
     // The agent notices doctl went away and ends the command.
     QTRY_VERIFY_WITH_TIMEOUT(
         m_agent->log().contains("log --follow --json --component control (rc 0)"), 10000);
+}
+
+void DoctlStatsTest::crashLeavesItsSignalAndBacktraceInTheLog()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    AgentProcessOptions options;
+    options.dataDir = dir.path();
+    AgentProcess agent(options);
+    QString error;
+    QVERIFY2(agent.start(&error), qPrintable(error));
+    QVERIFY(agent.killWith(SIGSEGV));
+    QVERIFY(agent.crashed()); // the report does not turn a crash into a clean exit
+    const QString log = agent.log();
+    QVERIFY2(log.contains("do-agent: fatal signal SEGV, backtrace follows\n"), qPrintable(log));
+    // At least the handler's own frame, resolved to the binary it lives in.
+    QVERIFY2(log.section("backtrace follows\n", 1).contains("do-agent("), qPrintable(log));
 }
 
 QTEST_GUILESS_MAIN(DoctlStatsTest)

@@ -83,6 +83,14 @@ int AgentProcess::stop(int timeoutMs)
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
+bool AgentProcess::killWith(int signalNumber, int timeoutMs)
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return false;
+    ::kill(pid_t(m_process.processId()), signalNumber);
+    return m_process.waitForFinished(timeoutMs);
+}
+
 bool AgentProcess::isRunning() const
 {
     return m_process.state() != QProcess::NotRunning;

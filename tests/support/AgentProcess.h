@@ -31,6 +31,9 @@ public:
     // SIGTERM and wait for a clean exit; returns the exit code (-1 if it had to be killed).
     int stop(int timeoutMs = 15000);
     bool isRunning() const;
+    // For tests of how the agent dies: sends the signal and waits for the process to end.
+    bool killWith(int signalNumber, int timeoutMs = 15000);
+    bool crashed() const { return m_process.exitStatus() == QProcess::CrashExit; }
     QString endpoint() const; // "127.0.0.2:PORT"
     quint16 port() const { return m_options.port; }
     const QString& dataDir() const { return m_options.dataDir; }

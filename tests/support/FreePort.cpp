@@ -7,6 +7,7 @@
 #include <QThread>
 #include <csignal>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 
 namespace opendo::test {
 
@@ -20,7 +21,11 @@ quint16 freePort(const QHostAddress& address)
 
 void stopWithParent(QProcess& process)
 {
-    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    process.setChildProcessModifier([] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        const rlimit noCore{0, 0};
+        ::setrlimit(RLIMIT_CORE, &noCore);
+    });
 }
 
 bool waitUntilListening(const QHostAddress& address, quint16 port, int timeoutMs,

@@ -13,7 +13,8 @@ namespace opendo::test {
 quint16 freePort(const QHostAddress& address = QHostAddress(QHostAddress::LocalHost));
 
 // Makes the kernel send SIGTERM to the started server when the test process dies (a crash or a
-// timeout kill included), so no server outlives its test.
+// timeout kill included), so no server outlives its test. A server that crashes leaves no core
+// file in the build tree either.
 void stopWithParent(QProcess& process);
 
 // Tries to connect until it works or `timeoutMs` passes; gives up early when `process` (the
