@@ -3,6 +3,7 @@
 #include "peer/PeerConnection.h"
 
 #include "peer/AllowedFastSet.h"
+#include "peer/PeerClientName.h"
 #include "peer/PlainAddress.h"
 #include "peer/SwarmKeyProof.h"
 #include "peer/WireBitfield.h"
@@ -37,47 +38,6 @@ PeerWireLimits limitsFor(quint32 pieceCount)
     PeerWireLimits limits;
     limits.pieceCount = pieceCount;
     return limits;
-}
-
-// Azureus-style version characters: digits, then letters for 10 and up (libtorrent 2.0.10 is
-// "-LT20A0-").
-int versionDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'Z')
-        return 10 + (c - 'A');
-    if (c >= 'a' && c <= 'z')
-        return 10 + (c - 'a');
-    return -1;
-}
-
-QString azureusClientName(const QByteArray& code)
-{
-    struct Known
-    {
-        const char* code;
-        const char* name;
-    };
-    static constexpr Known known[] = {
-        {"AZ", "Vuze"},
-        {"BI", "BiglyBT"},
-        {"DE", "Deluge"},
-        {"KT", "KTorrent"},
-        {"LT", "libtorrent"},
-        {"lt", "rTorrent"},
-        {"OD", "OpenDO"},
-        {"qB", "qBittorrent"},
-        {"TR", "Transmission"},
-        {"UT", "\xC2\xB5Torrent"},
-        {"UM", "\xC2\xB5Torrent Mac"},
-        {"BT", "BitTorrent"},
-    };
-    for (const Known& k : known) {
-        if (code == k.code)
-            return QString::fromUtf8(k.name);
-    }
-    return QString::fromLatin1(code);
 }
 
 } // namespace
@@ -405,18 +365,7 @@ QString PeerConnection::clientName() const
 {
     if (!m_remoteExtensions.client.isEmpty())
         return m_remoteExtensions.client;
-    // Most clients put "-XXabcd-" (client code, four version characters) in their peer id.
-    const QByteArray& id = m_remote.peerId;
-    if (id.size() < 8 || id[0] != '-' || id[7] != '-')
-        return {};
-    QStringList version;
-    for (int i = 3; i < 7; ++i) {
-        const int digit = versionDigit(id[i]);
-        if (digit < 0)
-            return {};
-        version << QString::number(digit);
-    }
-    return azureusClientName(id.mid(1, 2)) + QLatin1Char(' ') + version.join(QLatin1Char('.'));
+    return clientNameFromPeerId(m_remote.peerId);
 }
 
 bool PeerConnection::peerIsSeed() const

@@ -3,21 +3,12 @@
 // the peer's set of the pieces we have and serve those while choking it; a peer that chokes us
 // but allows pieces fast gets exactly those requested, and they are verified as usual.
 
-#include "cache/PieceStore.h"
-#include "content/Metainfo.h"
-#include "content/MetainfoWriter.h"
+#include "core/peer/HubFixture.h"
 #include "core/peer/PeerWireHarness.h"
 #include "peer/AllowedFastSet.h"
-#include "persistence/Database.h"
-#include "policy/PolicyState.h"
-#include "support/TestFiles.h"
-#include "transfer/PeerHub.h"
 #include "transfer/PiecePicker.h"
 #include "transfer/PieceSink.h"
 #include "transfer/Swarm.h"
-
-#include <QFile>
-#include <QThreadPool>
 
 using namespace opendo;
 using namespace opendo::peer;
@@ -25,9 +16,6 @@ using namespace opendo::test::peerwire;
 
 namespace {
 
-constexpr qint64 kSwarmPiece = 16384; // one block per piece keeps the bookkeeping readable
-constexpr int kSwarmPieces = 40;      // more than the set size, so the set is a real subset
-constexpr qint64 kSwarmFileSize = kSwarmPieces * kSwarmPiece - 1000;
 const QHostAddress kRawAddress{QStringLiteral("127.0.0.7")};
 
 QList<quint32> sorted(QList<quint32> list)
@@ -75,72 +63,6 @@ private:
     const content::Metainfo& m_metainfo;
     transfer::Swarm& m_swarm;
     transfer::PiecePicker m_picker;
-};
-
-// A PeerHub with one swarm for a small content, in Internet mode so a peer that dials in from
-// any loopback address is admitted.
-struct SwarmFixture
-{
-    QTemporaryDir dir;
-    persistence::Database db;
-    std::unique_ptr<cache::PieceStore> store;
-    QThreadPool workers;
-    std::unique_ptr<transfer::PeerHub> hub;
-    std::shared_ptr<const content::Metainfo> metainfo;
-    QByteArray fileBytes;
-    QString dataPath;
-    transfer::Swarm* swarm = nullptr;
-
-    ~SwarmFixture()
-    {
-        hub.reset(); // connections first, while the store still exists
-        workers.waitForDone();
-    }
-
-    // The content is the same every time (seeded), so is its info hash.
-    QString open(const QBitArray& have, const QString& dataFile)
-    {
-        QString error;
-        if (!dir.isValid() || !db.open(dir.path(), &error))
-            return QStringLiteral("database: ") + error;
-        store = std::make_unique<cache::PieceStore>(db.handle(), dir.filePath(QStringLiteral("c")));
-        const QString source = dir.filePath(QStringLiteral("source.bin"));
-        if (!test::writeRandomFile(source, kSwarmFileSize, 6))
-            return QStringLiteral("cannot write the source file");
-        QFile f(source);
-        if (!f.open(QIODevice::ReadOnly))
-            return f.errorString();
-        fileBytes = f.readAll();
-        content::MetainfoWriterOptions options;
-        options.pieceLength = kSwarmPiece;
-        const auto written = content::MetainfoWriter::create(source, options);
-        if (!written.ok)
-            return written.error;
-        auto parsed = content::Metainfo::parse(written.torrent);
-        if (!parsed.ok() || parsed.metainfo->pieceCount() != kSwarmPieces)
-            return QStringLiteral("metainfo: ") + parsed.error;
-        metainfo = std::make_shared<const content::Metainfo>(*parsed.metainfo);
-
-        hub = std::make_unique<transfer::PeerHub>(*store, workers, nullptr);
-        policy::PolicyState state;
-        state.policy = {{QStringLiteral("DODownloadMode"), QStringLiteral("3")},
-                        {QStringLiteral("DOMinRAMAllowedToPeer"), QStringLiteral("1")},
-                        {QStringLiteral("DOMinDiskSizeAllowedToPeer"), QStringLiteral("1")},
-                        {QStringLiteral("DOMinFileSizeToCache"), QStringLiteral("0")}};
-        hub->setPolicies(policy::resolveEffective(state));
-        if (!hub->uploadAllowed())
-            return QStringLiteral("uploads are off here: ") + hub->peeringBlockedReason();
-        if (!hub->listen(QHostAddress::LocalHost, 0, &error))
-            return error;
-        dataPath = dataFile.isEmpty() ? source : dataFile;
-        swarm = hub->joinSwarm(metainfo, dataPath, have);
-        return swarm ? QString() : QStringLiteral("no swarm");
-    }
-
-    QByteArray pieceBytes(quint32 index) const
-    {
-        return fileBytes.mid(qint64(index) * kSwarmPiece, kSwarmPiece);
-    }
 };
 
 } // namespace
@@ -196,19 +118,19 @@ void AllowedFastTest::weServeOurAllowedFastSetWhileChoking()
     // so a second fixture has the same one.
     QByteArray infoHash;
     {
-        SwarmFixture probe;
-        const QString error = probe.open(QBitArray(kSwarmPieces, true), {});
+        HubFixture probe;
+        const QString error = probe.open(QBitArray(kHubPieces, true), {});
         QVERIFY2(error.isEmpty(), qPrintable(error));
         infoHash = probe.swarm->infoHash();
     }
-    const QList<quint32> peerSet = allowedFastSetFor(kRawAddress, infoHash, kSwarmPieces);
+    const QList<quint32> peerSet = allowedFastSetFor(kRawAddress, infoHash, kHubPieces);
     QCOMPARE(peerSet.size(), kAllowedFastSetSize);
     const quint32 lateA = peerSet.at(0);
     const quint32 lateB = peerSet.at(1);
-    QBitArray have(kSwarmPieces, true);
+    QBitArray have(kHubPieces, true);
     have.clearBit(lateA);
     have.clearBit(lateB);
-    SwarmFixture g;
+    HubFixture g;
     const QString error = g.open(have, {});
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(g.swarm->infoHash(), infoHash);
@@ -220,7 +142,7 @@ void AllowedFastTest::weServeOurAllowedFastSetWhileChoking()
     QVERIFY(socket.bind(kRawAddress));
     socket.connectToHost(QHostAddress::LocalHost, g.hub->listenPort());
     QVERIFY(socket.waitForConnected(kWait));
-    RawPeer raw(&socket, kSwarmPieces);
+    RawPeer raw(&socket, kHubPieces);
     raw.send(
         encodeHandshake(Handshake::make(g.swarm->infoHash(), "-XX0001-rawrawrawraw", true, false)));
     raw.send(frame(0x0F)); // have none; never interested, so never unchoked
@@ -279,9 +201,9 @@ void AllowedFastTest::weServeOurAllowedFastSetWhileChoking()
 
 void AllowedFastTest::weFetchAllowedFastPiecesWhileChoked()
 {
-    SwarmFixture f;
+    HubFixture f;
     QTemporaryDir target;
-    QString error = f.open(QBitArray(kSwarmPieces), target.filePath(QStringLiteral("content")));
+    QString error = f.open(QBitArray(kHubPieces), target.filePath(QStringLiteral("content")));
     QVERIFY2(error.isEmpty(), qPrintable(error));
     VerifyingSink sink(*f.metainfo, *f.swarm);
     f.swarm->attach(&sink);
@@ -291,7 +213,7 @@ void AllowedFastTest::weFetchAllowedFastPiecesWhileChoked()
     f.hub->setStaticPeers({{QHostAddress::LocalHost, server.serverPort()}});
     QVERIFY(QTest::qWaitFor([&] { return server.hasPendingConnections(); }, kWait));
     QTcpSocket* socket = server.nextPendingConnection();
-    RawPeer raw(socket, kSwarmPieces);
+    RawPeer raw(socket, kHubPieces);
     const auto handshakes = [&] {
         raw.take();
         return int(raw.handshakes().size());
@@ -315,7 +237,7 @@ void AllowedFastTest::weFetchAllowedFastPiecesWhileChoked()
             requests << BlockRequest{m.index, m.begin, m.length};
             raw.send(
                 frame(7, u32(m.index) + u32(m.begin) +
-                             f.fileBytes.mid(qint64(m.index) * kSwarmPiece + m.begin, m.length)));
+                             f.fileBytes.mid(qint64(m.index) * kHubPiece + m.begin, m.length)));
         }
         return sorted(sink.verified);
     };

@@ -3,6 +3,7 @@
 // problem — never a crash, never a message outside the limits.
 
 #include "peer/Handshake.h"
+#include "peer/PeerClientName.h"
 #include "peer/PeerMessage.h"
 #include "peer/PeerWireDecoder.h"
 
@@ -127,6 +128,8 @@ private Q_SLOTS:
     void roundTrip();
     void fullStreamInAnyChunking();
     void handshakeReservedBits();
+    void clientNames_data();
+    void clientNames();
     void malformed_data();
     void malformed();
     void truncatedInputNeedsMore();
@@ -424,6 +427,29 @@ void PeerWireTest::randomInputNeverViolatesLimits()
         }
         QVERIFY(decoder.bufferedBytes() <= input.size());
     }
+}
+
+void PeerWireTest::clientNames_data()
+{
+    QTest::addColumn<QByteArray>("peerId");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("libtorrent 2.0.10")
+        << QByteArray("-LT20A0-abcdefghijkl") << "libtorrent 2.0.10.0";
+    QTest::newRow("rTorrent, lower case")
+        << QByteArray("-lt0D60-abcdefghijkl") << "rTorrent 0.13.6.0";
+    QTest::newRow("ours") << QByteArray("-OD0100-abcdefghijkl") << "OpenDO 0.1.0.0";
+    QTest::newRow("unknown code shown as is") << QByteArray("-ZZ1234-abcdefghijkl") << "ZZ 1.2.3.4";
+    QTest::newRow("no dashes") << QByteArray("M7-2-0--abcdefghijkl") << QString();
+    QTest::newRow("version not alphanumeric") << QByteArray("-LT2.00-abcdefghijkl") << QString();
+    QTest::newRow("too short") << QByteArray("-LT20-") << QString();
+    QTest::newRow("empty") << QByteArray() << QString();
+}
+
+void PeerWireTest::clientNames()
+{
+    QFETCH(QByteArray, peerId);
+    QFETCH(QString, name);
+    QCOMPARE(clientNameFromPeerId(peerId), name);
 }
 
 QTEST_GUILESS_MAIN(PeerWireTest)

@@ -1,0 +1,152 @@
+// Who may dial in: a real PeerHub on loopback and raw peers from chosen loopback addresses. In
+// LAN mode without a discovery service only the configured peers are admitted; with
+// DORestrictPeerSelectionBy = 1 a peer outside our subnet is refused even when it knows the
+// content. A refused peer never gets our handshake, so it learns nothing about what we hold.
+
+#include "core/peer/HubFixture.h"
+#include "core/peer/PeerWireHarness.h"
+
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QTest>
+
+using namespace opendo;
+using namespace opendo::peer;
+using namespace opendo::test::peerwire;
+
+namespace {
+
+// The hub says why it closed an incoming connection at debug level (opendo.peer).
+QMutex g_logMutex;
+QStringList g_log;
+QtMessageHandler g_previousHandler = nullptr;
+
+void captureLog(QtMsgType type, const QMessageLogContext& context, const QString& text)
+{
+    {
+        QMutexLocker lock(&g_logMutex);
+        g_log << text;
+    }
+    if (type != QtDebugMsg && g_previousHandler)
+        g_previousHandler(type, context, text);
+}
+
+QString logText()
+{
+    QMutexLocker lock(&g_logMutex);
+    return g_log.join(u'\n');
+}
+
+// A raw peer from `from` that sends its handshake for the hub's content. Each has its own peer
+// id: the hub keeps one connection per peer id.
+struct Caller
+{
+    QTcpSocket socket;
+    std::optional<RawPeer> raw;
+
+    bool dial(const HubFixture& hub, const QString& from)
+    {
+        if (!socket.bind(QHostAddress(from)))
+            return false;
+        socket.connectToHost(QHostAddress::LocalHost, hub.hub->listenPort());
+        if (!socket.waitForConnected(kWait))
+            return false;
+        raw.emplace(&socket, kHubPieces);
+        static int callers = 0;
+        const QByteArray peerId =
+            QByteArray("-XX0001-") + QByteArray::number(++callers).rightJustified(12, '0');
+        raw->sendHandshake(true, true, hub.swarm->infoHash(), peerId);
+        return true;
+    }
+    bool answered() { return raw && !raw->handshakes().isEmpty(); }
+    bool hungUp() const { return socket.state() == QAbstractSocket::UnconnectedState; }
+};
+
+} // namespace
+
+class PeerAdmissionTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void lanModeWithoutDiscoveryTakesOnlyConfiguredPeers();
+    void lanModeRestrictedToSubnetRefusesOutsiders();
+    void internetModeTakesAnyone();
+};
+
+void PeerAdmissionTest::initTestCase()
+{
+    QLoggingCategory::setFilterRules(QStringLiteral("opendo.peer.debug=true"));
+    g_previousHandler = qInstallMessageHandler(captureLog);
+}
+
+void PeerAdmissionTest::cleanupTestCase()
+{
+    qInstallMessageHandler(g_previousHandler);
+}
+
+void PeerAdmissionTest::lanModeWithoutDiscoveryTakesOnlyConfiguredPeers()
+{
+    HubFixture f;
+    f.downloadMode = QStringLiteral("1");
+    const QString error = f.open(QBitArray(kHubPieces, true), {});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    // Port 9 (discard) has no listener here: the hub's own dial-out to it fails at once.
+    f.hub->setStaticPeers({{QHostAddress(QStringLiteral("127.0.0.8")), 9}});
+
+    Caller configured;
+    QVERIFY(configured.dial(f, QStringLiteral("127.0.0.8")));
+    QTRY_VERIFY_WITH_TIMEOUT(configured.answered(), kWait);
+
+    Caller stranger;
+    QVERIFY(stranger.dial(f, QStringLiteral("127.0.0.9")));
+    QTRY_VERIFY_WITH_TIMEOUT(stranger.hungUp(), kWait);
+    QVERIFY(!stranger.answered());
+    QVERIFY2(logText().contains("without a discovery service, download mode 1 accepts only the "
+                                "configured peers"),
+             qPrintable(logText()));
+    QVERIFY(!configured.hungUp());
+}
+
+void PeerAdmissionTest::lanModeRestrictedToSubnetRefusesOutsiders()
+{
+    HubFixture f;
+    f.downloadMode = QStringLiteral("1");
+    const QString error = f.open(QBitArray(kHubPieces, true), {});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    f.hub->setDiscoveryActive(true);
+    // All of 127/8 is one subnet on lo; a /29 stands in for a site's subnet.
+    f.hub->setSubnetRestriction(QHostAddress(QStringLiteral("127.0.0.0")), 29);
+
+    Caller neighbour;
+    QVERIFY(neighbour.dial(f, QStringLiteral("127.0.0.6")));
+    QTRY_VERIFY_WITH_TIMEOUT(neighbour.answered(), kWait);
+
+    Caller outsider;
+    QVERIFY(outsider.dial(f, QStringLiteral("127.0.0.9")));
+    QTRY_VERIFY_WITH_TIMEOUT(outsider.hungUp(), kWait);
+    QVERIFY(!outsider.answered());
+    QVERIFY2(logText().contains("not admitted: 127.0.0.9 is outside our subnet 127.0.0.0/29 "
+                                "(DORestrictPeerSelectionBy = 1)"),
+             qPrintable(logText()));
+
+    // Lifting the restriction admits the same address.
+    f.hub->setSubnetRestriction(QHostAddress(), -1);
+    Caller again;
+    QVERIFY(again.dial(f, QStringLiteral("127.0.0.9")));
+    QTRY_VERIFY_WITH_TIMEOUT(again.answered(), kWait);
+}
+
+void PeerAdmissionTest::internetModeTakesAnyone()
+{
+    HubFixture f; // mode 3, no discovery service
+    const QString error = f.open(QBitArray(kHubPieces, true), {});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    Caller anyone;
+    QVERIFY(anyone.dial(f, QStringLiteral("127.0.0.9")));
+    QTRY_VERIFY_WITH_TIMEOUT(anyone.answered(), kWait);
+}
+
+QTEST_GUILESS_MAIN(PeerAdmissionTest)
+#include "test_peer_admission.moc"
