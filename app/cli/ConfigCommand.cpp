@@ -17,7 +17,7 @@ using namespace opendo::policy;
 
 namespace {
 
-const char* const kUsage = QT_TRANSLATE_NOOP(
+const char* const kConfigUsage = QT_TRANSLATE_NOOP(
     "doctl",
     "usage: doctl [--data-dir DIR] config list [--json]\n"
     "       doctl [--data-dir DIR] config get KEY [--json]\n"
@@ -32,7 +32,7 @@ const char* const kUsage = QT_TRANSLATE_NOOP(
 
 QString usage()
 {
-    return QCoreApplication::translate("doctl", kUsage);
+    return QCoreApplication::translate("doctl", kConfigUsage);
 }
 
 QString sourceKeyword(PolicySource s)

@@ -12,7 +12,7 @@ namespace opendo::cli {
 
 namespace {
 
-const char* const kUsage = QT_TRANSLATE_NOOP(
+const char* const kLogUsage = QT_TRANSLATE_NOOP(
     "doctl",
     "usage: doctl log [--follow] [--json] [--level debug|info|warning|critical] "
     "[--component NAME] [--lines N]\n"
@@ -63,7 +63,7 @@ int runLogCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, QTe
     const int maxLines = lines ? lines->toInt(&linesOk) : 200;
     if (!error.isEmpty() || !minimum || !linesOk || maxLines < 0 || !args.remaining().isEmpty()) {
         err << (error.isEmpty() ? QString() : errorLine(error))
-            << QCoreApplication::translate("doctl", kUsage);
+            << QCoreApplication::translate("doctl", kLogUsage);
         return 2;
     }
     const QString name = component.value_or(QString());

@@ -12,8 +12,8 @@ namespace opendo::cli {
 
 namespace {
 
-const char* const kUsage = QT_TRANSLATE_NOOP("doctl", "usage: doctl peers [--json]\n");
-constexpr int kFirstSnapshotWaitMs = 2'000;
+const char* const kPeersUsage = QT_TRANSLATE_NOOP("doctl", "usage: doctl peers [--json]\n");
+constexpr int kPeersSnapshotWaitMs = 2'000;
 
 } // namespace
 
@@ -21,11 +21,11 @@ int runPeersCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, Q
 {
     const bool json = args.takeFlag(QStringLiteral("json"));
     if (!args.remaining().isEmpty()) {
-        err << QCoreApplication::translate("doctl", kUsage);
+        err << QCoreApplication::translate("doctl", kPeersUsage);
         return 2;
     }
     // A freshly started agent publishes its first snapshot within a second.
-    QDeadlineTimer deadline(kFirstSnapshotWaitMs);
+    QDeadlineTimer deadline(kPeersSnapshotWaitMs);
     while (!agent.hasPeerActivity() && !deadline.hasExpired())
         QThread::msleep(50);
     const agent::PeerActivity a = agent.peerActivity();

@@ -16,11 +16,11 @@ namespace opendo::cli {
 
 namespace {
 
-const char* const kUsage = QT_TRANSLATE_NOOP(
+const char* const kPerfSnapUsage = QT_TRANSLATE_NOOP(
     "doctl", "usage: doctl perfsnap [--month] [--json]\n"
              "  the device-wide snapshot, or with --month this month's downloads by\n"
              "  source and uploads by peer class\n");
-constexpr int kFirstSnapshotWaitMs = 3'000;
+constexpr int kDeviceSnapshotWaitMs = 3'000;
 
 void print(const QList<QPair<QString, QJsonValue>>& fields, bool json, QTextStream& out)
 {
@@ -47,7 +47,7 @@ void print(const QList<QPair<QString, QJsonValue>>& fields, bool json, QTextStre
 // Get-DeliveryOptimizationPerfSnap: the device now. Totals count since the agent started.
 int printDeviceSnapshot(agent::Agent& agent, bool json, QTextStream& out, QTextStream& err)
 {
-    QDeadlineTimer deadline(kFirstSnapshotWaitMs);
+    QDeadlineTimer deadline(kDeviceSnapshotWaitMs);
     while (!(agent.hasDeviceStats() && agent.hasPeerActivity()) && !deadline.hasExpired())
         QThread::msleep(50);
     if (!agent.hasDeviceStats()) {
@@ -69,7 +69,7 @@ int runPerfSnapCommand(agent::Agent& agent, CliArguments& args, QTextStream& out
     const bool month = args.takeFlag(QStringLiteral("month"));
     const bool json = args.takeFlag(QStringLiteral("json"));
     if (!args.remaining().isEmpty()) {
-        err << QCoreApplication::translate("doctl", kUsage);
+        err << QCoreApplication::translate("doctl", kPerfSnapUsage);
         return 2;
     }
     if (!month)

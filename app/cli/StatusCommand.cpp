@@ -18,7 +18,7 @@ using transfer::JobStatus;
 
 namespace {
 
-constexpr int kFirstSnapshotWaitMs = 1000;
+constexpr int kJobsSnapshotWaitMs = 1000;
 
 // An agent started a moment ago publishes its jobs from its own thread; an empty list may only
 // mean that the first snapshot has not been announced yet.
@@ -32,7 +32,7 @@ QList<JobStatus> jobsOf(agent::Agent& agent, const CommandOptions& options)
     timeout.setSingleShot(true);
     QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
     QObject::connect(&agent, &agent::Agent::jobsChanged, &loop, &QEventLoop::quit);
-    timeout.start(kFirstSnapshotWaitMs);
+    timeout.start(kJobsSnapshotWaitMs);
     loop.exec();
     return agent.jobs();
 }

@@ -12,7 +12,7 @@ namespace opendo::cli {
 
 namespace {
 
-const char* const kUsage = QT_TRANSLATE_NOOP(
+const char* const kTroubleshootUsage = QT_TRANSLATE_NOOP(
     "doctl",
     "usage: doctl troubleshoot [--p2p] [--cache-server] [--json] [--peer ADDR:PORT] [--url URL]\n"
     "                          [--download JOBID] [--timeout SECONDS]\n"
@@ -100,7 +100,7 @@ int runTroubleshootCommand(agent::Agent& agent, CliArguments& args, QTextStream&
     if (!error.isEmpty() || !args.remaining().isEmpty()) {
         if (!error.isEmpty())
             err << errorLine(error);
-        err << QCoreApplication::translate("doctl", kUsage);
+        err << QCoreApplication::translate("doctl", kTroubleshootUsage);
         return 2;
     }
     if (bundle) {

@@ -1,5 +1,7 @@
 #include "cache/CacheEviction.h"
 
+#include "common/ByteUnits.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QSet>
@@ -9,10 +11,6 @@
 
 namespace opendo::cache {
 namespace {
-
-// DO's "GB" and "MB" are binary units (as Windows Explorer counts them): 1 GB = 1024^3 bytes.
-constexpr qint64 kMiB = qint64(1024) * 1024;
-constexpr qint64 kGiB = kMiB * 1024;
 
 bool isNameStart(QChar c)
 {

@@ -1,5 +1,7 @@
 #include "cache/PieceFile.h"
 
+#include "cache/FileDescriptor.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <cerrno>
@@ -16,25 +18,6 @@ QString systemError(int errnum)
 {
     return QString::fromLocal8Bit(std::strerror(errnum));
 }
-
-// Closes on every return path; a close() error after a successful fdatasync loses nothing.
-class Fd
-{
-public:
-    explicit Fd(int fd) : m_fd(fd) {}
-    ~Fd()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return m_fd; }
-    bool valid() const { return m_fd >= 0; }
-
-private:
-    int m_fd;
-};
 
 DiskWriteResult failure(int errnum, const QString& what)
 {
@@ -60,7 +43,7 @@ DiskWriteResult invalid(const QString& message)
 void syncParentDirectory(const QString& path)
 {
     const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
-    Fd fd(::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    FileDescriptor fd(::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (fd.valid())
         ::fsync(fd.get());
 }
@@ -91,7 +74,7 @@ DiskWriteResult PieceFile::writeDurably(const QString& path, qint64 fileSize, qi
         created = false;
         raw = ::open(native.constData(), O_WRONLY | O_CLOEXEC);
     }
-    Fd fd(raw);
+    FileDescriptor fd(raw);
     if (!fd.valid())
         return failure(errno, QStringLiteral("opening %1").arg(path));
 
@@ -140,7 +123,7 @@ std::optional<QByteArray> PieceFile::read(const QString& path, qint64 offset, qi
                         .arg(length)
                         .arg(offset)
                         .arg(path));
-    Fd fd(::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC));
+    FileDescriptor fd(::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC));
     if (!fd.valid())
         return fail(QStringLiteral("opening %1: %2").arg(path, systemError(errno)));
     QByteArray buffer(qsizetype(length), Qt::Uninitialized);

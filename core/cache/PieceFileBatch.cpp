@@ -1,5 +1,7 @@
 #include "cache/PieceFileBatch.h"
 
+#include "cache/FileDescriptor.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <cerrno>
@@ -30,23 +32,6 @@ DiskWriteResult failure(int err, const QString& path, const char* what, qint64 o
     return r;
 }
 
-class Fd
-{
-public:
-    explicit Fd(int fd) : m_fd(fd) {}
-    ~Fd()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return m_fd; }
-
-private:
-    int m_fd;
-};
-
 } // namespace
 
 DiskWriteResult PieceFileBatch::write(const QString& path, qint64 fileSize, qint64 offset,
@@ -55,7 +40,7 @@ DiskWriteResult PieceFileBatch::write(const QString& path, qint64 fileSize, qint
     if (offset < 0 || offset + data.size() > fileSize)
         return failure(EINVAL, path, "write", offset);
     const QByteArray native = QFile::encodeName(path);
-    Fd fd(::open(native.constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600));
+    FileDescriptor fd(::open(native.constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600));
     if (fd.get() < 0)
         return failure(errno, path, "open", offset);
     struct stat st
@@ -85,7 +70,7 @@ DiskWriteResult PieceFileBatch::write(const QString& path, qint64 fileSize, qint
 DiskWriteResult PieceFileBatch::syncData(const QString& path)
 {
     const QByteArray native = QFile::encodeName(path);
-    Fd fd(::open(native.constData(), O_WRONLY | O_CLOEXEC));
+    FileDescriptor fd(::open(native.constData(), O_WRONLY | O_CLOEXEC));
     if (fd.get() < 0)
         return failure(errno, path, "open", 0);
     if (::fdatasync(fd.get()) != 0)

@@ -1,5 +1,7 @@
 #include "cache/PieceStore.h"
 
+#include "common/ErrorOut.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -19,13 +21,6 @@ bool validContentId(const QString& id)
 {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_-]{1,100}$"));
     return re.match(id).hasMatch();
-}
-
-bool fail(QString* error, const QString& message)
-{
-    if (error)
-        *error = message;
-    return false;
 }
 
 QString invalidId(const QString& id)
@@ -105,21 +100,21 @@ bool PieceStore::add(const ContentGeometry& geometry, const QByteArray& metainfo
 {
     const QString& id = geometry.contentId;
     if (!validContentId(id))
-        return fail(error, invalidId(id));
+        return failWith(error, invalidId(id));
     // Zero-byte content has nothing to cache or share, and a geometry whose piece count does not
     // cover the file exactly would make piece offsets lie.
     if (geometry.fileSize <= 0 || geometry.pieceLength <= 0 ||
         geometry.pieceCount !=
             (geometry.fileSize + geometry.pieceLength - 1) / geometry.pieceLength)
-        return fail(error, QStringLiteral("%1: inconsistent geometry (%2 bytes, pieces of %3, "
-                                          "%4 pieces)")
-                               .arg(id)
-                               .arg(geometry.fileSize)
-                               .arg(geometry.pieceLength)
-                               .arg(geometry.pieceCount));
+        return failWith(error, QStringLiteral("%1: inconsistent geometry (%2 bytes, pieces of %3, "
+                                              "%4 pieces)")
+                                   .arg(id)
+                                   .arg(geometry.fileSize)
+                                   .arg(geometry.pieceLength)
+                                   .arg(geometry.pieceCount));
     const QString folder = QDir(m_cacheDir).filePath(id);
     if (!QDir().mkpath(folder))
-        return fail(error, QStringLiteral("cannot create cache folder %1").arg(folder));
+        return failWith(error, QStringLiteral("cannot create cache folder %1").arg(folder));
 
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     QSqlQuery q(m_db);
@@ -143,7 +138,7 @@ bool PieceStore::add(const ContentGeometry& geometry, const QByteArray& metainfo
     q.addBindValue(now);
     q.addBindValue(now);
     if (!q.exec())
-        return fail(error, q.lastError().text());
+        return failWith(error, q.lastError().text());
     if (q.numRowsAffected() > 0)
         return true;
 
@@ -154,17 +149,17 @@ bool PieceStore::add(const ContentGeometry& geometry, const QByteArray& metainfo
                                     "cache_contents WHERE content_id = ?"));
     existing.addBindValue(id);
     if (!existing.exec())
-        return fail(error, existing.lastError().text());
+        return failWith(error, existing.lastError().text());
     if (!existing.next())
-        return fail(error, QStringLiteral("%1 was neither added nor found").arg(id));
+        return failWith(error, QStringLiteral("%1 was neither added nor found").arg(id));
     if (existing.value(0).toLongLong() != geometry.fileSize ||
         existing.value(1).toLongLong() != geometry.pieceLength ||
         existing.value(2).toInt() != geometry.pieceCount)
-        return fail(error, QStringLiteral("%1 is already cached with a different size or piece "
-                                          "length (%2 bytes in pieces of %3)")
-                               .arg(id)
-                               .arg(existing.value(0).toLongLong())
-                               .arg(existing.value(1).toLongLong()));
+        return failWith(error, QStringLiteral("%1 is already cached with a different size or piece "
+                                              "length (%2 bytes in pieces of %3)")
+                                   .arg(id)
+                                   .arg(existing.value(0).toLongLong())
+                                   .arg(existing.value(1).toLongLong()));
     return true;
 }
 
@@ -199,30 +194,30 @@ QList<CachedContent> PieceStore::all() const
 bool PieceStore::markPresent(const QString& contentId, const QList<int>& pieces, QString* error)
 {
     if (!validContentId(contentId))
-        return fail(error, invalidId(contentId));
+        return failWith(error, invalidId(contentId));
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT piece_count FROM cache_contents WHERE content_id = ?"));
     q.addBindValue(contentId);
     if (!q.exec())
-        return fail(error, q.lastError().text());
+        return failWith(error, q.lastError().text());
     if (!q.next())
-        return fail(error, QStringLiteral("%1 is not in the cache").arg(contentId));
+        return failWith(error, QStringLiteral("%1 is not in the cache").arg(contentId));
     const int pieceCount = q.value(0).toInt();
     q.finish();
     // Checked before writing anything: one bad index rejects the whole batch.
     for (int piece : pieces) {
         if (piece < 0 || piece >= pieceCount)
-            return fail(error, QStringLiteral("piece %1 is out of range for %2 (%3 pieces)")
-                                   .arg(piece)
-                                   .arg(contentId)
-                                   .arg(pieceCount));
+            return failWith(error, QStringLiteral("piece %1 is out of range for %2 (%3 pieces)")
+                                       .arg(piece)
+                                       .arg(contentId)
+                                       .arg(pieceCount));
     }
 
     if (!m_db.transaction())
-        return fail(error, m_db.lastError().text());
+        return failWith(error, m_db.lastError().text());
     auto rollback = [&](const QString& message) {
         m_db.rollback();
-        return fail(error, message);
+        return failWith(error, message);
     };
     QSqlQuery insert(m_db);
     insert.prepare(
@@ -270,26 +265,27 @@ bool PieceStore::setPinned(const QString& contentId, bool pinned, QString* error
     q.addBindValue(pinned ? 1 : 0);
     q.addBindValue(contentId);
     if (!q.exec())
-        return fail(error, q.lastError().text());
+        return failWith(error, q.lastError().text());
     if (q.numRowsAffected() == 0)
-        return fail(error, QStringLiteral("%1 is not in the cache").arg(contentId));
+        return failWith(error, QStringLiteral("%1 is not in the cache").arg(contentId));
     return true;
 }
 
 bool PieceStore::evict(const QString& contentId, const QString& reason, QString* error)
 {
     if (!validContentId(contentId))
-        return fail(error, invalidId(contentId));
+        return failWith(error, invalidId(contentId));
     const std::optional<CachedContent> content = find(contentId);
     if (!content)
-        return fail(error, QStringLiteral("%1 is not in the cache").arg(contentId));
+        return failWith(error, QStringLiteral("%1 is not in the cache").arg(contentId));
 
     // Bytes first, rows second: a crash in between leaves a row whose file is gone, which
     // reconcile() repairs; the other order would leak a folder nothing knows about.
     const QString path = dataPath(contentId);
     QFile file(path);
     if (file.exists() && !file.remove())
-        return fail(error, QStringLiteral("cannot delete %1: %2").arg(path, file.errorString()));
+        return failWith(error,
+                        QStringLiteral("cannot delete %1: %2").arg(path, file.errorString()));
     // rmdir, not a recursive delete: only remove what the cache itself wrote, even if the
     // cache folder was pointed somewhere unexpected.
     const QString folder = QFileInfo(path).absolutePath();
@@ -297,7 +293,7 @@ bool PieceStore::evict(const QString& contentId, const QString& reason, QString*
         qWarning("cache: could not remove folder %s (not empty?)", qUtf8Printable(folder));
 
     if (!m_db.transaction())
-        return fail(error, m_db.lastError().text());
+        return failWith(error, m_db.lastError().text());
     QSqlQuery remove(m_db);
     remove.prepare(QStringLiteral("DELETE FROM cache_contents WHERE content_id = ?"));
     remove.addBindValue(contentId);
@@ -313,13 +309,13 @@ bool PieceStore::evict(const QString& contentId, const QString& reason, QString*
         if (!q->exec()) {
             const QString message = q->lastError().text();
             m_db.rollback();
-            return fail(error, message);
+            return failWith(error, message);
         }
     }
     if (!m_db.commit()) {
         const QString message = m_db.lastError().text();
         m_db.rollback();
-        return fail(error, message);
+        return failWith(error, message);
     }
     qInfo("cache: evicted %s (%s, %lld bytes): %s", qUtf8Printable(content->geometry.name),
           qUtf8Printable(contentId), static_cast<long long>(content->bytesPresent()),
@@ -387,7 +383,7 @@ int PieceStore::reconcile(QString* error)
         qint64 fileSize;
     };
     auto failed = [error](const QString& message) {
-        fail(error, message);
+        failWith(error, message);
         return -1;
     };
     QList<Row> rows;

@@ -2,13 +2,13 @@
 // against DOMinFileSizeToCache, whether it has metainfo (a published URL), and how long HTTP is
 // held back for peers.
 
+#include "common/ByteUnits.h"
 #include "diagnostics/CheckSupport.h"
 
 namespace opendo::diagnostics {
 
 namespace {
 
-constexpr qint64 kMiB = 1024 * 1024;
 constexpr int kMaxListed = 8;
 
 QStringList listed(QStringList lines)

@@ -1,14 +1,9 @@
 #include "diagnostics/DownloadTracer.h"
 
+#include "common/ByteUnits.h"
 #include "diagnostics/CheckSupport.h"
 
 namespace opendo::diagnostics {
-
-namespace {
-
-constexpr qint64 kMiB = 1024 * 1024;
-
-} // namespace
 
 DownloadTrace traceDownload(const transfer::JobStatus& job, const DiagnosticInputs& in)
 {

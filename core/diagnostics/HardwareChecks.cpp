@@ -2,13 +2,12 @@
 // drive size, battery and the monthly upload cap — judged with the same evaluation the agent
 // enforces, so the troubleshooter can never disagree with what the agent does.
 
+#include "common/ByteUnits.h"
 #include "diagnostics/CheckSupport.h"
 
 namespace opendo::diagnostics {
 
 namespace {
-
-constexpr qint64 kGiB = qint64(1024) * 1024 * 1024;
 
 const transfer::GateVerdict* gate(const transfer::PeeringGates& gates, const QString& key)
 {

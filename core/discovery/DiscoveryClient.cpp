@@ -8,7 +8,7 @@ namespace opendo::discovery {
 
 namespace {
 
-constexpr int kTickMs = 250;
+constexpr int kAnnounceTickMs = 250;
 constexpr int kMaxInFlight = 16;
 constexpr qint64 kMaxBackoffMs = 30'000;
 constexpr qint64 kHealthIntervalMs = 30'000;
@@ -50,7 +50,7 @@ QUrl serviceEndpoint(const QUrl& base, const QString& path)
 DiscoveryClient::DiscoveryClient(QObject* parent) : QObject(parent), m_http(this)
 {
     m_clock.start();
-    m_tick.setInterval(kTickMs);
+    m_tick.setInterval(kAnnounceTickMs);
     connect(&m_tick, &QTimer::timeout, this, &DiscoveryClient::tick);
 }
 

@@ -1,5 +1,6 @@
 #include "stats/TransferHistory.h"
 
+#include "common/ErrorOut.h"
 #include "stats/UploadLedger.h"
 
 #include <QSqlError>
@@ -21,13 +22,6 @@ const QString kAddExcluded =
     QStringLiteral("http = http + excluded.http, cache_server = cache_server + "
                    "excluded.cache_server, lan = lan + excluded.lan, grp = grp + excluded.grp, "
                    "internet = internet + excluded.internet");
-
-bool fail(QString* error, const QString& message)
-{
-    if (error)
-        *error = message;
-    return false;
-}
 
 int directionValue(Direction d)
 {
@@ -66,7 +60,8 @@ bool upsert(QSqlDatabase& db, const QString& table, const QString& keyColumn, co
     for (qint64 b : bytes)
         q.addBindValue(b);
     if (!q.exec())
-        return fail(error, QStringLiteral("cannot add to %1: %2").arg(table, q.lastError().text()));
+        return failWith(error,
+                        QStringLiteral("cannot add to %1: %2").arg(table, q.lastError().text()));
     return true;
 }
 
@@ -86,10 +81,12 @@ bool TransferHistory::record(const QDateTime& second, Direction direction, const
                              QString* error)
 {
     if (!second.isValid())
-        return fail(error, QStringLiteral("cannot record transferred bytes for an invalid time"));
+        return failWith(error,
+                        QStringLiteral("cannot record transferred bytes for an invalid time"));
     for (qint64 b : bytes) {
         if (b < 0)
-            return fail(error, QStringLiteral("cannot record a negative byte count (%1)").arg(b));
+            return failWith(error,
+                            QStringLiteral("cannot record a negative byte count (%1)").arg(b));
     }
     if (total(bytes) == 0)
         return true;
@@ -100,7 +97,7 @@ bool TransferHistory::record(const QDateTime& second, Direction direction, const
     const int dir = directionValue(direction);
 
     if (!m_db.transaction())
-        return fail(error, m_db.lastError().text());
+        return failWith(error, m_db.lastError().text());
     // Both rows or neither: month totals are kept alongside, never derived from the seconds,
     // so they must not drift from them.
     if (!upsert(m_db, QStringLiteral("transfer_seconds"), QStringLiteral("t"), t, dir, bytes,
@@ -113,7 +110,7 @@ bool TransferHistory::record(const QDateTime& second, Direction direction, const
     if (!m_db.commit()) {
         const QString message = m_db.lastError().text();
         m_db.rollback();
-        return fail(error, message);
+        return failWith(error, message);
     }
     return true;
 }
@@ -122,9 +119,10 @@ bool TransferHistory::recordDownloadActivity(const QDateTime& at, bool foregroun
                                              qint64 activeMs, QString* error)
 {
     if (!at.isValid())
-        return fail(error, QStringLiteral("cannot record download activity for an invalid time"));
+        return failWith(error,
+                        QStringLiteral("cannot record download activity for an invalid time"));
     if (bytes < 0 || activeMs < 0)
-        return fail(error, QStringLiteral("cannot record negative download activity"));
+        return failWith(error, QStringLiteral("cannot record negative download activity"));
     if (bytes == 0 && activeMs == 0)
         return true;
     QSqlQuery q(m_db);
@@ -137,8 +135,8 @@ bool TransferHistory::recordDownloadActivity(const QDateTime& at, bool foregroun
     q.addBindValue(bytes);
     q.addBindValue(activeMs);
     if (!q.exec())
-        return fail(error,
-                    QStringLiteral("cannot add download activity: %1").arg(q.lastError().text()));
+        return failWith(
+            error, QStringLiteral("cannot add download activity: %1").arg(q.lastError().text()));
     return true;
 }
 
@@ -215,7 +213,8 @@ MonthTotals TransferHistory::month(const QDate& anyDay) const
 bool TransferHistory::compact(const QDateTime& now, QString* error)
 {
     if (!now.isValid())
-        return fail(error, QStringLiteral("cannot compact transfer history for an invalid time"));
+        return failWith(error,
+                        QStringLiteral("cannot compact transfer history for an invalid time"));
     const qint64 n = now.toSecsSinceEpoch();
     // A minute boundary, so only whole minutes move: a minute is then either all seconds or all
     // one minute row, never split between the tables.
@@ -224,11 +223,11 @@ bool TransferHistory::compact(const QDateTime& now, QString* error)
     const qint64 minutesCutoff = n - kMinutesKept;
 
     if (!m_db.transaction())
-        return fail(error, m_db.lastError().text());
+        return failWith(error, m_db.lastError().text());
     auto rollback = [&](const QSqlQuery& q) {
         const QString message = q.lastError().text();
         m_db.rollback();
-        return fail(error, QStringLiteral("cannot compact transfer history: %1").arg(message));
+        return failWith(error, QStringLiteral("cannot compact transfer history: %1").arg(message));
     };
 
     QSqlQuery fold(m_db);
@@ -258,7 +257,7 @@ bool TransferHistory::compact(const QDateTime& now, QString* error)
     if (!m_db.commit()) {
         const QString message = m_db.lastError().text();
         m_db.rollback();
-        return fail(error, message);
+        return failWith(error, message);
     }
     return true;
 }

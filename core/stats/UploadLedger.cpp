@@ -1,18 +1,13 @@
 #include "stats/UploadLedger.h"
 
+#include "common/ErrorOut.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
 namespace opendo::stats {
 namespace {
-
-bool fail(QString* error, const QString& message)
-{
-    if (error)
-        *error = message;
-    return false;
-}
 
 qint64 sumOf(QSqlQuery& q)
 {
@@ -35,10 +30,11 @@ QString UploadLedger::monthKey(const QDate& day)
 bool UploadLedger::add(transfer::SourceClass cls, qint64 bytes, const QDate& day, QString* error)
 {
     if (!transfer::isPeerClass(cls))
-        return fail(error, QStringLiteral("uploads are only counted for peer classes, not \"%1\"")
-                               .arg(transfer::sourceClassKey(cls)));
+        return failWith(error,
+                        QStringLiteral("uploads are only counted for peer classes, not \"%1\"")
+                            .arg(transfer::sourceClassKey(cls)));
     if (!day.isValid())
-        return fail(error, QStringLiteral("cannot count uploads for an invalid date"));
+        return failWith(error, QStringLiteral("cannot count uploads for an invalid date"));
     if (bytes <= 0)
         return true;
     QSqlQuery q(m_db);
@@ -49,9 +45,9 @@ bool UploadLedger::add(transfer::SourceClass cls, qint64 bytes, const QDate& day
     q.addBindValue(transfer::sourceClassKey(cls));
     q.addBindValue(bytes);
     if (!q.exec())
-        return fail(error, QStringLiteral("cannot record %1 uploaded bytes: %2")
-                               .arg(bytes)
-                               .arg(q.lastError().text()));
+        return failWith(error, QStringLiteral("cannot record %1 uploaded bytes: %2")
+                                   .arg(bytes)
+                                   .arg(q.lastError().text()));
     return true;
 }
 

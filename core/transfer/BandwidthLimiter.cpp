@@ -12,7 +12,7 @@ constexpr double kBurstSeconds = 0.25;
 constexpr double kMinBurstBytes = 16 * 1024;
 // Refused sources are woken this often: short enough for smooth pacing, long enough that the
 // wake-ups cost nothing measurable.
-constexpr int kTickMs = 25;
+constexpr int kWakeTickMs = 25;
 } // namespace
 
 BandwidthLimiter::BandwidthLimiter(QObject* parent) : QObject(parent)
@@ -20,7 +20,7 @@ BandwidthLimiter::BandwidthLimiter(QObject* parent) : QObject(parent)
     m_clock.start();
     m_lastRefillNs = m_clock.nsecsElapsed();
     m_tick.setSingleShot(true);
-    m_tick.setInterval(kTickMs);
+    m_tick.setInterval(kWakeTickMs);
     m_tick.setTimerType(Qt::PreciseTimer);
     connect(&m_tick, &QTimer::timeout, this, &BandwidthLimiter::onTick);
 }

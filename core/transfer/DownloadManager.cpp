@@ -15,7 +15,7 @@ namespace opendo::transfer {
 namespace {
 
 constexpr int kMaxActiveJobs = 3;
-constexpr int kTickMs = 1000;
+constexpr int kProgressTickMs = 1000;
 
 bool isUrl(const QString& source)
 {
@@ -62,7 +62,7 @@ DownloadManager::DownloadManager(JobContext context, JobTable table, PolicySourc
     : QObject(parent), m_context(context), m_table(std::move(table)),
       m_policies(std::move(policies)), m_resumeQueued(resumeQueued)
 {
-    m_tick.setInterval(kTickMs);
+    m_tick.setInterval(kProgressTickMs);
     connect(&m_tick, &QTimer::timeout, this, &DownloadManager::tick);
     m_tick.start();
     tick();
@@ -336,18 +336,18 @@ void DownloadManager::tick()
         const size_t priority = record.foreground ? 1 : 0;
         moving[priority] = moving[priority] || record.state == JobState::Downloading;
         // The Rate column: every byte received, from the origin and from peers alike.
-        m_rates.insert(record.jobId, received * 1000 / kTickMs);
+        m_rates.insert(record.jobId, received * 1000 / kProgressTickMs);
         // The bandwidth measure counts the origin only: peers on the LAN say nothing about the
         // Internet link the caps share out.
         httpTotal += qMax<qint64>(0, now.http - before.http);
     }
     for (size_t priority = 0; priority < moving.size(); ++priority) {
         if (moving[priority])
-            m_activity[priority].activeMs += kTickMs;
+            m_activity[priority].activeMs += kProgressTickMs;
     }
     // The best throughput seen stands in for "available bandwidth" in percentage caps. It only
     // decays while idle: decaying under a cap would shrink the cap it feeds.
-    const qint64 current = httpTotal * 1000 / kTickMs;
+    const qint64 current = httpTotal * 1000 / kProgressTickMs;
     if (current > m_bestRate)
         m_bestRate = current;
     else if (current == 0)

@@ -1,5 +1,7 @@
 #include "transfer/UploadGates.h"
 
+#include "common/ByteUnits.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -12,10 +14,6 @@
 
 namespace opendo::transfer {
 namespace {
-
-// DO states its RAM, disk and cap settings in "GB" and, like Windows Explorer, means binary
-// gigabytes; using 1024^3 keeps a device that Windows would admit admitted here too.
-constexpr qint64 kGiB = qint64(1024) * 1024 * 1024;
 
 // Linux tunnel device names. They are short enough to occur inside unrelated names ("stap",
 // "swg1"), so they only count at the start of a name.

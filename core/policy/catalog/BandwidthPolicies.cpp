@@ -9,7 +9,7 @@
 namespace opendo::policy::catalog {
 
 namespace {
-constexpr PolicyDefinition kPolicies[] = {
+constexpr PolicyDefinition kBandwidthPolicies[] = {
 
     {
         .key = "DOMaxForegroundDownloadBandwidth",
@@ -460,7 +460,7 @@ constexpr PolicyDefinition kPolicies[] = {
 
 std::span<const PolicyDefinition> bandwidthPolicies()
 {
-    return kPolicies;
+    return kBandwidthPolicies;
 }
 
 } // namespace opendo::policy::catalog

@@ -9,7 +9,7 @@
 namespace opendo::policy::catalog {
 
 namespace {
-constexpr PolicyDefinition kPolicies[] = {
+constexpr PolicyDefinition kCacheServerAndGatePolicies[] = {
 
     {
         .key = "DOCacheHost",
@@ -252,7 +252,7 @@ constexpr PolicyDefinition kPolicies[] = {
 
 std::span<const PolicyDefinition> cacheServerAndGatesPolicies()
 {
-    return kPolicies;
+    return kCacheServerAndGatePolicies;
 }
 
 } // namespace opendo::policy::catalog

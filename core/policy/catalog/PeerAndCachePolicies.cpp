@@ -9,7 +9,7 @@
 namespace opendo::policy::catalog {
 
 namespace {
-constexpr PolicyDefinition kPolicies[] = {
+constexpr PolicyDefinition kPeerAndCachePolicies[] = {
     {
         .key = "DODownloadMode",
         .gpName = "Download Mode",
@@ -242,7 +242,7 @@ constexpr PolicyDefinition kPolicies[] = {
 
 std::span<const PolicyDefinition> peerAndCachePolicies()
 {
-    return kPolicies;
+    return kPeerAndCachePolicies;
 }
 
 } // namespace opendo::policy::catalog

@@ -2,6 +2,7 @@
 
 #include "agent/Agent.h"
 #include "charts/QCustomPlotCompat.h"
+#include "common/ByteUnits.h"
 #include "panels/activity/ActivityMonthModel.h"
 #include "panels/downloads/JobTableModel.h"
 #include "panels/overview/OverviewFacts.h"
@@ -22,9 +23,6 @@ namespace opendo::ui {
 using transfer::SourceClass;
 
 namespace {
-
-// As the agent enforces DOMonthlyUploadDataCap (see UploadGates): GB of 1024^3 bytes.
-constexpr qint64 kGiB = qint64(1024) * 1024 * 1024;
 
 QDate firstOfMonth(const QDate& day)
 {

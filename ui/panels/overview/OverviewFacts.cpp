@@ -1,5 +1,6 @@
 #include "panels/overview/OverviewFacts.h"
 
+#include "common/ByteUnits.h"
 #include "panels/downloads/JobTableModel.h"
 
 #include <QLocale>
@@ -12,8 +13,6 @@ using transfer::SourceClass;
 
 namespace {
 
-// The cap is set in GB, and the agent enforces it in units of 1024^3 bytes (see UploadGates).
-constexpr qint64 kGiB = qint64(1024) * 1024 * 1024;
 constexpr int kWarnPercent = 90;
 
 qint64 classBytes(const stats::ClassBytes& bytes, SourceClass c)
