@@ -780,6 +780,10 @@ Agent von doctl.
         <source>Troubleshooting</source>
         <translation>Problembehandlung</translation>
     </message>
+    <message>
+        <source>Peer-savings demo</source>
+        <translation>Peer-Einsparungsdemo</translation>
+    </message>
 </context>
 <context>
     <name>opendo::content</name>
@@ -1069,6 +1073,49 @@ Agent von doctl.
     <message>
         <source>%1 changed while it was being hashed (expected %2 bytes, read %3)</source>
         <translation>%1 hat sich während der Hashberechnung geändert (%2 Bytes erwartet, %3 gelesen)</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::demo::SavingsDemo</name>
+    <message>
+        <source>Device %1</source>
+        <translation>Gerät %1</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: the demo needs the loopback range 127.0.0.0/8.</source>
+        <translation>Auf %1 kann nicht empfangen werden: Die Demo benötigt den Loopback-Bereich 127.0.0.0/8.</translation>
+    </message>
+    <message>
+        <source>Cannot create a folder for the demo in %1: %2</source>
+        <translation>In %1 lässt sich kein Ordner für die Demo anlegen: %2</translation>
+    </message>
+    <message>
+        <source>The demo&apos;s origin cannot listen: %1</source>
+        <translation>Der Ursprungsserver der Demo kann nicht empfangen: %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot start: %2</source>
+        <translation>%1 kann nicht starten: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the demo&apos;s settings: %2</source>
+        <translation>%1 hat die Einstellungen der Demo abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot add the download: %2</source>
+        <translation>%1 kann den Download nicht hinzufügen: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the demo file %1: %2</source>
+        <translation>Die Demodatei %1 lässt sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 lässt sich nicht schreiben: %2</translation>
     </message>
 </context>
 <context>
@@ -5076,6 +5123,45 @@ von %2</translation>
     </message>
 </context>
 <context>
+    <name>opendo::ui::DemoDeviceModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Peer address</source>
+        <translation>Peer-Adresse</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>From the origin</source>
+        <translation>Vom Ursprungsserver</translation>
+    </message>
+    <message>
+        <source>From peers</source>
+        <translation>Von Peers</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+</context>
+<context>
     <name>opendo::ui::DiagnosticsWizard</name>
     <message>
         <source>Suggested by the troubleshooter (%1). %2</source>
@@ -6259,6 +6345,92 @@ von %2</translation>
     <message>
         <source>Done in %1 s: %2 failed, %3 warned, %4 passed. Press Next for the results.</source>
         <translation>Fertig in %1 s: %2 fehlgeschlagen, %3 mit Warnung, %4 bestanden. Klicken Sie auf „Weiter“, um die Ergebnisse anzuzeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::SavingsDemoPanel</name>
+    <message>
+        <source>Several agents on this computer, each on its own loopback address, download the same file from a local origin one after another, in LAN mode with HTTP held back while a peer can serve. The first device pays for the file on the origin link; the others get it from their peers. Every byte is a real transfer, verified piece by piece.</source>
+        <translation>Mehrere Agenten auf diesem Computer, jeder mit eigener Loopback-Adresse, laden nacheinander dieselbe Datei von einem lokalen Ursprungsserver herunter – im LAN-Modus, wobei HTTP zurückgehalten wird, solange ein Peer liefern kann. Das erste Gerät bezahlt die Datei über die Verbindung zum Ursprungsserver; die anderen erhalten sie von ihren Peers. Jedes Byte ist eine echte Übertragung, Stück für Stück geprüft.</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Devices:</source>
+        <translation>&amp;Geräte:</translation>
+    </message>
+    <message>
+        <source>S&amp;tart one after another every:</source>
+        <translation>Nacheinander s&amp;tarten alle:</translation>
+    </message>
+    <message>
+        <source>&amp;Start demo</source>
+        <translation>Demo &amp;starten</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Press Start to run the demo.</source>
+        <translation>Klicken Sie auf „Demo starten“, um die Demo auszuführen.</translation>
+    </message>
+    <message>
+        <source>From the origin (HTTP)</source>
+        <translation>Vom Ursprungsserver (HTTP)</translation>
+    </message>
+    <message>
+        <source>From peers</source>
+        <translation>Von Peers</translation>
+    </message>
+    <message>
+        <source>MiB received</source>
+        <translation>Empfangene MiB</translation>
+    </message>
+    <message numerus="yes">
+        <source>The origin sent %1 for %2 delivered to %n device(s).</source>
+        <translation>
+            <numerusform>Der Ursprungsserver hat %1 gesendet, %2 wurden an %n Gerät geliefert.</numerusform>
+            <numerusform>Der Ursprungsserver hat %1 gesendet, %2 wurden an %n Geräte geliefert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Demo stopped.</source>
+        <translation>Demo beendet.</translation>
+    </message>
+    <message>
+        <source>Preparing a %1 file and its metainfo…</source>
+        <translation>Eine Datei mit %1 und ihre Metainfo werden vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Running: peers have saved %1 % of the origin traffic so far.</source>
+        <translation>Läuft: Peers haben bisher %1 % des Datenverkehrs vom Ursprungsserver eingespart.</translation>
+    </message>
+    <message>
+        <source>Peers saved %1 % of the origin traffic.</source>
+        <translation>Peers haben %1 % des Datenverkehrs vom Ursprungsserver eingespart.</translation>
+    </message>
+    <message>
+        <source>Without peers the origin would have sent all %1. Done in %2 s; the devices keep seeding until you stop the demo.</source>
+        <translation>Ohne Peers hätte der Ursprungsserver alle %1 gesendet. Fertig in %2 s; die Geräte stellen die Datei weiter bereit, bis Sie die Demo beenden.</translation>
+    </message>
+    <message>
+        <source>The demo failed.</source>
+        <translation>Die Demo ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>File si&amp;ze:</source>
+        <translation>Dateig&amp;röße:</translation>
+    </message>
+    <message>
+        <source>Time between one device&apos;s start and the next one&apos;s. At 0 all devices start together, fetch different pieces from the origin and swap the rest.</source>
+        <translation>Zeit zwischen dem Start eines Geräts und dem des nächsten. Bei 0 starten alle Geräte gleichzeitig, holen unterschiedliche Stücke vom Ursprungsserver und tauschen den Rest untereinander aus.</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "log/LogBuffer.h"
 #include "panels/activity/ActivityPanel.h"
 #include "panels/cache/CachePanel.h"
+#include "panels/demo/SavingsDemoPanel.h"
 #include "panels/downloads/DownloadsPanel.h"
 #include "panels/log/LogPanel.h"
 #include "panels/overview/OverviewPanel.h"
@@ -91,6 +92,8 @@ int main(int argc, char* argv[])
     add("activity", QT_TRANSLATE_NOOP("opendo::console", "Activity monitor"),
         new opendo::ui::ActivityPanel(agent));
     add("log", QT_TRANSLATE_NOOP("opendo::console", "Log"), new opendo::ui::LogPanel(agent));
+    add("demo", QT_TRANSLATE_NOOP("opendo::console", "Peer-savings demo"),
+        new opendo::ui::SavingsDemoPanel);
     add("policy", QT_TRANSLATE_NOOP("opendo::console", "Policy editor"), policyEditor);
     // The troubleshooter's fixes are staged in the policy editor, never applied by themselves.
     auto stageFix = [&window, policyEditor](const QList<opendo::policy::PolicyChange>& changes,

@@ -164,7 +164,9 @@ void SavingsDemo::stop()
     m_devices.clear();
     m_origin.reset();
     m_dir.reset();
-    if (m_snapshot.phase == DemoPhase::Preparing || m_snapshot.phase == DemoPhase::Running) {
+    // The figures stay for the audience; the devices and the origin are gone.
+    if (m_snapshot.phase == DemoPhase::Preparing || m_snapshot.phase == DemoPhase::Running ||
+        m_snapshot.phase == DemoPhase::Finished) {
         m_snapshot.phase = DemoPhase::Idle;
         publish();
     }

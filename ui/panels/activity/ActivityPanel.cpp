@@ -1,6 +1,7 @@
 #include "panels/activity/ActivityPanel.h"
 
 #include "agent/Agent.h"
+#include "charts/CategoryBarChart.h"
 #include "charts/QCustomPlotCompat.h"
 #include "common/ByteUnits.h"
 #include "panels/activity/ActivityMonthModel.h"
@@ -105,11 +106,7 @@ ActivityPanel::ActivityPanel(agent::Agent& agent, QWidget* parent) : QWidget(par
     m_downBars->setName(tr("Downloads"));
     m_upBars = new QCPBars(m_plot->yAxis, m_plot->xAxis);
     m_upBars->setName(tr("Uploads"));
-    m_plot->yAxis->setRangeReversed(true);
-    m_plot->yAxis->setTickLength(0, 0);
-    m_plot->yAxis->grid()->setVisible(false);
-    m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    styleCategoryBarChart(m_plot, Qt::AlignBottom | Qt::AlignRight);
 
     m_downTable = makeTable(m_downloads, QStringLiteral("activityDownloadsTable"), this);
     m_upTable = makeTable(m_uploads, QStringLiteral("activityUploadsTable"), this);
