@@ -3,10 +3,13 @@
 // file on the origin link, the others get it from their peers, and the figures the demo shows
 // (what the origin sent, what the devices received, the saved share) are those counts.
 
+#include "demo/DemoOrigin.h"
 #include "demo/SavingsDemo.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,6 +29,7 @@ class SavingsDemoTest : public QObject
 private Q_SLOTS:
     void followersGetTheFileFromPeers();
     void stopEndsTheDemoAndRemovesItsFolder();
+    void originServesRangesAndRefusesOthers();
 };
 
 void SavingsDemoTest::followersGetTheFileFromPeers()
@@ -85,6 +89,68 @@ void SavingsDemoTest::stopEndsTheDemoAndRemovesItsFolder()
     // The preparing worker may hold the folder a moment longer; then it goes.
     QTRY_COMPARE_WITH_TIMEOUT(QDir(root.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(),
                               0, 10000);
+}
+
+namespace {
+
+// One request on its own connection; the whole answer as the origin sent it.
+QByteArray exchange(const QUrl& url, const QByteArray& method, const QByteArray& path,
+                    const QByteArray& range)
+{
+    QTcpSocket socket;
+    socket.connectToHost(url.host(), quint16(url.port()));
+    if (!socket.waitForConnected(5000))
+        return "not connected";
+    QByteArray request = method + ' ' + path + " HTTP/1.1\r\nHost: origin\r\nConnection: close\r\n";
+    if (!range.isEmpty())
+        request += "Range: " + range + "\r\n";
+    socket.write(request + "\r\n");
+    QByteArray answer;
+    QDeadlineTimer deadline(5000);
+    while (socket.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
+        socket.waitForReadyRead(100);
+        answer += socket.readAll();
+    }
+    return answer + socket.readAll();
+}
+
+} // namespace
+
+void SavingsDemoTest::originServesRangesAndRefusesOthers()
+{
+    DemoOrigin origin;
+    QString error;
+    const QUrl url = origin.start(QHostAddress::LocalHost, "demo.bin", &error);
+    QVERIFY2(url.isValid() && !url.isEmpty(), qPrintable(error));
+    QCOMPARE(url.path(), QString("/demo.bin"));
+    origin.setContent("0123456789");
+
+    QByteArray a = exchange(url, "GET", "/demo.bin", "bytes=2-5");
+    QVERIFY2(a.startsWith("HTTP/1.1 206"), a.constData());
+    QVERIFY(a.contains("Content-Range: bytes 2-5/10\r\n"));
+    QVERIFY(a.endsWith("\r\n\r\n2345"));
+    a = exchange(url, "GET", "/demo.bin", "bytes=7-");
+    QVERIFY(a.contains("Content-Range: bytes 7-9/10\r\n") && a.endsWith("789"));
+    a = exchange(url, "GET", "/demo.bin", "bytes=-3");
+    QVERIFY(a.contains("Content-Range: bytes 7-9/10\r\n") && a.endsWith("789"));
+    a = exchange(url, "GET", "/demo.bin", "bytes=8-100"); // clipped to the file, as RFC 9110 says
+    QVERIFY(a.contains("Content-Range: bytes 8-9/10\r\n") && a.endsWith("89"));
+    a = exchange(url, "GET", "/demo.bin", {});
+    QVERIFY(a.startsWith("HTTP/1.1 200") && a.endsWith("0123456789"));
+    const qint64 served = 4 + 3 + 3 + 2 + 10;
+    QCOMPARE(origin.bytesServed(), served);
+
+    // What the origin does not serve gets an answer that says so, and costs no body bytes.
+    for (const QByteArray& bad :
+         {QByteArray("bytes=10-12"), QByteArray("bytes=5-2"), QByteArray("bytes=0-1,4-5"),
+          QByteArray("items=0-1"), QByteArray("bytes=x-y"), QByteArray("bytes=-0")}) {
+        a = exchange(url, "GET", "/demo.bin", bad);
+        QVERIFY2(a.startsWith("HTTP/1.1 416") && a.contains("Content-Range: bytes */10\r\n"),
+                 bad.constData());
+    }
+    QVERIFY(exchange(url, "GET", "/other.bin", {}).startsWith("HTTP/1.1 404"));
+    QVERIFY(exchange(url, "POST", "/demo.bin", {}).startsWith("HTTP/1.1 405"));
+    QCOMPARE(origin.bytesServed(), served);
 }
 
 QTEST_GUILESS_MAIN(SavingsDemoTest)
