@@ -43,22 +43,6 @@ discovery::HttpResponse plain(int status, const QByteArray& text)
 
 } // namespace
 
-DemoOrigin::DemoOrigin()
-{
-    m_thread.setObjectName(QStringLiteral("demo-origin"));
-}
-
-DemoOrigin::~DemoOrigin()
-{
-    if (m_thread.isRunning()) {
-        if (m_server)
-            QMetaObject::invokeMethod(
-                m_server, [server = m_server] { delete server; }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    }
-}
-
 QUrl DemoOrigin::start(const QHostAddress& address, const QString& fileName, QString* error)
 {
     const QByteArray path = '/' + QUrl::toPercentEncoding(fileName);
@@ -98,16 +82,16 @@ QUrl DemoOrigin::start(const QHostAddress& address, const QString& fileName, QSt
         state->served += r.body.size();
         return r;
     };
-    m_thread.start();
-    m_server = new discovery::HttpServer(handler);
-    m_server->moveToThread(&m_thread);
+    auto* server = new discovery::HttpServer(handler);
+    server->moveToThread(m_thread.start());
+    m_thread.adopt(server);
     bool listening = false;
     quint16 port = 0;
     QMetaObject::invokeMethod(
-        m_server,
-        [this, address, error, &listening, &port] {
-            listening = m_server->listen(address, 0, error);
-            port = m_server->serverPort();
+        server,
+        [server, address, error, &listening, &port] {
+            listening = server->listen(address, 0, error);
+            port = server->serverPort();
         },
         Qt::BlockingQueuedConnection);
     if (!listening)

@@ -5,31 +5,14 @@
 
 namespace opendo::discovery {
 
-EmbeddedDiscoveryServer::EmbeddedDiscoveryServer()
-{
-    m_thread.setObjectName(QStringLiteral("discovery"));
-}
-
-EmbeddedDiscoveryServer::~EmbeddedDiscoveryServer()
-{
-    if (m_thread.isRunning()) {
-        // The server must be destroyed on its own thread (its sockets and timers live there).
-        if (m_server)
-            QMetaObject::invokeMethod(
-                m_server, [server = m_server] { delete server; }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    }
-}
-
 QFuture<QString> EmbeddedDiscoveryServer::start(DiscoveryServerOptions options)
 {
     auto promise = std::make_shared<QPromise<QString>>();
     QFuture<QString> future = promise->future();
     promise->start();
-    m_thread.start();
+    QThread* thread = m_thread.start();
     auto* holder = new QObject;
-    holder->moveToThread(&m_thread);
+    holder->moveToThread(thread);
     QMetaObject::invokeMethod(
         holder,
         [this, holder, options, promise]() mutable {
@@ -50,7 +33,7 @@ QFuture<QString> EmbeddedDiscoveryServer::start(DiscoveryServerOptions options)
                 m_error = error;
                 promise->addResult(QString());
             } else {
-                m_server = server;
+                m_thread.adopt(server);
                 promise->addResult(server->baseUrl());
             }
             promise->finish();
