@@ -1117,6 +1117,10 @@ Agent von doctl.
         <source>Cannot write %1: %2</source>
         <translation>%1 lässt sich nicht schreiben: %2</translation>
     </message>
+    <message>
+        <source>The demo needs %1 MiB free in %2; the drive has %3 MiB. Choose fewer devices or a smaller file.</source>
+        <translation>Die Demo benötigt %1 MiB freien Speicher in %2; das Laufwerk hat %3 MiB. Wählen Sie weniger Geräte oder eine kleinere Datei.</translation>
+    </message>
 </context>
 <context>
     <name>opendo::diagnostics</name>

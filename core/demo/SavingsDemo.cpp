@@ -11,6 +11,7 @@
 #include <QPromise>
 #include <QRandomGenerator>
 #include <QSaveFile>
+#include <QStorageInfo>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QThreadPool>
@@ -21,7 +22,7 @@ namespace {
 
 constexpr int kPollMs = 250;
 constexpr qint64 kMinFileBytes = qint64(1) << 20;
-constexpr qint64 kMaxFileBytes = qint64(1) << 30;
+constexpr qint64 kMaxFileBytes = qint64(512) << 20;
 const char* const kOriginAddress = "127.0.0.1";
 
 // Devices sit on 127.77.0.x: loopback, so nothing leaves the machine, and apart from the
@@ -100,9 +101,7 @@ SavingsDemo::SavingsDemo(QObject* parent) : QObject(parent)
 
 SavingsDemo::~SavingsDemo()
 {
-    ++m_generation;
-    m_devices.clear(); // agents first: they hold connections to the origin
-    m_origin.reset();
+    release();
 }
 
 void SavingsDemo::start(const SavingsDemoOptions& options)
@@ -142,6 +141,17 @@ void SavingsDemo::start(const SavingsDemoOptions& options)
         fail(tr("The demo's origin cannot listen: %1").arg(error));
         return;
     }
+    // The origin's copy plus one cache per device, with room for the metadata around them.
+    const qint64 needed = qint64(double(m_options.devices + 1) * double(m_options.fileBytes) * 1.1);
+    const QStorageInfo drive(m_dir->path());
+    if (drive.isValid() && drive.bytesAvailable() < needed) {
+        fail(tr("The demo needs %1 MiB free in %2; the drive has %3 MiB. Choose fewer devices or "
+                "a smaller file.")
+                 .arg(needed >> 20)
+                 .arg(m_dir->path())
+                 .arg(drive.bytesAvailable() >> 20));
+        return;
+    }
     publish();
 
     auto promise = std::make_shared<QPromise<Prepared>>();
@@ -159,11 +169,7 @@ void SavingsDemo::start(const SavingsDemoOptions& options)
 
 void SavingsDemo::stop()
 {
-    ++m_generation;
-    m_poll.stop();
-    m_devices.clear();
-    m_origin.reset();
-    m_dir.reset();
+    release();
     // The figures stay for the audience; the devices and the origin are gone.
     if (m_snapshot.phase == DemoPhase::Preparing || m_snapshot.phase == DemoPhase::Running ||
         m_snapshot.phase == DemoPhase::Finished) {
@@ -172,10 +178,19 @@ void SavingsDemo::stop()
     }
 }
 
+void SavingsDemo::release()
+{
+    ++m_generation; // whatever is still on its way belongs to a demo that is over
+    m_poll.stop();
+    m_devices.clear(); // agents first: they hold connections to the origin
+    m_origin.reset();
+    m_dir.reset();
+}
+
 void SavingsDemo::fail(const QString& error)
 {
     qCWarning(log::lcAgent).noquote() << "peer-savings demo:" << error;
-    m_poll.stop();
+    release();
     m_snapshot.phase = DemoPhase::Failed;
     m_snapshot.error = error;
     publish();
@@ -308,9 +323,11 @@ namespace {
 SavingsDemo::Prepared prepareContent(const QString& dir, const QUrl& url, qint64 size)
 {
     SavingsDemo::Prepared p;
-    QList<quint32> words(qsizetype((size + 3) / 4));
-    QRandomGenerator::global()->fillRange(words.data(), words.size());
-    p.content = QByteArray(reinterpret_cast<const char*>(words.constData()), size);
+    // Filled in place, a word at a time: a second buffer would double the demo's peak memory.
+    p.content = QByteArray((size + 3) / 4 * 4, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32*>(p.content.data()),
+                                          p.content.size() / 4);
+    p.content.truncate(size);
     const QString source = QDir(dir).filePath(QStringLiteral("demo.bin"));
     QSaveFile file(source);
     if (!file.open(QIODevice::WriteOnly) || file.write(p.content) != size || !file.commit()) {

@@ -28,7 +28,7 @@ class DemoOrigin;
 struct SavingsDemoOptions
 {
     int devices = 4;                     // 2 … 8
-    qint64 fileBytes = 64 * 1024 * 1024; // 1 MiB … 1 GiB
+    qint64 fileBytes = 64 * 1024 * 1024; // 1 MiB … 512 MiB
     int staggerMs = 1500;                // between one device's start and the next one's
     QString workRoot{};                  // where the temporary folder goes ("" = system temp)
 };
@@ -56,6 +56,7 @@ Q_SIGNALS:
 
 private:
     struct Device;
+    void release(); // devices, origin and folder go; the snapshot stays
     void fail(const QString& error);
     void onPrepared(const Prepared& prepared);
     void startDevice(int index);

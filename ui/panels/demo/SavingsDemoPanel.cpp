@@ -43,7 +43,7 @@ SavingsDemoPanel::SavingsDemoPanel(QWidget* parent)
     m_devices->setValue(kDefaultDevices);
     m_sizeMiB = new QSpinBox(this);
     m_sizeMiB->setObjectName(QStringLiteral("demoFileSize"));
-    m_sizeMiB->setRange(1, 1024);
+    m_sizeMiB->setRange(1, 512);
     m_sizeMiB->setValue(kDefaultSizeMiB);
     m_sizeMiB->setSuffix(tr(" MiB"));
     m_stagger = new QDoubleSpinBox(this);
