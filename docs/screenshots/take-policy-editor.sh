@@ -9,7 +9,8 @@ out="$root/docs/screenshots/policy-editor${lang/#en/}.png"
 [ "$lang" = en ] || out="$root/docs/screenshots/policy-editor-$lang.png"
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
-doctl="$root/build/app/cli/doctl"
+build=${OPENDO_BUILD:-$root/build}
+doctl="$build/app/cli/doctl"
 "$doctl" --data-dir "$data" config set DODownloadMode 2 --policy >/dev/null
 "$doctl" --data-dir "$data" config set DOGroupId 3b0e2f9a-4c1d-4e8b-9a7f-2d6c5e4b3a21 --policy >/dev/null
 "$doctl" --data-dir "$data" config set DOMaxCacheSize 30 >/dev/null
@@ -32,5 +33,5 @@ xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
     xdotool key ctrl+a; xdotool type --delay 40 "25"; xdotool key Return; sleep 0.5
     import -window root "$4"
     kill $pid
-' _ "$root/build/app/console/do-console" "$data" "$lang" "$out"
+' _ "$build/app/console/do-console" "$data" "$lang" "$out"
 echo "wrote $out"
