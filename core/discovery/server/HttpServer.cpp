@@ -497,23 +497,17 @@ bool RateLimiter::allow(const QHostAddress& address, qint64 nowMs)
     if (it == m_buckets.end()) {
         if (m_buckets.size() >= m_maxAddresses) {
             // Evicting in bulk keeps the cost amortised O(1) even when every request comes from
-            // a new address: the least recently seen half goes at once.
-            std::vector<qint64> seen;
+            // a new address: the least recently seen half goes at once. Exactly those: choosing
+            // among equally old-looking entries in hash order could keep the oldest one.
+            std::vector<std::pair<qint64, QHostAddress>> seen;
             seen.reserve(size_t(m_buckets.size()));
-            for (const Bucket& b : std::as_const(m_buckets))
-                seen.push_back(b.lastMs);
-            const auto middle = seen.begin() + qsizetype(seen.size() / 2);
-            std::nth_element(seen.begin(), middle, seen.end());
-            const qint64 cutoff = *middle;
-            qsizetype toDrop = qsizetype(seen.size()) - qsizetype(seen.size() / 2);
-            for (auto b = m_buckets.begin(); b != m_buckets.end() && toDrop > 0;) {
-                if (b->lastMs <= cutoff) {
-                    b = m_buckets.erase(b);
-                    --toDrop;
-                } else {
-                    ++b;
-                }
-            }
+            for (auto b = m_buckets.cbegin(); b != m_buckets.cend(); ++b)
+                seen.emplace_back(b->lastMs, b.key());
+            const std::size_t toDrop = seen.size() - seen.size() / 2;
+            std::nth_element(seen.begin(), seen.begin() + std::ptrdiff_t(toDrop - 1), seen.end(),
+                             [](const auto& x, const auto& y) { return x.first < y.first; });
+            for (std::size_t i = 0; i < toDrop; ++i)
+                m_buckets.remove(seen[i].second);
         }
         it = m_buckets.insert(address, Bucket{m_burst, nowMs});
     } else if (nowMs > it->lastMs) {
