@@ -83,7 +83,7 @@ int runDownloadCommand(agent::Agent& agent, CliArguments& args, QTextStream& out
         out << QJsonDocument(transfer::jobStatusToJson(status)).toJson(QJsonDocument::Indented);
     else
         printJobStatus(status, out);
-    const bool ok = status.state == JobState::Complete || status.state == JobState::Caching;
+    const bool ok = transfer::hasCompleted(status.state);
     if (!ok)
         err << errorLine(status.error.isEmpty() ? transfer::jobStateName(status.state)
                                                 : status.error);

@@ -40,7 +40,7 @@ QList<JobStatus> jobsOf(agent::Agent& agent, const CommandOptions& options)
 QString percentDone(const JobStatus& s)
 {
     // Finished is finished, even once the cache has let go of the file.
-    if (s.state == JobState::Complete || s.state == JobState::Caching)
+    if (transfer::hasCompleted(s.state))
         return QStringLiteral("100.0");
     if (s.fileSize <= 0)
         return QStringLiteral("-");

@@ -15,14 +15,15 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QThreadPool>
+#include <optional>
 
 namespace opendo::demo {
 
 namespace {
 
 constexpr int kPollMs = 250;
-constexpr qint64 kMinFileBytes = qint64(1) << 20;
-constexpr qint64 kMaxFileBytes = qint64(512) << 20;
+constexpr qint64 kMinFileBytes = kMiB;
+constexpr qint64 kMaxFileBytes = 512 * kMiB;
 const char* const kOriginAddress = "127.0.0.1";
 
 // Devices sit on 127.77.0.x: loopback, so nothing leaves the machine, and apart from the
@@ -65,9 +66,13 @@ QString describeIssues(const QList<policy::PolicyIssue>& issues)
     return lines.join(QLatin1Char(' '));
 }
 
-bool isDone(transfer::JobState state)
+std::optional<transfer::JobStatus> jobOf(const agent::Agent& agent, const QString& jobId)
 {
-    return state == transfer::JobState::Complete || state == transfer::JobState::Caching;
+    for (const transfer::JobStatus& s : agent.jobs()) {
+        if (s.jobId == jobId)
+            return s;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -89,7 +94,35 @@ namespace {
 
 // Off the caller's thread: random bytes (nothing to compress or deduplicate), the file on disk
 // and its metainfo with the origin as web seed — hashing a large file takes a while.
-SavingsDemo::Prepared prepareContent(const QString& dir, const QUrl& url, qint64 size);
+SavingsDemo::Prepared prepareContent(const QString& dir, const QUrl& url, qint64 size)
+{
+    SavingsDemo::Prepared p;
+    // Filled in place, a word at a time: a second buffer would double the demo's peak memory.
+    p.content = QByteArray((size + 3) / 4 * 4, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32*>(p.content.data()),
+                                          p.content.size() / 4);
+    p.content.truncate(size);
+    const QString source = QDir(dir).filePath(QStringLiteral("demo.bin"));
+    QSaveFile file(source);
+    if (!file.open(QIODevice::WriteOnly) || file.write(p.content) != size || !file.commit()) {
+        p.error =
+            SavingsDemo::tr("Cannot write the demo file %1: %2").arg(source, file.errorString());
+        return p;
+    }
+    content::MetainfoWriterOptions options;
+    options.webSeeds = {url};
+    const content::MetainfoWriteResult metainfo = content::MetainfoWriter::create(source, options);
+    if (!metainfo.ok) {
+        p.error = metainfo.error;
+        return p;
+    }
+    p.torrentPath = QDir(dir).filePath(QStringLiteral("demo.torrent"));
+    QSaveFile torrent(p.torrentPath);
+    if (!torrent.open(QIODevice::WriteOnly) || torrent.write(metainfo.torrent) < 0 ||
+        !torrent.commit())
+        p.error = SavingsDemo::tr("Cannot write %1: %2").arg(p.torrentPath, torrent.errorString());
+    return p;
+}
 
 } // namespace
 
@@ -276,33 +309,31 @@ void SavingsDemo::startDownload(int index)
 
 void SavingsDemo::poll()
 {
-    bool allDone = true;
+    bool allDone = m_devices.size() == std::size_t(m_options.devices);
     for (std::size_t i = 0; i < m_devices.size(); ++i) {
         DemoDevice& view = m_snapshot.devices[qsizetype(i)];
-        const QString& jobId = m_devices[i]->jobId;
-        bool found = false;
-        if (!jobId.isEmpty()) {
-            for (const transfer::JobStatus& s : m_devices[i]->agent->jobs()) {
-                if (s.jobId != jobId)
-                    continue;
-                found = true;
-                view.state = s.state;
-                view.bytesInCache = s.fileSizeInCache;
-                view.bytesFromHttp = s.bytesFromHttp;
-                view.bytesFromPeers = s.bytesFromPeers;
-                view.bytesPerSecond = s.bytesPerSecond;
-                if (s.state == transfer::JobState::Failed ||
-                    s.state == transfer::JobState::Cancelled) {
-                    fail(tr("%1: %2").arg(view.name, s.error));
-                    return;
-                }
-            }
+        const auto job = m_devices[i]->jobId.isEmpty()
+                             ? std::nullopt
+                             : jobOf(*m_devices[i]->agent, m_devices[i]->jobId);
+        if (!job) {
+            allDone = false;
+            continue;
         }
-        allDone = allDone && found && isDone(view.state);
+        view.state = job->state;
+        view.bytesInCache = job->fileSizeInCache;
+        view.bytesFromHttp = job->bytesFromHttp;
+        view.bytesFromPeers = job->bytesFromPeers;
+        view.bytesPerSecond = job->bytesPerSecond;
+        if (job->state == transfer::JobState::Failed ||
+            job->state == transfer::JobState::Cancelled) {
+            fail(tr("%1: %2").arg(view.name, job->error));
+            return;
+        }
+        allDone = allDone && transfer::hasCompleted(job->state);
     }
     m_snapshot.originBytes = m_origin ? m_origin->bytesServed() : 0;
     m_snapshot.elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
-    if (allDone && m_devices.size() == std::size_t(m_options.devices)) {
+    if (allDone) {
         m_snapshot.phase = DemoPhase::Finished;
         m_poll.stop();
         qCInfo(log::lcAgent).noquote()
@@ -317,39 +348,5 @@ void SavingsDemo::publish()
 {
     Q_EMIT snapshotChanged(m_snapshot);
 }
-
-namespace {
-
-SavingsDemo::Prepared prepareContent(const QString& dir, const QUrl& url, qint64 size)
-{
-    SavingsDemo::Prepared p;
-    // Filled in place, a word at a time: a second buffer would double the demo's peak memory.
-    p.content = QByteArray((size + 3) / 4 * 4, Qt::Uninitialized);
-    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32*>(p.content.data()),
-                                          p.content.size() / 4);
-    p.content.truncate(size);
-    const QString source = QDir(dir).filePath(QStringLiteral("demo.bin"));
-    QSaveFile file(source);
-    if (!file.open(QIODevice::WriteOnly) || file.write(p.content) != size || !file.commit()) {
-        p.error =
-            SavingsDemo::tr("Cannot write the demo file %1: %2").arg(source, file.errorString());
-        return p;
-    }
-    content::MetainfoWriterOptions options;
-    options.webSeeds = {url};
-    const content::MetainfoWriteResult metainfo = content::MetainfoWriter::create(source, options);
-    if (!metainfo.ok) {
-        p.error = metainfo.error;
-        return p;
-    }
-    p.torrentPath = QDir(dir).filePath(QStringLiteral("demo.torrent"));
-    QSaveFile torrent(p.torrentPath);
-    if (!torrent.open(QIODevice::WriteOnly) || torrent.write(metainfo.torrent) < 0 ||
-        !torrent.commit())
-        p.error = SavingsDemo::tr("Cannot write %1: %2").arg(p.torrentPath, torrent.errorString());
-    return p;
-}
-
-} // namespace
 
 } // namespace opendo::demo

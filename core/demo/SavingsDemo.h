@@ -7,6 +7,7 @@
 // site. Everything runs in this process on threads of its own, under a temporary folder that
 // goes away with the demo.
 
+#include "common/ByteUnits.h"
 #include "demo/SavingsDemoSnapshot.h"
 
 #include <QElapsedTimer>
@@ -27,10 +28,10 @@ class DemoOrigin;
 
 struct SavingsDemoOptions
 {
-    int devices = 4;                     // 2 … 8
-    qint64 fileBytes = 64 * 1024 * 1024; // 1 MiB … 512 MiB
-    int staggerMs = 1500;                // between one device's start and the next one's
-    QString workRoot{};                  // where the temporary folder goes ("" = system temp)
+    int devices = 4;              // 2 … 8
+    qint64 fileBytes = 64 * kMiB; // 1 MiB … 512 MiB
+    int staggerMs = 1500;         // between one device's start and the next one's
+    QString workRoot{};           // where the temporary folder goes ("" = system temp)
 };
 
 class SavingsDemo : public QObject

@@ -113,7 +113,7 @@ void DownloadManager::adopt(DownloadJob* job)
         persist(job);
         const JobState state = job->record().state;
         if (isTerminal(state) || state == JobState::Paused) {
-            if (state == JobState::Caching || state == JobState::Complete)
+            if (hasCompleted(state))
                 Q_EMIT contentCompleted(job->record().contentId);
             Q_EMIT jobSettled(job->record().jobId);
             schedule();

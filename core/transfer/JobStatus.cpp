@@ -23,10 +23,14 @@ QString jobStateName(JobState state)
     return {};
 }
 
+bool hasCompleted(JobState state)
+{
+    return state == JobState::Complete || state == JobState::Caching;
+}
+
 bool isTerminal(JobState state)
 {
-    return state == JobState::Complete || state == JobState::Caching || state == JobState::Failed ||
-           state == JobState::Cancelled;
+    return hasCompleted(state) || state == JobState::Failed || state == JobState::Cancelled;
 }
 
 } // namespace opendo::transfer

@@ -23,6 +23,7 @@ enum class JobState
 
 QString jobStateName(JobState state); // "Downloading", "Caching", … (stable, for JSON)
 bool isTerminal(JobState state);      // Complete, Caching, Failed, Cancelled
+bool hasCompleted(JobState state);    // Complete or Caching: every byte is there
 
 struct JobStatus
 {

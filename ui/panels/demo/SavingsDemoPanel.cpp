@@ -2,6 +2,7 @@
 
 #include "charts/CategoryBarChart.h"
 #include "charts/QCustomPlotCompat.h"
+#include "common/ByteUnits.h"
 #include "panels/demo/DemoDeviceModel.h"
 #include "panels/downloads/JobTableModel.h"
 #include "panels/sources/ByteSourcesPanel.h"
@@ -23,6 +24,15 @@ namespace {
 constexpr int kDefaultDevices = 4;
 constexpr int kDefaultSizeMiB = 64;
 constexpr double kDefaultStaggerSeconds = 1.5;
+
+// The chart counts in MiB; tests and callers read bytes back.
+QList<double> chartedBytes(const QCPBars& bars)
+{
+    QList<double> out;
+    for (auto it = bars.data()->constBegin(); it != bars.data()->constEnd(); ++it)
+        out << it->value * double(kMiB);
+    return out;
+}
 
 } // namespace
 
@@ -132,7 +142,7 @@ void SavingsDemoPanel::startDemo()
 {
     demo::SavingsDemoOptions options;
     options.devices = m_devices->value();
-    options.fileBytes = qint64(m_sizeMiB->value()) * 1024 * 1024;
+    options.fileBytes = qint64(m_sizeMiB->value()) * kMiB;
     options.staggerMs = int(m_stagger->value() * 1000);
     m_demo.start(options);
 }
@@ -194,15 +204,15 @@ void SavingsDemoPanel::updateChart(const demo::SavingsDemoSnapshot& s)
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     for (qsizetype i = 0; i < s.devices.size(); ++i) {
         keys << double(i);
-        http << double(s.devices[i].bytesFromHttp) / (1024.0 * 1024.0);
-        peers << double(s.devices[i].bytesFromPeers) / (1024.0 * 1024.0);
+        http << double(s.devices[i].bytesFromHttp) / double(kMiB);
+        peers << double(s.devices[i].bytesFromPeers) / double(kMiB);
         ticker->addTick(double(i), s.devices[i].name);
     }
     m_httpBars->setData(keys, http);
     m_peerBars->setData(keys, peers);
     m_plot->yAxis->setTicker(ticker);
     m_plot->yAxis->setRange(-0.6, double(qMax<qsizetype>(1, s.devices.size())) - 0.4);
-    const double fileMiB = double(s.fileBytes) / (1024.0 * 1024.0);
+    const double fileMiB = double(s.fileBytes) / double(kMiB);
     // Room on the right for the legend, so it never covers a bar.
     m_plot->xAxis->setRange(0, qMax(1.0, fileMiB * 1.35));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -210,18 +220,12 @@ void SavingsDemoPanel::updateChart(const demo::SavingsDemoSnapshot& s)
 
 QList<double> SavingsDemoPanel::chartedHttpBytes() const
 {
-    QList<double> out;
-    for (auto it = m_httpBars->data()->constBegin(); it != m_httpBars->data()->constEnd(); ++it)
-        out << it->value * 1024.0 * 1024.0;
-    return out;
+    return chartedBytes(*m_httpBars);
 }
 
 QList<double> SavingsDemoPanel::chartedPeerBytes() const
 {
-    QList<double> out;
-    for (auto it = m_peerBars->data()->constBegin(); it != m_peerBars->data()->constEnd(); ++it)
-        out << it->value * 1024.0 * 1024.0;
-    return out;
+    return chartedBytes(*m_peerBars);
 }
 
 } // namespace opendo::ui

@@ -127,7 +127,7 @@ QVariant JobTableModel::display(const JobStatus& j, int column) const
         return {};
     case ProgressColumn: {
         // Finished is finished, even once the cache has let go of the file.
-        if (j.state == JobState::Complete || j.state == JobState::Caching)
+        if (transfer::hasCompleted(j.state))
             return QStringLiteral("100.0 %");
         if (j.fileSize <= 0)
             return QStringLiteral("–");
