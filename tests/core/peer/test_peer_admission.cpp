@@ -5,9 +5,9 @@
 
 #include "core/peer/HubFixture.h"
 #include "core/peer/PeerWireHarness.h"
+#include "log/LogBuffer.h"
 
 #include <QLoggingCategory>
-#include <QMutex>
 #include <QTest>
 
 using namespace opendo;
@@ -16,25 +16,14 @@ using namespace opendo::test::peerwire;
 
 namespace {
 
-// The hub says why it closed an incoming connection at debug level (opendo.peer).
-QMutex g_logMutex;
-QStringList g_log;
-QtMessageHandler g_previousHandler = nullptr;
-
-void captureLog(QtMsgType type, const QMessageLogContext& context, const QString& text)
-{
-    {
-        QMutexLocker lock(&g_logMutex);
-        g_log << text;
-    }
-    if (type != QtDebugMsg && g_previousHandler)
-        g_previousHandler(type, context, text);
-}
-
+// The hub says why it closed an incoming connection at debug level (opendo.peer); the agent's
+// own log ring keeps it.
 QString logText()
 {
-    QMutexLocker lock(&g_logMutex);
-    return g_log.join(u'\n');
+    QStringList lines;
+    for (const log::LogRecord& r : log::LogBuffer::since(0))
+        lines << r.message;
+    return lines.join(u'\n');
 }
 
 // A raw peer from `from` that sends its handshake for the hub's content. Each has its own peer
@@ -69,7 +58,6 @@ class PeerAdmissionTest : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
-    void cleanupTestCase();
     void lanModeWithoutDiscoveryTakesOnlyConfiguredPeers();
     void lanModeRestrictedToSubnetRefusesOutsiders();
     void internetModeTakesAnyone();
@@ -78,12 +66,7 @@ private Q_SLOTS:
 void PeerAdmissionTest::initTestCase()
 {
     QLoggingCategory::setFilterRules(QStringLiteral("opendo.peer.debug=true"));
-    g_previousHandler = qInstallMessageHandler(captureLog);
-}
-
-void PeerAdmissionTest::cleanupTestCase()
-{
-    qInstallMessageHandler(g_previousHandler);
+    log::LogBuffer::install();
 }
 
 void PeerAdmissionTest::lanModeWithoutDiscoveryTakesOnlyConfiguredPeers()
