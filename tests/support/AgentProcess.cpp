@@ -79,8 +79,14 @@ int AgentProcess::stop(int timeoutMs)
         m_process.waitForFinished(3000);
         return -1;
     }
-    log();
-    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    if (m_process.exitStatus() != QProcess::NormalExit) {
+        // The agent's crash report (signal and backtrace) is in its log, which goes with the
+        // test's temporary folder: show it here.
+        qWarning().noquote() << "do-agent on" << m_options.dataDir << "crashed while stopping:\n"
+                             << log().right(4000);
+        return -1;
+    }
+    return m_process.exitCode();
 }
 
 bool AgentProcess::killWith(int signalNumber, int timeoutMs)
