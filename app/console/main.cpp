@@ -3,6 +3,7 @@
 #include "ConsoleOptions.h"
 #include "ControlServer.h"
 #include "agent/Agent.h"
+#include "common/WhenReady.h"
 #include "discovery/server/EmbeddedDiscoveryServer.h"
 #include "log/LogBuffer.h"
 #include "panels/activity/ActivityPanel.h"
@@ -64,14 +65,14 @@ int main(int argc, char* argv[])
         opendo::discovery::DiscoveryServerOptions serverOptions;
         serverOptions.address = endpoint->address;
         serverOptions.port = endpoint->port;
-        builtinDiscovery.start(serverOptions)
-            .then(&app, [&agent, &builtinDiscovery](const QString& url) {
-                if (url.isEmpty())
-                    qWarning("built-in discovery service: %s",
-                             qUtf8Printable(builtinDiscovery.error()));
-                else
-                    agent.setDefaultDiscoveryUrl(url);
-            });
+        opendo::onResult(&app, builtinDiscovery.start(serverOptions),
+                         [&agent, &builtinDiscovery](const QString& url) {
+                             if (url.isEmpty())
+                                 qWarning("built-in discovery service: %s",
+                                          qUtf8Printable(builtinDiscovery.error()));
+                             else
+                                 agent.setDefaultDiscoveryUrl(url);
+                         });
     }
     opendo::ui::MainWindow window(agent);
     auto* policyEditor = new opendo::ui::PolicyEditorPanel(agent);
@@ -116,14 +117,15 @@ int main(int argc, char* argv[])
     }
     // doctl on the same data directory talks to this agent instead of opening a second one.
     std::unique_ptr<opendo::cli::ControlServer> control;
-    agent.start().then(&window, [&window, &agent, &control](const QString& startError) {
-        window.agentStarted(startError);
-        if (!startError.isEmpty())
-            return;
-        control = std::make_unique<opendo::cli::ControlServer>(agent, agent.options().dataDir);
-        QString controlError;
-        if (!control->listen(&controlError))
-            qWarning("%s", qUtf8Printable(controlError));
-    });
+    opendo::onResult(
+        &window, agent.start(), [&window, &agent, &control](const QString& startError) {
+            window.agentStarted(startError);
+            if (!startError.isEmpty())
+                return;
+            control = std::make_unique<opendo::cli::ControlServer>(agent, agent.options().dataDir);
+            QString controlError;
+            if (!control->listen(&controlError))
+                qWarning("%s", qUtf8Printable(controlError));
+        });
     return app.exec();
 }

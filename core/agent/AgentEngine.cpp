@@ -34,9 +34,9 @@ constexpr int kCompactEverySamples = 600;
 
 AgentEngine::AgentEngine(AgentOptions options, SnapshotSink publishPolicy, JobsSink publishJobs)
     : m_options(std::move(options)), m_publishPolicy(std::move(publishPolicy)),
-      m_publishJobs(std::move(publishJobs))
+      m_publishJobs(std::move(publishJobs)),
+      m_workers(kWorkerThreads, this) // a child, so it moves to the agent thread with the engine
 {
-    m_workers.setMaxThreadCount(kWorkerThreads);
     m_jobsPublishTimer.setParent(this);
     m_jobsPublishTimer.setSingleShot(true);
     m_jobsPublishTimer.setInterval(kJobsPublishMs);

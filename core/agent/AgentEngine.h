@@ -18,12 +18,12 @@
 #include "stats/ErrorJournal.h"
 #include "stats/TransferHistory.h"
 #include "transfer/DownloadManager.h"
+#include "transfer/WorkerPool.h"
 
 #include <QHash>
 #include <QLockFile>
 #include <QObject>
 #include <QPromise>
-#include <QThreadPool>
 #include <QTimer>
 #include <functional>
 #include <memory>
@@ -123,7 +123,7 @@ private:
     std::unique_ptr<policy::PolicyStore> m_policies;
     QTimer m_externalChangeTimer;
     qint64 m_seenDataVersion = -1;
-    QThreadPool m_workers; // hashing and disk writes
+    transfer::WorkerPool m_workers; // hashing and disk writes
     QNetworkAccessManager* m_network = nullptr;
     transfer::BandwidthLimiter* m_limiter = nullptr;
     std::unique_ptr<cache::PieceStore> m_store;

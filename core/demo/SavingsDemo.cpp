@@ -1,6 +1,7 @@
 #include "demo/SavingsDemo.h"
 
 #include "agent/Agent.h"
+#include "common/WhenReady.h"
 #include "content/MetainfoWriter.h"
 #include "demo/DemoOrigin.h"
 #include "log/LogCategories.h"
@@ -194,7 +195,7 @@ void SavingsDemo::start(const SavingsDemoOptions& options)
         promise->addResult(prepareContent(dir->path(), url, size));
         promise->finish();
     });
-    prepared.then(this, [this, generation](const Prepared& result) {
+    onResult(this, prepared, [this, generation](const Prepared& result) {
         if (generation == m_generation)
             onPrepared(result);
     });
@@ -257,15 +258,16 @@ void SavingsDemo::startDevice(int index)
     device->agent = std::make_unique<agent::Agent>(options);
     agent::Agent* agent = device->agent.get();
     m_devices.push_back(std::move(device));
-    agent->start().then(this, [this, generation, index, agent](const QString& error) {
+    onResult(this, agent->start(), [this, generation, index, agent](const QString& error) {
         if (generation != m_generation)
             return;
         if (!error.isEmpty()) {
             fail(tr("%1 cannot start: %2").arg(m_snapshot.devices[index].name, error));
             return;
         }
-        agent->applyPolicyChanges(demoPolicies())
-            .then(this, [this, generation, index](const policy::PolicyApplyResult& result) {
+        onResult(
+            this, agent->applyPolicyChanges(demoPolicies()),
+            [this, generation, index](const policy::PolicyApplyResult& result) {
                 if (generation != m_generation)
                     return;
                 if (!result.ok) {
@@ -292,19 +294,18 @@ void SavingsDemo::startDevice(int index)
 void SavingsDemo::startDownload(int index)
 {
     const int generation = m_generation;
-    m_devices[index]
-        ->agent->addDownload({m_torrentPath, QString(), true})
-        .then(this, [this, generation, index](const transfer::AddDownloadResult& added) {
-            if (generation != m_generation)
-                return;
-            if (added.jobId.isEmpty()) {
-                fail(tr("%1 cannot add the download: %2")
-                         .arg(m_snapshot.devices[index].name, added.error));
-                return;
-            }
-            m_devices[index]->jobId = added.jobId;
-            m_snapshot.devices[index].started = true;
-        });
+    onResult(this, m_devices[index]->agent->addDownload({m_torrentPath, QString(), true}),
+             [this, generation, index](const transfer::AddDownloadResult& added) {
+                 if (generation != m_generation)
+                     return;
+                 if (added.jobId.isEmpty()) {
+                     fail(tr("%1 cannot add the download: %2")
+                              .arg(m_snapshot.devices[index].name, added.error));
+                     return;
+                 }
+                 m_devices[index]->jobId = added.jobId;
+                 m_snapshot.devices[index].started = true;
+             });
 }
 
 void SavingsDemo::poll()

@@ -8,11 +8,10 @@
 #include "transfer/OutputFile.h"
 #include "transfer/PeerHub.h"
 #include "transfer/PieceCommitter.h"
-#include "transfer/PoolTask.h"
 #include "transfer/Swarm.h"
+#include "transfer/WorkerPool.h"
 
 #include <QCoreApplication>
-#include <QThreadPool>
 #include <QTimer>
 #include <algorithm>
 
@@ -590,11 +589,9 @@ void DownloadJob::finish()
         return;
     }
     // Copying a large file is disk work: keep it off the agent's network thread.
-    thenQueued(runInPool<QString>(m_context.workers,
-                                  [from = m_dataPath, to = m_record.outPath] {
-                                      return writeOutputCopy(from, to);
-                                  }),
-               this, complete);
+    m_context.workers.run(
+        this, [from = m_dataPath, to = m_record.outPath] { return writeOutputCopy(from, to); },
+        complete);
 }
 
 void DownloadJob::stopTransfer()

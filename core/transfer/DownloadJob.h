@@ -19,8 +19,6 @@
 #include <functional>
 #include <memory>
 
-class QThreadPool;
-
 namespace opendo::cache {
 class PieceStore;
 }
@@ -36,13 +34,14 @@ namespace opendo::transfer {
 class PeerHub;
 class PieceCommitter;
 class Swarm;
+class WorkerPool;
 
 struct JobContext
 {
     cache::PieceStore& store;
     QNetworkAccessManager& network;
     BandwidthLimiter& limiter;
-    QThreadPool& workers;
+    WorkerPool& workers;
     PeerHub* peers = nullptr; // null: this agent does not use peers at all
     stats::ErrorJournal* errors = nullptr;
 };

@@ -42,7 +42,7 @@ bool modeUsesPeers(int mode)
 
 } // namespace
 
-PeerHub::PeerHub(cache::PieceStore& store, QThreadPool& workers, stats::UploadLedger* ledger,
+PeerHub::PeerHub(cache::PieceStore& store, WorkerPool& workers, stats::UploadLedger* ledger,
                  QObject* parent)
     : QObject(parent), m_store(store), m_workers(workers), m_ledger(ledger)
 {

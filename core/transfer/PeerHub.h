@@ -22,7 +22,6 @@
 #include <optional>
 
 class QTcpServer;
-class QThreadPool;
 
 namespace opendo::cache {
 class PieceStore;
@@ -38,6 +37,7 @@ class UploadLedger;
 namespace opendo::transfer {
 
 class Swarm;
+class WorkerPool;
 
 // What a swarm must demand of its peers (see SwarmMembership).
 struct SwarmAccess
@@ -58,7 +58,7 @@ class PeerHub : public QObject
 {
     Q_OBJECT
 public:
-    PeerHub(cache::PieceStore& store, QThreadPool& workers, stats::UploadLedger* ledger,
+    PeerHub(cache::PieceStore& store, WorkerPool& workers, stats::UploadLedger* ledger,
             QObject* parent = nullptr);
     ~PeerHub() override;
 
@@ -114,7 +114,7 @@ public:
     void dropSwarm(const QString& contentId, const QString& reason); // content evicted
 
     const peer::LocalIdentity& identity() const { return m_identity; }
-    QThreadPool& workers() { return m_workers; }
+    WorkerPool& workers() { return m_workers; }
     BandwidthLimiter& uploadLimiter() { return m_uploadLimiter; }
     void countUpload(SourceClass cls, qint64 bytes);
     qint64 uploadedThisMonth(SourceClass cls) const;
@@ -156,7 +156,7 @@ private:
     bool isSelf(const PeerEndpoint& endpoint) const;
 
     cache::PieceStore& m_store;
-    QThreadPool& m_workers;
+    WorkerPool& m_workers;
     stats::UploadLedger* m_ledger;
     stats::ErrorJournal* m_errors = nullptr;
     QTcpServer* m_server = nullptr;

@@ -1,7 +1,6 @@
 #include "transfer/PieceCommitter.h"
 
 #include "cache/PieceFileBatch.h"
-#include "transfer/PoolTask.h"
 
 namespace opendo::transfer {
 
@@ -26,7 +25,7 @@ struct WriteOutcome
 
 } // namespace
 
-PieceCommitter::PieceCommitter(QThreadPool& pool, QString dataPath, qint64 fileSize,
+PieceCommitter::PieceCommitter(WorkerPool& pool, QString dataPath, qint64 fileSize,
                                std::shared_ptr<const content::Metainfo> metainfo, QObject* parent)
     : QObject(parent), m_pool(pool), m_path(std::move(dataPath)), m_fileSize(fileSize),
       m_metainfo(std::move(metainfo))
@@ -54,22 +53,21 @@ void PieceCommitter::commit(int piece, qint64 offset, QByteArray data)
             outcome.kind = WriteOutcome::Kind::WriteError;
         return outcome;
     };
-    // Continuations run on this object's thread and are dropped if it is gone.
-    thenQueued(
-        runInPool<WriteOutcome>(m_pool, std::move(work)), this, [this](const WriteOutcome& o) {
-            --m_inWorkers;
-            switch (o.kind) {
-            case WriteOutcome::Kind::Written:
-                written(o.piece, o.bytes);
-                break;
-            case WriteOutcome::Kind::BadHash:
-                Q_EMIT verificationFailed(o.piece);
-                break;
-            case WriteOutcome::Kind::WriteError:
-                Q_EMIT writeFailed(o.disk.message, o.disk.error == cache::DiskError::DiskFull);
-                break;
-            }
-        });
+    // Outcomes arrive on this object's thread and are dropped if it is gone.
+    m_pool.run(this, std::move(work), [this](const WriteOutcome& o) {
+        --m_inWorkers;
+        switch (o.kind) {
+        case WriteOutcome::Kind::Written:
+            written(o.piece, o.bytes);
+            break;
+        case WriteOutcome::Kind::BadHash:
+            Q_EMIT verificationFailed(o.piece);
+            break;
+        case WriteOutcome::Kind::WriteError:
+            Q_EMIT writeFailed(o.disk.message, o.disk.error == cache::DiskError::DiskFull);
+            break;
+        }
+    });
 }
 
 void PieceCommitter::written(int piece, qint64 bytes)
@@ -90,15 +88,15 @@ void PieceCommitter::flush()
     const QList<int> batch = std::exchange(m_unsynced, {});
     const qint64 bytes = std::exchange(m_unsyncedBytes, 0);
     m_syncing += int(batch.size());
-    auto sync = runInPool<cache::DiskWriteResult>(
-        m_pool, [path = m_path] { return cache::PieceFileBatch::syncData(path); });
-    thenQueued(sync, this, [this, batch, bytes](const cache::DiskWriteResult& r) {
-        m_syncing -= int(batch.size());
-        if (r.ok())
-            Q_EMIT committed(batch, bytes);
-        else
-            Q_EMIT writeFailed(r.message, r.error == cache::DiskError::DiskFull);
-    });
+    m_pool.run(
+        this, [path = m_path] { return cache::PieceFileBatch::syncData(path); },
+        [this, batch, bytes](const cache::DiskWriteResult& r) {
+            m_syncing -= int(batch.size());
+            if (r.ok())
+                Q_EMIT committed(batch, bytes);
+            else
+                Q_EMIT writeFailed(r.message, r.error == cache::DiskError::DiskFull);
+        });
 }
 
 } // namespace opendo::transfer

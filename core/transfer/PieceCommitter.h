@@ -5,10 +5,10 @@
 // `committed` reports pieces only once their bytes are on stable storage.
 
 #include "content/Metainfo.h"
+#include "transfer/WorkerPool.h"
 
 #include <QList>
 #include <QObject>
-#include <QThreadPool>
 #include <QTimer>
 #include <memory>
 
@@ -19,7 +19,7 @@ class PieceCommitter : public QObject
     Q_OBJECT
 public:
     // `metainfo` null: nothing to verify against (HTTP-only content).
-    PieceCommitter(QThreadPool& pool, QString dataPath, qint64 fileSize,
+    PieceCommitter(WorkerPool& pool, QString dataPath, qint64 fileSize,
                    std::shared_ptr<const content::Metainfo> metainfo, QObject* parent = nullptr);
 
     void commit(int piece, qint64 offset, QByteArray data);
@@ -36,7 +36,7 @@ Q_SIGNALS:
 private:
     void written(int piece, qint64 bytes);
 
-    QThreadPool& m_pool;
+    WorkerPool& m_pool;
     QString m_path;
     qint64 m_fileSize;
     std::shared_ptr<const content::Metainfo> m_metainfo;

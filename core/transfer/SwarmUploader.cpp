@@ -3,8 +3,8 @@
 #include "cache/PieceFile.h"
 #include "log/LogCategories.h"
 #include "transfer/PeerHub.h"
-#include "transfer/PoolTask.h"
 #include "transfer/Swarm.h"
+#include "transfer/WorkerPool.h"
 
 #include <algorithm>
 #include <optional>
@@ -33,8 +33,7 @@ void SwarmUploader::onRequested(PeerConnection* connection, const BlockRequest& 
 {
     const Swarm::Peer* peer = m_swarm.peerOf(connection);
     if (!peer || !m_swarm.isMember(*peer) || !m_hub.uploadAllowedTo(peer->cls) ||
-        int(block.index) >= m_swarm.have().size() ||
-        !m_swarm.have().testBit(int(block.index))) {
+        int(block.index) >= m_swarm.have().size() || !m_swarm.have().testBit(int(block.index))) {
         connection->rejectRequest(block);
         return;
     }
@@ -111,34 +110,36 @@ void SwarmUploader::read(int piece)
     m_reading.insert(piece);
     const qint64 offset = qint64(piece) * m_swarm.geometry().pieceLength;
     const qint64 length = m_swarm.geometry().pieceSize(quint32(piece));
-    auto reading = runInPool<std::optional<QByteArray>>(
-        m_hub.workers(), [path = m_swarm.dataPath(), offset, length]() {
-            QString error;
-            auto data = cache::PieceFile::read(path, offset, length, &error);
-            if (!data)
-                qCWarning(log::lcSwarm).noquote() << "cannot read" << path << ":" << error;
-            return data;
-        });
-    thenQueued(reading, this, [this, piece](const std::optional<QByteArray>& data) {
-        m_reading.remove(piece);
-        if (!data) {
-            // The bytes are gone (evicted or damaged): refuse instead of sending anything.
-            for (auto it = m_queues.begin(); it != m_queues.end(); ++it) {
-                auto& queue = it.value();
-                for (const BlockRequest& b : queue) {
-                    if (int(b.index) == piece)
-                        it.key()->rejectRequest(b);
-                }
-                queue.erase(std::remove_if(
-                                queue.begin(), queue.end(),
-                                [piece](const BlockRequest& b) { return int(b.index) == piece; }),
-                            queue.end());
-            }
-            return;
-        }
-        remember(piece, *data);
-        serveAll();
-    });
+    auto reading = [path = m_swarm.dataPath(), offset, length]() {
+        QString error;
+        auto data = cache::PieceFile::read(path, offset, length, &error);
+        if (!data)
+            qCWarning(log::lcSwarm).noquote() << "cannot read" << path << ":" << error;
+        return data;
+    };
+    m_hub.workers().run(this, std::move(reading),
+                        [this, piece](const std::optional<QByteArray>& data) {
+                            m_reading.remove(piece);
+                            if (!data) {
+                                // The bytes are gone (evicted or damaged): refuse instead of
+                                // sending anything.
+                                for (auto it = m_queues.begin(); it != m_queues.end(); ++it) {
+                                    auto& queue = it.value();
+                                    for (const BlockRequest& b : queue) {
+                                        if (int(b.index) == piece)
+                                            it.key()->rejectRequest(b);
+                                    }
+                                    queue.erase(std::remove_if(queue.begin(), queue.end(),
+                                                               [piece](const BlockRequest& b) {
+                                                                   return int(b.index) == piece;
+                                                               }),
+                                                queue.end());
+                                }
+                                return;
+                            }
+                            remember(piece, *data);
+                            serveAll();
+                        });
 }
 
 void SwarmUploader::remember(int piece, QByteArray data)

@@ -1,7 +1,7 @@
 #include "wizards/UnpinnedCacheCleaner.h"
 
 #include "agent/Agent.h"
-#include "wizards/WhenReady.h"
+#include "common/WhenReady.h"
 
 namespace opendo::ui {
 

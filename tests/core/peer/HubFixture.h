@@ -8,11 +8,11 @@
 #include "support/TestFiles.h"
 #include "transfer/PeerHub.h"
 #include "transfer/Swarm.h"
+#include "transfer/WorkerPool.h"
 
 #include <QBitArray>
 #include <QFile>
 #include <QTemporaryDir>
-#include <QThreadPool>
 #include <memory>
 
 namespace opendo::test::peerwire {
@@ -30,7 +30,7 @@ struct HubFixture
     QTemporaryDir dir;
     persistence::Database db;
     std::unique_ptr<cache::PieceStore> store;
-    QThreadPool workers;
+    transfer::WorkerPool workers{2};
     std::unique_ptr<transfer::PeerHub> hub;
     std::shared_ptr<const content::Metainfo> metainfo;
     QByteArray fileBytes;

@@ -4,6 +4,7 @@
 #include "charts/CategoryBarChart.h"
 #include "charts/QCustomPlotCompat.h"
 #include "common/ByteUnits.h"
+#include "common/WhenReady.h"
 #include "panels/activity/ActivityMonthModel.h"
 #include "panels/downloads/JobTableModel.h"
 #include "panels/overview/OverviewFacts.h"
@@ -188,15 +189,15 @@ void ActivityPanel::queryMonth()
         return;
     m_pendingMonth = month;
     const quint64 request = ++m_request;
-    m_agent.monthTotals(month)
-        .then(this,
-              [this, request](const stats::MonthTotals& totals) {
-                  if (request != m_request)
-                      return;
-                  m_pendingMonth = {};
-                  showTotals(totals);
-              })
-        .onCanceled(this, [this, request] {
+    onResult(
+        this, m_agent.monthTotals(month),
+        [this, request](const stats::MonthTotals& totals) {
+            if (request != m_request)
+                return;
+            m_pendingMonth = {};
+            showTotals(totals);
+        },
+        [this, request] {
             if (request == m_request)
                 m_pendingMonth = {};
         });

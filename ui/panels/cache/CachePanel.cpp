@@ -2,6 +2,7 @@
 
 #include "agent/Agent.h"
 #include "charts/QCustomPlotCompat.h"
+#include "common/WhenReady.h"
 #include "panels/cache/CacheContentModel.h"
 #include "panels/cache/EvictionLogModel.h"
 #include "panels/cache/RefreshCoalescer.h"
@@ -307,7 +308,7 @@ void CachePanel::setSelectedPinned(bool pinned)
     if (id.isEmpty())
         return;
     showMessage({});
-    m_agent.setPinned(id, pinned).then(this, [this](const QString& error) {
+    onResult(this, m_agent.setPinned(id, pinned), [this](const QString& error) {
         showMessage(error);
         refreshContents();
     });
@@ -333,7 +334,7 @@ void CachePanel::evictSelected(bool confirm)
                        QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
         return;
     showMessage({});
-    m_agent.evictContent(id).then(this, [this](const QString& error) {
+    onResult(this, m_agent.evictContent(id), [this](const QString& error) {
         showMessage(error);
         refreshContents();
         refreshChart(); // the drop shows at once, not at the next minute's refresh
@@ -370,42 +371,42 @@ void CachePanel::fetchContents()
             Q_EMIT contentsRefreshed();
         }
     };
-    m_agent.cacheContents()
-        .then(this,
-              [this, done](const QList<cache::CacheEntry>& entries) {
-                  m_contentModel->setEntries(entries);
-                  done();
-              })
-        .onCanceled(this, done);
-    m_agent.evictions(kEvictionLogLimit)
-        .then(this,
-              [this, done](const QList<cache::EvictionRecord>& records) {
-                  m_evictionModel->setRecords(records);
-                  done();
-              })
-        .onCanceled(this, done);
+    onResult(
+        this, m_agent.cacheContents(),
+        [this, done](const QList<cache::CacheEntry>& entries) {
+            m_contentModel->setEntries(entries);
+            done();
+        },
+        done);
+    onResult(
+        this, m_agent.evictions(kEvictionLogLimit),
+        [this, done](const QList<cache::EvictionRecord>& records) {
+            m_evictionModel->setRecords(records);
+            done();
+        },
+        done);
 }
 
 void CachePanel::fetchChart()
 {
     const QDateTime to = QDateTime::currentDateTimeUtc();
     const QDateTime from = to.addSecs(-rangeSeconds(m_range));
-    m_agent.cacheHistory(from, to)
-        .then(this,
-              [this, from, to](const QList<stats::CacheSample>& samples) {
-                  showSamples(samples);
-                  // From where the history starts when that is later than the range's start:
-                  // a young cache fills the width instead of hugging the right edge.
-                  qint64 start = from.toSecsSinceEpoch();
-                  if (!samples.isEmpty())
-                      start = std::max(start, samples.front().at.toSecsSinceEpoch() - 60);
-                  start = std::min(start, to.toSecsSinceEpoch() - 600);
-                  m_chart->xAxis->setRange(double(start), double(to.toSecsSinceEpoch()));
-                  m_chart->replot(QCustomPlot::rpQueuedReplot);
-                  m_history->finished();
-                  Q_EMIT chartRefreshed();
-              })
-        .onCanceled(this, [this] { m_history->finished(); });
+    onResult(
+        this, m_agent.cacheHistory(from, to),
+        [this, from, to](const QList<stats::CacheSample>& samples) {
+            showSamples(samples);
+            // From where the history starts when that is later than the range's start:
+            // a young cache fills the width instead of hugging the right edge.
+            qint64 start = from.toSecsSinceEpoch();
+            if (!samples.isEmpty())
+                start = std::max(start, samples.front().at.toSecsSinceEpoch() - 60);
+            start = std::min(start, to.toSecsSinceEpoch() - 600);
+            m_chart->xAxis->setRange(double(start), double(to.toSecsSinceEpoch()));
+            m_chart->replot(QCustomPlot::rpQueuedReplot);
+            m_history->finished();
+            Q_EMIT chartRefreshed();
+        },
+        [this] { m_history->finished(); });
 }
 
 void CachePanel::showSamples(QList<stats::CacheSample> samples)

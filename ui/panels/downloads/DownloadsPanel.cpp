@@ -1,6 +1,7 @@
 #include "panels/downloads/DownloadsPanel.h"
 
 #include "agent/Agent.h"
+#include "common/WhenReady.h"
 #include "panels/downloads/AddDownloadDialog.h"
 #include "panels/downloads/JobDetails.h"
 #include "panels/downloads/JobTableModel.h"
@@ -94,7 +95,7 @@ DownloadsPanel::DownloadsPanel(agent::Agent& agent, QWidget* parent)
         const transfer::JobStatus* job = m_model->job(rows.front().row());
         if (!job)
             return;
-        m_agent.setPinned(job->fileId, !job->pinned).then(this, [this](const QString& error) {
+        onResult(this, m_agent.setPinned(job->fileId, !job->pinned), [this](const QString& error) {
             if (!error.isEmpty())
                 showError(error);
         });
@@ -124,11 +125,11 @@ void DownloadsPanel::addDownload(const QString& source, const QString& outPath, 
     if (source.isEmpty())
         return;
     m_message->hide();
-    m_agent.addDownload({source, outPath, foreground})
-        .then(this, [this](const transfer::AddDownloadResult& result) {
-            if (result.jobId.isEmpty())
-                showError(result.error);
-        });
+    onResult(this, m_agent.addDownload({source, outPath, foreground}),
+             [this](const transfer::AddDownloadResult& result) {
+                 if (result.jobId.isEmpty())
+                     showError(result.error);
+             });
 }
 
 QString DownloadsPanel::selectedJob() const

@@ -1,6 +1,7 @@
 #include "panels/overview/OverviewPanel.h"
 
 #include "agent/Agent.h"
+#include "common/WhenReady.h"
 
 #include <QEvent>
 #include <QFrame>
@@ -159,14 +160,14 @@ void OverviewPanel::queryMonth()
         return;
     m_monthPending = true;
     m_lastMonthQuery = QDateTime::currentDateTimeUtc();
-    m_agent.monthTotals(QDate::currentDate())
-        .then(this,
-              [this](const stats::MonthTotals& totals) {
-                  m_monthPending = false;
-                  m_month = totals;
-                  scheduleRefresh();
-              })
-        .onCanceled(this, [this] { m_monthPending = false; });
+    onResult(
+        this, m_agent.monthTotals(QDate::currentDate()),
+        [this](const stats::MonthTotals& totals) {
+            m_monthPending = false;
+            m_month = totals;
+            scheduleRefresh();
+        },
+        [this] { m_monthPending = false; });
 }
 
 void OverviewPanel::showFacts()

@@ -1,6 +1,7 @@
 #include "panels/policy/PolicyEditorPanel.h"
 
 #include "agent/Agent.h"
+#include "common/WhenReady.h"
 #include "panels/policy/PolicyDetailView.h"
 #include "panels/policy/PolicyStaging.h"
 #include "panels/policy/PolicyTreeModel.h"
@@ -207,26 +208,26 @@ void PolicyEditorPanel::apply()
         return;
     m_applying = true;
     updateStagingSummary();
-    m_agent.applyPolicyChanges(m_staging->changeSet(targetLayer()))
-        .then(this, [this](const PolicyApplyResult& result) {
-            m_applying = false;
-            if (result.ok) {
-                m_staging->clear();
-                Q_EMIT statusMessage(tr("Settings applied."));
-            } else {
-                m_staging->setIssues(result.issues);
-                QStringList lines;
-                for (const PolicyIssue& issue : result.issues)
-                    lines << issue.message;
-                m_issues->setText(
-                    tr("Nothing was applied:\n%1").arg(lines.join(QLatin1Char('\n'))));
-                m_issues->setStyleSheet(QStringLiteral("color: #b00020;"));
-                m_issues->show();
-                if (!result.issues.isEmpty() && !result.issues.front().key.isEmpty())
-                    selectSetting(result.issues.front().key);
-            }
-            updateStagingSummary();
-        });
+    onResult(this, m_agent.applyPolicyChanges(m_staging->changeSet(targetLayer())),
+             [this](const PolicyApplyResult& result) {
+                 m_applying = false;
+                 if (result.ok) {
+                     m_staging->clear();
+                     Q_EMIT statusMessage(tr("Settings applied."));
+                 } else {
+                     m_staging->setIssues(result.issues);
+                     QStringList lines;
+                     for (const PolicyIssue& issue : result.issues)
+                         lines << issue.message;
+                     m_issues->setText(
+                         tr("Nothing was applied:\n%1").arg(lines.join(QLatin1Char('\n'))));
+                     m_issues->setStyleSheet(QStringLiteral("color: #b00020;"));
+                     m_issues->show();
+                     if (!result.issues.isEmpty() && !result.issues.front().key.isEmpty())
+                         selectSetting(result.issues.front().key);
+                 }
+                 updateStagingSummary();
+             });
 }
 
 void PolicyEditorPanel::revert()
@@ -263,7 +264,7 @@ void PolicyEditorPanel::stageChanges(const QList<policy::PolicyChange>& changes,
 
 void PolicyEditorPanel::importFile(const QString& path)
 {
-    m_agent.readPolicyFile(path).then(this, [this, path](const PolicyParseResult& result) {
+    onResult(this, m_agent.readPolicyFile(path), [this, path](const PolicyParseResult& result) {
         if (!result.ok) {
             QMessageBox::warning(this, tr("Import failed"),
                                  tr("Nothing was staged.\n\n%1").arg(result.error));
@@ -277,7 +278,7 @@ void PolicyEditorPanel::importFile(const QString& path)
 
 void PolicyEditorPanel::exportFile(const QString& path)
 {
-    m_agent.exportPolicyFile(path).then(this, [this, path](const QString& error) {
+    onResult(this, m_agent.exportPolicyFile(path), [this, path](const QString& error) {
         if (!error.isEmpty())
             QMessageBox::warning(this, tr("Export failed"), error);
         else

@@ -2,6 +2,7 @@
 
 #include "agent/Agent.h"
 #include "charts/QCustomPlotCompat.h"
+#include "common/WhenReady.h"
 #include "panels/downloads/JobTableModel.h"
 #include "panels/sources/SourceTotalsModel.h"
 
@@ -337,20 +338,20 @@ void ByteSourcesPanel::query()
     m_queryAgain = false;
     m_sinceQuery.start();
     ++m_queriesStarted;
-    m_agent.transferHistory(from, to)
-        .then(this,
-              [this, generation, now](const QList<stats::HistorySample>& samples) {
-                  m_inFlight = false;
-                  if (generation == m_generation) {
-                      m_samples = samples;
-                      m_samplesAt = now;
-                      showSeries();
-                      Q_EMIT seriesUpdated();
-                  }
-                  if (m_queryAgain)
-                      query();
-              })
-        .onCanceled(this, [this] {
+    onResult(
+        this, m_agent.transferHistory(from, to),
+        [this, generation, now](const QList<stats::HistorySample>& samples) {
+            m_inFlight = false;
+            if (generation == m_generation) {
+                m_samples = samples;
+                m_samplesAt = now;
+                showSeries();
+                Q_EMIT seriesUpdated();
+            }
+            if (m_queryAgain)
+                query();
+        },
+        [this] {
             // The agent went away before answering; nothing to show, but do not stay stuck.
             m_inFlight = false;
         });

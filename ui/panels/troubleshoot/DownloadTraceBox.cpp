@@ -2,7 +2,7 @@
 
 #include "agent/Agent.h"
 #include "wizards/CheckResultText.h"
-#include "wizards/WhenReady.h"
+#include "common/WhenReady.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -7,7 +7,7 @@
 #include "wizards/CheckResultsView.h"
 #include "wizards/NoPeerBytesWizard.h"
 #include "wizards/PeerConnectionWizard.h"
-#include "wizards/WhenReady.h"
+#include "common/WhenReady.h"
 
 #include <QDateTime>
 #include <QDir>
