@@ -1316,28 +1316,12 @@ Agent von doctl.
         <translation>Es ist kein Cacheserver konfiguriert (DOCacheHost).</translation>
     </message>
     <message>
-        <source>Cache server(s) configured: %1. OpenDO does not download from cache servers; bytes come from peers and the origin.</source>
-        <translation>Konfigurierte Cacheserver: %1. OpenDO lädt nicht von Cacheservern herunter; die Bytes kommen von Peers und vom Ursprungsserver.</translation>
-    </message>
-    <message>
-        <source>Windows devices on the same policy use the cache server; for OpenDO devices rely on peers (download mode 1 or 2).</source>
-        <translation>Windows-Geräte mit derselben Richtlinie verwenden den Cacheserver; setzen Sie bei OpenDO-Geräten auf Peers (Downloadmodus 1 oder 2).</translation>
-    </message>
-    <message>
         <source>Cache server reachable</source>
         <translation>Cacheserver erreichbar</translation>
     </message>
     <message>
         <source>No cache server is configured.</source>
         <translation>Es ist kein Cacheserver konfiguriert.</translation>
-    </message>
-    <message>
-        <source>%1 of %2 cache server(s) accept TCP 80.</source>
-        <translation>%1 von %2 Cacheservern nehmen Verbindungen auf TCP 80 an.</translation>
-    </message>
-    <message>
-        <source>Check the names in DOCacheHost and allow outbound TCP 80 to them.</source>
-        <translation>Prüfen Sie die Namen in DOCacheHost und lassen Sie ausgehende Verbindungen auf TCP 80 zu ihnen zu.</translation>
     </message>
     <message>
         <source>Cache server configured</source>
@@ -2587,6 +2571,34 @@ Agent von doctl.
     <message>
         <source>Restart the agent (or the console) to use %1. Content cached in %2 is not moved: it is downloaded again when needed, and %2 can be deleted after the restart.</source>
         <translation>Den Agenten (oder die Konsole) neu starten, um %1 zu verwenden. In %2 zwischengespeicherte Inhalte werden nicht verschoben: Sie werden bei Bedarf erneut heruntergeladen, und %2 kann nach dem Neustart gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>keeps trying them for %1 s, then the origin</source>
+        <translation>versucht sie %1 s lang, dann den Ursprungsserver</translation>
+    </message>
+    <message>
+        <source>goes to the origin after the first failure</source>
+        <translation>wechselt nach dem ersten Fehler zum Ursprungsserver</translation>
+    </message>
+    <message>
+        <source>Downloads ask %1 first; a foreground download %2, a background download %3.</source>
+        <translation>Downloads fragen zuerst %1; ein Vordergrund-Download %2, ein Hintergrund-Download %3.</translation>
+    </message>
+    <message>
+        <source>Cache server(s) %1 are skipped: %2.</source>
+        <translation>Cacheserver %1 werden übergangen: %2.</translation>
+    </message>
+    <message>
+        <source>Set DODisallowCacheServerDownloadsOnVPN to 0 to use the cache server over the VPN, or download once the VPN is down.</source>
+        <translation>Setzen Sie DODisallowCacheServerDownloadsOnVPN auf 0, um den Cacheserver über das VPN zu nutzen, oder laden Sie herunter, wenn das VPN getrennt ist.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cache server(s) accept connections on their port.</source>
+        <translation>%1 von %2 Cacheservern nehmen Verbindungen auf ihrem Port an.</translation>
+    </message>
+    <message>
+        <source>Check the names in DOCacheHost and allow outbound TCP to them (port 80 unless the entry names another).</source>
+        <translation>Prüfen Sie die Namen in DOCacheHost und erlauben Sie ausgehendes TCP zu ihnen (Port 80, sofern der Eintrag keinen anderen nennt).</translation>
     </message>
 </context>
 <context>
@@ -3881,6 +3893,38 @@ Agent von doctl.
         <source>Largest cache size in GB; wins over the percentage limit, except when only the percentage is configured. 0 leaves the limit to the percentage.</source>
         <translation>Größte Cachegröße in GB; hat Vorrang vor dem Prozentlimit, außer wenn nur der Prozentwert konfiguriert ist. 0 überlässt das Limit dem Prozentwert.</translation>
     </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a cache server: %3. Give host names or IP addresses, e.g. cache1.example.com,10.0.0.7.</source>
+        <translation>%1: „%2“ ist kein Cacheserver: %3. Geben Sie Hostnamen oder IP-Adressen an, z. B. cache1.example.com,10.0.0.7.</translation>
+    </message>
+    <message>
+        <source>the name is empty</source>
+        <translation>der Name ist leer</translation>
+    </message>
+    <message>
+        <source>give a host name or address, not a URL</source>
+        <translation>geben Sie einen Hostnamen oder eine Adresse an, keine URL</translation>
+    </message>
+    <message>
+        <source>an IPv6 address in brackets lacks its closing bracket</source>
+        <translation>einer IPv6-Adresse in Klammern fehlt die schließende Klammer</translation>
+    </message>
+    <message>
+        <source>only a port may follow the IPv6 address</source>
+        <translation>auf die IPv6-Adresse darf nur ein Port folgen</translation>
+    </message>
+    <message>
+        <source>the part in brackets is not an IPv6 address</source>
+        <translation>der Teil in Klammern ist keine IPv6-Adresse</translation>
+    </message>
+    <message>
+        <source>it is neither a host name nor an IP address</source>
+        <translation>es ist weder ein Hostname noch eine IP-Adresse</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 1 to 65535</source>
+        <translation>der Port muss eine Zahl von 1 bis 65535 sein</translation>
+    </message>
 </context>
 <context>
     <name>opendo::transfer</name>
@@ -4063,6 +4107,10 @@ Agent von doctl.
         <source>Peering pauses while a VPN is connected (%1). Set %2 to 1 to keep peering on a VPN.</source>
         <translation>Peering pausiert, solange ein VPN verbunden ist (%1). Setzen Sie %2 auf 1, um das Peering auch bei VPN-Verbindung fortzusetzen.</translation>
     </message>
+    <message>
+        <source>a VPN is up and DODisallowCacheServerDownloadsOnVPN is 1</source>
+        <translation>ein VPN ist aktiv und DODisallowCacheServerDownloadsOnVPN ist 1</translation>
+    </message>
 </context>
 <context>
     <name>opendo::transfer::DownloadJob</name>
@@ -4081,6 +4129,10 @@ Agent von doctl.
     <message>
         <source>The metainfo names no web seed (HTTP origin) for %1 and peers cannot be used%2; there is nowhere to download it from.</source>
         <translation>Die Metainfo nennt für %1 keinen Webseed (HTTP-Ursprungsserver), und Peers können nicht verwendet werden%2; es gibt keine Quelle, von der die Datei geladen werden kann.</translation>
+    </message>
+    <message>
+        <source>piece %1 failed verification</source>
+        <translation>Stück %1 hat die Prüfung nicht bestanden</translation>
     </message>
 </context>
 <context>
@@ -4338,10 +4390,6 @@ Agent von doctl.
         <translation>Verbindungen</translation>
     </message>
     <message>
-        <source>%1 HTTP, %2 peers</source>
-        <translation>%1 HTTP, %2 Peers</translation>
-    </message>
-    <message>
         <source>Hash failures / banned peers</source>
         <translation>Hash-Fehler / gesperrte Peers</translation>
     </message>
@@ -4382,10 +4430,6 @@ Agent von doctl.
         <translation>Peer-Verbindungen nach Klasse</translation>
     </message>
     <message>
-        <source>%1 LAN, %2 group, %3 internet, %4 cache server</source>
-        <translation>%1 LAN, %2 Gruppe, %3 Internet, %4 Cacheserver</translation>
-    </message>
-    <message>
         <source>Peers offered by discovery</source>
         <translation>Vom Discovery-Dienst angebotene Peers</translation>
     </message>
@@ -4396,6 +4440,18 @@ Agent von doctl.
     <message>
         <source>not by age (pinned, unfinished, or DOMaxCacheAge is 0)</source>
         <translation>nicht nach Alter (angeheftet, unvollständig oder DOMaxCacheAge ist 0)</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 HTTP, %2 cache server, %3 peers</source>
+        <translation>%1 HTTP, %2 Cacheserver, %3 Peers</translation>
+    </message>
+    <message>
+        <source>%1 LAN, %2 group, %3 internet</source>
+        <translation>%1 LAN, %2 Gruppe, %3 Internet</translation>
     </message>
 </context>
 <context>

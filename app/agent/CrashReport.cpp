@@ -3,6 +3,7 @@
 #include <csignal>
 #include <cstring>
 #include <execinfo.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace opendo::agentapp {
@@ -20,9 +21,15 @@ void writeText(const char* text)
 
 void onFatalSignal(int number)
 {
-    char line[96] = "do-agent: fatal signal ";
+    char line[128] = "do-agent: fatal signal ";
     const char* name = sigabbrev_np(number);
     std::strncat(line, name ? name : "?", 16);
+    // Which of the agent's threads (opendo-agent, opendo-control, Thread (pooled), …) died.
+    char thread[17] = {};
+    if (::prctl(PR_GET_NAME, thread) == 0) {
+        std::strcat(line, " in thread ");
+        std::strcat(line, thread); // PR_GET_NAME writes at most 16 bytes, terminator included
+    }
     std::strcat(line, ", backtrace follows\n");
     writeText(line);
     void* frames[kMaxFrames];

@@ -1,5 +1,6 @@
 #include "policy/PolicyValidation.h"
 
+#include "policy/CacheHostList.h"
 #include "policy/PolicyCatalog.h"
 
 #include <QCoreApplication>
@@ -109,6 +110,11 @@ ValueCheck checkText(const PolicyDefinition& def, const QString& input)
                 return fail(tr("%1: \"%2\" has an empty item; separate items with single "
                                "commas.")
                                 .arg(key, input));
+            QString why;
+            if (key == QLatin1String("DOCacheHost") && !parseCacheHost(t, &why))
+                return fail(tr("%1: \"%2\" is not a cache server: %3. Give host names or IP "
+                               "addresses, e.g. cache1.example.com,10.0.0.7.")
+                                .arg(key, t, why));
             items << t;
         }
         text = items.join(QLatin1Char(','));

@@ -124,17 +124,24 @@ void DownloadJob::start()
     HttpSourceOptions options;
     options.trafficClass =
         m_record.foreground ? TrafficClass::Foreground : TrafficClass::Background;
-    m_source = new HttpRangeSource(m_context.network, m_origin, options, &m_context.limiter, this);
-    connect(m_source, &HttpRangeSource::dataReceived, this, &DownloadJob::onData);
-    connect(m_source, &HttpRangeSource::rangeFinished, this, &DownloadJob::onRangeFinished);
-    connect(m_source, &HttpRangeSource::rangeFailed, this, &DownloadJob::onRangeFailed);
-    connect(m_source, &HttpRangeSource::connectionOpened, this, [this] { ++m_httpConnections; });
+    if (!m_cachePlan.skippedReason.isEmpty())
+        qCInfo(log::lcTransfer).noquote()
+            << m_record.contentId.left(12)
+            << "skips its cache servers:" << m_cachePlan.skippedReason;
+    m_source = new HttpSourceChain(m_context.network, m_origin, m_cachePlan, options,
+                                   &m_context.limiter, this);
+    connect(m_source, &HttpSourceChain::dataReceived, this, &DownloadJob::onData);
+    connect(m_source, &HttpSourceChain::rangeFinished, this, &DownloadJob::onRangeFinished);
+    connect(m_source, &HttpSourceChain::rangeFailed, this, &DownloadJob::onRangeFailed);
+    connect(m_source, &HttpSourceChain::connectionOpened, this, [this](SourceClass cls) {
+        ++(cls == SourceClass::CacheServer ? m_cacheConnections : m_httpConnections);
+    });
     if (m_metainfo) {
         beginTransfer();
         return;
     }
     // A plain URL: the origin tells the size; the cache tracks it in fixed-size pieces.
-    connect(m_source, &HttpRangeSource::probed, this, [this](qint64 size, bool) {
+    connect(m_source, &HttpSourceChain::probed, this, [this](qint64 size, bool) {
         m_fileSize = size;
         m_pieceLength = qMax(kMinUrlPieceLength, content::MetainfoWriter::choosePieceLength(size));
         m_pieceCount = int((size + m_pieceLength - 1) / m_pieceLength);
@@ -149,7 +156,7 @@ void DownloadJob::start()
         }
         beginTransfer();
     });
-    connect(m_source, &HttpRangeSource::probeFailed, this, [this](const HttpError& error) {
+    connect(m_source, &HttpSourceChain::probeFailed, this, [this](const HttpError& error) {
         stopTransfer();
         setState(JobState::Failed, error.message);
     });
@@ -434,7 +441,8 @@ void DownloadJob::onData(quint64 tag, qint64, const QByteArray& chunk)
         QByteArray data = span->buffer.left(size);
         span->buffer.remove(0, size);
         if (!isPresent(piece) && !m_committing.contains(piece))
-            commitPiece(piece, std::move(data), {});
+            commitPiece(piece, std::move(data),
+                        {PiecePicker::kHttpSource, m_source->sourceClass()});
         else
             m_bytesDiscarded += size;
         ++span->current;
@@ -486,6 +494,8 @@ void DownloadJob::onCommitted(const QList<int>& pieces, qint64)
             break;
         case SourceClass::CacheServer:
             m_record.bytesCacheServer += bytes;
+            if (m_source && !m_source->cacheServer().isEmpty())
+                m_cacheHostUsed = m_source->cacheServer().authority();
             break;
         case SourceClass::LanPeer:
             m_record.bytesLan += bytes;
@@ -521,6 +531,15 @@ void DownloadJob::onVerificationFailed(int piece)
             m_bannedPeers = m_swarm->bans();
         }
         schedulePump();
+        return;
+    }
+    if (origin.cls == SourceClass::CacheServer) {
+        // The origin's bytes are what the hashes describe; a cache that serves anything else is
+        // not asked again for this download, and does not count against the origin.
+        if (m_source)
+            m_source->distrustCacheServer(tr("piece %1 failed verification").arg(piece));
+        m_picker->release(piece, PiecePicker::kHttpSource);
+        pump();
         return;
     }
     const int failures = ++m_hashFailuresByPiece[piece];
@@ -653,10 +672,11 @@ JobStatus DownloadJob::status() const
         s.lanConnectionCount = m_swarm->connectionCount(SourceClass::LanPeer);
         s.groupConnectionCount = m_swarm->connectionCount(SourceClass::GroupPeer);
         s.internetConnectionCount = m_swarm->connectionCount(SourceClass::InternetPeer);
-        s.cacheServerConnectionCount = m_swarm->connectionCount(SourceClass::CacheServer);
     }
-    s.peerConnectionCount = s.lanConnectionCount + s.groupConnectionCount +
-                            s.internetConnectionCount + s.cacheServerConnectionCount;
+    s.peerConnectionCount =
+        s.lanConnectionCount + s.groupConnectionCount + s.internetConnectionCount;
+    s.cacheServerConnectionCount = m_cacheConnections;
+    s.cacheHost = m_cacheHostUsed;
     if (m_context.peers && !m_record.contentId.isEmpty())
         s.numPeers = int(m_context.peers->discoveredPeers(m_record.contentId).size());
     s.state = m_record.state;

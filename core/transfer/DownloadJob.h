@@ -5,7 +5,7 @@
 // from the stream) and the swarm; every piece is verified and stored durably, its bytes counted
 // under the source class it came from, and finally the user's copy of the file is written.
 
-#include "transfer/HttpRangeSource.h"
+#include "transfer/HttpSourceChain.h"
 #include "transfer/JobRecord.h"
 #include "transfer/PiecePicker.h"
 #include "transfer/PieceSink.h"
@@ -61,6 +61,8 @@ public:
     void pause();
     void cancel();
     void rejoinSwarm() { joinSwarm(); } // no-op when already in one or peering is off
+    // Cache servers to ask before the origin (DOCacheHost); takes effect at the next start().
+    void setCacheServers(CacheServerPlan plan) { m_cachePlan = std::move(plan); }
 
     const JobRecord& record() const { return m_record; }
     JobStatus status() const;
@@ -142,9 +144,12 @@ private:
     bool m_pumpScheduled = false;
     QTimer m_holdTimer; // wakes the origin when its hold for peers ends
     int m_httpConnections = 0;
+    int m_cacheConnections = 0;
+    CacheServerPlan m_cachePlan;
+    QString m_cacheHostUsed; // the cache server that delivered verified bytes, if any
     qint64 m_durationMs = 0;
     QElapsedTimer m_running;
-    HttpRangeSource* m_source = nullptr;
+    HttpSourceChain* m_source = nullptr;
     PieceCommitter* m_committer = nullptr;
     bool m_finishing = false;
 };

@@ -4,6 +4,8 @@
 #include "cache/PieceStore.h"
 #include "content/Metainfo.h"
 #include "transfer/BandwidthPolicy.h"
+#include "transfer/CacheServerPlan.h"
+#include "transfer/UploadGates.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -194,6 +196,19 @@ void DownloadManager::rejoinSwarms()
     }
 }
 
+CacheServerPlan DownloadManager::cacheServersFor(bool foreground) const
+{
+    const policy::PolicySnapshot policies = m_policies();
+    const policy::EffectivePolicy* hosts = policies.find(QStringLiteral("DOCacheHost"));
+    if (!hosts || hosts->value.isEmpty())
+        return {};
+    const policy::EffectivePolicy* keywords = policies.find(QStringLiteral("DOVpnKeywords"));
+    const bool onVpn = !vpnInterfaces(probeNetworkInterfaces(),
+                                      vpnKeywords(keywords ? keywords->value : QString()))
+                            .isEmpty();
+    return cacheServerPlan(policies, foreground, onVpn);
+}
+
 void DownloadManager::schedule()
 {
     applyBandwidthPolicy(); // a job that starts now must start under the current limits
@@ -208,6 +223,7 @@ void DownloadManager::schedule()
             const JobRecord& r = job->record();
             const bool wanted = m_resumeQueued || m_requested.contains(r.jobId);
             if (wanted && r.state == JobState::Queued && r.foreground == foreground) {
+                job->setCacheServers(cacheServersFor(r.foreground));
                 job->start();
                 ++active;
             }

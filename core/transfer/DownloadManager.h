@@ -72,6 +72,7 @@ private:
     void persist(DownloadJob* job);
     void tick();
     void applyBandwidthPolicy();
+    CacheServerPlan cacheServersFor(bool foreground) const;
     JobStatus statusOf(const DownloadJob& job, const QSet<QString>& pinned) const;
 
     JobContext m_context;

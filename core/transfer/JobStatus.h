@@ -32,6 +32,7 @@ struct JobStatus
     QString fileName;
     QString source;    // URL or metainfo path the user gave
     QString sourceUrl; // the HTTP origin actually used
+    QString cacheHost; // the cache server that delivered bytes (host[:port]); empty if none
     QString outPath;
     qint64 fileSize = -1; // -1 until known
     qint64 fileSizeInCache = 0;
@@ -52,7 +53,7 @@ struct JobStatus
     int lanConnectionCount = 0;
     int groupConnectionCount = 0;
     int internetConnectionCount = 0;
-    int cacheServerConnectionCount = 0;
+    int cacheServerConnectionCount = 0; // HTTP connections opened to cache servers
     int peerConnectionCount = 0;
     int numPeers = 0; // peers the discovery service offered for this content (DO NumPeers)
     int bannedPeers = 0;

@@ -23,12 +23,13 @@ QJsonObject jobStatusToJson(const JobStatus& s)
         s.foreground ? QStringLiteral("Foreground") : QStringLiteral("Background");
     o[QStringLiteral("DownloadMode")] = s.downloadMode;
     o[QStringLiteral("SourceURL")] = s.sourceUrl;
+    o[QStringLiteral("CacheHost")] = s.cacheHost;
     o[QStringLiteral("HttpConnectionCount")] = s.httpConnectionCount;
     o[QStringLiteral("LanConnectionCount")] = s.lanConnectionCount;
     o[QStringLiteral("GroupConnectionCount")] = s.groupConnectionCount;
     o[QStringLiteral("InternetConnectionCount")] = s.internetConnectionCount;
     o[QStringLiteral("CacheServerConnectionCount")] = s.cacheServerConnectionCount;
-    o[QStringLiteral("PeerConnectionCount")] = s.peerConnectionCount; // the four above
+    o[QStringLiteral("PeerConnectionCount")] = s.peerConnectionCount; // LAN + group + internet
     o[QStringLiteral("NumPeers")] = s.numPeers;
     o[QStringLiteral("BannedPeers")] = s.bannedPeers;
     o[QStringLiteral("BytesDiscarded")] = s.bytesDiscarded;
@@ -65,6 +66,7 @@ QStringList jobStatusFieldOrder()
             QStringLiteral("Priority"),
             QStringLiteral("DownloadMode"),
             QStringLiteral("SourceURL"),
+            QStringLiteral("CacheHost"),
             QStringLiteral("HttpConnectionCount"),
             QStringLiteral("LanConnectionCount"),
             QStringLiteral("GroupConnectionCount"),

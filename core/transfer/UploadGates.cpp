@@ -319,11 +319,18 @@ SystemFacts probeSystemFacts(const QString& cacheDir)
     }
     facts.cacheDriveTotalBytes = probeDriveTotal(cacheDir);
     applyPowerSupplies(probePowerSupplies(), facts);
-    for (const QNetworkInterface& iface : QNetworkInterface::allInterfaces()) {
-        facts.interfaces << NetworkInterfaceFact{iface.name(), iface.humanReadableName(),
-                                                 iface.flags().testFlag(QNetworkInterface::IsUp)};
-    }
+    facts.interfaces = probeNetworkInterfaces();
     return facts;
+}
+
+QList<NetworkInterfaceFact> probeNetworkInterfaces()
+{
+    QList<NetworkInterfaceFact> interfaces;
+    for (const QNetworkInterface& iface : QNetworkInterface::allInterfaces()) {
+        interfaces << NetworkInterfaceFact{iface.name(), iface.humanReadableName(),
+                                           iface.flags().testFlag(QNetworkInterface::IsUp)};
+    }
+    return interfaces;
 }
 
 QStringList vpnKeywords(const QString& policyKeywords)

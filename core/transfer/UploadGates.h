@@ -37,6 +37,7 @@ struct SystemFacts
 
 // Reads the facts for a cache folder. Cheap enough to call every few seconds.
 SystemFacts probeSystemFacts(const QString& cacheDir);
+QList<NetworkInterfaceFact> probeNetworkInterfaces();
 
 // Parsers the probe uses, separate so tests can feed them text.
 qint64 parseMemTotal(const QString& procMeminfo); // bytes, -1 when absent

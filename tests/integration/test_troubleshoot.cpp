@@ -656,16 +656,32 @@ void TroubleshootTest::cacheServerNotConfigured()
     QVERIFY(t.check("content.min_file_size").isEmpty());
     QCOMPARE(t.exitCode, 1);
 
-    // With one configured, OpenDO says it does not download from it (a warning, with remedy).
-    configure(dir, {"DOCacheHost=127.0.0.1"});
+    // With one configured, the check says how downloads use it; the port probe finds nothing
+    // listening on the port given.
+    const quint16 dead = freePort();
+    configure(dir, {QStringLiteral("DOCacheHost=127.0.0.1:%1").arg(dead),
+                    "DODelayCacheServerFallbackBackground=30"});
     const Troubleshoot configured = troubleshoot(dir, {"--cache-server"});
-    QVERIFY2(configured.verdict("cache_server.configured") == "warn",
+    QVERIFY2(configured.verdict("cache_server.configured") == "pass",
              qPrintable(configured.dump("cache_server.configured")));
+    const QString summary = configured.check("cache_server.configured")["Summary"].toString();
+    QVERIFY2(summary.contains(QStringLiteral("127.0.0.1:%1").arg(dead)) &&
+                 summary.contains("after the first failure") && summary.contains("30 s"),
+             qPrintable(summary));
+    QVERIFY(configured.evidence("cache_server.configured")
+                .contains(QStringLiteral("DOCacheHost = 127.0.0.1:%1").arg(dead)));
+    QVERIFY2(configured.verdict("cache_server.reachable") == "fail",
+             qPrintable(configured.dump("cache_server.reachable")));
     QVERIFY(
-        configured.check("cache_server.configured")["Summary"].toString().contains("127.0.0.1"));
-    QVERIFY(configured.evidence("cache_server.configured").contains("DOCacheHost = 127.0.0.1"));
-    QVERIFY(configured.check("cache_server.configured")["Remedy"].toString().contains(
-        "download mode 1 or 2"));
+        configured.check("cache_server.reachable")["Remedy"].toString().contains("DOCacheHost"));
+
+    // On a VPN (loopback plays it) with DODisallowCacheServerDownloadsOnVPN, it is skipped.
+    configure(dir, {"DOVpnKeywords=lo", "DODisallowCacheServerDownloadsOnVPN=1"});
+    const Troubleshoot onVpn = troubleshoot(dir, {"--cache-server"});
+    QVERIFY2(onVpn.verdict("cache_server.configured") == "warn",
+             qPrintable(onVpn.dump("cache_server.configured")));
+    QVERIFY(onVpn.check("cache_server.configured")["Remedy"].toString().contains(
+        "DODisallowCacheServerDownloadsOnVPN"));
 }
 
 QTEST_GUILESS_MAIN(TroubleshootTest)

@@ -314,7 +314,7 @@ void TestPolicyFormats::polHandBuilt()
     bytes.append("[\0", 2);
     u16("Software\\Policies\\Microsoft\\Windows\\DeliveryOptimization");
     bytes.append(";\0", 2);
-    u16("DOCacheHost");
+    u16("DOVpnKeywords");
     bytes.append(";\0\x01\0\0\0;\0\x0c\0\0\0;\0", 14); // REG_SZ, (5 + NUL) * 2 bytes
     u16("a,b\\c");
     bytes.append("]\0", 2);
@@ -327,7 +327,7 @@ void TestPolicyFormats::polHandBuilt()
     const PolicyParseResult parsed = parsePolicyDocument(PolicyFormat::Pol, bytes);
     QVERIFY2(parsed.ok, qPrintable(parsed.error));
     const QList<PolicyChange> expected{{s("DODownloadMode"), s("3")},
-                                       {s("DOCacheHost"), s("a,b\\c")},
+                                       {s("DOVpnKeywords"), s("a,b\\c")},
                                        {s("DOMaxCacheSize"), std::nullopt}};
     QCOMPARE(parsed.changes, expected);
 }

@@ -65,19 +65,23 @@ QList<QPair<QString, QString>> jobDetailRows(const transfer::JobStatus& j)
                             .arg(j.piecesTotal));
     add(tr("Downloaded"), bytesWithExact(j.totalBytesDownloaded));
     add(tr("From HTTP"), bytesWithExact(j.bytesFromHttp));
-    add(tr("From a cache server"), bytesWithExact(j.bytesFromCacheServer));
+    add(tr("From a cache server"),
+        j.cacheHost.isEmpty()
+            ? bytesWithExact(j.bytesFromCacheServer)
+            : tr("%1 from %2").arg(bytesWithExact(j.bytesFromCacheServer), j.cacheHost));
     add(tr("From LAN peers"), bytesWithExact(j.bytesFromLanPeers));
     add(tr("From group peers"), bytesWithExact(j.bytesFromGroupPeers));
     add(tr("From internet peers"), bytesWithExact(j.bytesFromInternetPeers));
     add(tr("Percent from peers"), QLocale().toString(j.percentPeerCaching(), 'f', 1) + u'%');
     add(tr("Received but not used"), bytesWithExact(j.bytesDiscarded));
-    add(tr("Connections"),
-        tr("%1 HTTP, %2 peers").arg(j.httpConnectionCount).arg(j.peerConnectionCount));
-    add(tr("Peer connections by class"), tr("%1 LAN, %2 group, %3 internet, %4 cache server")
+    add(tr("Connections"), tr("%1 HTTP, %2 cache server, %3 peers")
+                               .arg(j.httpConnectionCount)
+                               .arg(j.cacheServerConnectionCount)
+                               .arg(j.peerConnectionCount));
+    add(tr("Peer connections by class"), tr("%1 LAN, %2 group, %3 internet")
                                              .arg(j.lanConnectionCount)
                                              .arg(j.groupConnectionCount)
-                                             .arg(j.internetConnectionCount)
-                                             .arg(j.cacheServerConnectionCount));
+                                             .arg(j.internetConnectionCount));
     add(tr("Peers offered by discovery"), QLocale().toString(j.numPeers));
     add(tr("Hash failures / banned peers"), tr("%1 / %2").arg(j.hashFailures).arg(j.bannedPeers));
     add(tr("Duration"),

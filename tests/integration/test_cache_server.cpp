@@ -1,0 +1,243 @@
+// Cache servers (DOCacheHost) with doctl downloads against real nginx processes: one as the
+// origin, one as a Connected-Cache-like server that fetches from the origin named in the
+// request's cacheHostOrigin parameter. Bytes it delivers count as cache-server bytes; a dead
+// server, one that serves wrong bytes, or a VPN with DODisallowCacheServerDownloadsOnVPN sends the
+// download to the origin; DODelayCacheServerFallbackForeground keeps it on the list of servers.
+
+#include "support/FreePort.h"
+#include "support/NginxServer.h"
+#include "support/ProcessRunner.h"
+#include "support/RequireTool.h"
+#include "support/TestFiles.h"
+#include "support/TestPaths.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace opendo;
+using namespace opendo::test;
+
+namespace {
+
+constexpr qint64 kFileSize = 6 * 1024 * 1024;
+
+// Proxies every request to the origin the client names, as Connected Cache does.
+const QString kCacheServerConfig = QStringLiteral(
+    "location / { proxy_pass http://$arg_cacheHostOrigin; proxy_set_header Via opendo-cache; }");
+
+} // namespace
+
+class CacheServerTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cacheServerDeliversTheDownload();
+    void deadCacheServerSendsTheDownloadToTheOrigin();
+    void fallbackDelayKeepsTryingTheNextServer();
+    void wrongBytesFromTheCacheServerAreNeverStored();
+    void vpnRuleSkipsTheCacheServer();
+    void malformedCacheHostIsRefused();
+
+private:
+    ProcessResult doctl(const QStringList& args, int timeoutMs = 60000)
+    {
+        return runProgram(executable("doctl"), QStringList{"--data-dir", m_data->path()} + args,
+                          timeoutMs);
+    }
+    bool configure(const QStringList& settings);
+    QJsonObject download(const QString& source);
+    static int linesContaining(const QStringList& log, const QString& text);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QTemporaryDir> m_data;
+    std::unique_ptr<NginxServer> m_origin;
+    std::unique_ptr<NginxServer> m_cache;
+    QString m_torrent;
+};
+
+void CacheServerTest::initTestCase()
+{
+    if (!NginxServer::isAvailable())
+        OPENDO_SKIP_WITHOUT_TOOL("nginx is not installed (apt install nginx-light)");
+    QVERIFY(m_dir.isValid());
+    QString error;
+    m_origin = startContentOrigin(m_dir.filePath("www"), kFileSize, 41, {}, &error);
+    QVERIFY2(m_origin, qPrintable(error));
+    QVERIFY(QDir().mkpath(m_dir.filePath("cache-root")));
+    m_cache = std::make_unique<NginxServer>(NginxOptions{m_dir.filePath("cache-root"),
+                                                         QHostAddress(QHostAddress::LocalHost),
+                                                         true, kCacheServerConfig});
+    QVERIFY2(m_cache->start(&error), qPrintable(error));
+    m_torrent = m_dir.filePath("content.torrent");
+    const ProcessResult made = runProgram(
+        executable("doctl"), {"create-metainfo", m_dir.filePath("www/content.bin"), "--webseed",
+                              m_origin->url("/content.bin").toString(), "-o", m_torrent});
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+}
+
+void CacheServerTest::init()
+{
+    m_data = std::make_unique<QTemporaryDir>(); // every case downloads into an empty cache
+    QVERIFY(m_data->isValid());
+}
+
+bool CacheServerTest::configure(const QStringList& settings)
+{
+    for (const QString& setting : settings) {
+        const qsizetype eq = setting.indexOf('=');
+        const ProcessResult r = doctl({"config", "set", setting.left(eq), setting.mid(eq + 1)});
+        if (r.exitCode != 0) {
+            qWarning() << "doctl config set" << setting << "failed:" << r.err;
+            return false;
+        }
+    }
+    return true;
+}
+
+QJsonObject CacheServerTest::download(const QString& source)
+{
+    const QString out = m_data->filePath("content.bin");
+    const ProcessResult r = doctl({"download", source, "--out", out, "--json"});
+    if (r.exitCode != 0) {
+        qWarning().noquote() << "doctl download failed:" << r.err;
+        return {};
+    }
+    if (!sameContent(out, m_dir.filePath("www/content.bin"))) {
+        qWarning() << "the downloaded file differs from the origin's";
+        return {};
+    }
+    return QJsonDocument::fromJson(r.out.toUtf8()).object();
+}
+
+int CacheServerTest::linesContaining(const QStringList& log, const QString& text)
+{
+    int n = 0;
+    for (const QString& line : log)
+        n += line.contains(text) ? 1 : 0;
+    return n;
+}
+
+void CacheServerTest::cacheServerDeliversTheDownload()
+{
+    const QString cacheHost = QStringLiteral("127.0.0.1:%1").arg(m_cache->port());
+    QVERIFY(configure({"DOCacheHost=" + cacheHost}));
+    const int cacheRequestsBefore = int(m_cache->accessLog().size());
+    const QJsonObject status = download(m_origin->url("/content.bin").toString());
+    QVERIFY(!status.isEmpty());
+    QCOMPARE(status["BytesFromCacheServer"].toInteger(), kFileSize);
+    QCOMPARE(status["BytesFromHttp"].toInteger(), 0);
+    QCOMPARE(status["CacheHost"].toString(), cacheHost);
+    QVERIFY(status["CacheServerConnectionCount"].toInt() >= 1);
+    QCOMPARE(status["HttpConnectionCount"].toInt(), 0);
+    // The cache server was asked for the origin's path, with the origin named, and fetched
+    // what it served from there.
+    const QStringList cacheLog = m_cache->accessLog().mid(cacheRequestsBefore);
+    const QString originParam =
+        QStringLiteral("cacheHostOrigin=127.0.0.1:%1").arg(m_origin->port());
+    QVERIFY2(!cacheLog.isEmpty() &&
+                 linesContaining(cacheLog, "GET /content.bin?") == cacheLog.size(),
+             qPrintable(cacheLog.join('\n')));
+    QCOMPARE(linesContaining(cacheLog, originParam), int(cacheLog.size()));
+    QVERIFY(linesContaining(m_origin->accessLog(), "\"opendo-cache\"") >= cacheLog.size());
+
+    // Verified content comes through the cache server the same way.
+    const QJsonObject verified = download(m_torrent);
+    QVERIFY(!verified.isEmpty());
+    QCOMPARE(verified["BytesFromCacheServer"].toInteger(), kFileSize);
+    QCOMPARE(verified["HashFailures"].toInt(), 0);
+}
+
+void CacheServerTest::deadCacheServerSendsTheDownloadToTheOrigin()
+{
+    const quint16 dead = freePort();
+    QVERIFY(configure({QStringLiteral("DOCacheHost=127.0.0.1:%1").arg(dead)}));
+    const QJsonObject status = download(m_torrent);
+    QVERIFY(!status.isEmpty());
+    QCOMPARE(status["BytesFromHttp"].toInteger(), kFileSize);
+    QCOMPARE(status["BytesFromCacheServer"].toInteger(), 0);
+    QCOMPARE(status["CacheHost"].toString(), QString());
+}
+
+void CacheServerTest::fallbackDelayKeepsTryingTheNextServer()
+{
+    // Without a delay, DO goes to the origin right after the first cache server fails, even
+    // with a working one next in the list.
+    const QString list =
+        QStringLiteral("127.0.0.1:%1,127.0.0.1:%2").arg(freePort()).arg(m_cache->port());
+    QVERIFY(configure({"DOCacheHost=" + list}));
+    const QJsonObject direct = download(m_torrent);
+    QVERIFY(!direct.isEmpty());
+    QCOMPARE(direct["BytesFromHttp"].toInteger(), kFileSize);
+
+    // With one, the download stays with the cache servers and the second one delivers.
+    m_data = std::make_unique<QTemporaryDir>();
+    QVERIFY(configure({"DOCacheHost=" + list, "DODelayCacheServerFallbackForeground=60"}));
+    const QJsonObject viaSecond = download(m_torrent);
+    QVERIFY(!viaSecond.isEmpty());
+    QCOMPARE(viaSecond["BytesFromCacheServer"].toInteger(), kFileSize);
+    QCOMPARE(viaSecond["BytesFromHttp"].toInteger(), 0);
+    QCOMPARE(viaSecond["CacheHost"].toString(),
+             QStringLiteral("127.0.0.1:%1").arg(m_cache->port()));
+}
+
+void CacheServerTest::wrongBytesFromTheCacheServerAreNeverStored()
+{
+    // A "cache" that serves another file of the same size under the same path.
+    const QString root = m_dir.filePath("stale-cache");
+    QVERIFY(QDir().mkpath(root));
+    QVERIFY(writeRandomFile(root + "/content.bin", kFileSize, 99));
+    NginxServer stale(NginxOptions{root, QHostAddress(QHostAddress::LocalHost), true, {}});
+    QString error;
+    QVERIFY2(stale.start(&error), qPrintable(error));
+    QVERIFY(configure({QStringLiteral("DOCacheHost=127.0.0.1:%1").arg(stale.port()),
+                       "DODelayCacheServerFallbackForeground=60"}));
+    const QJsonObject status = download(m_torrent);
+    QVERIFY(!status.isEmpty()); // byte-identical to the origin's file
+    QVERIFY(status["HashFailures"].toInt() >= 1);
+    QCOMPARE(status["BytesFromCacheServer"].toInteger(), 0);
+    QCOMPARE(status["BytesFromHttp"].toInteger(), kFileSize);
+    QVERIFY(!stale.accessLog().isEmpty());
+}
+
+void CacheServerTest::vpnRuleSkipsTheCacheServer()
+{
+    // The loopback interface ("lo", always up) plays the VPN.
+    QVERIFY(configure({QStringLiteral("DOCacheHost=127.0.0.1:%1").arg(m_cache->port()),
+                       "DOVpnKeywords=lo", "DODisallowCacheServerDownloadsOnVPN=1"}));
+    const int cacheRequestsBefore = int(m_cache->accessLog().size());
+    const QJsonObject status = download(m_torrent);
+    QVERIFY(!status.isEmpty());
+    QCOMPARE(status["BytesFromHttp"].toInteger(), kFileSize);
+    QCOMPARE(status["BytesFromCacheServer"].toInteger(), 0);
+    QCOMPARE(int(m_cache->accessLog().size()), cacheRequestsBefore);
+
+    // Allowed on VPN (the default), the same cache server is used.
+    m_data = std::make_unique<QTemporaryDir>();
+    QVERIFY(configure({QStringLiteral("DOCacheHost=127.0.0.1:%1").arg(m_cache->port()),
+                       "DOVpnKeywords=lo", "DODisallowCacheServerDownloadsOnVPN=0"}));
+    QCOMPARE(download(m_torrent)["BytesFromCacheServer"].toInteger(), kFileSize);
+}
+
+void CacheServerTest::malformedCacheHostIsRefused()
+{
+    QVERIFY(configure({"DOCacheHost=cache1.example.com"}));
+    for (const char* bad : {"http://cache.example.com/", "cache..example.com", "10.0.0.7:0",
+                            "cache1.example.com,,cache2", "[fd00::7"}) {
+        const ProcessResult r = doctl({"config", "set", "DOCacheHost", bad});
+        QVERIFY2(r.exitCode != 0, bad);
+        QVERIFY2(r.err.contains("DOCacheHost"), qPrintable(r.err));
+    }
+    const ProcessResult shown = doctl({"config", "get", "DOCacheHost"});
+    QVERIFY2(shown.out.contains("cache1.example.com"), qPrintable(shown.out + shown.err));
+    for (const char* good : {"cache1.example.com,10.0.0.7:8080", "[fd00::7]:80", "fd00::7"})
+        QVERIFY2(doctl({"config", "set", "DOCacheHost", good}).exitCode == 0, good);
+}
+
+QTEST_GUILESS_MAIN(CacheServerTest)
+#include "test_cache_server.moc"
