@@ -3,6 +3,7 @@
 #include "CliText.h"
 #include "CommandRunner.h"
 #include "ControlProtocol.h"
+#include "common/NativeThreadExit.h"
 #include "log/LogCategories.h"
 
 #include <QCoreApplication>
@@ -76,6 +77,7 @@ private:
     bool m_socketGone = false;
     std::atomic_bool m_clientGone{false}; // read by the command's thread
     QThread* m_worker = nullptr;
+    std::atomic<qint64> m_workerNativeId{0};
     bool m_workerDone = false;
     QStringList m_args;
 };
@@ -190,6 +192,7 @@ void ControlConnection::start(const ControlRequest& request)
         request.cwd.isEmpty() ? request.args : absolutePathArguments(request.args, request.cwd);
     const CommandOptions options{request.progress, false, &m_stopping, &m_clientGone};
     m_worker = QThread::create([this, args = m_args, options] {
+        m_workerNativeId = currentNativeThreadId();
         int rc = 0;
         {
             ForwardingDevice outDevice(this, QStringLiteral("out"));
@@ -205,7 +208,9 @@ void ControlConnection::start(const ControlRequest& request)
     m_worker->setObjectName(QStringLiteral("opendo-control"));
     m_worker->setParent(this);
     connect(m_worker, &QThread::finished, this, [this] {
-        m_worker->wait(); // "finished" is emitted a moment before the thread really ends
+        // "finished" is emitted a moment before the thread really ends.
+        m_worker->wait();
+        waitForNativeThreadExit(m_workerNativeId, std::chrono::seconds(2));
         m_workerDone = true;
         deleteWhenDone();
     });
@@ -248,8 +253,10 @@ void ControlConnection::deleteWhenDone()
 
 void ControlConnection::drainForShutdown()
 {
-    if (m_worker)
+    if (m_worker) {
         m_worker->wait();
+        waitForNativeThreadExit(m_workerNativeId, std::chrono::seconds(2));
+    }
     // The command's last output and exit code are still queued for this object.
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
     if (m_socket->state() != QLocalSocket::UnconnectedState)

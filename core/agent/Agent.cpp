@@ -1,6 +1,7 @@
 #include "agent/Agent.h"
 
 #include "agent/AgentEngine.h"
+#include "common/NativeThreadExit.h"
 
 #include <QDir>
 #include <QPromise>
@@ -49,10 +50,17 @@ Agent::Agent(AgentOptions options, QObject* parent) : QObject(parent), m_options
 Agent::~Agent()
 {
     // The engine owns thread-bound resources (SQLite connection), so it dies on its thread.
+    qint64 nativeThreadId = 0;
     QMetaObject::invokeMethod(
-        m_engine, [engine = m_engine] { delete engine; }, Qt::BlockingQueuedConnection);
+        m_engine,
+        [engine = m_engine, &nativeThreadId] {
+            nativeThreadId = currentNativeThreadId();
+            delete engine;
+        },
+        Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
+    waitForNativeThreadExit(nativeThreadId, std::chrono::seconds(2));
 }
 
 QString Agent::defaultDataDir()
