@@ -592,6 +592,14 @@ Agent von doctl.
         <source>%1: &quot;%2&quot; is not an http:// or https:// URL with a host, e.g. http://192.0.2.10:7681.</source>
         <translation>%1: „%2“ ist keine http://- oder https://-URL mit Host, z. B. http://192.0.2.10:7681.</translation>
     </message>
+    <message>
+        <source>Folders with the DHCP client&apos;s lease files (comma-separated), read for DHCP options 234 (group id) and 235 (cache servers). Empty: the folders of dhclient, NetworkManager and systemd-networkd.</source>
+        <translation>Ordner mit den Lease-Dateien des DHCP-Clients (durch Kommas getrennt), aus denen die DHCP-Optionen 234 (Gruppen-ID) und 235 (Cache-Server) gelesen werden. Leer: die Ordner von dhclient, NetworkManager und systemd-networkd.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not an absolute path, e.g. /var/lib/dhcp.</source>
+        <translation>%1: „%2“ ist kein absoluter Pfad, z. B. /var/lib/dhcp.</translation>
+    </message>
 </context>
 <context>
     <name>opendo::agent::AgentEngine</name>
@@ -1310,10 +1318,6 @@ Agent von doctl.
     <message>
         <source>Pinned content and evictions</source>
         <translation>Angeheftete Inhalte und Entfernungen</translation>
-    </message>
-    <message>
-        <source>No cache server is configured (DOCacheHost).</source>
-        <translation>Es ist kein Cacheserver konfiguriert (DOCacheHost).</translation>
     </message>
     <message>
         <source>Cache server reachable</source>
@@ -2581,14 +2585,6 @@ Agent von doctl.
         <translation>wechselt nach dem ersten Fehler zum Ursprungsserver</translation>
     </message>
     <message>
-        <source>Downloads ask %1 first; a foreground download %2, a background download %3.</source>
-        <translation>Downloads fragen zuerst %1; ein Vordergrund-Download %2, ein Hintergrund-Download %3.</translation>
-    </message>
-    <message>
-        <source>Cache server(s) %1 are skipped: %2.</source>
-        <translation>Cacheserver %1 werden übergangen: %2.</translation>
-    </message>
-    <message>
         <source>Set DODisallowCacheServerDownloadsOnVPN to 0 to use the cache server over the VPN, or download once the VPN is down.</source>
         <translation>Setzen Sie DODisallowCacheServerDownloadsOnVPN auf 0, um den Cacheserver über das VPN zu nutzen, oder laden Sie herunter, wenn das VPN getrennt ist.</translation>
     </message>
@@ -2597,8 +2593,40 @@ Agent von doctl.
         <translation>%1 von %2 Cacheservern nehmen Verbindungen auf ihrem Port an.</translation>
     </message>
     <message>
-        <source>Check the names in DOCacheHost and allow outbound TCP to them (port 80 unless the entry names another).</source>
-        <translation>Prüfen Sie die Namen in DOCacheHost und erlauben Sie ausgehendes TCP zu ihnen (Port 80, sofern der Eintrag keinen anderen nennt).</translation>
+        <source>DHCP option 235: %1 (%2)</source>
+        <translation>DHCP-Option 235: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>DHCP option 235: in no lease file under %1</source>
+        <translation>DHCP-Option 235: in keiner Lease-Datei unter %1</translation>
+    </message>
+    <message>
+        <source>Have the DHCP server hand out option 235 as a comma-separated list of cache server names or addresses, make the DHCP client request it (dhclient: &quot;also request&quot; the option) and allow DHCP through the firewall (UDP 68 in, 67 out). If the leases live elsewhere, list their folders in the DhcpLeaseFolders agent setting; or name the servers in DOCacheHost.</source>
+        <translation>Lassen Sie den DHCP-Server Option 235 als durch Kommas getrennte Liste von Cache-Server-Namen oder -Adressen ausgeben, den DHCP-Client sie anfordern (dhclient: „also request“ für die Option) und DHCP durch die Firewall (UDP 68 eingehend, 67 ausgehend). Liegen die Leases woanders, tragen Sie ihre Ordner in die Agent-Einstellung DhcpLeaseFolders ein; oder nennen Sie die Server in DOCacheHost.</translation>
+    </message>
+    <message>
+        <source>No cache server is configured (DOCacheHost, DOCacheHostSource).</source>
+        <translation>Kein Cache-Server ist konfiguriert (DOCacheHost, DOCacheHostSource).</translation>
+    </message>
+    <message>
+        <source>No cache server: %1.</source>
+        <translation>Kein Cache-Server: %1.</translation>
+    </message>
+    <message>
+        <source>Cache server(s) %1 from %2 are skipped: %3.</source>
+        <translation>Cache-Server %1 aus %2 werden übergangen: %3.</translation>
+    </message>
+    <message>
+        <source>Downloads ask %1 (from %2) first; a foreground download %3, a background download %4.</source>
+        <translation>Downloads fragen zuerst %1 (aus %2); ein Vordergrund-Download %3, ein Hintergrund-Download %4.</translation>
+    </message>
+    <message>
+        <source>DHCP was asked but not used: %1.</source>
+        <translation>DHCP wurde gefragt, aber nicht verwendet: %1.</translation>
+    </message>
+    <message>
+        <source>Check the cache server names (DOCacheHost or DHCP option 235) and allow outbound TCP to them (port 80 unless the entry names another).</source>
+        <translation>Prüfen Sie die Cache-Server-Namen (DOCacheHost oder DHCP-Option 235) und erlauben Sie ausgehendes TCP zu ihnen (Port 80, sofern der Eintrag keinen anderen nennt).</translation>
     </message>
 </context>
 <context>
@@ -4110,6 +4138,22 @@ Agent von doctl.
     <message>
         <source>a VPN is up and DODisallowCacheServerDownloadsOnVPN is 1</source>
         <translation>ein VPN ist aktiv und DODisallowCacheServerDownloadsOnVPN ist 1</translation>
+    </message>
+    <message>
+        <source>it names no server</source>
+        <translation>sie nennt keinen Server</translation>
+    </message>
+    <message>
+        <source>DOCacheHostSource is %1 but no DHCP lease carries option 235</source>
+        <translation>DOCacheHostSource ist %1, aber keine DHCP-Lease enthält Option 235</translation>
+    </message>
+    <message>
+        <source>DHCP option 235 in %1 is not a list of servers (%2)</source>
+        <translation>DHCP-Option 235 in %1 ist keine Liste von Servern (%2)</translation>
+    </message>
+    <message>
+        <source>DHCP option 235 (%1)</source>
+        <translation>DHCP-Option 235 (%1)</translation>
     </message>
 </context>
 <context>

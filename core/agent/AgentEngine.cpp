@@ -159,7 +159,7 @@ QString AgentEngine::startDownloads()
             &DiscoveryLink::scheduleRefresh);
     connect(m_peers, &transfer::PeerHub::peeringAvailable, m_downloads,
             &transfer::DownloadManager::rejoinSwarms);
-    applyDiscoverySettings();
+    applyAgentSettings();
     m_deviceStats = std::make_unique<DeviceStatsSampler>(m_db.handle(), *m_store, *m_downloads,
                                                          *m_peers, policies);
     if (!m_downloads->restore(&error))
@@ -229,22 +229,25 @@ QString AgentEngine::setAgentSetting(const QString& name, const std::optional<QS
     QString error;
     if (!m_settings->set(name, value, &error))
         return error;
-    applyDiscoverySettings();
+    applyAgentSettings();
     return applyStaticPeers();
 }
 
 void AgentEngine::setDefaultDiscoveryUrl(const QString& url)
 {
     m_options.defaultDiscoveryUrl = url;
-    applyDiscoverySettings();
+    applyAgentSettings();
 }
 
-void AgentEngine::applyDiscoverySettings()
+void AgentEngine::applyAgentSettings()
 {
     if (!m_discovery || !m_settings || !m_policies)
         return;
     QString error;
     const QMap<QString, QString> settings = m_settings->load(&error);
+    if (m_downloads)
+        m_downloads->setDhcpLeaseFolders(
+            dhcpLeaseFolders(settings.value(QString::fromLatin1(kDhcpLeaseFoldersSetting))));
     m_discovery->setPolicies(resolveEffective(m_policies->state()), settings);
     m_discovery->configure(m_options.discoveryUrl,
                            settings.value(QString::fromLatin1(kDiscoveryUrlSetting)),
@@ -610,7 +613,7 @@ void AgentEngine::publishPolicy()
     const PolicySnapshot snapshot = resolveEffective(m_policies->state());
     if (m_peers)
         m_peers->setPolicies(snapshot);
-    applyDiscoverySettings();
+    applyAgentSettings();
     if (m_publishPolicy)
         m_publishPolicy(snapshot);
 }

@@ -100,7 +100,7 @@ private:
     QString startDownloads();
     QString startPeers(const QString& cacheDir);
     QString applyStaticPeers();
-    void applyDiscoverySettings();
+    void applyAgentSettings();
     transfer::AddDownloadResult addPublished(transfer::DownloadRequest request,
                                              const QByteArray& torrent);
     void publishPolicy();

@@ -2,6 +2,7 @@
 // and writing the support bundle — kept apart from the engine's transfer work.
 
 #include "agent/AgentEngine.h"
+#include "agent/AgentSettings.h"
 #include "agent/DiscoveryLink.h"
 #include "cache/CacheEviction.h"
 #include "cache/PieceStore.h"
@@ -10,6 +11,7 @@
 #include "diagnostics/DownloadTracer.h"
 #include "diagnostics/SupportBundle.h"
 #include "log/LogBuffer.h"
+#include "transfer/CacheServerPlan.h"
 #include "transfer/HttpRangeSource.h"
 #include "transfer/PeerHub.h"
 
@@ -113,6 +115,9 @@ void AgentEngine::gatherDiagnosticInputs(diagnostics::DiagnosticInputs& in) cons
     in.cacheEntries = cacheContents();
     in.evictions = evictions(50);
     in.system = transfer::probeSystemFacts(in.cacheDir);
+    if (transfer::cacheHostsFromDhcp(in.policies))
+        in.dhcpOption235 = findDhcpOption(235, dhcpLeaseFolders(in.agentSettings.value(
+                                                   QString::fromLatin1(kDhcpLeaseFoldersSetting))));
     if (!in.device.at.isValid())
         fillCacheFigures(in); // the first device snapshot is not out yet (a just-started agent)
     in.uploadedThisMonthInternet =

@@ -3,6 +3,7 @@
 #include "transfer/PeerEndpoint.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -11,9 +12,10 @@ namespace opendo::agent {
 
 QStringList agentSettingNames()
 {
-    return {QString::fromLatin1(kStaticPeersSetting), QString::fromLatin1(kDiscoveryUrlSetting),
-            QString::fromLatin1(kAdSiteSetting), QString::fromLatin1(kAdDomainSidSetting),
-            QString::fromLatin1(kEntraTenantIdSetting)};
+    return {
+        QString::fromLatin1(kStaticPeersSetting),   QString::fromLatin1(kDiscoveryUrlSetting),
+        QString::fromLatin1(kAdSiteSetting),        QString::fromLatin1(kAdDomainSidSetting),
+        QString::fromLatin1(kEntraTenantIdSetting), QString::fromLatin1(kDhcpLeaseFoldersSetting)};
 }
 
 QString agentSettingDescription(const QString& name)
@@ -36,6 +38,12 @@ QString agentSettingDescription(const QString& name)
     if (name == QLatin1String(kEntraTenantIdSetting))
         return QCoreApplication::translate(
             "opendo::agent", "Microsoft Entra tenant id; the group id when DOGroupIdSource is 5.");
+    if (name == QLatin1String(kDhcpLeaseFoldersSetting))
+        return QCoreApplication::translate(
+            "opendo::agent",
+            "Folders with the DHCP client's lease files (comma-separated), read for DHCP options "
+            "234 (group id) and 235 (cache servers). Empty: the folders of dhclient, "
+            "NetworkManager and systemd-networkd.");
     return {};
 }
 
@@ -68,6 +76,15 @@ QString checkAgentSetting(const QString& name, const QString& value)
                                                "%1: \"%2\" is not an http:// or https:// URL "
                                                "with a host, e.g. http://192.0.2.10:7681.")
                 .arg(name, value);
+    }
+    if (name == QLatin1String(kDhcpLeaseFoldersSetting)) {
+        for (const QString& folder : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (!QDir::isAbsolutePath(folder.trimmed()))
+                return QCoreApplication::translate(
+                           "opendo::agent",
+                           "%1: \"%2\" is not an absolute path, e.g. /var/lib/dhcp.")
+                    .arg(name, folder.trimmed());
+        }
     }
     if (name == QLatin1String(kStaticPeersSetting)) {
         for (const QString& peer : splitPeerList(value)) {

@@ -21,6 +21,9 @@ inline constexpr char kDiscoveryUrlSetting[] = "DiscoveryUrl";
 inline constexpr char kAdSiteSetting[] = "AdSite";
 inline constexpr char kAdDomainSidSetting[] = "AdDomainSid";
 inline constexpr char kEntraTenantIdSetting[] = "EntraTenantId";
+// Folders holding the DHCP client's leases, where DHCP options 234 (DOGroupIdSource 3) and 235
+// (DOCacheHostSource) are read; comma-separated absolute paths. Empty: the usual places.
+inline constexpr char kDhcpLeaseFoldersSetting[] = "DhcpLeaseFolders";
 
 QStringList agentSettingNames();
 QString agentSettingDescription(const QString& name);

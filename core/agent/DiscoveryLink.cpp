@@ -142,6 +142,8 @@ void DiscoveryLink::setPolicies(const policy::PolicySnapshot& policies,
         inputs.adSite = agentSettings.value(QString::fromLatin1(kAdSiteSetting));
         inputs.domainSid = agentSettings.value(QString::fromLatin1(kAdDomainSidSetting));
         inputs.entraTenantId = agentSettings.value(QString::fromLatin1(kEntraTenantIdSetting));
+        inputs.leaseDirectories =
+            dhcpLeaseFolders(agentSettings.value(QString::fromLatin1(kDhcpLeaseFoldersSetting)));
         const discovery::GroupIdResolution group = discovery::resolveGroupId(policies, inputs);
         scope.groupId = group.groupId;
         groupSource = group.source;

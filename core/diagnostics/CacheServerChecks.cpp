@@ -1,6 +1,7 @@
 // Cache servers (Connected Cache in DO): which ones downloads ask first and how long they keep
 // trying them (or why they skip them), and whether each answers on its port.
 
+#include "agent/AgentSettings.h"
 #include "diagnostics/CheckSupport.h"
 #include "diagnostics/NetworkProbes.h"
 #include "policy/CacheHostList.h"
@@ -10,12 +11,6 @@
 namespace opendo::diagnostics {
 
 namespace {
-
-QList<policy::CacheHostEntry> cacheHosts(const DiagnosticInputs& in)
-{
-    const policy::EffectivePolicy* p = in.policies.find(QStringLiteral("DOCacheHost"));
-    return p ? policy::parseCacheHostList(p->value) : QList<policy::CacheHostEntry>{};
-}
 
 bool onVpn(const DiagnosticInputs& in)
 {
@@ -31,40 +26,84 @@ QString fallbackText(int seconds)
                        : Diag::tr("goes to the origin after the first failure");
 }
 
+transfer::CacheServerPlan plan(const DiagnosticInputs& in, bool foreground)
+{
+    return transfer::cacheServerPlan(in.policies, foreground, onVpn(in), in.dhcpOption235);
+}
+
+QStringList cacheServerEvidence(const DiagnosticInputs& in)
+{
+    QStringList evidence;
+    for (const char* key :
+         {"DOCacheHost", "DOCacheHostSource", "DODelayCacheServerFallbackForeground",
+          "DODelayCacheServerFallbackBackground", "DODisallowCacheServerDownloadsOnVPN"})
+        evidence << settingText(in.policies, QString::fromLatin1(key));
+    if (in.dhcpOption235.found())
+        evidence << Diag::tr("DHCP option 235: %1 (%2)")
+                        .arg(in.dhcpOption235.value, in.dhcpOption235.leaseFile);
+    else if (transfer::cacheHostsFromDhcp(in.policies))
+        evidence << Diag::tr("DHCP option 235: in no lease file under %1")
+                        .arg(dhcpLeaseFolders(in.agentSettings.value(QString::fromLatin1(
+                                                  agent::kDhcpLeaseFoldersSetting)))
+                                 .join(QStringLiteral(", ")));
+    return evidence;
+}
+
+QString dhcpRemedy()
+{
+    return Diag::tr("Have the DHCP server hand out option 235 as a comma-separated list of cache "
+                    "server names or addresses, make the DHCP client request it (dhclient: "
+                    "\"also request\" the option) and allow DHCP through the firewall (UDP 68 "
+                    "in, 67 out). If the leases live elsewhere, list their folders in the "
+                    "DhcpLeaseFolders agent setting; or name the servers in DOCacheHost.");
+}
+
 CheckResult configured(const InstantCheck& c, const DiagnosticInputs& in)
 {
-    const QList<policy::CacheHostEntry> hosts = cacheHosts(in);
-    if (hosts.isEmpty()) {
-        CheckResult r = c.result(Verdict::NotApplicable,
-                                 Diag::tr("No cache server is configured (DOCacheHost)."));
-        r.evidence << settingText(in.policies, QStringLiteral("DOCacheHostSource"));
+    const transfer::CacheServerPlan foreground = plan(in, true);
+    const transfer::CacheServerPlan background = plan(in, false);
+    if (foreground.hosts.isEmpty()) {
+        CheckResult r =
+            foreground.hostsProblem.isEmpty()
+                ? c.result(Verdict::NotApplicable,
+                           Diag::tr("No cache server is configured (DOCacheHost, "
+                                    "DOCacheHostSource)."))
+                : c.result(Verdict::Warn,
+                           Diag::tr("No cache server: %1.").arg(foreground.hostsProblem));
+        r.evidence = cacheServerEvidence(in);
+        if (!foreground.hostsProblem.isEmpty())
+            r.remedy = dhcpRemedy();
         return r;
     }
     QStringList names;
-    for (const policy::CacheHostEntry& h : hosts)
+    for (const policy::CacheHostEntry& h : foreground.hosts)
         names << h.authority();
-    const transfer::CacheServerPlan foreground =
-        transfer::cacheServerPlan(in.policies, true, onVpn(in));
-    const transfer::CacheServerPlan background =
-        transfer::cacheServerPlan(in.policies, false, onVpn(in));
-    CheckResult r = foreground.skippedReason.isEmpty()
-                        ? c.result(Verdict::Pass,
-                                   Diag::tr("Downloads ask %1 first; a foreground download %2, a "
-                                            "background download %3.")
-                                       .arg(names.join(QStringLiteral(", ")),
-                                            fallbackText(foreground.fallbackDelaySeconds),
-                                            fallbackText(background.fallbackDelaySeconds)))
-                        : c.result(Verdict::Warn, Diag::tr("Cache server(s) %1 are skipped: %2.")
-                                                      .arg(names.join(QStringLiteral(", ")),
-                                                           foreground.skippedReason));
-    r.evidence << settingText(in.policies, QStringLiteral("DOCacheHost"))
-               << settingText(in.policies, QStringLiteral("DOCacheHostSource"))
-               << settingText(in.policies, QStringLiteral("DODelayCacheServerFallbackForeground"))
-               << settingText(in.policies, QStringLiteral("DODelayCacheServerFallbackBackground"))
-               << settingText(in.policies, QStringLiteral("DODisallowCacheServerDownloadsOnVPN"));
-    if (!foreground.skippedReason.isEmpty())
+    const QString list = names.join(QStringLiteral(", "));
+    CheckResult r;
+    if (!foreground.skippedReason.isEmpty()) {
+        r = c.result(Verdict::Warn,
+                     Diag::tr("Cache server(s) %1 from %2 are skipped: %3.")
+                         .arg(list, foreground.hostsSource, foreground.skippedReason));
         r.remedy = Diag::tr("Set DODisallowCacheServerDownloadsOnVPN to 0 to use the cache "
                             "server over the VPN, or download once the VPN is down.");
+    } else {
+        const QString summary =
+            Diag::tr("Downloads ask %1 (from %2) first; a foreground download %3, a background "
+                     "download %4.")
+                .arg(list, foreground.hostsSource, fallbackText(foreground.fallbackDelaySeconds),
+                     fallbackText(background.fallbackDelaySeconds));
+        if (foreground.hostsProblem.isEmpty()) {
+            r = c.result(Verdict::Pass, summary);
+        } else {
+            r = c.result(
+                Verdict::Warn,
+                QStringLiteral("%1 %2").arg(
+                    summary,
+                    Diag::tr("DHCP was asked but not used: %1.").arg(foreground.hostsProblem)));
+            r.remedy = dhcpRemedy();
+        }
+    }
+    r.evidence = cacheServerEvidence(in);
     return r;
 }
 
@@ -78,7 +117,7 @@ public:
 
     void start(const DiagnosticInputs& in, Done done) override
     {
-        const QList<policy::CacheHostEntry> hosts = cacheHosts(in).mid(0, 4);
+        const QList<policy::CacheHostEntry> hosts = plan(in, true).hosts.mid(0, 4);
         if (hosts.isEmpty()) {
             done(result(Verdict::NotApplicable, Diag::tr("No cache server is configured.")));
             return;
@@ -104,7 +143,8 @@ public:
                                  .arg(expected));
                          r.evidence = evidence;
                          if (ok != expected)
-                             r.remedy = Diag::tr("Check the names in DOCacheHost and allow "
+                             r.remedy = Diag::tr("Check the cache server names (DOCacheHost or "
+                                                 "DHCP option 235) and allow "
                                                  "outbound TCP to them (port 80 unless the entry "
                                                  "names another).");
                          done(r);

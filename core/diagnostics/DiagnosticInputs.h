@@ -7,6 +7,7 @@
 #include "agent/PeerActivity.h"
 #include "cache/CacheEntry.h"
 #include "cache/CachedContent.h"
+#include "common/DhcpLeaseOptions.h"
 #include "diagnostics/DiagnosticRequest.h"
 #include "log/LogBuffer.h"
 #include "policy/PolicyState.h"
@@ -44,6 +45,7 @@ struct DiagnosticInputs
     QList<cache::CacheEntry> cacheEntries;
     QList<cache::EvictionRecord> evictions; // newest first
     transfer::SystemFacts system;
+    DhcpOptionFound dhcpOption235; // cache servers from DHCP, read when DOCacheHostSource asks
     qint64 uploadedThisMonthInternet = 0; // what DOMonthlyUploadDataCap counts
     QList<log::LogRecord> recentWarnings; // warnings and errors of the last hours, oldest first
     QList<stats::ErrorEvent>

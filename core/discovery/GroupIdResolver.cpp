@@ -1,10 +1,9 @@
 #include "discovery/GroupIdResolver.h"
 
+#include "common/DhcpLeaseOptions.h"
+
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
-#include <QRegularExpression>
-#include <QStringDecoder>
 
 namespace opendo::discovery {
 
@@ -64,17 +63,10 @@ GroupIdResolution defaultOrder(const GroupIdInputs& in)
 
 GroupIdResolution fromDhcp(const GroupIdInputs& inputs)
 {
-    for (const QString& dir : inputs.leaseDirectories) {
-        const QFileInfoList files =
-            QDir(dir).entryInfoList({QStringLiteral("*.lease*"), QStringLiteral("*")},
-                                    QDir::Files | QDir::Readable, QDir::Name);
-        for (const QFileInfo& info : files) {
-            const QString value = dhcpOption234From(readSmallFile(info.filePath()));
-            if (!value.isEmpty())
-                return {value, tr("DHCP option 234 (%1)").arg(info.filePath()), {}};
-        }
-    }
-    return {};
+    const DhcpOptionFound option = findDhcpOption(234, inputs.leaseDirectories);
+    if (!option.found())
+        return {};
+    return {option.value, tr("DHCP option 234 (%1)").arg(option.leaseFile), {}};
 }
 
 GroupIdResolution fromDns(const GroupIdInputs& inputs)
@@ -108,39 +100,6 @@ QString dnsSuffixFrom(const QByteArray& resolvConf)
     while (domain.endsWith(QLatin1Char('.')))
         domain.chop(1);
     return domain;
-}
-
-QString dhcpOption234From(const QByteArray& leaseFile)
-{
-    // dhclient writes unknown options as "option unknown-234 VALUE;" (or under a name the
-    // administrator declared as code 234), NetworkManager and networkd as "OPTION_234=VALUE"
-    // / "PRIVATE_234=HEX"; the last lease in a file is the current one.
-    static const QRegularExpression dhclient(
-        QStringLiteral(R"re(option\s+(?:unknown-234|[\w-]*234[\w-]*)\s+"?([^";]+)"?\s*;)re"));
-    static const QRegularExpression keyValue(
-        QStringLiteral(
-            R"re(^(?:OPTION_234|PRIVATE_234|new_unknown_234)\s*=\s*'?([^'\n]+)'?\s*$)re"),
-        QRegularExpression::MultilineOption);
-    const QString text = QString::fromUtf8(leaseFile);
-    QString value;
-    auto matches = dhclient.globalMatch(text);
-    while (matches.hasNext())
-        value = matches.next().captured(1).trimmed();
-    if (!value.isEmpty())
-        return value;
-    matches = keyValue.globalMatch(text);
-    while (matches.hasNext())
-        value = matches.next().captured(1).trimmed();
-    // systemd-networkd saves private options as hex of the raw bytes; the GUID is their text.
-    static const QRegularExpression hex(QStringLiteral("^(?:[0-9A-Fa-f]{2})+$"));
-    if (hex.match(value).hasMatch()) {
-        const QByteArray raw = QByteArray::fromHex(value.toLatin1());
-        QStringDecoder utf8(QStringDecoder::Utf8);
-        const QString decoded = utf8(raw);
-        if (!utf8.hasError() && !decoded.isEmpty() && decoded.at(0).isPrint())
-            return decoded.trimmed();
-    }
-    return value;
 }
 
 GroupIdResolution resolveGroupId(const policy::PolicySnapshot& policies,

@@ -5,12 +5,13 @@
 // maps to something real:
 //   1 AD site            → the AdSite agent setting (from a join tool or the administrator)
 //   2 domain SID         → the AdDomainSid agent setting
-//   3 DHCP option 234    → the option in dhclient / NetworkManager / systemd-networkd leases
+//   3 DHCP option 234    → the option in the DHCP client's lease files (DhcpLeaseFolders)
 //   4 DNS suffix         → the first "search" (or "domain") entry of resolv.conf
 //   5 Entra tenant id    → the EntraTenantId agent setting
 //   0 (unset)            → AD site, then domain SID, then tenant id, as DO does
 // When 3 or 4 finds nothing, the unset order is used, as DO documents.
 
+#include "common/DhcpLeaseOptions.h"
 #include "policy/PolicyState.h"
 
 #include <QString>
@@ -32,10 +33,7 @@ struct GroupIdInputs
     QString domainSid;
     QString entraTenantId;
     QStringList resolvConfPaths{QStringLiteral("/etc/resolv.conf")};
-    QStringList leaseDirectories{QStringLiteral("/var/lib/dhcp"),
-                                 QStringLiteral("/var/lib/dhclient"),
-                                 QStringLiteral("/var/lib/NetworkManager"),
-                                 QStringLiteral("/run/systemd/netif/leases")};
+    QStringList leaseDirectories = defaultDhcpLeaseFolders();
 };
 
 GroupIdResolution resolveGroupId(const policy::PolicySnapshot& policies,
@@ -43,6 +41,5 @@ GroupIdResolution resolveGroupId(const policy::PolicySnapshot& policies,
 
 // Helpers, public for tests.
 QString dnsSuffixFrom(const QByteArray& resolvConf);
-QString dhcpOption234From(const QByteArray& leaseFile); // "" when absent
 
 } // namespace opendo::discovery

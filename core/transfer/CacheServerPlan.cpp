@@ -1,24 +1,93 @@
 #include "transfer/CacheServerPlan.h"
 
-#include "policy/CacheHostList.h"
-
 #include <QCoreApplication>
 #include <QUrlQuery>
 
 namespace opendo::transfer {
 
-CacheServerPlan cacheServerPlan(const policy::PolicySnapshot& policies, bool foreground, bool onVpn)
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("opendo::transfer::CacheServerPlan", text);
+}
+
+// Every item must be a host: a DHCP server that sends garbage should not half-configure us.
+std::optional<QList<policy::CacheHostEntry>> parseOption235(const QString& value, QString* why)
+{
+    QList<policy::CacheHostEntry> hosts;
+    for (const QString& item : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (item.trimmed().isEmpty())
+            continue;
+        const auto host = policy::parseCacheHost(item.trimmed(), why);
+        if (!host) {
+            *why = QStringLiteral("\"%1\": %2").arg(item.trimmed(), *why);
+            return std::nullopt;
+        }
+        hosts << *host;
+    }
+    if (hosts.isEmpty()) {
+        *why = tr("it names no server");
+        return std::nullopt;
+    }
+    return hosts;
+}
+
+// The hosts from DHCP option 235 when DOCacheHostSource wants them; nullopt otherwise, with
+// plan.hostsProblem saying why when it was asked for.
+std::optional<QList<policy::CacheHostEntry>>
+hostsFromDhcp(int source, const DhcpOptionFound& option, CacheServerPlan& plan)
+{
+    if (source != 1 && source != 2)
+        return std::nullopt;
+    if (!option.found()) {
+        plan.hostsProblem =
+            tr("DOCacheHostSource is %1 but no DHCP lease carries option 235").arg(source);
+        return std::nullopt;
+    }
+    QString why;
+    auto hosts = parseOption235(option.value, &why);
+    if (!hosts)
+        plan.hostsProblem =
+            tr("DHCP option 235 in %1 is not a list of servers (%2)").arg(option.leaseFile, why);
+    return hosts;
+}
+
+} // namespace
+
+bool cacheHostsFromDhcp(const policy::PolicySnapshot& policies)
+{
+    const qint64 source = policies.number(QStringLiteral("DOCacheHostSource"));
+    return source == 1 || source == 2;
+}
+
+CacheServerPlan cacheServerPlan(const policy::PolicySnapshot& policies, bool foreground, bool onVpn,
+                                const DhcpOptionFound& dhcpOption235)
 {
     CacheServerPlan plan;
-    const policy::EffectivePolicy* hosts = policies.find(QStringLiteral("DOCacheHost"));
-    if (!hosts || hosts->value.trimmed().isEmpty())
+    const int source = int(policies.number(QStringLiteral("DOCacheHostSource")));
+    const policy::EffectivePolicy* configured = policies.find(QStringLiteral("DOCacheHost"));
+    const QList<policy::CacheHostEntry> fromPolicy =
+        configured ? policy::parseCacheHostList(configured->value)
+                   : QList<policy::CacheHostEntry>{};
+    // 1 reads the option only when DOCacheHost names no server; 2 reads it first.
+    const bool wantDhcp = source == 2 || (source == 1 && fromPolicy.isEmpty());
+    const auto fromDhcp = wantDhcp ? hostsFromDhcp(source, dhcpOption235, plan) : std::nullopt;
+    if (fromDhcp) {
+        plan.hosts = *fromDhcp;
+        plan.hostsSource = tr("DHCP option 235 (%1)").arg(dhcpOption235.leaseFile);
+    } else if (!fromPolicy.isEmpty()) {
+        plan.hosts = fromPolicy;
+        plan.hostsSource = QStringLiteral("DOCacheHost");
+    }
+    if (plan.hosts.isEmpty())
         return plan;
     if (onVpn && policies.number(QStringLiteral("DODisallowCacheServerDownloadsOnVPN")) == 1) {
         plan.skippedReason = QCoreApplication::translate(
             "opendo::transfer", "a VPN is up and DODisallowCacheServerDownloadsOnVPN is 1");
         return plan;
     }
-    for (const policy::CacheHostEntry& entry : policy::parseCacheHostList(hosts->value))
+    for (const policy::CacheHostEntry& entry : std::as_const(plan.hosts))
         plan.servers << QUrl(QStringLiteral("http://%1").arg(entry.authority()));
     plan.fallbackDelaySeconds =
         int(policies.number(foreground ? QStringLiteral("DODelayCacheServerFallbackForeground")

@@ -1,11 +1,14 @@
 #pragma once
 
 // Which cache servers (Connected Cache in DO) a download asks first, and for how long, from the
-// policies: DOCacheHost in order, DODelayCacheServerFallbackForeground/Background, and
-// DODisallowCacheServerDownloadsOnVPN. A cache server is asked for the origin's path with the
-// origin named in the query (cacheHostOrigin=), as Connected Cache expects, and fills its cache
-// from there.
+// policies: the servers come from DOCacheHost or from DHCP option 235 as DOCacheHostSource says;
+// DODelayCacheServerFallbackForeground/Background and DODisallowCacheServerDownloadsOnVPN decide
+// how long they are tried and whether at all. A cache server is asked for the origin's path with
+// the origin named in the query (cacheHostOrigin=), as Connected Cache expects, and fills its
+// cache from there.
 
+#include "common/DhcpLeaseOptions.h"
+#include "policy/CacheHostList.h"
 #include "policy/PolicyState.h"
 
 #include <QList>
@@ -16,17 +19,26 @@ namespace opendo::transfer {
 
 struct CacheServerPlan
 {
-    QList<QUrl> servers; // base URLs (http://host[:port]), in the order to try
+    QList<policy::CacheHostEntry> hosts; // in the order to try
+    QList<QUrl> servers;                 // their base URLs (http://host[:port])
     // How long the download keeps trying cache servers (one after the other, round robin)
     // before the origin takes over; 0 = the origin right after the first failure.
     int fallbackDelaySeconds = 0;
+    QString hostsSource;   // for users: "DOCacheHost", "DHCP option 235 (/var/lib/dhcp/…)"
+    QString hostsProblem;  // why DHCP option 235 was asked for but not used (translated)
     QString skippedReason; // set when servers are configured but not used (VPN)
 
     bool empty() const { return servers.isEmpty(); }
 };
 
-CacheServerPlan cacheServerPlan(const policy::PolicySnapshot& policies, bool foreground,
-                                bool onVpn);
+// `dhcpOption235` is what the lease files hold; only read when DOCacheHostSource is 1 or 2.
+// DOCacheHostSource 1 uses the option when DOCacheHost is empty; 2 ("force") prefers it to
+// DOCacheHost; a missing or malformed option leaves DOCacheHost in charge, as in DO.
+CacheServerPlan cacheServerPlan(const policy::PolicySnapshot& policies, bool foreground, bool onVpn,
+                                const DhcpOptionFound& dhcpOption235 = {});
+
+// Whether the policies ask for DHCP option 235 at all (so callers read leases only then).
+bool cacheHostsFromDhcp(const policy::PolicySnapshot& policies);
 
 // The URL for `origin` on cache server `server`; empty for an origin that is not plain HTTP
 // (a cache server cannot serve TLS content on the origin's behalf).

@@ -200,13 +200,19 @@ CacheServerPlan DownloadManager::cacheServersFor(bool foreground) const
 {
     const policy::PolicySnapshot policies = m_policies();
     const policy::EffectivePolicy* hosts = policies.find(QStringLiteral("DOCacheHost"));
-    if (!hosts || hosts->value.isEmpty())
+    const bool fromDhcp = cacheHostsFromDhcp(policies);
+    if (!fromDhcp && (!hosts || hosts->value.isEmpty()))
         return {};
+    const DhcpOptionFound option235 =
+        fromDhcp ? findDhcpOption(235, m_dhcpLeaseFolders) : DhcpOptionFound{};
     const policy::EffectivePolicy* keywords = policies.find(QStringLiteral("DOVpnKeywords"));
     const bool onVpn = !vpnInterfaces(probeNetworkInterfaces(),
                                       vpnKeywords(keywords ? keywords->value : QString()))
                             .isEmpty();
-    return cacheServerPlan(policies, foreground, onVpn);
+    CacheServerPlan plan = cacheServerPlan(policies, foreground, onVpn, option235);
+    if (!plan.hostsProblem.isEmpty())
+        qWarning("downloads: cache servers: %s", qUtf8Printable(plan.hostsProblem));
+    return plan;
 }
 
 void DownloadManager::schedule()

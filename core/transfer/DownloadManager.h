@@ -43,6 +43,8 @@ public:
     QList<JobStatus> statuses() const;
     std::optional<JobStatus> status(const QString& jobId) const;
     bool hasActiveJobFor(const QString& contentId) const;
+    // Where DHCP option 235 is looked up (DOCacheHostSource 1 and 2).
+    void setDhcpLeaseFolders(const QStringList& folders) { m_dhcpLeaseFolders = folders; }
     // Peering became possible again: running downloads join their swarms.
     void rejoinSwarms();
     // Bytes stored by all jobs since the agent started, by SourceClass (monotonic).
@@ -78,6 +80,7 @@ private:
     JobContext m_context;
     JobTable m_table;
     PolicySource m_policies;
+    QStringList m_dhcpLeaseFolders = defaultDhcpLeaseFolders();
     QList<DownloadJob*> m_jobs; // in queue order
     bool m_resumeQueued = true;
     QSet<QString> m_requested; // jobs added or resumed by this agent's users

@@ -12,6 +12,8 @@
 #include "support/TestPaths.h"
 
 #include <QDir>
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -43,6 +45,8 @@ private Q_SLOTS:
     void wrongBytesFromTheCacheServerAreNeverStored();
     void vpnRuleSkipsTheCacheServer();
     void malformedCacheHostIsRefused();
+    void dhcpOption235NamesTheCacheServers();
+    void malformedOption235LeavesDOCacheHostInCharge();
 
 private:
     ProcessResult doctl(const QStringList& args, int timeoutMs = 60000)
@@ -52,6 +56,8 @@ private:
     }
     bool configure(const QStringList& settings);
     QJsonObject download(const QString& source);
+    QString leaseFolderWithOption235(const QString& name, const QString& value);
+    QJsonObject cacheServerCheck();
     static int linesContaining(const QStringList& log, const QString& text);
 
     QTemporaryDir m_dir;
@@ -237,6 +243,87 @@ void CacheServerTest::malformedCacheHostIsRefused()
     QVERIFY2(shown.out.contains("cache1.example.com"), qPrintable(shown.out + shown.err));
     for (const char* good : {"cache1.example.com,10.0.0.7:8080", "[fd00::7]:80", "fd00::7"})
         QVERIFY2(doctl({"config", "set", "DOCacheHost", good}).exitCode == 0, good);
+}
+
+QString CacheServerTest::leaseFolderWithOption235(const QString& name, const QString& value)
+{
+    // A dhclient lease as the DHCP client writes it, with option 235 from the DHCP server.
+    const QString folder = m_dir.filePath(name);
+    QDir().mkpath(folder);
+    QFile lease(folder + "/dhclient.eth0.leases");
+    if (!lease.open(QIODevice::WriteOnly))
+        return {};
+    lease.write(QStringLiteral("lease {\n  interface \"eth0\";\n  fixed-address 10.1.2.3;\n"
+                               "  option unknown-235 \"%1\";\n  renew 4 2026/11/26 10:00:00;\n}\n")
+                    .arg(value)
+                    .toUtf8());
+    return folder;
+}
+
+QJsonObject CacheServerTest::cacheServerCheck()
+{
+    const ProcessResult r = doctl({"troubleshoot", "--json"});
+    for (const QJsonValue& check : QJsonDocument::fromJson(r.out.toUtf8())["Results"].toArray()) {
+        if (check["Id"].toString() == "cache_server.configured")
+            return check.toObject();
+    }
+    qWarning().noquote() << "no cache_server.configured in" << r.out << r.err;
+    return {};
+}
+
+void CacheServerTest::dhcpOption235NamesTheCacheServers()
+{
+    const QString cacheHost = QStringLiteral("127.0.0.1:%1").arg(m_cache->port());
+    const QString leases = leaseFolderWithOption235("leases", cacheHost);
+    QVERIFY(!leases.isEmpty());
+    const QString dead = QStringLiteral("127.0.0.1:%1").arg(freePort());
+
+    // 2 ("force"): the option wins over DOCacheHost.
+    QVERIFY(
+        configure({"DhcpLeaseFolders=" + leases, "DOCacheHostSource=2", "DOCacheHost=" + dead}));
+    const QJsonObject forced = download(m_torrent);
+    QVERIFY(!forced.isEmpty());
+    QCOMPARE(forced["BytesFromCacheServer"].toInteger(), kFileSize);
+    QCOMPARE(forced["CacheHost"].toString(), cacheHost);
+    const QJsonObject check = cacheServerCheck();
+    QCOMPARE(check["Verdict"].toString(), QStringLiteral("pass"));
+    QVERIFY2(check["Summary"].toString().contains("DHCP option 235"),
+             qPrintable(check["Summary"].toString()));
+
+    // 1: DOCacheHost, when set, wins (a dead server here, so the origin delivers) …
+    m_data = std::make_unique<QTemporaryDir>();
+    QVERIFY(
+        configure({"DhcpLeaseFolders=" + leases, "DOCacheHostSource=1", "DOCacheHost=" + dead}));
+    QCOMPARE(download(m_torrent)["BytesFromHttp"].toInteger(), kFileSize);
+
+    // … and without it the option names the servers.
+    m_data = std::make_unique<QTemporaryDir>();
+    QVERIFY(configure({"DhcpLeaseFolders=" + leases, "DOCacheHostSource=1"}));
+    QCOMPARE(download(m_torrent)["BytesFromCacheServer"].toInteger(), kFileSize);
+}
+
+void CacheServerTest::malformedOption235LeavesDOCacheHostInCharge()
+{
+    const QString leases = leaseFolderWithOption235("bad-leases", "http://cache.example/");
+    QVERIFY(!leases.isEmpty());
+    const QString cacheHost = QStringLiteral("127.0.0.1:%1").arg(m_cache->port());
+    QVERIFY(configure(
+        {"DhcpLeaseFolders=" + leases, "DOCacheHostSource=2", "DOCacheHost=" + cacheHost}));
+    const QJsonObject status = download(m_torrent);
+    QVERIFY(!status.isEmpty());
+    QCOMPARE(status["BytesFromCacheServer"].toInteger(), kFileSize);
+    QCOMPARE(status["CacheHost"].toString(), cacheHost);
+    const QJsonObject check = cacheServerCheck();
+    QCOMPARE(check["Verdict"].toString(), QStringLiteral("warn"));
+    QVERIFY2(check["Summary"].toString().contains("not a list of servers"),
+             qPrintable(check["Summary"].toString()));
+    QVERIFY(check["Remedy"].toString().contains("option 235"));
+
+    // A relative lease folder is refused and changes nothing.
+    const ProcessResult relative = doctl({"config", "set", "DhcpLeaseFolders", "var/lib/dhcp"});
+    QVERIFY(relative.exitCode != 0);
+    QVERIFY2(relative.err.contains("absolute"), qPrintable(relative.err));
+    QVERIFY(doctl({"config", "get", "DhcpLeaseFolders"}).out.contains(leases));
 }
 
 QTEST_GUILESS_MAIN(CacheServerTest)

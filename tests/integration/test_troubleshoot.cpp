@@ -643,7 +643,7 @@ void TroubleshootTest::cacheServerNotConfigured()
     QVERIFY2(t.verdict("cache_server.configured") == "n/a",
              qPrintable(t.dump("cache_server.configured")));
     QCOMPARE(t.check("cache_server.configured")["Summary"].toString(),
-             QString("No cache server is configured (DOCacheHost)."));
+             QString("No cache server is configured (DOCacheHost, DOCacheHostSource)."));
     QVERIFY(t.evidence("cache_server.configured").contains("DOCacheHostSource"));
     QVERIFY(t.check("cache_server.configured")["Remedy"].toString().isEmpty());
     QVERIFY2(t.verdict("cache_server.reachable") == "n/a",

@@ -335,7 +335,7 @@ void GroupIdResolverTest::dhcpOption234()
 {
     QFETCH(QByteArray, lease);
     QFETCH(QString, value);
-    QCOMPARE(dhcpOption234From(lease), value);
+    QCOMPARE(opendo::dhcpOptionFromLease(lease, 234), value);
 }
 
 QTEST_GUILESS_MAIN(GroupIdResolverTest)

@@ -1,0 +1,91 @@
+#include "common/DhcpLeaseOptions.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QStringDecoder>
+
+namespace opendo {
+
+namespace {
+
+constexpr qint64 kMaxLeaseFileBytes = 1024 * 1024;
+
+QString lastCapture(const QRegularExpression& pattern, const QString& text)
+{
+    QString value;
+    auto matches = pattern.globalMatch(text);
+    while (matches.hasNext())
+        value = matches.next().captured(1).trimmed();
+    return value;
+}
+
+// systemd-networkd saves private options (224-254) as the hex of their raw bytes; DHCP servers
+// send 234 and 235 as text, which is what Windows and dhclient show.
+QString decodeHexText(const QString& value)
+{
+    static const QRegularExpression hex(QStringLiteral("^(?:[0-9A-Fa-f]{2})+$"));
+    if (!hex.match(value).hasMatch())
+        return value;
+    const QByteArray raw = QByteArray::fromHex(value.toLatin1());
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    QString decoded = utf8(raw);
+    while (decoded.endsWith(QChar(0)))
+        decoded.chop(1);
+    if (!utf8.hasError() && !decoded.isEmpty() && decoded.at(0).isPrint())
+        return decoded.trimmed();
+    return value;
+}
+
+} // namespace
+
+QStringList defaultDhcpLeaseFolders()
+{
+    return {QStringLiteral("/var/lib/dhcp"), QStringLiteral("/var/lib/dhclient"),
+            QStringLiteral("/var/lib/NetworkManager"), QStringLiteral("/run/systemd/netif/leases")};
+}
+
+QStringList dhcpLeaseFolders(const QString& setting)
+{
+    QStringList folders;
+    for (const QString& part : setting.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!part.trimmed().isEmpty())
+            folders << part.trimmed();
+    }
+    return folders.isEmpty() ? defaultDhcpLeaseFolders() : folders;
+}
+
+QString dhcpOptionFromLease(const QByteArray& leaseFile, int code)
+{
+    const QString number = QString::number(code);
+    const QRegularExpression dhclient(
+        QStringLiteral(R"re(option\s+(?:unknown-%1|[\w-]*%1[\w-]*)\s+"?([^";]+)"?\s*;)re")
+            .arg(number));
+    const QRegularExpression keyValue(
+        QStringLiteral(R"re(^(?:OPTION_%1|PRIVATE_%1|new_unknown_%1)\s*=\s*'?([^'\n]+)'?\s*$)re")
+            .arg(number),
+        QRegularExpression::MultilineOption);
+    const QString text = QString::fromUtf8(leaseFile);
+    if (QString value = lastCapture(dhclient, text); !value.isEmpty())
+        return value;
+    return decodeHexText(lastCapture(keyValue, text));
+}
+
+DhcpOptionFound findDhcpOption(int code, const QStringList& folders)
+{
+    for (const QString& folder : folders) {
+        const QFileInfoList files =
+            QDir(folder).entryInfoList(QDir::Files | QDir::Readable, QDir::Name);
+        for (const QFileInfo& info : files) {
+            QFile file(info.filePath());
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            const QString value = dhcpOptionFromLease(file.read(kMaxLeaseFileBytes), code);
+            if (!value.isEmpty())
+                return {value, info.filePath()};
+        }
+    }
+    return {};
+}
+
+} // namespace opendo
