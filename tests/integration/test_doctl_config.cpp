@@ -56,9 +56,9 @@ void DoctlConfigTest::listJsonHasEverySettingWithItsFacts()
     const ProcessResult r = doctl({"config", "list", "--json"});
     QCOMPARE(r.exitCode, 0);
     const QJsonArray rows = QJsonDocument::fromJson(r.out.toUtf8()).array();
-    // Every DO policy, then OpenDO's StaticPeers, DiscoveryUrl, AdSite, AdDomainSid and
-    // EntraTenantId.
-    QCOMPARE(rows.size(), 40 + 5);
+    // Every DO policy, then OpenDO's StaticPeers, DiscoveryUrl, AdSite, AdDomainSid,
+    // EntraTenantId and DhcpLeaseFolders.
+    QCOMPARE(rows.size(), 40 + 6);
     QJsonObject cacheSize;
     for (const QJsonValue& v : rows) {
         const QJsonObject o = v.toObject();
