@@ -792,6 +792,10 @@ Agent von doctl.
         <source>Peer-savings demo</source>
         <translation>Peer-Einsparungsdemo</translation>
     </message>
+    <message>
+        <source>Agent settings</source>
+        <translation>Agent-Einstellungen</translation>
+    </message>
 </context>
 <context>
     <name>opendo::content</name>
@@ -4701,6 +4705,37 @@ Agent von doctl.
     <message>
         <source>&amp;Output:</source>
         <translation>&amp;Ziel:</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::AgentSettingsPanel</name>
+    <message>
+        <source>OpenDO&apos;s own settings of this agent. The Delivery Optimization policies are in the policy editor; these cover what DO configures in its cloud service or through Windows directory services. doctl config set NAME VALUE changes them too.</source>
+        <translation>Die eigenen Einstellungen von OpenDO für diesen Agenten. Die Richtlinien der Übermittlungsoptimierung stehen im Richtlinien-Editor; diese hier decken ab, was DO in seinem Clouddienst oder über die Windows-Verzeichnisdienste konfiguriert. doctl config set NAME WERT ändert sie ebenfalls.</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the setting; the agent goes back to its default.</source>
+        <translation>Entfernt die Einstellung; der Agent kehrt zu seinem Standard zurück.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cleared: the agent uses its default.</source>
+        <translation>Entfernt: der Agent verwendet seinen Standard.</translation>
     </message>
 </context>
 <context>

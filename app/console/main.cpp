@@ -14,6 +14,7 @@
 #include "panels/overview/OverviewPanel.h"
 #include "panels/peers/PeersPanel.h"
 #include "panels/policy/PolicyEditorPanel.h"
+#include "panels/settings/AgentSettingsPanel.h"
 #include "panels/sources/ByteSourcesPanel.h"
 #include "panels/troubleshoot/TroubleshootPanel.h"
 #include "shell/LanguageSettings.h"
@@ -96,6 +97,8 @@ int main(int argc, char* argv[])
     add("demo", QT_TRANSLATE_NOOP("opendo::console", "Peer-savings demo"),
         new opendo::ui::SavingsDemoPanel);
     add("policy", QT_TRANSLATE_NOOP("opendo::console", "Policy editor"), policyEditor);
+    add("settings", QT_TRANSLATE_NOOP("opendo::console", "Agent settings"),
+        new opendo::ui::AgentSettingsPanel(agent));
     // The troubleshooter's fixes are staged in the policy editor, never applied by themselves.
     auto stageFix = [&window, policyEditor](const QList<opendo::policy::PolicyChange>& changes,
                                             const QString& explanation) {

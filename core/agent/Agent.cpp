@@ -1,6 +1,7 @@
 #include "agent/Agent.h"
 
 #include "agent/AgentEngine.h"
+#include "agent/AgentSettings.h"
 #include "common/NativeThreadExit.h"
 
 #include <QDir>
@@ -152,6 +153,16 @@ QFuture<QString> Agent::setAgentSetting(const QString& name, const std::optional
 QFuture<QMap<QString, QString>> Agent::agentSettings()
 {
     return onEngine<QMap<QString, QString>>([](AgentEngine& e) { return e.agentSettings(); });
+}
+
+QStringList Agent::agentSettingNames()
+{
+    return agent::agentSettingNames();
+}
+
+QString Agent::agentSettingDescription(const QString& name)
+{
+    return agent::agentSettingDescription(name);
 }
 
 QFuture<QList<stats::HistorySample>> Agent::transferHistory(const QDateTime& from,

@@ -62,6 +62,9 @@ public:
     // OpenDO's own settings (see AgentSettings.h); resolves to "" or why the value is refused.
     QFuture<QString> setAgentSetting(const QString& name, const std::optional<QString>& value);
     QFuture<QMap<QString, QString>> agentSettings();
+    // Their names, in the order to show them, and a sentence on each (translated).
+    static QStringList agentSettingNames();
+    static QString agentSettingDescription(const QString& name);
 
     // Bytes by source class over time (1 s for the last hour, 1 min for 90 days) and per month.
     QFuture<QList<stats::HistorySample>> transferHistory(const QDateTime& from,
