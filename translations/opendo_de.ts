@@ -2632,6 +2632,42 @@ Agent von doctl.
         <source>Check the cache server names (DOCacheHost or DHCP option 235) and allow outbound TCP to them (port 80 unless the entry names another).</source>
         <translation>Prüfen Sie die Cache-Server-Namen (DOCacheHost oder DHCP-Option 235) und erlauben Sie ausgehendes TCP zu ihnen (Port 80, sofern der Eintrag keinen anderen nennt).</translation>
     </message>
+    <message>
+        <source>Cache server serves the content</source>
+        <translation>Cache-Server liefert den Inhalt</translation>
+    </message>
+    <message>
+        <source>Downloads skip the cache servers: %1.</source>
+        <translation>Downloads übergehen die Cache-Server: %1.</translation>
+    </message>
+    <message>
+        <source>The latest origin, %1, is not plain HTTP: cache servers cannot serve it, so its downloads go to the origin.</source>
+        <translation>Der letzte Ursprung, %1, ist kein reines HTTP: Cache-Server können ihn nicht liefern, daher gehen seine Downloads zum Ursprung.</translation>
+    </message>
+    <message>
+        <source>Cache server %1 does not serve the latest download&apos;s content: %2.</source>
+        <translation>Cache-Server %1 liefert den Inhalt des letzten Downloads nicht: %2.</translation>
+    </message>
+    <message>
+        <source>Check that the cache server can reach the origin it is asked for (the cacheHostOrigin parameter of the request) and serves byte ranges. Meanwhile downloads try the next server while DODelayCacheServerFallbackForeground/Background runs, then the origin.</source>
+        <translation>Prüfen Sie, ob der Cache-Server den angefragten Ursprung erreicht (Parameter cacheHostOrigin der Anfrage) und Byte-Bereiche liefert. Bis dahin versuchen Downloads den nächsten Server, solange DODelayCacheServerFallbackForeground/Background läuft, danach den Ursprung.</translation>
+    </message>
+    <message>
+        <source>Cache server %1 serves other bytes than the origin for the latest download&apos;s content (a stale or wrong copy).</source>
+        <translation>Cache-Server %1 liefert für den Inhalt des letzten Downloads andere Bytes als der Ursprung (eine veraltete oder falsche Kopie).</translation>
+    </message>
+    <message>
+        <source>Purge that content on the cache server. Downloads verify every piece, drop a server whose bytes fail and fetch the piece elsewhere, so nothing wrong is stored, but the cache bytes are lost.</source>
+        <translation>Löschen Sie diesen Inhalt auf dem Cache-Server. Downloads prüfen jedes Stück, verwerfen einen Server mit fehlerhaften Bytes und holen das Stück anderswo; so wird nichts Falsches gespeichert, aber die Bytes aus dem Cache gehen verloren.</translation>
+    </message>
+    <message>
+        <source>Cache server %1 served the first bytes in %2 ms, the same as the origin&apos;s.</source>
+        <translation>Cache-Server %1 lieferte die ersten Bytes in %2 ms, dieselben wie der Ursprung.</translation>
+    </message>
+    <message>
+        <source>Cache server %1 served the first bytes in %2 ms (the origin did not answer for a comparison).</source>
+        <translation>Cache-Server %1 lieferte die ersten Bytes in %2 ms (der Ursprung antwortete nicht für einen Vergleich).</translation>
+    </message>
 </context>
 <context>
     <name>opendo::diagnostics::HttpProbe</name>

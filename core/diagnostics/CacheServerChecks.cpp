@@ -2,33 +2,20 @@
 // trying them (or why they skip them), and whether each answers on its port.
 
 #include "agent/AgentSettings.h"
+#include "diagnostics/CacheServerContentCheck.h"
 #include "diagnostics/CheckSupport.h"
 #include "diagnostics/NetworkProbes.h"
 #include "policy/CacheHostList.h"
 #include "transfer/CacheServerPlan.h"
-#include "transfer/UploadGates.h"
 
 namespace opendo::diagnostics {
 
 namespace {
 
-bool onVpn(const DiagnosticInputs& in)
-{
-    const policy::EffectivePolicy* keywords = in.policies.find(QStringLiteral("DOVpnKeywords"));
-    return !transfer::vpnInterfaces(in.system.interfaces,
-                                    transfer::vpnKeywords(keywords ? keywords->value : QString()))
-                .isEmpty();
-}
-
 QString fallbackText(int seconds)
 {
     return seconds > 0 ? Diag::tr("keeps trying them for %1 s, then the origin").arg(seconds)
                        : Diag::tr("goes to the origin after the first failure");
-}
-
-transfer::CacheServerPlan plan(const DiagnosticInputs& in, bool foreground)
-{
-    return transfer::cacheServerPlan(in.policies, foreground, onVpn(in), in.dhcpOption235);
 }
 
 QStringList cacheServerEvidence(const DiagnosticInputs& in)
@@ -60,8 +47,8 @@ QString dhcpRemedy()
 
 CheckResult configured(const InstantCheck& c, const DiagnosticInputs& in)
 {
-    const transfer::CacheServerPlan foreground = plan(in, true);
-    const transfer::CacheServerPlan background = plan(in, false);
+    const transfer::CacheServerPlan foreground = cacheServerPlanFor(in, true);
+    const transfer::CacheServerPlan background = cacheServerPlanFor(in, false);
     if (foreground.hosts.isEmpty()) {
         CheckResult r =
             foreground.hostsProblem.isEmpty()
@@ -117,7 +104,7 @@ public:
 
     void start(const DiagnosticInputs& in, Done done) override
     {
-        const QList<policy::CacheHostEntry> hosts = plan(in, true).hosts.mid(0, 4);
+        const QList<policy::CacheHostEntry> hosts = cacheServerPlanFor(in, true).hosts.mid(0, 4);
         if (hosts.isEmpty()) {
             done(result(Verdict::NotApplicable, Diag::tr("No cache server is configured.")));
             return;
@@ -162,6 +149,8 @@ QList<CheckFactory> cacheServerChecks()
                      Diag::tr("Cache server configured"), configured),
         {QStringLiteral("cache_server.reachable"),
          [] { return std::make_unique<CacheHostReachableCheck>(); }},
+        {QStringLiteral("cache_server.serves_content"),
+         [] { return std::make_unique<CacheServerContentCheck>(); }},
     };
 }
 

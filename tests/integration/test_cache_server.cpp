@@ -57,7 +57,7 @@ private:
     bool configure(const QStringList& settings);
     QJsonObject download(const QString& source);
     QString leaseFolderWithOption235(const QString& name, const QString& value);
-    QJsonObject cacheServerCheck();
+    QJsonObject cacheServerCheck(const QString& id = "cache_server.configured");
     static int linesContaining(const QStringList& log, const QString& text);
 
     QTemporaryDir m_dir;
@@ -152,6 +152,11 @@ void CacheServerTest::cacheServerDeliversTheDownload()
     QCOMPARE(linesContaining(cacheLog, originParam), int(cacheLog.size()));
     QVERIFY(linesContaining(m_origin->accessLog(), "\"opendo-cache\"") >= cacheLog.size());
 
+    // The troubleshooter fetches the first bytes through the cache server and from the origin.
+    const QJsonObject serves = cacheServerCheck("cache_server.serves_content");
+    QVERIFY2(serves["Verdict"].toString() == "pass", qPrintable(QJsonDocument(serves).toJson()));
+    QVERIFY(serves["Summary"].toString().contains("the same as the origin's"));
+
     // Verified content comes through the cache server the same way.
     const QJsonObject verified = download(m_torrent);
     QVERIFY(!verified.isEmpty());
@@ -168,6 +173,10 @@ void CacheServerTest::deadCacheServerSendsTheDownloadToTheOrigin()
     QCOMPARE(status["BytesFromHttp"].toInteger(), kFileSize);
     QCOMPARE(status["BytesFromCacheServer"].toInteger(), 0);
     QCOMPARE(status["CacheHost"].toString(), QString());
+    const QJsonObject serves = cacheServerCheck("cache_server.serves_content");
+    QVERIFY2(serves["Verdict"].toString() == "fail" &&
+                 serves["Summary"].toString().contains("no HTTP answer"),
+             qPrintable(QJsonDocument(serves).toJson()));
 }
 
 void CacheServerTest::fallbackDelayKeepsTryingTheNextServer()
@@ -209,6 +218,13 @@ void CacheServerTest::wrongBytesFromTheCacheServerAreNeverStored()
     QCOMPARE(status["BytesFromCacheServer"].toInteger(), 0);
     QCOMPARE(status["BytesFromHttp"].toInteger(), kFileSize);
     QVERIFY(!stale.accessLog().isEmpty());
+
+    // The troubleshooter sees the stale copy without downloading anything.
+    const QJsonObject serves = cacheServerCheck("cache_server.serves_content");
+    QVERIFY2(serves["Verdict"].toString() == "fail" &&
+                 serves["Summary"].toString().contains("other bytes than the origin"),
+             qPrintable(QJsonDocument(serves).toJson()));
+    QVERIFY(serves["Remedy"].toString().contains("Purge"));
 }
 
 void CacheServerTest::vpnRuleSkipsTheCacheServer()
@@ -260,14 +276,14 @@ QString CacheServerTest::leaseFolderWithOption235(const QString& name, const QSt
     return folder;
 }
 
-QJsonObject CacheServerTest::cacheServerCheck()
+QJsonObject CacheServerTest::cacheServerCheck(const QString& id)
 {
-    const ProcessResult r = doctl({"troubleshoot", "--json"});
+    const ProcessResult r = doctl({"troubleshoot", "--cache-server", "--json"});
     for (const QJsonValue& check : QJsonDocument::fromJson(r.out.toUtf8())["Results"].toArray()) {
-        if (check["Id"].toString() == "cache_server.configured")
+        if (check["Id"].toString() == id)
             return check.toObject();
     }
-    qWarning().noquote() << "no cache_server.configured in" << r.out << r.err;
+    qWarning().noquote() << "no" << id << "in" << r.out << r.err;
     return {};
 }
 
