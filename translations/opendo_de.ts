@@ -594,7 +594,7 @@ Agent von doctl.
     </message>
     <message>
         <source>Folders with the DHCP client&apos;s lease files (comma-separated), read for DHCP options 234 (group id) and 235 (cache servers). Empty: the folders of dhclient, NetworkManager and systemd-networkd.</source>
-        <translation>Ordner mit den Lease-Dateien des DHCP-Clients (durch Kommas getrennt), aus denen die DHCP-Optionen 234 (Gruppen-ID) und 235 (Cache-Server) gelesen werden. Leer: die Ordner von dhclient, NetworkManager und systemd-networkd.</translation>
+        <translation>Ordner mit den Lease-Dateien des DHCP-Clients (durch Kommas getrennt), aus denen die DHCP-Optionen 234 (Gruppen-ID) und 235 (Cacheserver) gelesen werden. Leer: die Ordner von dhclient, NetworkManager und systemd-networkd.</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not an absolute path, e.g. /var/lib/dhcp.</source>
@@ -2606,19 +2606,19 @@ Agent von doctl.
     </message>
     <message>
         <source>Have the DHCP server hand out option 235 as a comma-separated list of cache server names or addresses, make the DHCP client request it (dhclient: &quot;also request&quot; the option) and allow DHCP through the firewall (UDP 68 in, 67 out). If the leases live elsewhere, list their folders in the DhcpLeaseFolders agent setting; or name the servers in DOCacheHost.</source>
-        <translation>Lassen Sie den DHCP-Server Option 235 als durch Kommas getrennte Liste von Cache-Server-Namen oder -Adressen ausgeben, den DHCP-Client sie anfordern (dhclient: „also request“ für die Option) und DHCP durch die Firewall (UDP 68 eingehend, 67 ausgehend). Liegen die Leases woanders, tragen Sie ihre Ordner in die Agent-Einstellung DhcpLeaseFolders ein; oder nennen Sie die Server in DOCacheHost.</translation>
+        <translation>Lassen Sie den DHCP-Server Option 235 als durch Kommas getrennte Liste von Cacheserver-Namen oder -Adressen ausgeben, den DHCP-Client sie anfordern (dhclient: „also request“ für die Option) und DHCP durch die Firewall (UDP 68 eingehend, 67 ausgehend). Liegen die Leases woanders, tragen Sie ihre Ordner in die Agent-Einstellung DhcpLeaseFolders ein; oder nennen Sie die Server in DOCacheHost.</translation>
     </message>
     <message>
         <source>No cache server is configured (DOCacheHost, DOCacheHostSource).</source>
-        <translation>Kein Cache-Server ist konfiguriert (DOCacheHost, DOCacheHostSource).</translation>
+        <translation>Kein Cacheserver ist konfiguriert (DOCacheHost, DOCacheHostSource).</translation>
     </message>
     <message>
         <source>No cache server: %1.</source>
-        <translation>Kein Cache-Server: %1.</translation>
+        <translation>Kein Cacheserver: %1.</translation>
     </message>
     <message>
         <source>Cache server(s) %1 from %2 are skipped: %3.</source>
-        <translation>Cache-Server %1 aus %2 werden übergangen: %3.</translation>
+        <translation>Cacheserver %1 aus %2 werden übergangen: %3.</translation>
     </message>
     <message>
         <source>Downloads ask %1 (from %2) first; a foreground download %3, a background download %4.</source>
@@ -2630,43 +2630,43 @@ Agent von doctl.
     </message>
     <message>
         <source>Check the cache server names (DOCacheHost or DHCP option 235) and allow outbound TCP to them (port 80 unless the entry names another).</source>
-        <translation>Prüfen Sie die Cache-Server-Namen (DOCacheHost oder DHCP-Option 235) und erlauben Sie ausgehendes TCP zu ihnen (Port 80, sofern der Eintrag keinen anderen nennt).</translation>
+        <translation>Prüfen Sie die Cacheserver-Namen (DOCacheHost oder DHCP-Option 235) und erlauben Sie ausgehendes TCP zu ihnen (Port 80, sofern der Eintrag keinen anderen nennt).</translation>
     </message>
     <message>
         <source>Cache server serves the content</source>
-        <translation>Cache-Server liefert den Inhalt</translation>
+        <translation>Cacheserver liefert den Inhalt</translation>
     </message>
     <message>
         <source>Downloads skip the cache servers: %1.</source>
-        <translation>Downloads übergehen die Cache-Server: %1.</translation>
+        <translation>Downloads übergehen die Cacheserver: %1.</translation>
     </message>
     <message>
         <source>The latest origin, %1, is not plain HTTP: cache servers cannot serve it, so its downloads go to the origin.</source>
-        <translation>Der letzte Ursprung, %1, ist kein reines HTTP: Cache-Server können ihn nicht liefern, daher gehen seine Downloads zum Ursprung.</translation>
+        <translation>Der letzte Ursprung, %1, ist kein reines HTTP: Cacheserver können ihn nicht liefern, daher gehen seine Downloads zum Ursprung.</translation>
     </message>
     <message>
         <source>Cache server %1 does not serve the latest download&apos;s content: %2.</source>
-        <translation>Cache-Server %1 liefert den Inhalt des letzten Downloads nicht: %2.</translation>
+        <translation>Cacheserver %1 liefert den Inhalt des letzten Downloads nicht: %2.</translation>
     </message>
     <message>
         <source>Check that the cache server can reach the origin it is asked for (the cacheHostOrigin parameter of the request) and serves byte ranges. Meanwhile downloads try the next server while DODelayCacheServerFallbackForeground/Background runs, then the origin.</source>
-        <translation>Prüfen Sie, ob der Cache-Server den angefragten Ursprung erreicht (Parameter cacheHostOrigin der Anfrage) und Byte-Bereiche liefert. Bis dahin versuchen Downloads den nächsten Server, solange DODelayCacheServerFallbackForeground/Background läuft, danach den Ursprung.</translation>
+        <translation>Prüfen Sie, ob der Cacheserver den angefragten Ursprung erreicht (Parameter cacheHostOrigin der Anfrage) und Byte-Bereiche liefert. Bis dahin versuchen Downloads den nächsten Server, solange DODelayCacheServerFallbackForeground/Background läuft, danach den Ursprung.</translation>
     </message>
     <message>
         <source>Cache server %1 serves other bytes than the origin for the latest download&apos;s content (a stale or wrong copy).</source>
-        <translation>Cache-Server %1 liefert für den Inhalt des letzten Downloads andere Bytes als der Ursprung (eine veraltete oder falsche Kopie).</translation>
+        <translation>Cacheserver %1 liefert für den Inhalt des letzten Downloads andere Bytes als der Ursprung (eine veraltete oder falsche Kopie).</translation>
     </message>
     <message>
         <source>Purge that content on the cache server. Downloads verify every piece, drop a server whose bytes fail and fetch the piece elsewhere, so nothing wrong is stored, but the cache bytes are lost.</source>
-        <translation>Löschen Sie diesen Inhalt auf dem Cache-Server. Downloads prüfen jedes Stück, verwerfen einen Server mit fehlerhaften Bytes und holen das Stück anderswo; so wird nichts Falsches gespeichert, aber die Bytes aus dem Cache gehen verloren.</translation>
+        <translation>Löschen Sie diesen Inhalt auf dem Cacheserver. Downloads prüfen jedes Stück, verwerfen einen Server mit fehlerhaften Bytes und holen das Stück anderswo; so wird nichts Falsches gespeichert, aber die Bytes aus dem Cache gehen verloren.</translation>
     </message>
     <message>
         <source>Cache server %1 served the first bytes in %2 ms, the same as the origin&apos;s.</source>
-        <translation>Cache-Server %1 lieferte die ersten Bytes in %2 ms, dieselben wie der Ursprung.</translation>
+        <translation>Cacheserver %1 lieferte die ersten Bytes in %2 ms, dieselben wie der Ursprung.</translation>
     </message>
     <message>
         <source>Cache server %1 served the first bytes in %2 ms (the origin did not answer for a comparison).</source>
-        <translation>Cache-Server %1 lieferte die ersten Bytes in %2 ms (der Ursprung antwortete nicht für einen Vergleich).</translation>
+        <translation>Cacheserver %1 lieferte die ersten Bytes in %2 ms (der Ursprung antwortete nicht für einen Vergleich).</translation>
     </message>
 </context>
 <context>
@@ -3426,10 +3426,6 @@ Agent von doctl.
         <translation>Laut CSP gibt es die Einstellung seit Windows 10 1709, laut Referenz seit 1809.</translation>
     </message>
     <message>
-        <source>Finds cache servers at run time through DHCP option 235.</source>
-        <translation>Ermittelt Cacheserver zur Laufzeit über DHCP-Option 235.</translation>
-    </message>
-    <message>
         <source>Not set by default; the CSP says the client then tries DNS-SD cache discovery. OpenDO accepts 0-2, the documented values, although the CSP declares 0-4294967295. Value 0 appears only in newer CSP text; the ADMX and the reference list just 1 and 2.</source>
         <translation>Standardmäßig nicht festgelegt; laut CSP versucht der Client dann die Cacheerkennung über DNS-SD. OpenDO akzeptiert die dokumentierten Werte 0-2, obwohl der CSP 0-4294967295 deklariert. Wert 0 erscheint nur in neuerem CSP-Text; ADMX und Referenz nennen nur 1 und 2.</translation>
     </message>
@@ -3992,6 +3988,10 @@ Agent von doctl.
     <message>
         <source>the port must be a number from 1 to 65535</source>
         <translation>der Port muss eine Zahl von 1 bis 65535 sein</translation>
+    </message>
+    <message>
+        <source>Takes cache servers from DHCP option 235: 1 when DOCacheHost is empty, 2 in preference to it. OpenDO reads the option from the DHCP client&apos;s lease files.</source>
+        <translation>Übernimmt Cacheserver aus DHCP-Option 235: 1, wenn DOCacheHost leer ist, 2 vorrangig davor. OpenDO liest die Option aus den Lease-Dateien des DHCP-Clients.</translation>
     </message>
 </context>
 <context>

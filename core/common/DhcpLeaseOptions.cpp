@@ -10,6 +10,9 @@ namespace opendo {
 namespace {
 
 constexpr qint64 kMaxLeaseFileBytes = 1024 * 1024;
+// Lease folders hold a file or two per interface; a folder full of other things (a mistyped
+// DhcpLeaseFolders) should not make every download start read thousands of files.
+constexpr qsizetype kMaxLeaseFilesPerFolder = 64;
 
 QString lastCapture(const QRegularExpression& pattern, const QString& text)
 {
@@ -76,7 +79,7 @@ DhcpOptionFound findDhcpOption(int code, const QStringList& folders)
     for (const QString& folder : folders) {
         const QFileInfoList files =
             QDir(folder).entryInfoList(QDir::Files | QDir::Readable, QDir::Name);
-        for (const QFileInfo& info : files) {
+        for (const QFileInfo& info : files.mid(0, kMaxLeaseFilesPerFolder)) {
             QFile file(info.filePath());
             if (!file.open(QIODevice::ReadOnly))
                 continue;

@@ -1,15 +1,13 @@
 #include "shell/MainWindow.h"
 
-#include <QCoreApplication>
-#include <QDir>
-#include <QEventLoop>
-#include <QTimer>
-
 #include "agent/Agent.h"
 #include "shell/LanguageSettings.h"
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -17,6 +15,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace opendo::ui {
 
@@ -25,12 +24,16 @@ MainWindow::MainWindow(agent::Agent& agent, QWidget* parent) : QMainWindow(paren
     setWindowTitle(tr("OpenDO Console"));
     m_navigation = new QListWidget(this);
     m_navigation->setObjectName(QStringLiteral("navigation"));
-    m_navigation->setMaximumWidth(200);
+    m_navigation->setMinimumWidth(140);
     m_panels = new QStackedWidget(this);
     auto* splitter = new QSplitter(this);
     splitter->addWidget(m_navigation);
     splitter->addWidget(m_panels);
     splitter->setStretchFactor(1, 1);
+    splitter->setCollapsible(0, false);
+    // The list gets what its longest entry needs; a maximum width instead left a strip of
+    // unused splitter space between the list and the panel.
+    splitter->setSizes({190, 1090});
     setCentralWidget(splitter);
     connect(m_navigation, &QListWidget::currentRowChanged, m_panels,
             &QStackedWidget::setCurrentIndex);
@@ -86,7 +89,8 @@ QString MainWindow::saveScreenshots(const QString& dir)
             failed << path;
     }
     m_navigation->setCurrentRow(current);
-    return failed.isEmpty() ? QString() : tr("Cannot write %1").arg(failed.join(QStringLiteral(", ")));
+    return failed.isEmpty() ? QString()
+                            : tr("Cannot write %1").arg(failed.join(QStringLiteral(", ")));
 }
 
 void MainWindow::agentStarted(const QString& error)

@@ -50,7 +50,9 @@ constexpr PolicyDefinition kCacheServerAndGatePolicies[] = {
         .replacement = "",
         .category = PolicyCategory::CacheServer,
         .description = QT_TRANSLATE_NOOP(
-            "opendo::policy", "Finds cache servers at run time through DHCP option 235."),
+            "opendo::policy",
+            "Takes cache servers from DHCP option 235: 1 when DOCacheHost is empty, 2 in "
+            "preference to it. OpenDO reads the option from the DHCP client's lease files."),
         .sourceNote = QT_TRANSLATE_NOOP(
             "opendo::policy",
             "Not set by default; the CSP says the client then tries DNS-SD cache discovery. OpenDO "
