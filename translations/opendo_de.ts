@@ -520,6 +520,119 @@ Exit-Status: 0 keine Prüfung fehlgeschlagen, 1 eine Prüfung fehlgeschlagen, 2 
         <translation>--timeout muss 1 bis 120 Sekunden betragen, nicht „%1“</translation>
     </message>
     <message>
+        <source>--proxy is ignored: the agent running on %1 uses its own proxy settings</source>
+        <translation>--proxy wird ignoriert: Der Agent, der auf %1 läuft, verwendet seine eigenen Proxy-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Banned: %1</source>
+        <translation>Gesperrt: %1</translation>
+    </message>
+    <message>
+        <source>usage: doctl cache [list] [--json]
+       doctl cache pin|unpin FILEID
+       doctl cache delete [FILEID] [--include-pinned]
+FILEID is a file id from the list, or enough of its start to tell it apart.
+delete without FILEID removes every cached file that is neither pinned (unless
+--include-pinned) nor in use by a download.
+</source>
+        <translation>Aufruf: doctl cache [list] [--json]
+        doctl cache pin|unpin FILEID
+        doctl cache delete [FILEID] [--include-pinned]
+FILEID ist eine Datei-ID aus der Liste oder so viel von ihrem Anfang, dass sie eindeutig ist.
+delete ohne FILEID entfernt jede zwischengespeicherte Datei, die weder angeheftet ist (außer mit
+--include-pinned) noch von einem Download verwendet wird.
+</translation>
+    </message>
+    <message>
+        <source>The cache is empty.</source>
+        <translation>Der Cache ist leer.</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>angeheftet</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>in Verwendung</translation>
+    </message>
+    <message>
+        <source>HTTP only</source>
+        <translation>Nur HTTP</translation>
+    </message>
+    <message>
+        <source>%1 of %2 here (%3 %)</source>
+        <translation>%1 von %2 vorhanden (%3 %)</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>läuft ab %1</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>kein Ablauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1 in the cache</source>
+        <translation>
+            <numerusform>%n Datei, %1 im Cache</numerusform>
+            <numerusform>%n Dateien, %1 im Cache</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; matches more than one cached file; give more of the id</source>
+        <translation>„%1“ passt auf mehr als eine zwischengespeicherte Datei; geben Sie mehr von der ID an</translation>
+    </message>
+    <message>
+        <source>no cached file has the id &quot;%1&quot; (a shortened id needs at least %2 characters)</source>
+        <translation>keine zwischengespeicherte Datei hat die ID „%1“ (eine gekürzte ID braucht mindestens %2 Zeichen)</translation>
+    </message>
+    <message>
+        <source>no cached file has the id &quot;%1&quot; (see: doctl cache list)</source>
+        <translation>keine zwischengespeicherte Datei hat die ID „%1“ (siehe: doctl cache list)</translation>
+    </message>
+    <message>
+        <source>pinned %1 (%2): it stays in the cache until unpinned</source>
+        <translation>%1 (%2) angeheftet: bleibt im Cache, bis die Anheftung gelöst wird</translation>
+    </message>
+    <message>
+        <source>unpinned %1 (%2): DOMaxCacheAge and the size limits apply again</source>
+        <translation>Anheftung von %1 (%2) gelöst: DOMaxCacheAge und die Größengrenzen gelten wieder</translation>
+    </message>
+    <message>
+        <source>a download is using it</source>
+        <translation>ein Download verwendet sie</translation>
+    </message>
+    <message>
+        <source>pinned (add --include-pinned)</source>
+        <translation>angeheftet (--include-pinned hinzufügen)</translation>
+    </message>
+    <message>
+        <source>deleted %1 (%2)</source>
+        <translation>%1 (%2) gelöscht</translation>
+    </message>
+    <message>
+        <source>kept %1 (%2): %3</source>
+        <translation>%1 (%2) behalten: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) deleted</source>
+        <translation>
+            <numerusform>%n Datei gelöscht</numerusform>
+            <numerusform>%n Dateien gelöscht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 freed</source>
+        <translation>%1 freigegeben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kept</source>
+        <translation>
+            <numerusform>%n behalten</numerusform>
+            <numerusform>%n behalten</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>usage: doctl [--data-dir DIR] [--proxy URL] &lt;command&gt; …
 commands:
   config            list, get, set, reset, import and export DO settings
@@ -528,38 +641,30 @@ commands:
   perfsnap          device snapshot, or this month&apos;s bytes: perfsnap [--month] [--json]
   log               the agent&apos;s recent log: log [--follow] [--json] [--level L] …
   peers             download mode in effect, discovery, offered peers, connections
+  cache             cached files: cache [list|pin|unpin|delete] [FILEID] [--json]
   troubleshoot      health, connection and peer checks with remedies; --bundle FILE
   create-metainfo   make a .torrent (BEP 52 hybrid) with web seeds for a file
   publish           make (or take) a .torrent and register it with a discovery service
 run a command without arguments for its usage.
-While an agent (do-agent, the console) runs on DIR, config, download and status run in that
-agent; otherwise doctl starts its own for the command. --proxy applies to doctl&apos;s own agent only.
+While an agent (do-agent, the console) runs on DIR, the commands run in that agent; otherwise
+doctl starts its own for the command. --proxy applies to doctl&apos;s own agent only.
 </source>
         <translation>Aufruf: doctl [--data-dir DIR] [--proxy URL] &lt;Befehl&gt; …
 Befehle:
-  config            DO-Einstellungen auflisten, abfragen, setzen, zurücksetzen, importieren, exportieren
-  download          eine URL oder eine Metainfo-Datei herunterladen und ihren Status ausgeben
+  config            DO-Einstellungen auflisten, lesen, setzen, zurücksetzen, importieren, exportieren
+  download          eine URL oder Metainfo-Datei herunterladen und ihren Status ausgeben
   status            die Downloads auflisten: status [--json] [JOBID]
-  perfsnap          Momentaufnahme des Geräts oder die Bytes dieses Monats: perfsnap [--month] [--json]
-  log               das aktuelle Protokoll des Agents: log [--follow] [--json] [--level L] …
-  peers             geltender Downloadmodus, Erkennungsdienst, angebotene Peers, Verbindungen
+  perfsnap          Gerätemomentaufnahme oder Bytes dieses Monats: perfsnap [--month] [--json]
+  log               das aktuelle Protokoll des Agenten: log [--follow] [--json] [--level L] …
+  peers             gültiger Downloadmodus, Erkennung, angebotene Peers, Verbindungen
+  cache             zwischengespeicherte Dateien: cache [list|pin|unpin|delete] [FILEID] [--json]
   troubleshoot      Zustands-, Verbindungs- und Peer-Prüfungen mit Abhilfen; --bundle FILE
-  create-metainfo   eine .torrent-Datei (BEP 52 hybrid) mit Webseeds für eine Datei erstellen
-  publish           eine .torrent-Datei erstellen (oder übernehmen) und bei einem Erkennungsdienst
-                    registrieren
-Ein Befehl ohne Argumente zeigt, wie er aufgerufen wird.
-Während ein Agent (do-agent, die Konsole) auf DIR läuft, laufen config, download und status in
-diesem Agent; sonst startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen
-Agent von doctl.
+  create-metainfo   eine .torrent-Datei (BEP-52-Hybrid) mit Webseeds für eine Datei erstellen
+  publish           eine .torrent-Datei erstellen (oder nehmen) und bei einem Erkennungsdienst registrieren
+Einen Befehl ohne Argumente aufrufen, um seine Verwendung zu sehen.
+Läuft ein Agent (do-agent, die Konsole) auf DIR, laufen die Befehle in diesem Agenten; sonst
+startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen Agenten von doctl.
 </translation>
-    </message>
-    <message>
-        <source>--proxy is ignored: the agent running on %1 uses its own proxy settings</source>
-        <translation>--proxy wird ignoriert: Der Agent, der auf %1 läuft, verwendet seine eigenen Proxy-Einstellungen</translation>
-    </message>
-    <message>
-        <source>Banned: %1</source>
-        <translation>Gesperrt: %1</translation>
     </message>
 </context>
 <context>
@@ -2668,9 +2773,6 @@ Agent von doctl.
         <source>Cache server %1 served the first bytes in %2 ms (the origin did not answer for a comparison).</source>
         <translation>Cacheserver %1 lieferte die ersten Bytes in %2 ms (der Ursprung antwortete nicht für einen Vergleich).</translation>
     </message>
-</context>
-<context>
-    <name>opendo::diagnostics::HttpProbe</name>
     <message>
         <source>no HTTP answer</source>
         <translation>keine HTTP-Antwort</translation>
@@ -2679,9 +2781,6 @@ Agent von doctl.
         <source>the answer did not complete within %1 ms</source>
         <translation>die Antwort wurde nicht innerhalb von %1 ms abgeschlossen</translation>
     </message>
-</context>
-<context>
-    <name>opendo::diagnostics::TcpProbeResult</name>
     <message>
         <source>connected to %1 in %2 ms</source>
         <translation>in %2 ms mit %1 verbunden</translation>
@@ -2849,9 +2948,10 @@ Agent von doctl.
         <source>the mapped address is not an IP address</source>
         <translation>die zugeordnete Adresse ist keine IP-Adresse</translation>
     </message>
-</context>
-<context>
-    <name>opendo::discovery::BoundHttpClient</name>
+    <message>
+        <source>malformed announce response from %1: %2</source>
+        <translation>fehlerhafte Announce-Antwort von %1: %2</translation>
+    </message>
     <message>
         <source>no answer within %1 ms</source>
         <translation>keine Antwort innerhalb von %1 ms</translation>
@@ -2859,13 +2959,6 @@ Agent von doctl.
     <message>
         <source>the connection ended early</source>
         <translation>die Verbindung endete vorzeitig</translation>
-    </message>
-</context>
-<context>
-    <name>opendo::discovery::DiscoveryClient</name>
-    <message>
-        <source>malformed announce response from %1: %2</source>
-        <translation>fehlerhafte Announce-Antwort von %1: %2</translation>
     </message>
 </context>
 <context>
@@ -4195,6 +4288,22 @@ Agent von doctl.
         <source>DHCP option 235 (%1)</source>
         <translation>DHCP-Option 235 (%1)</translation>
     </message>
+    <message>
+        <source>sent a second swarm-key proof</source>
+        <translation>hat einen zweiten Schwarmschlüssel-Nachweis gesendet</translation>
+    </message>
+    <message>
+        <source>its swarm-key proof is wrong (another LAN or group, or a stale key)</source>
+        <translation>sein Schwarmschlüssel-Nachweis ist falsch (anderes LAN oder andere Gruppe, oder ein veralteter Schlüssel)</translation>
+    </message>
+    <message>
+        <source>it cannot prove membership of this LAN or group swarm (no OpenDO swarm-key support; standard BitTorrent peers are accepted in download mode 3 only)</source>
+        <translation>er kann die Mitgliedschaft in diesem LAN- oder Gruppenschwarm nicht nachweisen (keine OpenDO-Schwarmschlüssel-Unterstützung; Standard-BitTorrent-Peers werden nur im Downloadmodus 3 zugelassen)</translation>
+    </message>
+    <message>
+        <source>it did not prove membership of this LAN or group swarm in time</source>
+        <translation>er hat die Mitgliedschaft in diesem LAN- oder Gruppenschwarm nicht rechtzeitig nachgewiesen</translation>
+    </message>
 </context>
 <context>
     <name>opendo::transfer::DownloadJob</name>
@@ -4290,25 +4399,6 @@ Agent von doctl.
     <message>
         <source>not admitted: %1</source>
         <translation>nicht zugelassen: %1</translation>
-    </message>
-</context>
-<context>
-    <name>opendo::transfer::SwarmMembership</name>
-    <message>
-        <source>sent a second swarm-key proof</source>
-        <translation>hat einen zweiten Schwarmschlüssel-Nachweis gesendet</translation>
-    </message>
-    <message>
-        <source>its swarm-key proof is wrong (another LAN or group, or a stale key)</source>
-        <translation>sein Schwarmschlüssel-Nachweis ist falsch (anderes LAN oder andere Gruppe, oder ein veralteter Schlüssel)</translation>
-    </message>
-    <message>
-        <source>it cannot prove membership of this LAN or group swarm (no OpenDO swarm-key support; standard BitTorrent peers are accepted in download mode 3 only)</source>
-        <translation>er kann die Mitgliedschaft in diesem LAN- oder Gruppenschwarm nicht nachweisen (keine OpenDO-Schwarmschlüssel-Unterstützung; Standard-BitTorrent-Peers werden nur im Downloadmodus 3 zugelassen)</translation>
-    </message>
-    <message>
-        <source>it did not prove membership of this LAN or group swarm in time</source>
-        <translation>er hat die Mitgliedschaft in diesem LAN- oder Gruppenschwarm nicht rechtzeitig nachgewiesen</translation>
     </message>
 </context>
 <context>

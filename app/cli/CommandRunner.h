@@ -27,7 +27,7 @@ struct CommandOptions
     bool abandoned() const { return stopping() || (clientGone && clientGone->load()); }
 };
 
-// True for "config", "download" and "status".
+// True for the commands that need an agent (config, download, status, cache, …).
 bool isAgentCommand(const QString& command);
 
 // `args` is the command and its arguments without doctl's global options. Returns the exit

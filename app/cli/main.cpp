@@ -27,13 +27,14 @@ const char* const kUsage = QT_TRANSLATE_NOOP(
     "  perfsnap          device snapshot, or this month's bytes: perfsnap [--month] [--json]\n"
     "  log               the agent's recent log: log [--follow] [--json] [--level L] …\n"
     "  peers             download mode in effect, discovery, offered peers, connections\n"
+    "  cache             cached files: cache [list|pin|unpin|delete] [FILEID] [--json]\n"
     "  troubleshoot      health, connection and peer checks with remedies; --bundle FILE\n"
     "  create-metainfo   make a .torrent (BEP 52 hybrid) with web seeds for a file\n"
     "  publish           make (or take) a .torrent and register it with a discovery service\n"
     "run a command without arguments for its usage.\n"
-    "While an agent (do-agent, the console) runs on DIR, config, download and status run in that\n"
-    "agent; otherwise doctl starts its own for the command. --proxy applies to doctl's own agent "
-    "only.\n");
+    "While an agent (do-agent, the console) runs on DIR, the commands run in that agent; "
+    "otherwise\n"
+    "doctl starts its own for the command. --proxy applies to doctl's own agent only.\n");
 
 QString usage()
 {

@@ -26,14 +26,16 @@ namespace {
 
 constexpr qint64 kMaxBodyBytes = 64 * 1024;
 
-QString tr(const char* text)
+// Every string of this file in one translation context: an unqualified NetworkProbesText::tr()
+// would be filed by lupdate under whatever class or namespace surrounds the call.
+struct NetworkProbesText
 {
-    return QCoreApplication::translate("opendo::diagnostics", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(opendo::diagnostics)
+};
 
 QString noAnswerWithin(int timeoutMs)
 {
-    return tr("no answer within %1 ms").arg(timeoutMs);
+    return NetworkProbesText::tr("no answer within %1 ms").arg(timeoutMs);
 }
 
 // Calls `done(result)` from the event loop, never from inside the probe function: queued to
@@ -203,8 +205,8 @@ private:
         const QNetworkReply::NetworkError error = m_reply->error();
         QString message;
         if (m_result.status == 0)
-            message =
-                error != QNetworkReply::NoError ? m_reply->errorString() : tr("no HTTP answer");
+            message = error != QNetworkReply::NoError ? m_reply->errorString()
+                                                      : NetworkProbesText::tr("no HTTP answer");
         else if (error == QNetworkReply::InsecureRedirectError ||
                  error == QNetworkReply::TooManyRedirectsError)
             message = m_reply->errorString();
@@ -220,7 +222,8 @@ private:
             return;
         finish(m_result.status == 0
                    ? noAnswerWithin(m_timeoutMs)
-                   : tr("the answer did not complete within %1 ms").arg(m_timeoutMs));
+                   : NetworkProbesText::tr("the answer did not complete within %1 ms")
+                         .arg(m_timeoutMs));
     }
 
     void finish(const QString& error)
@@ -380,21 +383,24 @@ QString TcpProbeResult::verdictText() const
     const QString ms = elapsedMs < 1 ? QStringLiteral("<1") : QString::number(elapsedMs);
     switch (outcome) {
     case TcpOutcome::Connected:
-        return tr("connected to %1 in %2 ms").arg(address, ms);
+        return NetworkProbesText::tr("connected to %1 in %2 ms").arg(address, ms);
     case TcpOutcome::Refused:
-        return tr("refused by %1: the host answered but nothing listens on that port").arg(address);
+        return NetworkProbesText::tr(
+                   "refused by %1: the host answered but nothing listens on that port")
+            .arg(address);
     case TcpOutcome::TimedOut:
-        return tr("no answer from %1 within %2 ms: a firewall drops the connection or the host "
-                  "is down")
+        return NetworkProbesText::tr(
+                   "no answer from %1 within %2 ms: a firewall drops the connection or the host "
+                   "is down")
             .arg(address, ms);
     case TcpOutcome::Unreachable:
-        return tr("%1 is unreachable from here (no route)").arg(address);
+        return NetworkProbesText::tr("%1 is unreachable from here (no route)").arg(address);
     case TcpOutcome::LookupFailed:
-        return tr("the name in %1 does not resolve: %2").arg(address, error);
+        return NetworkProbesText::tr("the name in %1 does not resolve: %2").arg(address, error);
     case TcpOutcome::OtherError:
         break;
     }
-    return tr("could not connect to %1: %2").arg(address, error);
+    return NetworkProbesText::tr("could not connect to %1: %2").arg(address, error);
 }
 
 void probeTcp(const QString& host, quint16 port, int timeoutMs, QObject* context,
@@ -434,7 +440,7 @@ void probeTcp(const QString& host, quint16 port, int timeoutMs, QObject* context
     };
 
     if (!bindAddress.isNull() && !socket->bind(bindAddress, 0)) {
-        finish(TcpOutcome::OtherError, tr("cannot use the local address %1: %2")
+        finish(TcpOutcome::OtherError, NetworkProbesText::tr("cannot use the local address %1: %2")
                                            .arg(bindAddress.toString(), socket->errorString()));
         return;
     }
@@ -515,7 +521,7 @@ void probeLookup(const QString& host, int timeoutMs, QObject* context,
         else
             result.addresses = info.addresses();
         if (result.error.isEmpty() && result.addresses.isEmpty())
-            result.error = tr("the name has no addresses");
+            result.error = NetworkProbesText::tr("the name has no addresses");
         finish(std::move(result));
     });
 }
@@ -553,8 +559,8 @@ QString processListeningOn(const QHostAddress& address, quint16 port)
     if (comm.open(QIODevice::ReadOnly))
         name = QString::fromLocal8Bit(comm.readAll()).trimmed();
     if (name.isEmpty())
-        name = tr("unknown process");
-    return tr("%1 (pid %2)").arg(name).arg(pid);
+        name = NetworkProbesText::tr("unknown process");
+    return NetworkProbesText::tr("%1 (pid %2)").arg(name).arg(pid);
 #else
     Q_UNUSED(address)
     Q_UNUSED(port)

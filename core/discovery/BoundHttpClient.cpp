@@ -10,10 +10,12 @@ namespace {
 
 constexpr qsizetype kMaxHeaderBytes = 64 * 1024;
 
-QString tr(const char* text)
+// Every string of this file in one translation context: an unqualified BoundHttpClientText::tr()
+// would be filed by lupdate under whatever class or namespace surrounds the call.
+struct BoundHttpClientText
 {
-    return QCoreApplication::translate("opendo::discovery::BoundHttpClient", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(opendo::discovery)
+};
 
 // Decodes a chunked body; false while incomplete, true with *error set when malformed.
 bool decodeChunked(QByteArrayView data, qint64 maxBody, QByteArray* body, QString* error)
@@ -30,7 +32,7 @@ bool decodeChunked(QByteArrayView data, qint64 maxBody, QByteArray* body, QStrin
         bool ok = false;
         const qint64 size = sizeField.trimmed().toLongLong(&ok, 16);
         if (!ok || size < 0 || size > maxBody) {
-            *error = tr("malformed chunk size in the response");
+            *error = BoundHttpClientText::tr("malformed chunk size in the response");
             return true;
         }
         pos = lineEnd + 2;
@@ -40,7 +42,7 @@ bool decodeChunked(QByteArrayView data, qint64 maxBody, QByteArray* body, QStrin
             return false;
         body->append(data.sliced(pos, size));
         if (body->size() > maxBody) {
-            *error = tr("response body is larger than %1 bytes").arg(maxBody);
+            *error = BoundHttpClientText::tr("response body is larger than %1 bytes").arg(maxBody);
             return true;
         }
         pos += size + 2;
@@ -55,8 +57,10 @@ bool parseHttpResponse(const QByteArray& raw, bool complete, qint64 maxBodyBytes
     const qsizetype headerEnd = raw.indexOf("\r\n\r\n");
     if (headerEnd < 0) {
         if (complete || raw.size() > kMaxHeaderBytes) {
-            result->error = raw.isEmpty() ? tr("the server closed the connection without answering")
-                                          : tr("incomplete or oversized HTTP response header");
+            result->error =
+                raw.isEmpty()
+                    ? BoundHttpClientText::tr("the server closed the connection without answering")
+                    : BoundHttpClientText::tr("incomplete or oversized HTTP response header");
             return true;
         }
         return false;
@@ -66,7 +70,7 @@ bool parseHttpResponse(const QByteArray& raw, bool complete, qint64 maxBodyBytes
     bool ok = false;
     const int status = statusLine.value(1).toInt(&ok);
     if (!statusLine.value(0).startsWith("HTTP/1.") || !ok || status < 100 || status > 999) {
-        result->error = tr("not an HTTP response");
+        result->error = BoundHttpClientText::tr("not an HTTP response");
         return true;
     }
     qint64 contentLength = -1;
@@ -81,7 +85,7 @@ bool parseHttpResponse(const QByteArray& raw, bool complete, qint64 maxBodyBytes
         if (name == "content-length") {
             contentLength = value.toLongLong(&ok);
             if (!ok || contentLength < 0) {
-                result->error = tr("malformed Content-Length in the response");
+                result->error = BoundHttpClientText::tr("malformed Content-Length in the response");
                 return true;
             }
         } else if (name == "transfer-encoding" && value.toLower().contains("chunked")) {
@@ -94,7 +98,8 @@ bool parseHttpResponse(const QByteArray& raw, bool complete, qint64 maxBodyBytes
         QString error;
         if (!decodeChunked(rest, maxBodyBytes, &result->body, &error)) {
             if (complete)
-                result->error = tr("the response ended in the middle of its body");
+                result->error =
+                    BoundHttpClientText::tr("the response ended in the middle of its body");
             return complete;
         }
         result->error = error;
@@ -102,15 +107,17 @@ bool parseHttpResponse(const QByteArray& raw, bool complete, qint64 maxBodyBytes
         return true;
     }
     if (contentLength > maxBodyBytes || rest.size() > maxBodyBytes) {
-        result->error = tr("response body is larger than %1 bytes").arg(maxBodyBytes);
+        result->error =
+            BoundHttpClientText::tr("response body is larger than %1 bytes").arg(maxBodyBytes);
         return true;
     }
     if (contentLength >= 0) {
         if (rest.size() < contentLength) {
             if (complete)
-                result->error = tr("the response ended after %1 of %2 body bytes")
-                                    .arg(rest.size())
-                                    .arg(contentLength);
+                result->error =
+                    BoundHttpClientText::tr("the response ended after %1 of %2 body bytes")
+                        .arg(rest.size())
+                        .arg(contentLength);
             return complete;
         }
         result->body = rest.first(contentLength).toByteArray();
@@ -159,8 +166,9 @@ public:
         else
             connect(m_socket, &QSslSocket::connected, this, [this] { m_socket->write(m_request); });
         m_timer.setSingleShot(true);
-        connect(&m_timer, &QTimer::timeout, this,
-                [this, timeoutMs] { fail(tr("no answer within %1 ms").arg(timeoutMs)); });
+        connect(&m_timer, &QTimer::timeout, this, [this, timeoutMs] {
+            fail(BoundHttpClientText::tr("no answer within %1 ms").arg(timeoutMs));
+        });
         m_timer.start(timeoutMs);
         if (!bind.isNull() && !m_socket->bind(bind, 0)) {
             // Bind failures (address gone) are reported like any connection failure.
@@ -190,7 +198,7 @@ private:
         if (parseHttpResponse(m_raw, ended, m_maxBody, &result))
             finish(std::move(result));
         else if (ended)
-            fail(tr("the connection ended early"));
+            fail(BoundHttpClientText::tr("the connection ended early"));
     }
 
     void fail(const QString& error)

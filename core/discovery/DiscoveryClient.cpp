@@ -15,10 +15,12 @@ constexpr qint64 kHealthIntervalMs = 30'000;
 constexpr qint64 kMaxResponseBytes = 1024 * 1024;
 constexpr qint64 kMaxMetainfoBytes = 16 * 1024 * 1024;
 
-QString tr(const char* text)
+// Every string of this file in one translation context: an unqualified DiscoveryClientText::tr()
+// would be filed by lupdate under whatever class or namespace surrounds the call.
+struct DiscoveryClientText
 {
-    return QCoreApplication::translate("opendo::discovery::DiscoveryClient", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(opendo::discovery)
+};
 
 // A reply that never arrived (refused, timeout, DNS) or a server error: the service is not
 // there for us. A 4xx or a bencoded failure reason means it is there but said no.
@@ -31,8 +33,8 @@ QString describe(const HttpGetResult& reply, const QUrl& url)
 {
     const QString where = url.toString(QUrl::RemoveQuery);
     if (reply.answered)
-        return tr("HTTP %1 from %2").arg(reply.status).arg(where);
-    return tr("%1 (%2)").arg(reply.error, where);
+        return DiscoveryClientText::tr("HTTP %1 from %2").arg(reply.status).arg(where);
+    return DiscoveryClientText::tr("%1 (%2)").arg(reply.error, where);
 }
 
 } // namespace
@@ -232,9 +234,10 @@ void DiscoveryClient::onAnnounceFinished(const HttpGetResult& reply, const QStri
         // Answered, but not as a tracker: a proxy error page, a wrong URL.
         ++item.failures;
         item.dueMs = now + backoffMs(item.failures);
-        failed(reply.status != 200 ? describe(reply, announceUrl)
-                                   : tr("malformed announce response from %1: %2")
-                                         .arg(m_baseUrl.toString(), parsed.error));
+        failed(reply.status != 200
+                   ? describe(reply, announceUrl)
+                   : DiscoveryClientText::tr("malformed announce response from %1: %2")
+                         .arg(m_baseUrl.toString(), parsed.error));
         return;
     }
     succeeded();

@@ -11,10 +11,12 @@ namespace {
 
 constexpr qint64 kMaxConfigFileBytes = 1024 * 1024;
 
-QString tr(const char* text)
+// Every string of this file in one translation context: an unqualified GroupIdResolverText::tr()
+// would be filed by lupdate under whatever class or namespace surrounds the call.
+struct GroupIdResolverText
 {
-    return QCoreApplication::translate("opendo::discovery::GroupIdResolver", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(opendo::discovery)
+};
 
 QByteArray readSmallFile(const QString& path)
 {
@@ -34,17 +36,18 @@ GroupIdResolution fromSetting(const QString& value, const char* name, const QStr
 
 GroupIdResolution adSite(const GroupIdInputs& in)
 {
-    return fromSetting(in.adSite, "AdSite", tr("AD site"));
+    return fromSetting(in.adSite, "AdSite", GroupIdResolverText::tr("AD site"));
 }
 
 GroupIdResolution domainSid(const GroupIdInputs& in)
 {
-    return fromSetting(in.domainSid, "AdDomainSid", tr("domain SID"));
+    return fromSetting(in.domainSid, "AdDomainSid", GroupIdResolverText::tr("domain SID"));
 }
 
 GroupIdResolution tenant(const GroupIdInputs& in)
 {
-    return fromSetting(in.entraTenantId, "EntraTenantId", tr("Entra tenant id"));
+    return fromSetting(in.entraTenantId, "EntraTenantId",
+                       GroupIdResolverText::tr("Entra tenant id"));
 }
 
 GroupIdResolution defaultOrder(const GroupIdInputs& in)
@@ -55,9 +58,10 @@ GroupIdResolution defaultOrder(const GroupIdInputs& in)
             return c;
     }
     GroupIdResolution none;
-    none.problem = tr("no group id: set DOGroupId, or DOGroupIdSource with its source (AdSite, "
-                      "AdDomainSid or EntraTenantId agent setting, a DHCP option 234 lease, or a "
-                      "DNS search suffix)");
+    none.problem = GroupIdResolverText::tr(
+        "no group id: set DOGroupId, or DOGroupIdSource with its source (AdSite, "
+        "AdDomainSid or EntraTenantId agent setting, a DHCP option 234 lease, or a "
+        "DNS search suffix)");
     return none;
 }
 
@@ -66,7 +70,8 @@ GroupIdResolution fromDhcp(const GroupIdInputs& inputs)
     const DhcpOptionFound option = findDhcpOption(234, inputs.leaseDirectories);
     if (!option.found())
         return {};
-    return {option.value, tr("DHCP option 234 (%1)").arg(option.leaseFile), {}};
+    return {
+        option.value, GroupIdResolverText::tr("DHCP option 234 (%1)").arg(option.leaseFile), {}};
 }
 
 GroupIdResolution fromDns(const GroupIdInputs& inputs)
@@ -74,7 +79,7 @@ GroupIdResolution fromDns(const GroupIdInputs& inputs)
     for (const QString& path : inputs.resolvConfPaths) {
         const QString suffix = dnsSuffixFrom(readSmallFile(path));
         if (!suffix.isEmpty())
-            return {suffix, tr("DNS suffix (%1)").arg(path), {}};
+            return {suffix, GroupIdResolverText::tr("DNS suffix (%1)").arg(path), {}};
     }
     return {};
 }

@@ -7,10 +7,12 @@ namespace opendo::log {
 
 namespace {
 
-QString tr(const char* text)
+// Every string of this file in one translation context: an unqualified ErrorCodesText::tr() would
+// be filed by lupdate under whatever class or namespace surrounds the call.
+struct ErrorCodesText
 {
-    return QCoreApplication::translate("opendo::log", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(opendo::log)
+};
 
 } // namespace
 
@@ -39,54 +41,72 @@ std::optional<ErrorCodeMeaning> errorCodeMeaning(quint32 code)
     switch (DoErrorCode(code)) {
     case DoErrorCode::UploadCapReached:
         return ErrorCodeMeaning{
-            tr("Uploads stopped: this month's uploads to internet peers reached the cap."),
-            tr("Raise DOMonthlyUploadDataCap (GB per month, 0 = no cap) or wait for the next "
-               "month.")};
+            ErrorCodesText::tr(
+                "Uploads stopped: this month's uploads to internet peers reached the cap."),
+            ErrorCodesText::tr(
+                "Raise DOMonthlyUploadDataCap (GB per month, 0 = no cap) or wait for the next "
+                "month.")};
     case DoErrorCode::BlockedBySettings:
         return ErrorCodeMeaning{
-            tr("Peer caching is off because the cache drive is smaller than the minimum."),
-            tr("Lower DOMinDiskSizeAllowedToPeer or move the cache to a larger drive with "
-               "DOModifyCacheDrive.")};
+            ErrorCodesText::tr(
+                "Peer caching is off because the cache drive is smaller than the minimum."),
+            ErrorCodesText::tr(
+                "Lower DOMinDiskSizeAllowedToPeer or move the cache to a larger drive with "
+                "DOModifyCacheDrive.")};
     case DoErrorCode::OnBattery:
         return ErrorCodeMeaning{
-            tr("Uploads stopped: the device runs on battery below the minimum charge."),
-            tr("Plug the device in, or lower DOMinBatteryPercentageAllowedToUpload.")};
+            ErrorCodesText::tr(
+                "Uploads stopped: the device runs on battery below the minimum charge."),
+            ErrorCodesText::tr(
+                "Plug the device in, or lower DOMinBatteryPercentageAllowedToUpload.")};
     case DoErrorCode::VpnDetected:
         return ErrorCodeMeaning{
-            tr("Peer caching is off because a VPN interface is up."),
-            tr("Set DOAllowVPNPeerCaching to 1 to share over VPN, or check DOVpnKeywords if "
-               "the interface is no VPN.")};
+            ErrorCodesText::tr("Peer caching is off because a VPN interface is up."),
+            ErrorCodesText::tr(
+                "Set DOAllowVPNPeerCaching to 1 to share over VPN, or check DOVpnKeywords if "
+                "the interface is no VPN.")};
     case DoErrorCode::NotEnoughMemory:
         return ErrorCodeMeaning{
-            tr("Peer caching is off because the device has less RAM than the minimum."),
-            tr("Lower DOMinRAMAllowedToPeer (GB) if this device should share with peers.")};
+            ErrorCodesText::tr(
+                "Peer caching is off because the device has less RAM than the minimum."),
+            ErrorCodesText::tr(
+                "Lower DOMinRAMAllowedToPeer (GB) if this device should share with peers.")};
     case DoErrorCode::CacheFolderMissing:
         return ErrorCodeMeaning{
-            tr("The cache folder is missing or cannot be written."),
-            tr("Create the folder the agent reports and let the agent's user write to it, or "
-               "point DOModifyCacheDrive at a writable location.")};
+            ErrorCodesText::tr("The cache folder is missing or cannot be written."),
+            ErrorCodesText::tr(
+                "Create the folder the agent reports and let the agent's user write to it, or "
+                "point DOModifyCacheDrive at a writable location.")};
     case DoErrorCode::ServiceUnreachable:
         return ErrorCodeMeaning{
-            tr("The discovery service did not answer; downloads fell back to HTTP only "
-               "(Simple mode, 99)."),
-            tr("Check that the service named by DiscoveryUrl runs and is reachable (run the "
-               "connection checks: doctl troubleshoot).")};
+            ErrorCodesText::tr(
+                "The discovery service did not answer; downloads fell back to HTTP only "
+                "(Simple mode, 99)."),
+            ErrorCodesText::tr(
+                "Check that the service named by DiscoveryUrl runs and is reachable (run the "
+                "connection checks: doctl troubleshoot).")};
     case DoErrorCode::NoRangeSupport:
         return ErrorCodeMeaning{
-            tr("The origin server ignores byte-range requests, so every download from it "
-               "streams the whole file and peers cannot take over parts."),
-            tr("Enable Range support on the origin (for nginx: remove \"max_ranges 0\").")};
+            ErrorCodesText::tr(
+                "The origin server ignores byte-range requests, so every download from it "
+                "streams the whole file and peers cannot take over parts."),
+            ErrorCodesText::tr(
+                "Enable Range support on the origin (for nginx: remove \"max_ranges 0\").")};
     case DoErrorCode::PieceHashMismatch:
         return ErrorCodeMeaning{
-            tr("A piece failed verification against the metainfo and was discarded."),
-            tr("If a peer sent it, that peer was banned; if the origin did, its file no longer "
-               "matches the published metainfo: publish it again (doctl publish).")};
+            ErrorCodesText::tr(
+                "A piece failed verification against the metainfo and was discarded."),
+            ErrorCodesText::tr(
+                "If a peer sent it, that peer was banned; if the origin did, its file no longer "
+                "matches the published metainfo: publish it again (doctl publish).")};
     case DoErrorCode::PeerBanned:
         return ErrorCodeMeaning{
-            tr("A peer was banned for sending data that failed verification or for breaking "
-               "the protocol."),
-            tr("Check the banned device (Peers panel, Banned peers list) for a damaged cache or "
-               "a different version of the content.")};
+            ErrorCodesText::tr(
+                "A peer was banned for sending data that failed verification or for breaking "
+                "the protocol."),
+            ErrorCodesText::tr(
+                "Check the banned device (Peers panel, Banned peers list) for a damaged cache or "
+                "a different version of the content.")};
     }
     return std::nullopt;
 }

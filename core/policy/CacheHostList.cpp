@@ -8,10 +8,12 @@ namespace opendo::policy {
 
 namespace {
 
-QString tr(const char* text)
+// Every string of this file in one translation context: an unqualified CacheHostListText::tr()
+// would be filed by lupdate under whatever class or namespace surrounds the call.
+struct CacheHostListText
 {
-    return QCoreApplication::translate("opendo::policy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(opendo::policy)
+};
 
 bool isHostName(const QString& name)
 {
@@ -46,9 +48,9 @@ std::optional<CacheHostEntry> parseCacheHost(const QString& item, QString* why)
     };
     const QString text = item.trimmed();
     if (text.isEmpty())
-        return fail(tr("the name is empty"));
+        return fail(CacheHostListText::tr("the name is empty"));
     if (text.contains(QLatin1String("://")) || text.contains(QLatin1Char('/')))
-        return fail(tr("give a host name or address, not a URL"));
+        return fail(CacheHostListText::tr("give a host name or address, not a URL"));
 
     CacheHostEntry entry;
     QString host = text;
@@ -56,20 +58,21 @@ std::optional<CacheHostEntry> parseCacheHost(const QString& item, QString* why)
     if (text.startsWith(QLatin1Char('['))) {
         const qsizetype close = text.indexOf(QLatin1Char(']'));
         if (close < 0)
-            return fail(tr("an IPv6 address in brackets lacks its closing bracket"));
+            return fail(
+                CacheHostListText::tr("an IPv6 address in brackets lacks its closing bracket"));
         host = text.mid(1, close - 1);
         const QString rest = text.mid(close + 1);
         if (!rest.isEmpty()) {
             if (!rest.startsWith(QLatin1Char(':')))
-                return fail(tr("only a port may follow the IPv6 address"));
+                return fail(CacheHostListText::tr("only a port may follow the IPv6 address"));
             port = rest.mid(1);
         }
         if (QHostAddress(host).protocol() != QAbstractSocket::IPv6Protocol)
-            return fail(tr("the part in brackets is not an IPv6 address"));
+            return fail(CacheHostListText::tr("the part in brackets is not an IPv6 address"));
     } else if (text.count(QLatin1Char(':')) > 1) {
         // Several colons: a bare IPv6 address, which cannot carry a port.
         if (QHostAddress(text).protocol() != QAbstractSocket::IPv6Protocol)
-            return fail(tr("it is neither a host name nor an IP address"));
+            return fail(CacheHostListText::tr("it is neither a host name nor an IP address"));
     } else if (const qsizetype colon = text.indexOf(QLatin1Char(':')); colon >= 0) {
         host = text.left(colon);
         port = text.mid(colon + 1);
@@ -78,12 +81,12 @@ std::optional<CacheHostEntry> parseCacheHost(const QString& item, QString* why)
         bool ok = false;
         const uint number = port.toUInt(&ok);
         if (!ok || number == 0 || number > 65535)
-            return fail(tr("the port must be a number from 1 to 65535"));
+            return fail(CacheHostListText::tr("the port must be a number from 1 to 65535"));
         entry.port = quint16(number);
     }
     const QHostAddress address(host);
     if (address.isNull() && !isHostName(host))
-        return fail(tr("it is neither a host name nor an IP address"));
+        return fail(CacheHostListText::tr("it is neither a host name nor an IP address"));
     entry.host = address.isNull() ? host.toLower() : address.toString();
     return entry;
 }

@@ -6,10 +6,12 @@
 namespace opendo::policy {
 namespace {
 
-QString tr(const char* text)
+// Every string of this file in one translation context: an unqualified PolicyPresetsText::tr()
+// would be filed by lupdate under whatever class or namespace surrounds the call.
+struct PolicyPresetsText
 {
-    return QCoreApplication::translate("opendo::policy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(opendo::policy)
+};
 
 PolicyChange set(const char* key, const QString& value)
 {
@@ -27,20 +29,22 @@ QList<PolicyPreset> policyPresets()
     QList<PolicyPreset> presets;
     presets << PolicyPreset{
         QStringLiteral("office-lan"),
-        tr("Single office LAN"),
-        tr("All devices sit behind one Internet connection. LAN mode shares between devices "
-           "behind the same public address, restricted to the local subnet; smaller files are "
-           "shared too (10 MB), and finished files stay available to peers for a week."),
+        PolicyPresetsText::tr("Single office LAN"),
+        PolicyPresetsText::tr(
+            "All devices sit behind one Internet connection. LAN mode shares between devices "
+            "behind the same public address, restricted to the local subnet; smaller files are "
+            "shared too (10 MB), and finished files stay available to peers for a week."),
         {set("DODownloadMode", 1), set("DORestrictPeerSelectionBy", 1),
          set("DOMinFileSizeToCache", 10), set("DOMaxCacheAge", 604800)}};
 
     presets << PolicyPreset{
         QStringLiteral("branch-group"),
-        tr("Branch offices sharing a group"),
-        tr("Sites connected by a WAN or VPN share content across their NATs. Group mode with a "
-           "newly generated group id: deploy the same id to every device of the group. Uploads "
-           "are capped at 50 GB a month and HTTP waits 60 s in the background so peers are "
-           "tried first."),
+        PolicyPresetsText::tr("Branch offices sharing a group"),
+        PolicyPresetsText::tr(
+            "Sites connected by a WAN or VPN share content across their NATs. Group mode with a "
+            "newly generated group id: deploy the same id to every device of the group. Uploads "
+            "are capped at 50 GB a month and HTTP waits 60 s in the background so peers are "
+            "tried first."),
         {set("DODownloadMode", 2),
          set("DOGroupId", QUuid::createUuid().toString(QUuid::WithoutBraces)),
          set("DOMonthlyUploadDataCap", 50), set("DODelayBackgroundDownloadFromHttp", 60),
@@ -48,11 +52,12 @@ QList<PolicyPreset> policyPresets()
 
     presets << PolicyPreset{
         QStringLiteral("remote-vpn"),
-        tr("Remote and VPN workers"),
-        tr("Laptops at home or on a VPN should not pull content across the corporate tunnel or "
-           "drain their battery. Peering pauses on VPN (common VPN adapter names are matched), "
-           "cache servers are skipped on VPN, uploads on battery need at least 60 % charge, "
-           "and devices with less than 8 GB RAM do not serve peers."),
+        PolicyPresetsText::tr("Remote and VPN workers"),
+        PolicyPresetsText::tr(
+            "Laptops at home or on a VPN should not pull content across the corporate tunnel or "
+            "drain their battery. Peering pauses on VPN (common VPN adapter names are matched), "
+            "cache servers are skipped on VPN, uploads on battery need at least 60 % charge, "
+            "and devices with less than 8 GB RAM do not serve peers."),
         {set("DODownloadMode", 1), set("DOAllowVPNPeerCaching", 0),
          set("DOVpnKeywords", QStringLiteral("VPN,Secure,WireGuard,tun,ppp")),
          set("DODisallowCacheServerDownloadsOnVPN", 1),
@@ -60,11 +65,12 @@ QList<PolicyPreset> policyPresets()
 
     presets << PolicyPreset{
         QStringLiteral("limited-site"),
-        tr("Bandwidth-limited site with business hours"),
-        tr("A site on a thin WAN link: during business hours (8:00 to 17:00) background "
-           "downloads may use 20 % and foreground downloads 60 % of the measured bandwidth, "
-           "outside them 90 % and 100 %. Background downloads wait up to an hour for peers "
-           "before using HTTP, and the background speed floor is lowered to 100 KB/s."),
+        PolicyPresetsText::tr("Bandwidth-limited site with business hours"),
+        PolicyPresetsText::tr(
+            "A site on a thin WAN link: during business hours (8:00 to 17:00) background "
+            "downloads may use 20 % and foreground downloads 60 % of the measured bandwidth, "
+            "outside them 90 % and 100 %. Background downloads wait up to an hour for peers "
+            "before using HTTP, and the background speed floor is lowered to 100 KB/s."),
         {set("DOSetHoursToLimitBackgroundDownloadBandwidth_From", 8),
          set("DOSetHoursToLimitBackgroundDownloadBandwidth_To", 17),
          set("DOSetHoursToLimitBackgroundDownloadBandwidth_In", 20),

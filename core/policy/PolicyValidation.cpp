@@ -10,10 +10,12 @@
 namespace opendo::policy {
 namespace {
 
-QString tr(const char* text)
+// Every string of this file in one translation context: an unqualified PolicyValidationText::tr()
+// would be filed by lupdate under whatever class or namespace surrounds the call.
+struct PolicyValidationText
 {
-    return QCoreApplication::translate("opendo::policy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(opendo::policy)
+};
 
 // Text settings end up in REG_SZ values and in logs; a cap keeps hostile input bounded.
 constexpr qsizetype kMaxTextLength = 4096;
@@ -47,19 +49,19 @@ ValueCheck checkNumber(const PolicyDefinition& def, const QString& input)
     }
     const QString key = QString::fromLatin1(def.key);
     if (!ok)
-        return fail(tr("%1: \"%2\" is not a whole number.").arg(key, input));
+        return fail(PolicyValidationText::tr("%1: \"%2\" is not a whole number.").arg(key, input));
 
     if (def.type == PolicyType::Enumeration || def.type == PolicyType::Boolean) {
         for (const AllowedValue& a : def.allowed) {
             if (a.value == n)
                 return ValueCheck{true, QString::number(n), {}};
         }
-        return fail(tr("%1: %2 is not one of the allowed values: %3.")
+        return fail(PolicyValidationText::tr("%1: %2 is not one of the allowed values: %3.")
                         .arg(key, QString::number(n), allowedList(def)));
     }
     if (n < def.minimum || n > def.maximum) {
         const QString unit = QString::fromUtf8(def.unit);
-        return fail(tr("%1: %2 is outside the allowed range %3 to %4%5.")
+        return fail(PolicyValidationText::tr("%1: %2 is outside the allowed range %3 to %4%5.")
                         .arg(key, QString::number(n), QString::number(def.minimum),
                              QString::number(def.maximum),
                              unit.isEmpty() ? QString() : QStringLiteral(" ") + unit));
@@ -76,8 +78,8 @@ ValueCheck checkGuid(const PolicyDefinition& def, const QString& input)
     const QUuid uuid = QUuid::fromString(text);
     if (!shape.match(text).hasMatch() || uuid.isNull() ||
         (text.startsWith(QLatin1Char('{')) != text.endsWith(QLatin1Char('}')))) {
-        return fail(tr("%1: \"%2\" is not a GUID; a group id looks like "
-                       "1f2e3d4c-5b6a-4789-8123-456789abcdef.")
+        return fail(PolicyValidationText::tr("%1: \"%2\" is not a GUID; a group id looks like "
+                                             "1f2e3d4c-5b6a-4789-8123-456789abcdef.")
                         .arg(QString::fromLatin1(def.key), input));
     }
     return ValueCheck{true, uuid.toString(QUuid::WithoutBraces), {}};
@@ -87,33 +89,38 @@ ValueCheck checkText(const PolicyDefinition& def, const QString& input)
 {
     const QString key = QString::fromLatin1(def.key);
     if (input.size() > kMaxTextLength)
-        return fail(tr("%1: the value is %2 characters long; at most %3 are allowed.")
-                        .arg(key)
-                        .arg(input.size())
-                        .arg(kMaxTextLength));
+        return fail(
+            PolicyValidationText::tr("%1: the value is %2 characters long; at most %3 are allowed.")
+                .arg(key)
+                .arg(input.size())
+                .arg(kMaxTextLength));
     for (const QChar c : input) {
         if (c.category() == QChar::Other_Control)
-            return fail(tr("%1: the value contains a control character (U+%2).")
-                            .arg(key)
-                            .arg(c.unicode(), 4, 16, QLatin1Char('0')));
+            return fail(
+                PolicyValidationText::tr("%1: the value contains a control character (U+%2).")
+                    .arg(key)
+                    .arg(c.unicode(), 4, 16, QLatin1Char('0')));
     }
     QString text = input.trimmed();
     if (text.isEmpty())
-        return fail(tr("%1: the value is empty; reset the setting instead to leave it "
-                       "unconfigured.")
+        return fail(PolicyValidationText::tr(
+                        "%1: the value is empty; reset the setting instead to leave it "
+                        "unconfigured.")
                         .arg(key));
     if (def.type == PolicyType::List) {
         QStringList items;
         for (const QString& item : text.split(QLatin1Char(','))) {
             const QString t = item.trimmed();
             if (t.isEmpty())
-                return fail(tr("%1: \"%2\" has an empty item; separate items with single "
-                               "commas.")
+                return fail(PolicyValidationText::tr(
+                                "%1: \"%2\" has an empty item; separate items with single "
+                                "commas.")
                                 .arg(key, input));
             QString why;
             if (key == QLatin1String("DOCacheHost") && !parseCacheHost(t, &why))
-                return fail(tr("%1: \"%2\" is not a cache server: %3. Give host names or IP "
-                               "addresses, e.g. cache1.example.com,10.0.0.7.")
+                return fail(PolicyValidationText::tr(
+                                "%1: \"%2\" is not a cache server: %3. Give host names or IP "
+                                "addresses, e.g. cache1.example.com,10.0.0.7.")
                                 .arg(key, t, why));
             items << t;
         }
@@ -139,8 +146,9 @@ ValueCheck checkValue(const PolicyDefinition& def, const QString& input)
     case PolicyType::BusinessHours:
         break;
     }
-    return fail(tr("%1 has no value of its own; set its From, To, In and Out values.")
-                    .arg(QString::fromLatin1(def.key)));
+    return fail(
+        PolicyValidationText::tr("%1 has no value of its own; set its From, To, In and Out values.")
+            .arg(QString::fromLatin1(def.key)));
 }
 
 QList<PolicyIssue> checkCombination(const PolicyState& candidate)
@@ -161,8 +169,9 @@ QList<PolicyIssue> checkCombination(const PolicyState& candidate)
         if (from == to) {
             issues << PolicyIssue{
                 children[1],
-                tr("%1: the business-hours window ends at %2:00, the hour it starts; a window "
-                   "needs a different start and end hour (it may wrap past midnight).")
+                PolicyValidationText::tr(
+                    "%1: the business-hours window ends at %2:00, the hour it starts; a window "
+                    "needs a different start and end hour (it may wrap past midnight).")
                     .arg(QString::fromLatin1(def.key))
                     .arg(to, 2, 10, QLatin1Char('0'))};
         }

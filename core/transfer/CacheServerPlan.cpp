@@ -7,10 +7,12 @@ namespace opendo::transfer {
 
 namespace {
 
-QString tr(const char* text)
+// Every string of this file in one translation context: an unqualified CacheServerPlanText::tr()
+// would be filed by lupdate under whatever class or namespace surrounds the call.
+struct CacheServerPlanText
 {
-    return QCoreApplication::translate("opendo::transfer::CacheServerPlan", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(opendo::transfer)
+};
 
 // Every item must be a host: a DHCP server that sends garbage should not half-configure us.
 std::optional<QList<policy::CacheHostEntry>> parseOption235(const QString& value, QString* why)
@@ -27,7 +29,7 @@ std::optional<QList<policy::CacheHostEntry>> parseOption235(const QString& value
         hosts << *host;
     }
     if (hosts.isEmpty()) {
-        *why = tr("it names no server");
+        *why = CacheServerPlanText::tr("it names no server");
         return std::nullopt;
     }
     return hosts;
@@ -42,14 +44,16 @@ hostsFromDhcp(int source, const DhcpOptionFound& option, CacheServerPlan& plan)
         return std::nullopt;
     if (!option.found()) {
         plan.hostsProblem =
-            tr("DOCacheHostSource is %1 but no DHCP lease carries option 235").arg(source);
+            CacheServerPlanText::tr("DOCacheHostSource is %1 but no DHCP lease carries option 235")
+                .arg(source);
         return std::nullopt;
     }
     QString why;
     auto hosts = parseOption235(option.value, &why);
     if (!hosts)
         plan.hostsProblem =
-            tr("DHCP option 235 in %1 is not a list of servers (%2)").arg(option.leaseFile, why);
+            CacheServerPlanText::tr("DHCP option 235 in %1 is not a list of servers (%2)")
+                .arg(option.leaseFile, why);
     return hosts;
 }
 
@@ -75,7 +79,8 @@ CacheServerPlan cacheServerPlan(const policy::PolicySnapshot& policies, bool for
     const auto fromDhcp = wantDhcp ? hostsFromDhcp(source, dhcpOption235, plan) : std::nullopt;
     if (fromDhcp) {
         plan.hosts = *fromDhcp;
-        plan.hostsSource = tr("DHCP option 235 (%1)").arg(dhcpOption235.leaseFile);
+        plan.hostsSource =
+            CacheServerPlanText::tr("DHCP option 235 (%1)").arg(dhcpOption235.leaseFile);
     } else if (!fromPolicy.isEmpty()) {
         plan.hosts = fromPolicy;
         plan.hostsSource = QStringLiteral("DOCacheHost");

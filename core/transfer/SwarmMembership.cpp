@@ -12,10 +12,12 @@ using peer::PeerConnection;
 
 namespace {
 
-QString tr(const char* text)
+// Every string of this file in one translation context: an unqualified SwarmMembershipText::tr()
+// would be filed by lupdate under whatever class or namespace surrounds the call.
+struct SwarmMembershipText
 {
-    return QCoreApplication::translate("opendo::transfer::SwarmMembership", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(opendo::transfer)
+};
 
 } // namespace
 
@@ -59,7 +61,7 @@ SwarmMembership::Verdict SwarmMembership::onProof(PeerConnection* connection,
         return Verdict::Refused;
     // One proof per connection: a second one would let a peer try keys until one fits.
     if (!it->receivedProof.isEmpty()) {
-        it->refusal = tr("sent a second swarm-key proof");
+        it->refusal = SwarmMembershipText::tr("sent a second swarm-key proof");
         return Verdict::Refused;
     }
     if (it->receivedProof.isEmpty())
@@ -103,7 +105,8 @@ void SwarmMembership::judge(PeerConnection* connection, State& state)
                                connection->remoteExtensions().swarmNonce, state.receivedProof))
         state.proven = true;
     else
-        state.refusal = tr("its swarm-key proof is wrong (another LAN or group, or a stale key)");
+        state.refusal = SwarmMembershipText::tr(
+            "its swarm-key proof is wrong (another LAN or group, or a stale key)");
 }
 
 SwarmMembership::Verdict SwarmMembership::verdict(PeerConnection* connection) const
@@ -147,9 +150,11 @@ QString SwarmMembership::refusalReason(PeerConnection* connection) const
     if (it != m_states.cend() && it->handshakeSeen &&
         (!connection->extensionProtocol() ||
          !connection->remoteExtensions().idOf(peer::kSwarmKeyExtensionName)))
-        return tr("it cannot prove membership of this LAN or group swarm (no OpenDO swarm-key "
-                  "support; standard BitTorrent peers are accepted in download mode 3 only)");
-    return tr("it did not prove membership of this LAN or group swarm in time");
+        return SwarmMembershipText::tr(
+            "it cannot prove membership of this LAN or group swarm (no OpenDO swarm-key "
+            "support; standard BitTorrent peers are accepted in download mode 3 only)");
+    return SwarmMembershipText::tr(
+        "it did not prove membership of this LAN or group swarm in time");
 }
 
 } // namespace opendo::transfer

@@ -57,8 +57,7 @@ QList<Message> readCatalogue(const QString& path, QString* error)
                         xml.readNext();
                         if (xml.isCharacters())
                             text += xml.text();
-                        else if (xml.isStartElement() &&
-                                 xml.name() == QLatin1String("numerusform"))
+                        else if (xml.isStartElement() && xml.name() == QLatin1String("numerusform"))
                             current.translations << xml.readElementText();
                         else if (xml.isEndElement() && xml.name() == QLatin1String("translation"))
                             break;
@@ -93,6 +92,7 @@ class TranslationsTest : public QObject
 private Q_SLOTS:
     void germanCatalogueIsCompleteAndConsistent();
     void everySourceStringIsInTheCatalogue();
+    void fileContextsMatchTheCatalogue();
 };
 
 void TranslationsTest::germanCatalogueIsCompleteAndConsistent()
@@ -131,12 +131,12 @@ void TranslationsTest::everySourceStringIsInTheCatalogue()
             sources << it.next();
     }
     const QString fresh = dir.filePath("fresh_de.ts");
-    const ProcessResult r = runProgram(QStringLiteral(OPENDO_LUPDATE),
-                                       QStringList{"-silent", "-locations", "none", "-I", sourceDir() + "/core",
-                                                   "-I", sourceDir() + "/ui"} +
-                                           sources +
-                                           QStringList{"-ts", fresh},
-                                       30000); // lupdate takes well under a second
+    const ProcessResult r =
+        runProgram(QStringLiteral(OPENDO_LUPDATE),
+                   QStringList{"-silent", "-locations", "none", "-I", sourceDir() + "/core", "-I",
+                               sourceDir() + "/ui"} +
+                       sources + QStringList{"-ts", fresh},
+                   30000); // lupdate takes well under a second
     QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.err));
     QString error;
     const QList<Message> found = readCatalogue(fresh, &error);
@@ -154,6 +154,57 @@ void TranslationsTest::everySourceStringIsInTheCatalogue()
              qPrintable("not in translations/opendo_de.ts (build the update_translations target "
                         "and translate):\n" +
                         missing.join('\n')));
+}
+
+void TranslationsTest::fileContextsMatchTheCatalogue()
+{
+    // Files outside a QObject give their strings one context with a helper struct
+    // (Q_DECLARE_TR_FUNCTIONS) and call Helper::tr("…"). lupdate files an unqualified tr()
+    // under whatever class or namespace surrounds the call instead, so such a file must use
+    // the helper everywhere, and each of its strings must be in the catalogue under the
+    // helper's context, or the German text is never found at run time.
+    QString error;
+    QSet<QString> known;
+    for (const Message& m : readCatalogue(sourceDir() + "/translations/opendo_de.ts", &error))
+        known << m.context + '\x1f' + m.source;
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    static const QRegularExpression helper(
+        QStringLiteral(R"re(struct (\w+)\s*\{\s*Q_DECLARE_TR_FUNCTIONS\(([\w:]+)\)\s*\};)re"));
+    static const QRegularExpression unqualified(QStringLiteral(R"re((?<![\w:.>])tr\(\s*")re"));
+    int helpers = 0;
+    int calls = 0;
+    QStringList problems;
+    for (const QString& root : {QString("core"), QString("ui"), QString("app")}) {
+        QDirIterator it(sourceDir() + "/" + root, {"*.cpp"}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QString text = QString::fromUtf8(file.readAll());
+            const QRegularExpressionMatch h = helper.match(text);
+            if (!h.hasMatch())
+                continue;
+            ++helpers;
+            const QString where = file.fileName().mid(sourceDir().size() + 1);
+            if (unqualified.match(text).hasMatch())
+                problems << where + ": an unqualified tr() call; use " + h.captured(1) + "::tr";
+            const QRegularExpression call(
+                QStringLiteral(R"re(\b%1::tr\(\s*"((?:[^"\\]|\\.)*)"\s*[),])re")
+                    .arg(h.captured(1)));
+            for (auto m = call.globalMatch(text); m.hasNext();) {
+                QString source = m.next().captured(1);
+                source.replace(QStringLiteral("\\\""), QStringLiteral("\""))
+                    .replace(QStringLiteral("\\n"), QStringLiteral("\n"));
+                ++calls;
+                if (!known.contains(h.captured(2) + '\x1f' + source))
+                    problems << where + ": not in the catalogue under " + h.captured(2) + ": " +
+                                    source;
+            }
+        }
+    }
+    QVERIFY(helpers >= 10);
+    QVERIFY(calls >= 100);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
 }
 
 QTEST_GUILESS_MAIN(TranslationsTest)

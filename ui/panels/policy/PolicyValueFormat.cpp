@@ -9,16 +9,18 @@ namespace opendo::ui {
 using namespace opendo::policy;
 
 namespace {
-QString tr(const char* text)
+// Every string of this file in one translation context: an unqualified PolicyValueFormatText::tr()
+// would be filed by lupdate under whatever class or namespace surrounds the call.
+struct PolicyValueFormatText
 {
-    return QCoreApplication::translate("opendo::ui", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(opendo::ui)
+};
 } // namespace
 
 QString formatPolicyValue(const PolicyDefinition& def, const QString& value)
 {
     if (value.isEmpty())
-        return tr("Not configured");
+        return PolicyValueFormatText::tr("Not configured");
     if (!def.isNumeric())
         return value;
     bool ok = false;
@@ -26,25 +28,25 @@ QString formatPolicyValue(const PolicyDefinition& def, const QString& value)
     if (!ok)
         return value;
     const QString meaning = PolicyCatalog::meaningOf(def, n);
-    const QString text = def.type == PolicyType::Integer ? PolicyCatalog::withUnit(n, def)
-                                                         : QString::number(n);
-    return meaning.isEmpty() ? text : tr("%1 (%2)").arg(text, meaning);
+    const QString text =
+        def.type == PolicyType::Integer ? PolicyCatalog::withUnit(n, def) : QString::number(n);
+    return meaning.isEmpty() ? text : PolicyValueFormatText::tr("%1 (%2)").arg(text, meaning);
 }
 
 QString formatRange(const PolicyDefinition& def)
 {
     if (def.type == PolicyType::Integer)
-        return tr("%1 to %2 %3")
+        return PolicyValueFormatText::tr("%1 to %2 %3")
             .arg(def.minimum)
             .arg(def.maximum)
             .arg(QString::fromUtf8(def.unit))
             .trimmed();
     if (def.type == PolicyType::Guid)
-        return tr("a GUID");
+        return PolicyValueFormatText::tr("a GUID");
     if (def.type == PolicyType::List)
-        return tr("comma-separated list");
+        return PolicyValueFormatText::tr("comma-separated list");
     if (def.type == PolicyType::Path)
-        return tr("drive, folder or environment variable");
+        return PolicyValueFormatText::tr("drive, folder or environment variable");
     return {};
 }
 
