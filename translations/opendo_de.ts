@@ -2750,28 +2750,12 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <translation>Der letzte Ursprung, %1, ist kein reines HTTP: Cacheserver können ihn nicht liefern, daher gehen seine Downloads zum Ursprung.</translation>
     </message>
     <message>
-        <source>Cache server %1 does not serve the latest download&apos;s content: %2.</source>
-        <translation>Cacheserver %1 liefert den Inhalt des letzten Downloads nicht: %2.</translation>
-    </message>
-    <message>
         <source>Check that the cache server can reach the origin it is asked for (the cacheHostOrigin parameter of the request) and serves byte ranges. Meanwhile downloads try the next server while DODelayCacheServerFallbackForeground/Background runs, then the origin.</source>
         <translation>Prüfen Sie, ob der Cacheserver den angefragten Ursprung erreicht (Parameter cacheHostOrigin der Anfrage) und Byte-Bereiche liefert. Bis dahin versuchen Downloads den nächsten Server, solange DODelayCacheServerFallbackForeground/Background läuft, danach den Ursprung.</translation>
     </message>
     <message>
-        <source>Cache server %1 serves other bytes than the origin for the latest download&apos;s content (a stale or wrong copy).</source>
-        <translation>Cacheserver %1 liefert für den Inhalt des letzten Downloads andere Bytes als der Ursprung (eine veraltete oder falsche Kopie).</translation>
-    </message>
-    <message>
         <source>Purge that content on the cache server. Downloads verify every piece, drop a server whose bytes fail and fetch the piece elsewhere, so nothing wrong is stored, but the cache bytes are lost.</source>
         <translation>Löschen Sie diesen Inhalt auf dem Cacheserver. Downloads prüfen jedes Stück, verwerfen einen Server mit fehlerhaften Bytes und holen das Stück anderswo; so wird nichts Falsches gespeichert, aber die Bytes aus dem Cache gehen verloren.</translation>
-    </message>
-    <message>
-        <source>Cache server %1 served the first bytes in %2 ms, the same as the origin&apos;s.</source>
-        <translation>Cacheserver %1 lieferte die ersten Bytes in %2 ms, dieselben wie der Ursprung.</translation>
-    </message>
-    <message>
-        <source>Cache server %1 served the first bytes in %2 ms (the origin did not answer for a comparison).</source>
-        <translation>Cacheserver %1 lieferte die ersten Bytes in %2 ms (der Ursprung antwortete nicht für einen Vergleich).</translation>
     </message>
     <message>
         <source>no HTTP answer</source>
@@ -2804,6 +2788,48 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>could not connect to %1: %2</source>
         <translation>Verbindung zu %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>other bytes than the origin (a stale or wrong copy)</source>
+        <translation>andere Bytes als der Ursprung (eine veraltete oder falsche Kopie)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cache server(s) served the latest download&apos;s first bytes, the same as the origin&apos;s.</source>
+        <translation>
+            <numerusform>%n Cacheserver lieferte die ersten Bytes des letzten Downloads, dieselben wie der Ursprung.</numerusform>
+            <numerusform>%n Cacheserver lieferten die ersten Bytes des letzten Downloads, dieselben wie der Ursprung.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cache server(s) served the latest download&apos;s first bytes (the origin did not answer for a comparison).</source>
+        <translation>
+            <numerusform>%n Cacheserver lieferte die ersten Bytes des letzten Downloads (der Ursprung antwortete nicht für einen Vergleich).</numerusform>
+            <numerusform>%n Cacheserver lieferten die ersten Bytes des letzten Downloads (der Ursprung antwortete nicht für einen Vergleich).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 cache server(s) do not serve the latest download&apos;s content: %3.</source>
+        <translation>%1 von %2 Cacheservern liefern den Inhalt des letzten Downloads nicht: %3.</translation>
+    </message>
+    <message>
+        <source>Cache servers are configured but delivered nothing of this month&apos;s %1.</source>
+        <translation>Cacheserver sind konfiguriert, lieferten aber nichts von den %1 dieses Monats.</translation>
+    </message>
+    <message>
+        <source>%1 % of this month&apos;s downloads came from cache servers.</source>
+        <translation>%1 % der Downloads dieses Monats kamen von Cacheservern.</translation>
+    </message>
+    <message>
+        <source>From cache servers: %1 of %2</source>
+        <translation>Von Cacheservern: %1 von %2</translation>
+    </message>
+    <message>
+        <source>See &quot;Cache server serves the content&quot; and &quot;Cache server reachable&quot;; the downloads&apos; CacheHost field (doctl status) shows which server delivered.</source>
+        <translation>Siehe „Cacheserver liefert den Inhalt“ und „Cacheserver erreichbar“; das Feld CacheHost der Downloads (doctl status) zeigt, welcher Server geliefert hat.</translation>
+    </message>
+    <message>
+        <source>Cache server share this month</source>
+        <translation>Anteil der Cacheserver in diesem Monat</translation>
     </message>
 </context>
 <context>

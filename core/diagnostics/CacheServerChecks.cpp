@@ -94,6 +94,36 @@ CheckResult configured(const InstantCheck& c, const DiagnosticInputs& in)
     return r;
 }
 
+// DO's troubleshooter reports the month's cache-server share for information; with servers
+// configured, a share of nothing points at them.
+CheckResult share(const InstantCheck& c, const DiagnosticInputs& in)
+{
+    using transfer::SourceClass;
+    const stats::ClassBytes& down = in.month.down;
+    qint64 total = 0;
+    for (const qint64 bytes : down)
+        total += bytes;
+    const qint64 fromCache = down[size_t(SourceClass::CacheServer)];
+    const bool configured = !cacheServerPlanFor(in, true).hosts.isEmpty();
+    if (total == 0)
+        return c.result(Verdict::NotApplicable, Diag::tr("Nothing was downloaded this month."));
+    const QString percent = QString::number(100.0 * double(fromCache) / double(total), 'f', 1);
+    CheckResult r =
+        configured && fromCache == 0
+            ? c.result(Verdict::Warn, Diag::tr("Cache servers are configured but delivered "
+                                               "nothing of this month's %1.")
+                                          .arg(mbText(total)))
+            : c.result(Verdict::Pass, Diag::tr("%1 % of this month's downloads came from cache "
+                                               "servers.")
+                                          .arg(percent));
+    r.evidence << Diag::tr("From cache servers: %1 of %2").arg(mbText(fromCache), mbText(total));
+    if (r.verdict == Verdict::Warn)
+        r.remedy = Diag::tr("See \"Cache server serves the content\" and \"Cache server "
+                            "reachable\"; the downloads' CacheHost field (doctl status) shows "
+                            "which server delivered.");
+    return r;
+}
+
 class CacheHostReachableCheck : public Check
 {
 public:
@@ -151,6 +181,8 @@ QList<CheckFactory> cacheServerChecks()
          [] { return std::make_unique<CacheHostReachableCheck>(); }},
         {QStringLiteral("cache_server.serves_content"),
          [] { return std::make_unique<CacheServerContentCheck>(); }},
+        instantCheck(QStringLiteral("cache_server.share"), CheckGroup::CacheServer,
+                     Diag::tr("Cache server share this month"), share),
     };
 }
 

@@ -14,6 +14,7 @@ namespace opendo::diagnostics {
 namespace {
 
 constexpr char kProbeRange[] = "bytes=0-9"; // what rangeAnswerProblem() expects
+constexpr qsizetype kMaxServersProbed = 4;
 
 bool vpnIsUp(const DiagnosticInputs& in)
 {
@@ -56,8 +57,7 @@ void CacheServerContentCheck::start(const DiagnosticInputs& in, Done done)
                     Diag::tr("No HTTP origin is known yet: no download has used one.")));
         return;
     }
-    const QUrl cacheUrl = transfer::cacheServerUrl(plan.servers.first(), QUrl(in.originUrl));
-    if (cacheUrl.isEmpty()) {
+    if (transfer::cacheServerUrl(plan.servers.first(), QUrl(in.originUrl)).isEmpty()) {
         done(result(Verdict::NotApplicable,
                     Diag::tr("The latest origin, %1, is not plain HTTP: cache servers cannot "
                              "serve it, so its downloads go to the origin.")
@@ -65,18 +65,24 @@ void CacheServerContentCheck::start(const DiagnosticInputs& in, Done done)
         return;
     }
     m_done = std::move(done);
-    m_server = plan.hosts.first().authority();
-    m_cacheUrl = cacheUrl.toString();
     m_originUrl = in.originUrl;
     m_network = new QNetworkAccessManager(this);
     const int timeoutMs = std::max(200, in.request.timeoutMs - 500);
     const QStringList environment = QProcess::systemEnvironment();
-    probeHttp(*m_network, m_cacheUrl, QString::fromLatin1(kProbeRange),
-              transfer::proxyFor(cacheUrl, in.options.httpProxy, environment), timeoutMs, this,
-              [this](HttpProbeResult h) {
-                  m_viaCache = std::move(h);
-                  finish();
-              });
+    // As DO's troubleshooter does, every listed server is asked (the first few of a long list).
+    for (qsizetype i = 0; i < std::min<qsizetype>(plan.servers.size(), kMaxServersProbed); ++i) {
+        const QUrl url = transfer::cacheServerUrl(plan.servers.at(i), QUrl(in.originUrl));
+        m_servers.append({plan.hosts.at(i).authority(), url.toString(), std::nullopt});
+    }
+    for (qsizetype i = 0; i < m_servers.size(); ++i) {
+        const QUrl url(m_servers.at(i).url);
+        probeHttp(*m_network, m_servers.at(i).url, QString::fromLatin1(kProbeRange),
+                  transfer::proxyFor(url, in.options.httpProxy, environment), timeoutMs, this,
+                  [this, i](HttpProbeResult h) {
+                      m_servers[i].answer = std::move(h);
+                      finish();
+                  });
+    }
     probeHttp(*m_network, m_originUrl, QString::fromLatin1(kProbeRange), in.originProxy, timeoutMs,
               this, [this](HttpProbeResult h) {
                   m_fromOrigin = std::move(h);
@@ -84,55 +90,71 @@ void CacheServerContentCheck::start(const DiagnosticInputs& in, Done done)
               });
 }
 
+QString CacheServerContentCheck::problemOf(const HttpProbeResult& answer) const
+{
+    if (const QString problem = rangeAnswerProblem(answer); !problem.isEmpty())
+        return problem;
+    const HttpProbeResult& origin = *m_fromOrigin;
+    if (rangeAnswerProblem(origin).isEmpty() &&
+        (answer.body != origin.body ||
+         answer.headers.value("content-range") != origin.headers.value("content-range")))
+        return Diag::tr("other bytes than the origin (a stale or wrong copy)");
+    return {};
+}
+
 void CacheServerContentCheck::finish()
 {
-    if (!m_viaCache || !m_fromOrigin)
+    if (!m_fromOrigin)
         return;
-    const HttpProbeResult& cache = *m_viaCache;
+    for (const ServerProbe& probe : std::as_const(m_servers)) {
+        if (!probe.answer)
+            return;
+    }
     const HttpProbeResult& origin = *m_fromOrigin;
-    const QString cacheProblem = rangeAnswerProblem(cache);
-    const bool originUsable = rangeAnswerProblem(origin).isEmpty();
+    const bool compared = rangeAnswerProblem(origin).isEmpty();
+    QStringList failures;
+    bool stale = false;
     CheckResult r;
-    if (!cacheProblem.isEmpty()) {
-        r = result(Verdict::Fail, Diag::tr("Cache server %1 does not serve the latest download's "
-                                           "content: %2.")
-                                      .arg(m_server, cacheProblem));
-        r.remedy = Diag::tr("Check that the cache server can reach the origin it is asked for "
-                            "(the cacheHostOrigin parameter of the request) and serves byte "
-                            "ranges. Meanwhile downloads try the next server while "
-                            "DODelayCacheServerFallbackForeground/Background runs, then the "
-                            "origin.");
-    } else if (originUsable &&
-               (cache.body != origin.body ||
-                cache.headers.value("content-range") != origin.headers.value("content-range"))) {
-        r = result(Verdict::Fail, Diag::tr("Cache server %1 serves other bytes than the origin for "
-                                           "the latest download's content (a stale or wrong "
-                                           "copy).")
-                                      .arg(m_server));
-        r.remedy = Diag::tr("Purge that content on the cache server. Downloads verify every "
-                            "piece, drop a server whose bytes fail and fetch the piece elsewhere, "
-                            "so nothing wrong is stored, but the cache bytes are lost.");
-    } else {
-        r = result(Verdict::Pass,
-                   originUsable
-                       ? Diag::tr("Cache server %1 served the first bytes in %2 ms, the same as "
-                                  "the origin's.")
-                             .arg(m_server)
-                             .arg(cache.elapsedMs)
-                       : Diag::tr("Cache server %1 served the first bytes in %2 ms (the origin "
-                                  "did not answer for a comparison).")
-                             .arg(m_server)
-                             .arg(cache.elapsedMs));
+    for (const ServerProbe& probe : std::as_const(m_servers)) {
+        const HttpProbeResult& answer = *probe.answer;
+        const QString problem = problemOf(answer);
+        r.evidence << Diag::tr("GET %1 with Range: bytes=0-9 → %2 in %3 ms")
+                          .arg(probe.url, answerText(answer))
+                          .arg(answer.elapsedMs);
+        if (problem.isEmpty())
+            continue;
+        stale = stale || rangeAnswerProblem(answer).isEmpty();
+        failures << QStringLiteral("%1: %2").arg(probe.server, problem);
     }
     r.evidence << Diag::tr("GET %1 with Range: bytes=0-9 → %2 in %3 ms")
-                      .arg(m_cacheUrl, answerText(cache))
-                      .arg(cache.elapsedMs)
-               << Diag::tr("GET %1 with Range: bytes=0-9 → %2 in %3 ms")
                       .arg(m_originUrl, answerText(origin))
                       .arg(origin.elapsedMs);
-    if (cache.headers.contains("via"))
-        r.evidence << QStringLiteral("Via: %1").arg(
-            QString::fromLatin1(cache.headers.value("via")));
+    const QStringList evidence = r.evidence;
+    if (failures.isEmpty()) {
+        r = result(Verdict::Pass,
+                   compared ? Diag::tr("%n cache server(s) served the latest download's first "
+                                       "bytes, the same as the origin's.",
+                                       nullptr, int(m_servers.size()))
+                            : Diag::tr("%n cache server(s) served the latest download's first "
+                                       "bytes (the origin did not answer for a comparison).",
+                                       nullptr, int(m_servers.size())));
+    } else {
+        r = result(Verdict::Fail, Diag::tr("%1 of %2 cache server(s) do not serve the latest "
+                                           "download's content: %3.")
+                                      .arg(failures.size())
+                                      .arg(m_servers.size())
+                                      .arg(failures.join(QStringLiteral("; "))));
+        r.remedy =
+            stale ? Diag::tr("Purge that content on the cache server. Downloads verify every "
+                             "piece, drop a server whose bytes fail and fetch the piece "
+                             "elsewhere, so nothing wrong is stored, but the cache bytes are lost.")
+                  : Diag::tr("Check that the cache server can reach the origin it is asked for "
+                             "(the cacheHostOrigin parameter of the request) and serves byte "
+                             "ranges. Meanwhile downloads try the next server while "
+                             "DODelayCacheServerFallbackForeground/Background runs, then the "
+                             "origin.");
+    }
+    r.evidence = evidence;
     m_done(r);
 }
 

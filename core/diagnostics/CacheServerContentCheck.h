@@ -1,9 +1,9 @@
 #pragma once
 
-// Whether the first cache server downloads would ask actually serves the latest download's
-// content: a ranged GET through it (as a download makes one), compared with the same range from
-// the origin. Catches a server that is up but cannot reach the origin, ignores ranges, or hands
-// out other bytes (a stale or wrong cache) — each of which costs a download its cache bytes.
+// Whether the cache servers downloads would ask actually serve the latest download's content:
+// a ranged GET through each (as a download makes one), compared with the same range from the
+// origin. Catches a server that is up but cannot reach the origin, ignores ranges, or hands out
+// other bytes (a stale or wrong cache) — each of which costs a download its cache bytes.
 
 #include "diagnostics/Check.h"
 #include "diagnostics/NetworkProbes.h"
@@ -26,13 +26,20 @@ public:
     void start(const DiagnosticInputs& inputs, Done done) override;
 
 private:
+    struct ServerProbe
+    {
+        QString server; // host[:port] as configured
+        QString url;
+        std::optional<HttpProbeResult> answer;
+    };
+
     void finish();
+    // "" when the server's answer is right, else what is wrong (translated).
+    QString problemOf(const HttpProbeResult& answer) const;
 
     Done m_done;
-    QString m_cacheUrl;
+    QList<ServerProbe> m_servers;
     QString m_originUrl;
-    QString m_server;
-    std::optional<HttpProbeResult> m_viaCache;
     std::optional<HttpProbeResult> m_fromOrigin;
     QNetworkAccessManager* m_network = nullptr;
 };

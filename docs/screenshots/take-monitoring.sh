@@ -63,6 +63,7 @@ xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
     wait $console
 ' _ "$build/app/console/do-console" "$work/console" "$disc" "$root/docs/screenshots" \
     "$doctl" "$url" "$work/b"
-# The demo panel is pictured mid-demo by take-demo.sh; its idle picture is not kept.
-rm -f "$root/docs/screenshots/demo.png"
+# The demo panel is pictured mid-demo by take-demo.sh and the agent settings by
+# take-agent-settings.sh; their pictures from this run are not kept.
+rm -f "$root/docs/screenshots/demo.png" "$root/docs/screenshots/settings.png"
 echo "wrote $(ls "$root"/docs/screenshots/*.png | wc -l) pictures to docs/screenshots/"

@@ -156,6 +156,10 @@ void CacheServerTest::cacheServerDeliversTheDownload()
     const QJsonObject serves = cacheServerCheck("cache_server.serves_content");
     QVERIFY2(serves["Verdict"].toString() == "pass", qPrintable(QJsonDocument(serves).toJson()));
     QVERIFY(serves["Summary"].toString().contains("the same as the origin's"));
+    const QJsonObject share = cacheServerCheck("cache_server.share");
+    QVERIFY2(share["Verdict"].toString() == "pass" &&
+                 share["Summary"].toString().startsWith("100.0 %"),
+             qPrintable(QJsonDocument(share).toJson()));
 
     // Verified content comes through the cache server the same way.
     const QJsonObject verified = download(m_torrent);
@@ -177,6 +181,9 @@ void CacheServerTest::deadCacheServerSendsTheDownloadToTheOrigin()
     QVERIFY2(serves["Verdict"].toString() == "fail" &&
                  serves["Summary"].toString().contains("no HTTP answer"),
              qPrintable(QJsonDocument(serves).toJson()));
+    // Configured, yet nothing came from it this month.
+    const QJsonObject share = cacheServerCheck("cache_server.share");
+    QVERIFY2(share["Verdict"].toString() == "warn", qPrintable(QJsonDocument(share).toJson()));
 }
 
 void CacheServerTest::fallbackDelayKeepsTryingTheNextServer()
@@ -199,6 +206,14 @@ void CacheServerTest::fallbackDelayKeepsTryingTheNextServer()
     QCOMPARE(viaSecond["BytesFromHttp"].toInteger(), 0);
     QCOMPARE(viaSecond["CacheHost"].toString(),
              QStringLiteral("127.0.0.1:%1").arg(m_cache->port()));
+    // The troubleshooter asks each listed server and names the one that fails.
+    const QJsonObject serves = cacheServerCheck("cache_server.serves_content");
+    QVERIFY2(serves["Verdict"].toString() == "fail" &&
+                 serves["Summary"].toString().startsWith("1 of 2 cache server(s)") &&
+                 serves["Summary"].toString().contains(list.section(',', 0, 0)) &&
+                 !serves["Summary"].toString().contains(list.section(',', 1, 1)),
+             qPrintable(QJsonDocument(serves).toJson()));
+    QCOMPARE(serves["Evidence"].toArray().size(), 3); // two servers and the origin
 }
 
 void CacheServerTest::wrongBytesFromTheCacheServerAreNeverStored()
