@@ -56,6 +56,17 @@
     </message>
 </context>
 <context>
+    <name>QDialog</name>
+    <message>
+        <source>Keep in the cache until</source>
+        <translation>Im Cache behalten bis</translation>
+    </message>
+    <message>
+        <source>Keep %1 in the cache at least until this time. DOMaxCacheAge does not remove it before then; the size limits still can (pin it to prevent that).</source>
+        <translation>%1 mindestens bis zu diesem Zeitpunkt im Cache behalten. DOMaxCacheAge entfernt die Datei nicht vorher; die Größengrenzen können es weiterhin (anheften verhindert das).</translation>
+    </message>
+</context>
+<context>
     <name>do-agent</name>
     <message>
         <source>The OpenDO agent: peer-assisted downloads and cache as a headless service.</source>
@@ -528,22 +539,6 @@ Exit-Status: 0 keine Prüfung fehlgeschlagen, 1 eine Prüfung fehlgeschlagen, 2 
         <translation>Gesperrt: %1</translation>
     </message>
     <message>
-        <source>usage: doctl cache [list] [--json]
-       doctl cache pin|unpin FILEID
-       doctl cache delete [FILEID] [--include-pinned]
-FILEID is a file id from the list, or enough of its start to tell it apart.
-delete without FILEID removes every cached file that is neither pinned (unless
---include-pinned) nor in use by a download.
-</source>
-        <translation>Aufruf: doctl cache [list] [--json]
-        doctl cache pin|unpin FILEID
-        doctl cache delete [FILEID] [--include-pinned]
-FILEID ist eine Datei-ID aus der Liste oder so viel von ihrem Anfang, dass sie eindeutig ist.
-delete ohne FILEID entfernt jede zwischengespeicherte Datei, die weder angeheftet ist (außer mit
---include-pinned) noch von einem Download verwendet wird.
-</translation>
-    </message>
-    <message>
         <source>The cache is empty.</source>
         <translation>Der Cache ist leer.</translation>
     </message>
@@ -666,6 +661,40 @@ Läuft ein Agent (do-agent, die Konsole) auf DIR, laufen die Befehle in diesem A
 startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen Agenten von doctl.
 </translation>
     </message>
+    <message>
+        <source>usage: doctl cache [list] [--json]
+       doctl cache pin|unpin FILEID
+       doctl cache expire [FILEID] --on DATE
+       doctl cache delete [FILEID] [--include-pinned]
+FILEID is a file id from the list, or enough of its start to tell it apart.
+expire keeps one file (without FILEID: every cached file) at least until DATE
+(2026-12-31 or 2026-12-31T18:00, at most a year ahead), as ExpireOn does.
+delete without FILEID removes every cached file that is neither pinned (unless
+--include-pinned) nor in use by a download.
+</source>
+        <translation>Aufruf: doctl cache [list] [--json]
+        doctl cache pin|unpin FILEID
+        doctl cache expire [FILEID] --on DATE
+        doctl cache delete [FILEID] [--include-pinned]
+FILEID ist eine Datei-ID aus der Liste oder so viel von ihrem Anfang, dass sie eindeutig ist.
+expire behält eine Datei (ohne FILEID: jede zwischengespeicherte Datei) mindestens bis DATE
+(2026-12-31 oder 2026-12-31T18:00, höchstens ein Jahr im Voraus), wie ExpireOn.
+delete ohne FILEID entfernt jede zwischengespeicherte Datei, die weder angeheftet ist (außer mit
+--include-pinned) noch von einem Download verwendet wird.
+</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date (2026-12-31) or a date and time (2026-12-31T18:00)</source>
+        <translation>„%1“ ist kein Datum (2026-12-31) und kein Datum mit Uhrzeit (2026-12-31T18:00)</translation>
+    </message>
+    <message>
+        <source>every cached file stays at least until %1</source>
+        <translation>jede zwischengespeicherte Datei bleibt mindestens bis %1</translation>
+    </message>
+    <message>
+        <source>%1 stays at least until %2</source>
+        <translation>%1 bleibt mindestens bis %2</translation>
+    </message>
 </context>
 <context>
     <name>opendo::agent</name>
@@ -776,6 +805,14 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>evicted by the user</source>
         <translation>vom Benutzer entfernt</translation>
     </message>
+    <message>
+        <source>ExpireOn must lie between now and %1 days ahead (%2 given).</source>
+        <translation>ExpireOn muss zwischen jetzt und %1 Tagen im Voraus liegen (angegeben: %2).</translation>
+    </message>
+    <message>
+        <source>no valid time</source>
+        <translation>keine gültige Zeit</translation>
+    </message>
 </context>
 <context>
     <name>opendo::agent::DiscoveryLink</name>
@@ -809,6 +846,10 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>Cannot %1 %2 at offset %3: %4</source>
         <translation>Vorgang „%1“ für %2 an Offset %3 fehlgeschlagen: %4</translation>
+    </message>
+    <message>
+        <source>past the ExpireOn set for it (%1)</source>
+        <translation>nach dem dafür gesetzten ExpireOn (%1)</translation>
     </message>
 </context>
 <context>
@@ -5385,6 +5426,14 @@ von %2</translation>
     <message>
         <source>Remove the selected content from the cache now.</source>
         <translation>Den ausgewählten Inhalt jetzt aus dem Cache entfernen.</translation>
+    </message>
+    <message>
+        <source>Keep until…</source>
+        <translation>Behalten bis…</translation>
+    </message>
+    <message>
+        <source>Keep the selected content at least until a time you choose, however old it gets (ExpireOn; at most a year ahead).</source>
+        <translation>Den ausgewählten Inhalt mindestens bis zu einem gewählten Zeitpunkt behalten, egal wie alt er wird (ExpireOn; höchstens ein Jahr im Voraus).</translation>
     </message>
 </context>
 <context>

@@ -17,8 +17,11 @@ namespace {
 const char* const kCacheUsage = QT_TRANSLATE_NOOP(
     "doctl", "usage: doctl cache [list] [--json]\n"
              "       doctl cache pin|unpin FILEID\n"
+             "       doctl cache expire [FILEID] --on DATE\n"
              "       doctl cache delete [FILEID] [--include-pinned]\n"
              "FILEID is a file id from the list, or enough of its start to tell it apart.\n"
+             "expire keeps one file (without FILEID: every cached file) at least until DATE\n"
+             "(2026-12-31 or 2026-12-31T18:00, at most a year ahead), as ExpireOn does.\n"
              "delete without FILEID removes every cached file that is neither pinned (unless\n"
              "--include-pinned) nor in use by a download.\n");
 
@@ -204,18 +207,66 @@ int deleteFiles(agent::Agent& agent, const QList<cache::CacheEntry>& entries,
     return id && kept > 0 ? 1 : 0;
 }
 
+// "2026-12-31" means the end of that day; a time may be given ("2026-12-31T18:00").
+QDateTime parseExpireOn(const QString& text)
+{
+    const QDate day = QDate::fromString(text, Qt::ISODate);
+    if (day.isValid() && text.size() == 10)
+        return day.endOfDay();
+    return QDateTime::fromString(text, Qt::ISODate);
+}
+
+int expireFiles(agent::Agent& agent, const QList<cache::CacheEntry>& entries,
+                const std::optional<QString>& id, const QString& on, QTextStream& out,
+                QTextStream& err)
+{
+    const QDateTime until = parseExpireOn(on);
+    if (!until.isValid()) {
+        err << errorLine(QCoreApplication::translate(
+                             "doctl", "\"%1\" is not a date (2026-12-31) or a date and time "
+                                      "(2026-12-31T18:00)")
+                             .arg(on));
+        return 2;
+    }
+    QString target;
+    if (id) {
+        QString error;
+        const cache::CacheEntry* entry = findEntry(entries, *id, &error);
+        if (!entry) {
+            err << errorLine(error);
+            return 1;
+        }
+        target = entry->contentId;
+    }
+    if (const QString error = agent.setExpireOn(target, until).result(); !error.isEmpty()) {
+        err << errorLine(error);
+        return 1;
+    }
+    out << (target.isEmpty()
+                ? QCoreApplication::translate("doctl", "every cached file stays at least until %1")
+                      .arg(QLocale().toString(until, QLocale::ShortFormat))
+                : QCoreApplication::translate("doctl", "%1 stays at least until %2")
+                      .arg(target, QLocale().toString(until, QLocale::ShortFormat)))
+        << '\n';
+    return 0;
+}
+
 } // namespace
 
 int runCacheCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, QTextStream& err)
 {
     const bool json = args.takeFlag(QStringLiteral("json"));
     const bool includePinned = args.takeFlag(QStringLiteral("include-pinned"));
+    QString optionError;
+    const std::optional<QString> on = args.takeOption(QStringLiteral("on"), &optionError);
     const QString verb = args.takePositional().value_or(QStringLiteral("list"));
     const std::optional<QString> id = args.takePositional();
     const bool needsId = verb == QLatin1String("pin") || verb == QLatin1String("unpin");
-    const bool known = verb == QLatin1String("list") || verb == QLatin1String("delete") || needsId;
+    const bool expire = verb == QLatin1String("expire");
+    const bool known =
+        verb == QLatin1String("list") || verb == QLatin1String("delete") || needsId || expire;
     if (!known || (needsId && !id) || (verb == QLatin1String("list") && id) ||
-        !args.remaining().isEmpty()) {
+        expire != on.has_value() || !optionError.isEmpty() || !args.remaining().isEmpty()) {
         err << QCoreApplication::translate("doctl", kCacheUsage);
         return 2;
     }
@@ -224,6 +275,8 @@ int runCacheCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, Q
         return printList(entries, json, out);
     if (verb == QLatin1String("delete"))
         return deleteFiles(agent, entries, id, includePinned, out, err);
+    if (expire)
+        return expireFiles(agent, entries, id, *on, out, err);
     QString error;
     const cache::CacheEntry* entry = findEntry(entries, *id, &error);
     if (!entry) {

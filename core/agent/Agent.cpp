@@ -279,6 +279,12 @@ QFuture<QString> Agent::setPinned(const QString& contentId, bool pinned)
         [contentId, pinned](AgentEngine& e) { return e.setPinned(contentId, pinned); });
 }
 
+QFuture<QString> Agent::setExpireOn(const QString& contentId, const QDateTime& until)
+{
+    return onEngine<QString>(
+        [contentId, until](AgentEngine& e) { return e.setExpireOn(contentId, until); });
+}
+
 QFuture<QString> Agent::evictContent(const QString& contentId)
 {
     return onEngine<QString>([contentId](AgentEngine& e) { return e.evictContent(contentId); });

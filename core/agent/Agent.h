@@ -79,6 +79,9 @@ public:
     QFuture<QList<cache::EvictionRecord>> evictions(int limit = 200);
     // Resolve to "" or why not.
     QFuture<QString> setPinned(const QString& contentId, bool pinned);
+    // Set-DeliveryOptimizationStatus -ExpireOn: keep one content ("" = every cached content) at
+    // least until `until`, at most a year ahead; resolves to "" or why not.
+    QFuture<QString> setExpireOn(const QString& contentId, const QDateTime& until);
     QFuture<QString> evictContent(const QString& contentId);
     // The process's recent log (see log::LogBuffer); safe from any thread.
     static QList<log::LogRecord> logRecords(qint64 afterSeq, int max = 20'000);

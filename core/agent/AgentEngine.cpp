@@ -30,6 +30,7 @@ constexpr int kWorkerThreads = 2;
 constexpr int kPeersPublishMs = 500; // the Peers panel refreshes twice a second
 constexpr int kSampleMs = 1000;      // history resolution
 constexpr int kCompactEverySamples = 600;
+constexpr int kMaxExpireOnDays = 365; // Set-DeliveryOptimizationStatus -ExpireOn's reach
 } // namespace
 
 AgentEngine::AgentEngine(AgentOptions options, SnapshotSink publishPolicy, JobsSink publishJobs)
@@ -471,6 +472,33 @@ QString AgentEngine::setPinned(const QString& contentId, bool pinned)
     // A job's snapshot carries its content's pin; a finished job changes no more by itself.
     if (!m_jobsPublishTimer.isActive())
         m_jobsPublishTimer.start();
+    return {};
+}
+
+QString AgentEngine::setExpireOn(const QString& contentId, const QDateTime& until)
+{
+    if (!m_store)
+        return tr("The agent is not running.");
+    // As DO: an ExpireOn lies in the future and at most a year ahead.
+    const QDateTime now = QDateTime::currentDateTime();
+    if (!until.isValid() || until <= now || until > now.addDays(kMaxExpireOnDays))
+        return tr("ExpireOn must lie between now and %1 days ahead (%2 given).")
+            .arg(kMaxExpireOnDays)
+            .arg(until.isValid() ? until.toString(Qt::ISODate) : tr("no valid time"));
+    QStringList ids;
+    if (contentId.isEmpty()) {
+        for (const cache::CachedContent& c : m_store->all())
+            ids << c.geometry.contentId;
+    } else {
+        ids << contentId;
+    }
+    for (const QString& id : std::as_const(ids)) {
+        QString error;
+        if (!m_store->setKeepUntil(id, until, &error))
+            return error;
+    }
+    if (!m_jobsPublishTimer.isActive())
+        m_jobsPublishTimer.start(); // a finished job's ExpireOn changes with it
     return {};
 }
 

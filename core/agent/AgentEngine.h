@@ -75,6 +75,7 @@ public:
     QList<cache::CacheEntry> cacheContents() const;
     QList<cache::EvictionRecord> evictions(int limit) const;
     QString setPinned(const QString& contentId, bool pinned);
+    QString setExpireOn(const QString& contentId, const QDateTime& until);
     QString evictContent(const QString& contentId);
     // A URL the discovery service has metainfo for becomes a verifiable, peerable download.
     void addDownload(const transfer::DownloadRequest& request,

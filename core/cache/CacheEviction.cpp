@@ -1,5 +1,6 @@
 #include "cache/CacheEviction.h"
 
+#include "cache/CacheExpiry.h"
 #include "common/ByteUnits.h"
 
 #include <QCoreApplication>
@@ -143,8 +144,14 @@ QList<EvictionDecision> planEviction(const QList<CachedContent>& contents,
             QCoreApplication::translate("opendo::cache", "older than DOMaxCacheAge (%1 s)")
                 .arg(limits.maxAgeSeconds);
         for (const CachedContent& c : contents) {
-            if (evictable(c) && c.completedAt->secsTo(now) > limits.maxAgeSeconds)
-                choose(c, reason);
+            const QDateTime expiry = evictable(c) ? cacheExpiry(c, limits) : QDateTime();
+            if (!expiry.isValid() || expiry >= now)
+                continue;
+            const bool postponed = c.keepUntil && *c.keepUntil == expiry;
+            choose(c, postponed ? QCoreApplication::translate("opendo::cache",
+                                                              "past the ExpireOn set for it (%1)")
+                                      .arg(expiry.toString(Qt::ISODate))
+                                : reason);
         }
     }
 

@@ -7,7 +7,6 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
-
 #include <optional>
 
 namespace opendo::cache {
@@ -38,6 +37,8 @@ struct CachedContent
     QDateTime addedAt;
     std::optional<QDateTime> completedAt;
     QDateTime lastUsedAt;
+    // Set-DeliveryOptimizationStatus -ExpireOn: age does not remove the content before this.
+    std::optional<QDateTime> keepUntil;
     QBitArray present; // one bit per piece, set only once the piece is durable and verified
 
     // Only content with trusted hashes may ever be offered to peers.

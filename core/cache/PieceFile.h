@@ -6,12 +6,16 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
-
 #include <optional>
 
 namespace opendo::cache {
 
-enum class DiskError { None, DiskFull, Io };
+enum class DiskError
+{
+    None,
+    DiskFull,
+    Io
+};
 
 struct DiskWriteResult
 {

@@ -35,7 +35,7 @@ QDateTime fromSecs(const QVariant& v)
 
 const QString kSelectContents = QStringLiteral(
     "SELECT content_id, name, file_size, piece_length, piece_count, metainfo, source_url, "
-    "pinned, added_at, completed_at, last_used_at FROM cache_contents");
+    "pinned, added_at, completed_at, last_used_at, keep_until FROM cache_contents");
 
 CachedContent contentFrom(const QSqlQuery& q)
 {
@@ -52,6 +52,8 @@ CachedContent contentFrom(const QSqlQuery& q)
     if (!q.value(9).isNull())
         c.completedAt = fromSecs(q.value(9));
     c.lastUsedAt = fromSecs(q.value(10));
+    if (!q.value(11).isNull())
+        c.keepUntil = fromSecs(q.value(11));
     c.present = QBitArray(c.geometry.pieceCount);
     return c;
 }
@@ -263,6 +265,21 @@ bool PieceStore::setPinned(const QString& contentId, bool pinned, QString* error
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE cache_contents SET pinned = ? WHERE content_id = ?"));
     q.addBindValue(pinned ? 1 : 0);
+    q.addBindValue(contentId);
+    if (!q.exec())
+        return failWith(error, q.lastError().text());
+    if (q.numRowsAffected() == 0)
+        return failWith(error, QStringLiteral("%1 is not in the cache").arg(contentId));
+    return true;
+}
+
+bool PieceStore::setKeepUntil(const QString& contentId, const std::optional<QDateTime>& until,
+                              QString* error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE cache_contents SET keep_until = ? WHERE content_id = ?"));
+    q.addBindValue(until ? QVariant(until->toSecsSinceEpoch())
+                         : QVariant(QMetaType::fromType<qlonglong>()));
     q.addBindValue(contentId);
     if (!q.exec())
         return failWith(error, q.lastError().text());

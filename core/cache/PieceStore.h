@@ -34,12 +34,16 @@ public:
     bool markPresent(const QString& contentId, const QList<int>& pieces, QString* error);
     bool touch(const QString& contentId);
     bool setPinned(const QString& contentId, bool pinned, QString* error);
+    // Set-DeliveryOptimizationStatus -ExpireOn: not removed by age before `until` (nullopt
+    // clears it). Callers check the date; this only records it.
+    bool setKeepUntil(const QString& contentId, const std::optional<QDateTime>& until,
+                      QString* error);
 
     // Deletes the bytes and the index rows and records why (table + log line).
     bool evict(const QString& contentId, const QString& reason, QString* error);
     QList<EvictionRecord> evictions(int limit = 200) const;
 
-    qint64 totalBytes() const;              // bytes of present pieces over all contents
+    qint64 totalBytes() const; // bytes of present pieces over all contents
     int contentCount() const;
     QSet<QString> pinnedContentIds() const; // one small query, for frequent status snapshots
 

@@ -116,6 +116,9 @@ const char* const kMigrations[] = {
     "  category TEXT NOT NULL,"
     "  message TEXT NOT NULL);"
     "CREATE INDEX error_events_at ON error_events (at_ms)",
+    // v8: Set-DeliveryOptimizationStatus -ExpireOn: a content is not removed by age before this
+    // time (UTC seconds; NULL = DOMaxCacheAge alone decides).
+    "ALTER TABLE cache_contents ADD COLUMN keep_until INTEGER",
 };
 
 bool exec(QSqlDatabase& db, const QString& sql, QString* error)

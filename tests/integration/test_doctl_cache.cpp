@@ -31,6 +31,7 @@ private Q_SLOTS:
     void listPinAndDelete();
     void runningAgentServesTheCacheCommands();
     void badArgumentsChangeNothing();
+    void expireOnKeepsFilesLonger();
 
 private:
     ProcessResult doctl(const QStringList& args)
@@ -164,6 +165,36 @@ void DoctlCacheTest::badArgumentsChangeNothing()
     QVERIFY2(tooShort.err.contains("at least 6"), qPrintable(tooShort.err));
     QCOMPARE(list().size(), 1);
     QVERIFY(!list().at(0)["IsPinned"].toBool());
+}
+
+void DoctlCacheTest::expireOnKeepsFilesLonger()
+{
+    // Finished a moment ago, the file would go after DOMaxCacheAge (3 days by default).
+    QVERIFY(!download(m_torrent).isEmpty());
+    const QDateTime byAge = QDateTime::fromString(list().at(0)["ExpireOn"].toString(), Qt::ISODate);
+    QVERIFY(byAge.isValid());
+    QVERIFY(qAbs(byAge.secsTo(QDateTime::currentDateTime().addDays(3))) < 120);
+
+    const QString day = QDate::currentDate().addDays(40).toString(Qt::ISODate);
+    const ProcessResult set = doctl({"cache", "expire", m_torrentId, "--on", day});
+    QVERIFY2(set.exitCode == 0, qPrintable(set.err));
+    const QDateTime kept = QDateTime::fromString(list().at(0)["ExpireOn"].toString(), Qt::ISODate);
+    QCOMPARE(kept.date(), QDate::currentDate().addDays(40));
+    // doctl status shows the same ExpireOn for the finished download.
+    const ProcessResult status = doctl({"status", "--json"});
+    QVERIFY2(status.out.contains("\"ExpireOn\": \"" + day), qPrintable(status.out));
+
+    // Out of reach, or not a date: refused, nothing changes.
+    const ProcessResult tooFar =
+        doctl({"cache", "expire", "--on", QDate::currentDate().addDays(400).toString(Qt::ISODate)});
+    QCOMPARE(tooFar.exitCode, 1);
+    QVERIFY2(tooFar.err.contains("365 days"), qPrintable(tooFar.err));
+    const ProcessResult past = doctl({"cache", "expire", "--on", "2020-01-01"});
+    QCOMPARE(past.exitCode, 1);
+    const ProcessResult garbage = doctl({"cache", "expire", "--on", "next week"});
+    QCOMPARE(garbage.exitCode, 2);
+    QVERIFY2(garbage.err.contains("is not a date"), qPrintable(garbage.err));
+    QCOMPARE(QDateTime::fromString(list().at(0)["ExpireOn"].toString(), Qt::ISODate), kept);
 }
 
 QTEST_GUILESS_MAIN(DoctlCacheTest)

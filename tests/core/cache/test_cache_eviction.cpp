@@ -44,6 +44,12 @@ CachedContent content(const QString& id, qint64 mib, qint64 completedAgo, qint64
     return c;
 }
 
+CachedContent keptUntil(CachedContent c, qint64 secondsFromNow)
+{
+    c.keepUntil = kNow.addSecs(secondsFromNow);
+    return c;
+}
+
 CacheLimits limits(qint64 maxAge, int percent, qint64 absolute, qint64 minFile)
 {
     return CacheLimits{maxAge, percent, absolute, minFile};
@@ -118,6 +124,22 @@ void CacheEvictionTest::planEviction_data()
                                          limits(259200, 100, 0, 0),
                                          kTerabyteDrive}
                              << QStringList{"a: " + age};
+
+    // Set-DeliveryOptimizationStatus -ExpireOn postpones the age rule, never advances it, and
+    // does not protect from the size limits.
+    QTest::newRow("ExpireOn postpones age")
+        << Scenario{{keptUntil(content("a", 100, 4 * kDay, 0), kDay),
+                     keptUntil(content("b", 100, 5 * kDay, 0), -kDay),
+                     keptUntil(content("c", 100, kDay, 0), -10 * kDay)},
+                    limits(259200, 100, 0, 0),
+                    kTerabyteDrive}
+        << QStringList{"b: past the ExpireOn set for it (2024-05-31T12:00:00Z)"};
+    QTest::newRow("ExpireOn does not beat the size limit")
+        << Scenario{{keptUntil(content("a", 600, kDay, 3 * kDay), 30 * kDay),
+                     content("b", 600, kDay, kDay)},
+                    limits(0, 100, kGiB, 0),
+                    kTerabyteDrive}
+        << QStringList{"a: " + absolute};
 
     QTest::newRow("age 0 is unlimited") << Scenario{{content("a", 100, 1000 * kDay, 1000 * kDay)},
                                                     limits(0, 100, 0, 0),

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void reconcileUnmarksWhenTheDataFileIsDeleted();
     void reconcileKeepsIntactContent();
     void pinSurvivesReopen();
+    void keepUntilSurvivesReopen();
     void touchUpdatesLastUse();
     void dataPathFollowsTheCurrentCacheDir();
 
@@ -343,6 +344,22 @@ void PieceStoreTest::pinSurvivesReopen()
     QVERIFY(m_store->setPinned("abc123", false, &error));
     QVERIFY(!m_store->find("abc123")->pinned);
     QVERIFY(!m_store->setPinned("unknown", true, &error));
+    QVERIFY2(error.contains("unknown"), qPrintable(error));
+}
+
+void PieceStoreTest::keepUntilSurvivesReopen()
+{
+    QString error;
+    QVERIFY(m_store->add(geometry(), {}, {}, &error));
+    QVERIFY(!m_store->find("abc123")->keepUntil);
+    const QDateTime until =
+        QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() + 86400);
+    QVERIFY2(m_store->setKeepUntil("abc123", until, &error), qPrintable(error));
+    reopen();
+    QCOMPARE(m_store->find("abc123")->keepUntil.value_or(QDateTime()), until);
+    QVERIFY(m_store->setKeepUntil("abc123", std::nullopt, &error));
+    QVERIFY(!m_store->find("abc123")->keepUntil);
+    QVERIFY(!m_store->setKeepUntil("unknown", until, &error));
     QVERIFY2(error.contains("unknown"), qPrintable(error));
 }
 

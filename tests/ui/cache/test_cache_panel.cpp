@@ -363,9 +363,19 @@ void CachePanelTest::downloadPinEvict()
 
     panel.grab().save("/tmp/cache.png");
 
+    auto* keep = panel.findChild<QPushButton*>("cacheKeepUntil");
+    QVERIFY(keep && !keep->isEnabled()); // pinned content never expires anyway
     unpin->click();
     QTRY_VERIFY_WITH_TIMEOUT(!model.index(0, 0).data(CacheContentModel::PinnedRole).toBool(), 4000);
     QTRY_VERIFY(evict->isEnabled());
+
+    // Keep until… (ExpireOn) moves the row's expiry to the chosen time.
+    QVERIFY(keep->isEnabled());
+    const QDateTime until = QDateTime::fromSecsSinceEpoch(
+        QDateTime::currentDateTime().addDays(40).toSecsSinceEpoch());
+    panel.keepSelectedUntil(until);
+    QTRY_VERIFY_WITH_TIMEOUT(model.entry(0) && model.entry(0)->expiresAt == until, 6000);
+    QCOMPARE(panel.messageText(), QString());
     panel.evictSelected(false);
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 0, 4000);
     QCOMPARE(panel.messageText(), QString());

@@ -5,6 +5,7 @@
 #include "common/WhenReady.h"
 #include "panels/cache/CacheContentModel.h"
 #include "panels/cache/EvictionLogModel.h"
+#include "panels/cache/KeepUntilDialog.h"
 #include "panels/cache/RefreshCoalescer.h"
 #include "panels/downloads/JobTableModel.h"
 
@@ -29,6 +30,7 @@ namespace {
 constexpr int kContentsIntervalMs = 5'000;
 constexpr int kChartIntervalMs = 60'000;
 constexpr int kEvictionLogLimit = 200;
+constexpr int kSuggestedKeepDays = 30; // the Keep until… dialog's first offer
 // Samples are one a minute while the agent runs; a longer gap means it was not running, and
 // drawing a line across it would claim a cache size nobody measured.
 constexpr qint64 kGapSeconds = 5 * 60;
@@ -152,6 +154,10 @@ CachePanel::CachePanel(agent::Agent& agent, QWidget* parent) : QWidget(parent), 
     m_unpin->setToolTip(pinHelp);
     m_evict = new QPushButton(tr("Evict…"), this);
     m_evict->setObjectName(QStringLiteral("cacheEvict"));
+    m_keep = new QPushButton(tr("Keep until…"), this);
+    m_keep->setObjectName(QStringLiteral("cacheKeepUntil"));
+    m_keep->setToolTip(tr("Keep the selected content at least until a time you choose, however "
+                          "old it gets (ExpireOn; at most a year ahead)."));
 
     m_evictionModel = new EvictionLogModel(this);
     m_evictionTable = new QTableView(this);
@@ -173,6 +179,7 @@ CachePanel::CachePanel(agent::Agent& agent, QWidget* parent) : QWidget(parent), 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_pin);
     buttons->addWidget(m_unpin);
+    buttons->addWidget(m_keep);
     buttons->addWidget(m_evict);
     buttons->addStretch(1);
     auto* contentsLayout = new QVBoxLayout(contentsBox);
@@ -201,6 +208,16 @@ CachePanel::CachePanel(agent::Agent& agent, QWidget* parent) : QWidget(parent), 
     connect(m_pin, &QPushButton::clicked, this, [this] { setSelectedPinned(true); });
     connect(m_unpin, &QPushButton::clicked, this, [this] { setSelectedPinned(false); });
     connect(m_evict, &QPushButton::clicked, this, [this] { evictSelected(true); });
+    connect(m_keep, &QPushButton::clicked, this, [this] {
+        const cache::CacheEntry* entry =
+            m_contentModel->entry(m_contentModel->rowOf(selectedContent()));
+        if (!entry)
+            return;
+        const QDateTime suggested = QDateTime::currentDateTime().addDays(kSuggestedKeepDays);
+        if (const auto until =
+                askKeepUntil(this, entry->name, std::max(suggested, entry->expiresAt)))
+            keepSelectedUntil(*until);
+    });
     connect(m_contentTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &CachePanel::updateActions);
     // Pinning changes a row in place; the buttons follow the selected row's new state.
@@ -309,6 +326,18 @@ void CachePanel::setSelectedPinned(bool pinned)
         return;
     showMessage({});
     onResult(this, m_agent.setPinned(id, pinned), [this](const QString& error) {
+        showMessage(error);
+        refreshContents();
+    });
+}
+
+void CachePanel::keepSelectedUntil(const QDateTime& until)
+{
+    const QString id = selectedContent();
+    if (id.isEmpty())
+        return;
+    showMessage({});
+    onResult(this, m_agent.setExpireOn(id, until), [this](const QString& error) {
         showMessage(error);
         refreshContents();
     });
@@ -491,6 +520,7 @@ void CachePanel::updateActions()
     m_pin->setEnabled(entry && !entry->pinned);
     m_unpin->setEnabled(entry && entry->pinned);
     m_evict->setEnabled(entry && !entry->pinned && !entry->inUse);
+    m_keep->setEnabled(entry && !entry->pinned); // pinned content never expires anyway
     if (entry && entry->pinned)
         m_evict->setToolTip(tr("Pinned content cannot be evicted; unpin it first."));
     else if (entry && entry->inUse)

@@ -59,6 +59,8 @@ public:
     bool selectContent(const QString& contentId);
     QString selectedContent() const;
     void setSelectedPinned(bool pinned);
+    // Set-DeliveryOptimizationStatus -ExpireOn for the selected content.
+    void keepSelectedUntil(const QDateTime& until);
     // Asks first unless `confirm` is false (tests, or callers that asked already).
     void evictSelected(bool confirm = true);
 
@@ -94,6 +96,7 @@ private:
     QPushButton* m_pin = nullptr;
     QPushButton* m_unpin = nullptr;
     QPushButton* m_evict = nullptr;
+    QPushButton* m_keep = nullptr;
     std::unique_ptr<RefreshCoalescer> m_contents;
     std::unique_ptr<RefreshCoalescer> m_history;
     int m_lastFiles = -1;
