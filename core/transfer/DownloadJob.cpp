@@ -1,6 +1,7 @@
 #include "transfer/DownloadJob.h"
 
 #include "cache/PieceStore.h"
+#include "common/ByteUnits.h"
 #include "content/Metainfo.h"
 #include "content/MetainfoWriter.h"
 #include "log/LogCategories.h"
@@ -36,6 +37,8 @@ constexpr qint64 kPeerGraceMs = 2'000;
 constexpr int kHttpStripePieces = 8;
 // Peers that deliver nothing for this long no longer keep the origin from other agents' stripes.
 constexpr qint64 kPeerStallMs = 3'000;
+constexpr qint64 kQosWindowMs = 5'000; // DOMinBackgroundQos is measured over at least this
+constexpr qint64 kMaxQosWindowMs = 60'000;
 constexpr int kMaxHashFailures = 3;
 constexpr qint64 kMinUrlPieceLength = 1024 * 1024;
 
@@ -198,6 +201,8 @@ void DownloadJob::beginTransfer()
     if (m_source)
         m_source->setExpectedSize(m_fileSize);
     m_transferClock.start();
+    m_qosWindow.invalidate(); // DOMinBackgroundQos measures this run only
+    m_belowMinQos = false;
     m_lastPeerPiece.start(); // peers get as long to start delivering as to keep delivering
     m_holdTimer.setSingleShot(true);
     connect(&m_holdTimer, &QTimer::timeout, this, &DownloadJob::schedulePump, Qt::UniqueConnection);
@@ -320,7 +325,7 @@ DownloadJob::HttpGate DownloadJob::httpGate()
     if (elapsed < graceUntil) {
         gate = HttpGate::Closed;
         until = graceUntil;
-    } else if (elapsed < delayUntil) {
+    } else if (elapsed < delayUntil && !(!m_record.foreground && belowMinBackgroundQos())) {
         // A server without Range support can only stream everything, peers' pieces included.
         gate = m_source && m_source->rangesSupported() ? HttpGate::UnservedOnly : HttpGate::Closed;
         until = delayUntil;
@@ -328,6 +333,39 @@ DownloadJob::HttpGate DownloadJob::httpGate()
     if (gate != HttpGate::Open && !m_holdTimer.isActive())
         m_holdTimer.start(int(qMin<qint64>(until - elapsed, 1000)) + 1);
     return gate;
+}
+
+bool DownloadJob::belowMinBackgroundQos()
+{
+    // DOMinBackgroundQos: a background download whose origin waits for peers still gets at least
+    // this rate; when the peers give less over a measuring window, the origin tops up the
+    // download (DO blends HTTP in) until a window reaches the rate again.
+    const qint64 minRate = m_context.peers->minBackgroundQosBytesPerSecond();
+    if (minRate <= 0)
+        return false;
+    const qint64 received = m_record.bytesReceived();
+    if (!m_qosWindow.isValid()) {
+        m_qosWindow.start();
+        m_qosWindowBytes = received;
+        return m_belowMinQos;
+    }
+    // Bytes count when a whole piece is verified, so a window lasts at least two pieces at the
+    // minimum rate: a slow but steady peer must not look like a stalled one.
+    const qint64 windowMs =
+        std::clamp<qint64>(2 * m_pieceLength * 1000 / minRate, kQosWindowMs, kMaxQosWindowMs);
+    const qint64 ms = m_qosWindow.elapsed();
+    if (ms < windowMs)
+        return m_belowMinQos;
+    const qint64 rate = (received - m_qosWindowBytes) * 1000 / ms;
+    const bool below = rate < minRate;
+    if (below != m_belowMinQos)
+        qCInfo(log::lcTransfer, "%s: %lld KB/s %s DOMinBackgroundQos (%lld KB/s): %s",
+               qPrintable(m_record.jobId), rate / kKiB, below ? "below" : "back at", minRate / kKiB,
+               below ? "the origin tops up" : "the origin waits for peers again");
+    m_belowMinQos = below;
+    m_qosWindow.restart();
+    m_qosWindowBytes = received;
+    return m_belowMinQos;
 }
 
 int DownloadJob::effectiveDownloadMode() const
@@ -371,9 +409,10 @@ bool DownloadJob::requestSpan(HttpGate gate)
 {
     auto span = std::make_shared<Span>();
     const bool peers = m_swarm && m_swarm->connectionCount() > 0;
-    // Pieces that peers serving us have are left to them; without such peers, everything.
+    // Pieces that peers serving us have are left to them; without such peers, or when they are
+    // too slow for DOMinBackgroundQos, the origin takes any piece nobody is fetching.
     const bool includeAvailable =
-        gate == HttpGate::Open && (!m_swarm || m_swarm->servingPeerCount() == 0);
+        gate == HttpGate::Open && (!m_swarm || m_swarm->servingPeerCount() == 0 || m_belowMinQos);
     if (!m_source->rangesSupported()) {
         if (!m_reportedNoRanges) {
             m_reportedNoRanges = true;
@@ -397,12 +436,17 @@ bool DownloadJob::requestSpan(HttpGate gate)
         const qint64 spanBytes = peers ? kSpanBytesWithPeers : kSpanBytes;
         const int maxPieces = int(qMax<qint64>(1, spanBytes / qMax<qint64>(1, m_pieceLength)));
         PiecePicker::Run run =
-            m_picker->pickForHttp(maxPieces, includeAvailable, peers, httpShare());
+            // Topping up to DOMinBackgroundQos ignores the split with co-fetchers: they may be
+            // the very peers that are too slow.
+            m_picker->pickForHttp(maxPieces, includeAvailable, peers,
+                                  m_belowMinQos ? std::function<bool(int)>() : httpShare());
         if (run.empty() && peersStalled())
             run = m_picker->pickForHttp(maxPieces, includeAvailable, peers);
-        if (run.empty() && gate == HttpGate::Open && m_swarm && m_swarm->servingPeerCount() == 0 &&
+        if (run.empty() && gate == HttpGate::Open && m_swarm &&
+            (m_swarm->servingPeerCount() == 0 || m_belowMinQos) &&
             m_picker->missingUnassignedCount() == 0) {
-            // Endgame with no peer serving: the origin takes over what stalled peers hold.
+            // Endgame with no peer serving, or with peers too slow for DOMinBackgroundQos: the
+            // origin takes over what those peers hold.
             const int piece = m_picker->pickInFlightForHttp();
             run = {piece, piece};
         }

@@ -99,6 +99,7 @@ private:
         Closed,       // peers we were told about are still connecting
     };
     HttpGate httpGate();
+    bool belowMinBackgroundQos();
     int effectiveDownloadMode() const;
     std::function<bool(int)> httpShare() const; // which pieces the origin fetches for us
     bool peersStalled() const;
@@ -141,6 +142,9 @@ private:
     Swarm* m_swarm = nullptr;
     QElapsedTimer m_transferClock; // since this run began fetching
     QElapsedTimer m_lastPeerPiece; // since a peer last delivered a piece (or the start)
+    QElapsedTimer m_qosWindow;     // DOMinBackgroundQos: the current measuring window
+    qint64 m_qosWindowBytes = 0;   // bytes received when it began
+    bool m_belowMinQos = false;    // the last full window was slower than the minimum
     bool m_pumpScheduled = false;
     QTimer m_holdTimer; // wakes the origin when its hold for peers ends
     int m_httpConnections = 0;

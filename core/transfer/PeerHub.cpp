@@ -1,6 +1,7 @@
 #include "transfer/PeerHub.h"
 
 #include "cache/PieceStore.h"
+#include "common/ByteUnits.h"
 #include "content/Metainfo.h"
 #include "log/LogCategories.h"
 #include "peer/PlainAddress.h"
@@ -287,6 +288,12 @@ int PeerHub::httpDelaySeconds(bool foreground) const
         m_policies.number(foreground ? QStringLiteral("DODelayForegroundDownloadFromHttp")
                                      : QStringLiteral("DODelayBackgroundDownloadFromHttp"));
     return int(std::clamp<qint64>(seconds, 0, 7 * 24 * 3600));
+}
+
+qint64 PeerHub::minBackgroundQosBytesPerSecond() const
+{
+    const qint64 kilobytes = m_policies.number(QStringLiteral("DOMinBackgroundQos"));
+    return std::clamp<qint64>(kilobytes, 0, qint64(1) << 32) * kKiB;
 }
 
 namespace {

@@ -105,6 +105,8 @@ public:
     bool largeEnoughToPeer(qint64 fileSize) const; // DOMinFileSizeToCache
     // Seconds HTTP waits for peers before fetching pieces they could serve.
     int httpDelaySeconds(bool foreground) const;
+    // DOMinBackgroundQos in bytes per second (the policy counts KB/s).
+    qint64 minBackgroundQosBytesPerSecond() const;
 
     // The swarm of a download that may use peers, created on demand; null when peering is off
     // for it. `have` are the pieces already verified in the cache.

@@ -196,7 +196,7 @@ void Swarm::addConnection(PeerConnection* connection, SourceClass cls)
                     applyVerdict(p, m_membership.onProof(p.connection, payload));
             }));
     connect(connection, &PeerConnection::sendBufferDrained, this,
-            with([this](Peer& p) { m_uploader->serve(p.connection); }));
+            with([this](Peer&) { m_uploader->serveAll(); }));
     connect(connection, &PeerConnection::closed, this,
             [this, connection](const QString& reason, bool violation) {
                 onClosed(connection, reason, violation);

@@ -20,6 +20,9 @@ using peer::PeerConnection;
 // two event-loop turns, small enough that a choke or cancel takes effect soon.
 constexpr qint64 kMaxQueuedSend = 1024 * 1024;
 constexpr qint64 kMaxCachedBytes = 16 * 1024 * 1024;
+// Rounds of one block per peer in one serveAll: the send buffers (kMaxQueuedSend) stop it long
+// before, this only bounds the loop.
+constexpr int kMaxServeRounds = 4096;
 
 } // namespace
 
@@ -38,7 +41,7 @@ void SwarmUploader::onRequested(PeerConnection* connection, const BlockRequest& 
         return;
     }
     m_queues[connection].push_back(block);
-    serve(connection);
+    serveAll();
 }
 
 void SwarmUploader::onCancelled(PeerConnection* connection, const BlockRequest& block)
@@ -57,23 +60,39 @@ void SwarmUploader::forget(PeerConnection* connection)
 
 void SwarmUploader::serveAll()
 {
-    const auto connections = m_queues.keys();
-    for (PeerConnection* c : connections)
-        serve(c);
+    // One block per peer per round, starting with a different peer each time: serving each
+    // queue to the end in hash order let the first peer take every token of a scarce upload
+    // limit and starved the others.
+    const QList<PeerConnection*> connections = m_queues.keys();
+    const qsizetype count = connections.size();
+    if (count == 0)
+        return;
+    m_firstServed = (m_firstServed + 1) % count;
+    for (int round = 0; round < kMaxServeRounds; ++round) {
+        int sent = 0;
+        for (qsizetype k = 0; k < count; ++k) {
+            PeerConnection* connection = connections.at((m_firstServed + k) % count);
+            if (m_queues.contains(connection)) // not forgotten meanwhile
+                sent += serve(connection, 1);
+        }
+        if (sent == 0)
+            return;
+    }
 }
 
-void SwarmUploader::serve(PeerConnection* connection)
+int SwarmUploader::serve(PeerConnection* connection, int maxBlocks)
 {
     auto it = m_queues.find(connection);
     if (it == m_queues.end())
-        return;
+        return 0;
     Swarm::Peer* peer = m_swarm.peerOf(connection);
     if (!peer) {
         m_queues.erase(it);
-        return;
+        return 0;
     }
     auto& queue = it.value();
-    while (!queue.empty() && !connection->isClosed() &&
+    int sent = 0;
+    while (sent < maxBlocks && !queue.empty() && !connection->isClosed() &&
            connection->bytesToWrite() < kMaxQueuedSend) {
         const BlockRequest block = queue.front();
         if (!m_hub.uploadAllowedTo(peer->cls)) {
@@ -84,23 +103,26 @@ void SwarmUploader::serve(PeerConnection* connection)
         const auto piece = m_pieces.constFind(int(block.index));
         if (piece == m_pieces.cend()) {
             read(int(block.index));
-            return;
+            return sent;
         }
         if (m_credit < block.length) {
             m_credit +=
                 m_hub.uploadLimiter().take(TrafficClass::Foreground, block.length - m_credit);
             if (m_credit < block.length)
-                return; // the limiter's `available` signal resumes us
+                return sent; // the limiter's `available` signal resumes us
         }
         m_credit -= block.length;
         const QByteArray data = piece->mid(block.begin, block.length);
         queue.pop_front();
         // A request withdrawn meanwhile (cancel, or rejected by a choke) is not sent.
-        if (connection->sendBlock(block.index, block.begin, data))
+        if (connection->sendBlock(block.index, block.begin, data)) {
             m_hub.countUpload(peer->cls, block.length);
-        else
+            ++sent;
+        } else {
             m_credit += block.length;
+        }
     }
+    return sent;
 }
 
 void SwarmUploader::read(int piece)

@@ -3,7 +3,8 @@
 // Serves a swarm's peers: queues their block requests, reads verified pieces from the cache on
 // worker threads (keeping a few recently read pieces in memory), and sends blocks as the upload
 // limit and each socket's send buffer allow. Only pieces the swarm has stored — verified and
-// durable — are ever sent.
+// durable — are ever sent. Peers are served a block at a time in turn, so a low
+// DOMaxUploadBandwidth is shared instead of going to whichever peer asks first.
 
 #include "peer/PeerConnection.h"
 
@@ -25,11 +26,14 @@ public:
 
     void onRequested(peer::PeerConnection* connection, const peer::BlockRequest& block);
     void onCancelled(peer::PeerConnection* connection, const peer::BlockRequest& block);
-    void serve(peer::PeerConnection* connection);
     void forget(peer::PeerConnection* connection);
+    // Sends what the upload limit and the send buffers allow, to every peer in turn (after a
+    // request, a drained send buffer, new bandwidth or a piece read from disk).
+    void serveAll();
 
 private:
-    void serveAll();
+    // Sends at most `maxBlocks` of the connection's queued blocks; returns how many went out.
+    int serve(peer::PeerConnection* connection, int maxBlocks);
     void read(int piece);
     void remember(int piece, QByteArray data);
 
@@ -40,7 +44,8 @@ private:
     std::deque<int> m_recent;        // least recently read first
     qint64 m_cachedBytes = 0;
     QSet<int> m_reading;
-    qint64 m_credit = 0; // upload bytes granted by the limiter and not yet spent
+    qint64 m_credit = 0;         // upload bytes granted by the limiter and not yet spent
+    qsizetype m_firstServed = 0; // rotates, so no peer is always first in line
 };
 
 } // namespace opendo::transfer

@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void initTestCase();
     void fourAgentsShareOneOriginCopy();
     void httpDelayHoldsBackOnlyWhatPeersHave();
+    void minBackgroundQosTopsUpSlowPeers();
 
 private:
     ProcessResult doctl(const QString& dataDir, const QStringList& args, int timeoutMs = 60000);
@@ -261,6 +263,92 @@ void PeerSwarmTest::httpDelayHoldsBackOnlyWhatPeersHave()
     }
     qInfo("both finished in %lld ms with a %d s HTTP delay", clock.elapsed(), kDelaySeconds);
     QVERIFY(clock.elapsed() < kDelaySeconds * 1000 / 2);
+    for (auto& agent : agents)
+        QCOMPARE(agent->stop(), 0);
+}
+
+void PeerSwarmTest::minBackgroundQosTopsUpSlowPeers()
+{
+    // A seed that uploads at most 100 KB/s, an origin that serves 1 MB/s per connection, and
+    // two background downloaders that hold the origin back for ten minutes while peers can
+    // serve. The one whose DOMinBackgroundQos asks for 4000 KB/s gets the origin to top up and
+    // finishes long before the seed alone could deliver; the one content with 1 KB/s keeps
+    // waiting for the seed and takes nothing more from the origin.
+    constexpr qint64 kSize = 8 * 1024 * 1024;
+    QString error;
+    const std::unique_ptr<NginxServer> origin =
+        startContentOrigin(m_dir.filePath("qos-www"), kSize, 11, "limit_rate 1m;", &error);
+    QVERIFY2(origin, qPrintable(error));
+    const QString torrent = m_dir.filePath("qos.torrent");
+    const ProcessResult made = runProgram(
+        executable("doctl"), {"create-metainfo", m_dir.filePath("qos-www/content.bin"), "--webseed",
+                              origin->url("/content.bin").toString(), "-o", torrent});
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+
+    const QStringList names{"qos-seed", "qos-fast", "qos-patient"};
+    std::vector<std::unique_ptr<AgentProcess>> agents;
+    for (int i = 0; i < 3; ++i) {
+        AgentProcessOptions options;
+        options.dataDir = m_dir.filePath(names[i]);
+        options.address = QHostAddress(QString("127.0.0.%1").arg(i + 8));
+        agents.push_back(std::make_unique<AgentProcess>(options));
+    }
+    const QStringList held{"DODelayBackgroundDownloadFromHttp=600", "DOMinFileSizeToCache=1"};
+    QVERIFY(configure(agents[0]->dataDir(), kLabSettings + QStringList{"DOMaxUploadBandwidth=100",
+                                                                       "DOMinFileSizeToCache=1"}));
+    QVERIFY(configure(agents[1]->dataDir(),
+                      kLabSettings + held + QStringList{"DOMinBackgroundQos=4000"}));
+    QVERIFY(
+        configure(agents[2]->dataDir(), kLabSettings + held + QStringList{"DOMinBackgroundQos=1"}));
+    // The seed fetches the file first. Without a discovery service, static peers decide who
+    // talks to whom: the seed serves both, the downloaders do not feed each other.
+    QVERIFY(doctl(agents[0]->dataDir(), {"download", torrent}).exitCode == 0);
+    for (int i = 0; i < 3; ++i) {
+        AgentProcessOptions options;
+        options.dataDir = agents[i]->dataDir();
+        options.address = QHostAddress(QString("127.0.0.%1").arg(i + 8));
+        options.port = agents[i]->port();
+        if (i == 0)
+            options.peers = {agents[1]->endpoint(), agents[2]->endpoint()};
+        else
+            options.peers = {agents[0]->endpoint()};
+        agents[i] = std::make_unique<AgentProcess>(options);
+        QVERIFY2(agents[i]->start(&error), qPrintable(error));
+    }
+
+    QProcess patient;
+    patient.start(executable("doctl"),
+                  {"--data-dir", agents[2]->dataDir(), "download", torrent, "--background"});
+    QVERIFY(patient.waitForStarted(5000));
+    QElapsedTimer clock;
+    clock.start();
+    const ProcessResult fast =
+        doctl(agents[1]->dataDir(), {"download", torrent, "--background", "--json"}, 60000);
+    QVERIFY2(fast.exitCode == 0, qPrintable(fast.err + agents[1]->log().right(2000)));
+    const QJsonObject done = QJsonDocument::fromJson(fast.out.toUtf8()).object();
+    qInfo("with DOMinBackgroundQos 4000 KB/s: %lld ms, %lld bytes from HTTP, %lld from peers",
+          clock.elapsed(), done["BytesFromHttp"].toInteger(), done["BytesFromPeers"].toInteger());
+    QCOMPARE(done["BytesFromHttp"].toInteger() + done["BytesFromPeers"].toInteger(), kSize);
+    QVERIFY(done["BytesFromHttp"].toInteger() > kSize / 2);
+    QVERIFY2(clock.elapsed() < 40'000, "the 100 KB/s seed alone needs over 80 s");
+    QVERIFY2(agents[1]->log().contains("below DOMinBackgroundQos"),
+             qPrintable(agents[1]->log().right(3000)));
+
+    // The patient downloader is still at it, fed by the seed alone.
+    auto patientJob = [&] {
+        const ProcessResult status = doctl(agents[2]->dataDir(), {"status", "--json"});
+        return QJsonDocument::fromJson(status.out.toUtf8()).array().at(0).toObject();
+    };
+    const QJsonObject before = patientJob();
+    QTest::qWait(6000); // longer than a measuring window
+    const QJsonObject after = patientJob();
+    QVERIFY2(after["Status"].toString() == "Downloading", qPrintable(agents[2]->log().right(4000)));
+    QCOMPARE(after["BytesFromHttp"].toInteger(), before["BytesFromHttp"].toInteger());
+    QVERIFY2(after["BytesFromPeers"].toInteger() > before["BytesFromPeers"].toInteger(),
+             qPrintable(agents[2]->log().right(3000)));
+    QVERIFY(!agents[2]->log().contains("below DOMinBackgroundQos"));
+    patient.kill();
+    patient.waitForFinished(5000);
     for (auto& agent : agents)
         QCOMPARE(agent->stop(), 0);
 }
