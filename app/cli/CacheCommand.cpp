@@ -131,6 +131,17 @@ const cache::CacheEntry* findEntry(const QList<cache::CacheEntry>& entries, cons
     return found;
 }
 
+// findEntry, with its complaint printed; null when there is no such entry.
+const cache::CacheEntry* resolveEntry(const QList<cache::CacheEntry>& entries, const QString& id,
+                                      QTextStream& err)
+{
+    QString error;
+    const cache::CacheEntry* entry = findEntry(entries, id, &error);
+    if (!entry)
+        err << errorLine(error);
+    return entry;
+}
+
 int pin(agent::Agent& agent, const cache::CacheEntry& entry, bool pinned, QTextStream& out,
         QTextStream& err)
 {
@@ -169,12 +180,9 @@ int deleteFiles(agent::Agent& agent, const QList<cache::CacheEntry>& entries,
 {
     QList<const cache::CacheEntry*> targets;
     if (id) {
-        QString error;
-        const cache::CacheEntry* entry = findEntry(entries, *id, &error);
-        if (!entry) {
-            err << errorLine(error);
+        const cache::CacheEntry* entry = resolveEntry(entries, *id, err);
+        if (!entry)
             return 1;
-        }
         targets << entry;
     } else {
         for (const cache::CacheEntry& e : entries)
@@ -230,12 +238,9 @@ int expireFiles(agent::Agent& agent, const QList<cache::CacheEntry>& entries,
     }
     QString target;
     if (id) {
-        QString error;
-        const cache::CacheEntry* entry = findEntry(entries, *id, &error);
-        if (!entry) {
-            err << errorLine(error);
+        const cache::CacheEntry* entry = resolveEntry(entries, *id, err);
+        if (!entry)
             return 1;
-        }
         target = entry->contentId;
     }
     if (const QString error = agent.setExpireOn(target, until).result(); !error.isEmpty()) {
@@ -277,13 +282,8 @@ int runCacheCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, Q
         return deleteFiles(agent, entries, id, includePinned, out, err);
     if (expire)
         return expireFiles(agent, entries, id, *on, out, err);
-    QString error;
-    const cache::CacheEntry* entry = findEntry(entries, *id, &error);
-    if (!entry) {
-        err << errorLine(error);
-        return 1;
-    }
-    return pin(agent, *entry, verb == QLatin1String("pin"), out, err);
+    const cache::CacheEntry* entry = resolveEntry(entries, *id, err);
+    return entry ? pin(agent, *entry, verb == QLatin1String("pin"), out, err) : 1;
 }
 
 } // namespace opendo::cli

@@ -262,24 +262,24 @@ bool PieceStore::touch(const QString& contentId)
 
 bool PieceStore::setPinned(const QString& contentId, bool pinned, QString* error)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE cache_contents SET pinned = ? WHERE content_id = ?"));
-    q.addBindValue(pinned ? 1 : 0);
-    q.addBindValue(contentId);
-    if (!q.exec())
-        return failWith(error, q.lastError().text());
-    if (q.numRowsAffected() == 0)
-        return failWith(error, QStringLiteral("%1 is not in the cache").arg(contentId));
-    return true;
+    return updateColumn(QStringLiteral("pinned"), pinned ? 1 : 0, contentId, error);
 }
 
 bool PieceStore::setKeepUntil(const QString& contentId, const std::optional<QDateTime>& until,
                               QString* error)
 {
+    return updateColumn(QStringLiteral("keep_until"),
+                        until ? QVariant(until->toSecsSinceEpoch())
+                              : QVariant(QMetaType::fromType<qlonglong>()),
+                        contentId, error);
+}
+
+bool PieceStore::updateColumn(const QString& column, const QVariant& value,
+                              const QString& contentId, QString* error)
+{
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE cache_contents SET keep_until = ? WHERE content_id = ?"));
-    q.addBindValue(until ? QVariant(until->toSecsSinceEpoch())
-                         : QVariant(QMetaType::fromType<qlonglong>()));
+    q.prepare(QStringLiteral("UPDATE cache_contents SET %1 = ? WHERE content_id = ?").arg(column));
+    q.addBindValue(value);
     q.addBindValue(contentId);
     if (!q.exec())
         return failWith(error, q.lastError().text());

@@ -52,6 +52,9 @@ public:
     int reconcile(QString* error);
 
 private:
+    // One column of one content's row (a fixed column name from this class, never user text).
+    bool updateColumn(const QString& column, const QVariant& value, const QString& contentId,
+                      QString* error);
     QSqlDatabase m_db;
     QString m_cacheDir;
 };
