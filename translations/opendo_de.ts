@@ -628,40 +628,6 @@ Exit-Status: 0 keine Prüfung fehlgeschlagen, 1 eine Prüfung fehlgeschlagen, 2 
         </translation>
     </message>
     <message>
-        <source>usage: doctl [--data-dir DIR] [--proxy URL] &lt;command&gt; …
-commands:
-  config            list, get, set, reset, import and export DO settings
-  download          download a URL or a metainfo file and print its status
-  status            list the downloads: status [--json] [JOBID]
-  perfsnap          device snapshot, or this month&apos;s bytes: perfsnap [--month] [--json]
-  log               the agent&apos;s recent log: log [--follow] [--json] [--level L] …
-  peers             download mode in effect, discovery, offered peers, connections
-  cache             cached files: cache [list|pin|unpin|delete] [FILEID] [--json]
-  troubleshoot      health, connection and peer checks with remedies; --bundle FILE
-  create-metainfo   make a .torrent (BEP 52 hybrid) with web seeds for a file
-  publish           make (or take) a .torrent and register it with a discovery service
-run a command without arguments for its usage.
-While an agent (do-agent, the console) runs on DIR, the commands run in that agent; otherwise
-doctl starts its own for the command. --proxy applies to doctl&apos;s own agent only.
-</source>
-        <translation>Aufruf: doctl [--data-dir DIR] [--proxy URL] &lt;Befehl&gt; …
-Befehle:
-  config            DO-Einstellungen auflisten, lesen, setzen, zurücksetzen, importieren, exportieren
-  download          eine URL oder Metainfo-Datei herunterladen und ihren Status ausgeben
-  status            die Downloads auflisten: status [--json] [JOBID]
-  perfsnap          Gerätemomentaufnahme oder Bytes dieses Monats: perfsnap [--month] [--json]
-  log               das aktuelle Protokoll des Agenten: log [--follow] [--json] [--level L] …
-  peers             gültiger Downloadmodus, Erkennung, angebotene Peers, Verbindungen
-  cache             zwischengespeicherte Dateien: cache [list|pin|unpin|delete] [FILEID] [--json]
-  troubleshoot      Zustands-, Verbindungs- und Peer-Prüfungen mit Abhilfen; --bundle FILE
-  create-metainfo   eine .torrent-Datei (BEP-52-Hybrid) mit Webseeds für eine Datei erstellen
-  publish           eine .torrent-Datei erstellen (oder nehmen) und bei einem Erkennungsdienst registrieren
-Einen Befehl ohne Argumente aufrufen, um seine Verwendung zu sehen.
-Läuft ein Agent (do-agent, die Konsole) auf DIR, laufen die Befehle in diesem Agenten; sonst
-startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen Agenten von doctl.
-</translation>
-    </message>
-    <message>
         <source>usage: doctl cache [list] [--json]
        doctl cache pin|unpin FILEID
        doctl cache expire [FILEID] --on DATE
@@ -694,6 +660,92 @@ delete ohne FILEID entfernt jede zwischengespeicherte Datei, die weder angehefte
     <message>
         <source>%1 stays at least until %2</source>
         <translation>%1 bleibt mindestens bis %2</translation>
+    </message>
+    <message>
+        <source>usage: doctl analysis [--json]
+</source>
+        <translation>Aufruf: doctl analysis [--json]
+</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>Downloads</translation>
+    </message>
+    <message>
+        <source>  in the foreground</source>
+        <translation>  im Vordergrund</translation>
+    </message>
+    <message>
+        <source>Minimum size to use peers (DOMinFileSizeToCache)</source>
+        <translation>Mindestgröße für Peers (DOMinFileSizeToCache)</translation>
+    </message>
+    <message>
+        <source>Could use peers</source>
+        <translation>Konnten Peers nutzen</translation>
+    </message>
+    <message>
+        <source>  not: no metainfo (HTTP only)</source>
+        <translation>  nicht: keine Metainfo (nur HTTP)</translation>
+    </message>
+    <message>
+        <source>  not: below the minimum size</source>
+        <translation>  nicht: unter der Mindestgröße</translation>
+    </message>
+    <message>
+        <source>  not: download mode without peers</source>
+        <translation>  nicht: Downloadmodus ohne Peers</translation>
+    </message>
+    <message>
+        <source>Got bytes from peers</source>
+        <translation>Bytes von Peers erhalten</translation>
+    </message>
+    <message>
+        <source>From peers, all downloads</source>
+        <translation>Von Peers, alle Downloads</translation>
+    </message>
+    <message>
+        <source>From peers, downloads that could use them</source>
+        <translation>Von Peers, Downloads, die sie nutzen konnten</translation>
+    </message>
+    <message>
+        <source>From peers, downloads that got any</source>
+        <translation>Von Peers, Downloads mit Peer-Bytes</translation>
+    </message>
+    <message>
+        <source>usage: doctl [--data-dir DIR] [--proxy URL] &lt;command&gt; …
+commands:
+  config            list, get, set, reset, import and export DO settings
+  download          download a URL or a metainfo file and print its status
+  status            list the downloads: status [--json] [JOBID]
+  perfsnap          device snapshot, or this month&apos;s bytes: perfsnap [--month] [--json]
+  log               the agent&apos;s recent log: log [--follow] [--json] [--level L] …
+  peers             download mode in effect, discovery, offered peers, connections
+  cache             cached files: cache [list|pin|unpin|expire|delete] [FILEID] [--json]
+  analysis          how many downloads could use peers, how many did, the share of bytes
+  troubleshoot      health, connection and peer checks with remedies; --bundle FILE
+  create-metainfo   make a .torrent (BEP 52 hybrid) with web seeds for a file
+  publish           make (or take) a .torrent and register it with a discovery service
+run a command without arguments for its usage.
+While an agent (do-agent, the console) runs on DIR, the commands run in that agent; otherwise
+doctl starts its own for the command. --proxy applies to doctl&apos;s own agent only.
+</source>
+        <translation>Aufruf: doctl [--data-dir DIR] [--proxy URL] &lt;Befehl&gt; …
+Befehle:
+  config            DO-Einstellungen auflisten, lesen, setzen, zurücksetzen, importieren, exportieren
+  download          eine URL oder Metainfo-Datei herunterladen und ihren Status ausgeben
+  status            die Downloads auflisten: status [--json] [JOBID]
+  perfsnap          Gerätemomentaufnahme oder Bytes dieses Monats: perfsnap [--month] [--json]
+  log               das aktuelle Protokoll des Agenten: log [--follow] [--json] [--level L] …
+  peers             gültiger Downloadmodus, Erkennung, angebotene Peers, Verbindungen
+  cache             zwischengespeicherte Dateien: cache [list|pin|unpin|expire|delete] [FILEID] [--json]
+  analysis          wie viele Downloads Peers nutzen konnten, wie viele es taten, Anteil der Bytes
+  troubleshoot      Zustands-, Verbindungs- und Peer-Prüfungen mit Abhilfen; --bundle FILE
+  create-metainfo   eine .torrent-Datei (BEP-52-Hybrid) mit Webseeds für eine Datei erstellen
+  publish           eine .torrent-Datei erstellen (oder nehmen) und bei einem Erkennungsdienst registrieren
+Einen Befehl ohne Argumente aufrufen, um seine Verwendung zu sehen.
+Läuft ein Agent (do-agent, die Konsole) auf DIR, laufen die Befehle in diesem Agenten; sonst
+startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen Agenten von doctl.
+</translation>
     </message>
 </context>
 <context>
@@ -2871,6 +2923,34 @@ delete ohne FILEID entfernt jede zwischengespeicherte Datei, die weder angehefte
     <message>
         <source>Cache server share this month</source>
         <translation>Anteil der Cacheserver in diesem Monat</translation>
+    </message>
+    <message>
+        <source>The agent knows no downloads yet.</source>
+        <translation>Der Agent kennt noch keine Downloads.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 download(s) could use peers; %3 got bytes from them (%4 % of the eligible downloads&apos; bytes).</source>
+        <translation>%1 von %2 Downloads konnten Peers nutzen; %3 erhielten Bytes von ihnen (%4 % der Bytes der geeigneten Downloads).</translation>
+    </message>
+    <message>
+        <source>Foreground downloads: %1 of %2</source>
+        <translation>Vordergrund-Downloads: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Not eligible: %1 without metainfo (HTTP only), %2 below DOMinFileSizeToCache (%3), %4 in a download mode without peers</source>
+        <translation>Nicht geeignet: %1 ohne Metainfo (nur HTTP), %2 unter DOMinFileSizeToCache (%3), %4 in einem Downloadmodus ohne Peers</translation>
+    </message>
+    <message>
+        <source>From peers: %1 % of all bytes, %2 % among the downloads that got any</source>
+        <translation>Von Peers: %1 % aller Bytes, %2 % bei den Downloads, die welche erhielten</translation>
+    </message>
+    <message>
+        <source>Run &quot;I don&apos;t see bytes from peers&quot; or trace one of the downloads to see which gate stopped it.</source>
+        <translation>Führen Sie „Ich erhalte keine Bytes von Peers“ aus oder verfolgen Sie einen der Downloads, um zu sehen, welche Schranke ihn aufgehalten hat.</translation>
+    </message>
+    <message>
+        <source>Downloads that used peers</source>
+        <translation>Downloads, die Peers nutzten</translation>
     </message>
 </context>
 <context>

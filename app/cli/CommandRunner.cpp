@@ -1,5 +1,6 @@
 #include "CommandRunner.h"
 
+#include "AnalysisCommand.h"
 #include "CacheCommand.h"
 #include "CliArguments.h"
 #include "CliText.h"
@@ -20,7 +21,8 @@ bool isAgentCommand(const QString& command)
     return command == QLatin1String("config") || command == QLatin1String("download") ||
            command == QLatin1String("status") || command == QLatin1String("perfsnap") ||
            command == QLatin1String("peers") || command == QLatin1String("log") ||
-           command == QLatin1String("troubleshoot") || command == QLatin1String("cache");
+           command == QLatin1String("troubleshoot") || command == QLatin1String("cache") ||
+           command == QLatin1String("analysis");
 }
 
 int runAgentCommand(agent::Agent& agent, const QStringList& args, QTextStream& out,
@@ -41,6 +43,8 @@ int runAgentCommand(agent::Agent& agent, const QStringList& args, QTextStream& o
         rc = runPeersCommand(agent, cursor, out, err);
     else if (command == QLatin1String("perfsnap"))
         rc = runPerfSnapCommand(agent, cursor, out, err);
+    else if (command == QLatin1String("analysis"))
+        rc = runAnalysisCommand(agent, cursor, out, err, options);
     else if (command == QLatin1String("cache"))
         rc = runCacheCommand(agent, cursor, out, err);
     else if (command == QLatin1String("troubleshoot"))

@@ -20,23 +20,6 @@ namespace {
 
 constexpr int kJobsSnapshotWaitMs = 1000;
 
-// An agent started a moment ago publishes its jobs from its own thread; an empty list may only
-// mean that the first snapshot has not been announced yet.
-QList<JobStatus> jobsOf(agent::Agent& agent, const CommandOptions& options)
-{
-    QList<JobStatus> jobs = agent.jobs();
-    if (!jobs.isEmpty() || !options.freshAgent)
-        return jobs;
-    QEventLoop loop;
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
-    QObject::connect(&agent, &agent::Agent::jobsChanged, &loop, &QEventLoop::quit);
-    timeout.start(kJobsSnapshotWaitMs);
-    loop.exec();
-    return agent.jobs();
-}
-
 QString percentDone(const JobStatus& s)
 {
     // Finished is finished, even once the cache has let go of the file.
@@ -82,6 +65,23 @@ void printTable(const QList<JobStatus>& jobs, QTextStream& out)
 }
 
 } // namespace
+
+// An agent started a moment ago publishes its jobs from its own thread; an empty list may only
+// mean that the first snapshot has not been announced yet.
+QList<JobStatus> jobsOf(agent::Agent& agent, const CommandOptions& options)
+{
+    QList<JobStatus> jobs = agent.jobs();
+    if (!jobs.isEmpty() || !options.freshAgent)
+        return jobs;
+    QEventLoop loop;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    QObject::connect(&agent, &agent::Agent::jobsChanged, &loop, &QEventLoop::quit);
+    timeout.start(kJobsSnapshotWaitMs);
+    loop.exec();
+    return agent.jobs();
+}
 
 void printJobStatus(const JobStatus& s, QTextStream& out)
 {

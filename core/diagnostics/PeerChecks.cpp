@@ -3,8 +3,10 @@
 
 #include "diagnostics/PeerChecks.h"
 
+#include "cache/CacheEviction.h"
 #include "diagnostics/CheckSupport.h"
 #include "diagnostics/ConnectionProbeChecks.h"
+#include "diagnostics/DownloadAnalysis.h"
 #include "diagnostics/NetworkProbes.h"
 #include "discovery/DiscoveryClient.h"
 
@@ -127,6 +129,38 @@ CheckResult efficiency(const InstantCheck& c, const DiagnosticInputs& in)
                                     .arg(100.0 * double(peers) / double(total), 0, 'f', 1));
     r.evidence << Diag::tr("From peers: %1, from HTTP: %2, from cache servers: %3")
                       .arg(mbText(peers), mbText(http), mbText(cacheServer));
+    return r;
+}
+
+CheckResult downloadAnalysis(const InstantCheck& c, const DiagnosticInputs& in)
+{
+    const DownloadAnalysis a =
+        analyzeDownloads(in.jobs, cache::cacheLimitsFrom(in.policies).minFileSizeBytes);
+    if (a.files == 0)
+        return c.result(Verdict::NotApplicable, Diag::tr("The agent knows no downloads yet."));
+    const QString summary =
+        Diag::tr("%1 of %2 download(s) could use peers; %3 got bytes from them (%4 % of the "
+                 "eligible downloads' bytes).")
+            .arg(a.eligibleFiles)
+            .arg(a.files)
+            .arg(a.filesWithPeerBytes)
+            .arg(a.eligibleEfficiency(), 0, 'f', 1);
+    CheckResult r = a.eligibleFiles > 0 && a.filesWithPeerBytes == 0
+                        ? c.result(Verdict::Warn, summary)
+                        : c.result(Verdict::Pass, summary);
+    r.evidence << Diag::tr("Foreground downloads: %1 of %2").arg(a.foregroundFiles).arg(a.files)
+               << Diag::tr("Not eligible: %1 without metainfo (HTTP only), %2 below "
+                           "DOMinFileSizeToCache (%3), %4 in a download mode without peers")
+                      .arg(a.httpOnlyFiles)
+                      .arg(a.belowMinSizeFiles)
+                      .arg(mbText(a.minFileSizeToCache))
+                      .arg(a.noPeeringModeFiles)
+               << Diag::tr("From peers: %1 % of all bytes, %2 % among the downloads that got any")
+                      .arg(a.efficiency(), 0, 'f', 1)
+                      .arg(a.peeredEfficiency(), 0, 'f', 1);
+    if (r.verdict == Verdict::Warn)
+        r.remedy = Diag::tr("Run \"I don't see bytes from peers\" or trace one of the downloads "
+                            "to see which gate stopped it.");
     return r;
 }
 
@@ -314,6 +348,8 @@ QList<CheckFactory> peerChecks()
         instantCheck(QStringLiteral("peers.refused_banned"), CheckGroup::Peers,
                      Diag::tr("Refused and banned peers"), refusedOrBanned),
         errorsFoundCheck(),
+        instantCheck(QStringLiteral("peers.analysis"), CheckGroup::Peers,
+                     Diag::tr("Downloads that used peers"), downloadAnalysis),
         instantCheck(QStringLiteral("peers.efficiency"), CheckGroup::Peers,
                      Diag::tr("Peer efficiency this month"), efficiency),
     };

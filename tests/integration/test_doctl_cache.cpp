@@ -28,6 +28,7 @@ class DoctlCacheTest : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void analysisCountsWhatCouldUsePeers();
     void listPinAndDelete();
     void runningAgentServesTheCacheCommands();
     void badArgumentsChangeNothing();
@@ -87,6 +88,32 @@ QString DoctlCacheTest::download(const QString& source)
         return {};
     }
     return QJsonDocument::fromJson(r.out.toUtf8()).object()["FileId"].toString();
+}
+
+void DoctlCacheTest::analysisCountsWhatCouldUsePeers()
+{
+    // Two downloads of one file: the metainfo could use peers (none were there), the plain URL
+    // could not.
+    const ProcessResult r = doctl({"analysis", "--json"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonObject a = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(a["TotalFiles"].toInt(), 2);
+    QCOMPARE(a["EligibleFiles"].toInt(), 1);
+    QCOMPARE(a["NotEligibleHttpOnly"].toInt(), 1);
+    QCOMPARE(a["FilesWithPeerBytes"].toInt(), 0);
+    QCOMPARE(a["Bytes"].toInteger(), 2 * kFileSize);
+    QCOMPARE(a["OverallEfficiency"].toDouble(), 0.0);
+    // The troubleshooter draws the same conclusion.
+    const ProcessResult t = doctl({"troubleshoot", "--json"});
+    for (const QJsonValue& check : QJsonDocument::fromJson(t.out.toUtf8())["Results"].toArray()) {
+        if (check["Id"].toString() != "peers.analysis")
+            continue;
+        QCOMPARE(check["Verdict"].toString(), QString("warn"));
+        QVERIFY2(check["Summary"].toString().startsWith("1 of 2 download(s) could use peers; 0 "),
+                 qPrintable(check["Summary"].toString()));
+        return;
+    }
+    QFAIL("no peers.analysis check in doctl troubleshoot");
 }
 
 void DoctlCacheTest::listPinAndDelete()
