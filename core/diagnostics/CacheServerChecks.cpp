@@ -104,7 +104,8 @@ CheckResult share(const InstantCheck& c, const DiagnosticInputs& in)
     for (const qint64 bytes : down)
         total += bytes;
     const qint64 fromCache = down[size_t(SourceClass::CacheServer)];
-    const bool configured = !cacheServerPlanFor(in, true).hosts.isEmpty();
+    // Servers skipped on a VPN (by policy) are not expected to deliver.
+    const bool configured = !cacheServerPlanFor(in, true).empty();
     if (total == 0)
         return c.result(Verdict::NotApplicable, Diag::tr("Nothing was downloaded this month."));
     const QString percent = QString::number(100.0 * double(fromCache) / double(total), 'f', 1);
