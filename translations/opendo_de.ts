@@ -6189,6 +6189,30 @@ von %2</translation>
             <numerusform>%n aktive Downloads</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cache servers</source>
+        <translation>Cacheserver</translation>
+    </message>
+    <message>
+        <source>none configured</source>
+        <translation>keine konfiguriert</translation>
+    </message>
+    <message>
+        <source>DOCacheHost (or DOCacheHostSource for DHCP option 235) names Connected Cache servers that downloads ask first</source>
+        <translation>DOCacheHost (oder DOCacheHostSource für DHCP-Option 235) nennt Connected-Cache-Server, die Downloads zuerst fragen</translation>
+    </message>
+    <message>
+        <source>from DHCP option 235</source>
+        <translation>aus DHCP-Option 235</translation>
+    </message>
+    <message>
+        <source>%1 from cache servers this month</source>
+        <translation>%1 von Cacheservern in diesem Monat</translation>
+    </message>
+    <message>
+        <source>nothing came from them: see Troubleshooting, cache server checks</source>
+        <translation>von ihnen kam nichts: siehe Problembehandlung, Cacheserver-Prüfungen</translation>
+    </message>
 </context>
 <context>
     <name>opendo::ui::PeerConnectionWizard</name>

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void uploadCapCountsInternetOnly();
     void uploadCapReachedIsBad();
     void noUploadCap();
+    void cacheServersFromPolicyOrDhcp();
     void panelShowsARealDownloadInTheCache();
 };
 
@@ -259,6 +260,28 @@ void OverviewPanelTest::noUploadCap()
     QCOMPARE(f.status, FactStatus::Ok);
     QCOMPARE(f.percent, -1);
     QVERIFY2(f.detail.contains("DOMonthlyUploadDataCap is 0"), qPrintable(f.detail));
+}
+
+void OverviewPanelTest::cacheServersFromPolicyOrDhcp()
+{
+    ui::OverviewFact f = OverviewFacts::cacheServer({}, 0, month({}));
+    QCOMPARE(f.value, QString("none configured"));
+    QCOMPARE(f.status, ui::FactStatus::Ok);
+    // DOCacheHostSource 1 uses DHCP only without DOCacheHost; 2 always.
+    QCOMPARE(OverviewFacts::cacheServer({}, 1, month({})).value, QString("from DHCP option 235"));
+    QCOMPARE(OverviewFacts::cacheServer("cache1", 1, month({})).value, QString("cache1"));
+    QCOMPARE(OverviewFacts::cacheServer("cache1", 2, month({})).value,
+             QString("from DHCP option 235"));
+
+    f = OverviewFacts::cacheServer(
+        "cache1,10.0.0.7", 0, month({{SourceClass::CacheServer, 300}, {SourceClass::Http, 100}}));
+    QCOMPARE(f.value, QString("cache1, 10.0.0.7"));
+    QCOMPARE(f.detail, QString("300 bytes from cache servers this month (75 %)"));
+    QCOMPARE(f.status, ui::FactStatus::Ok);
+    // Configured, downloads happened, nothing came from the servers: worth a look.
+    f = OverviewFacts::cacheServer("cache1", 0, month({{SourceClass::Http, 100}}));
+    QCOMPARE(f.status, ui::FactStatus::Warn);
+    QVERIFY(f.detail.contains("see Troubleshooting"));
 }
 
 void OverviewPanelTest::panelShowsARealDownloadInTheCache()

@@ -323,6 +323,38 @@ OverviewFact OverviewFacts::agentCost(const std::optional<stats::DeviceStats>& s
     return f;
 }
 
+OverviewFact OverviewFacts::cacheServer(const QString& hosts, int source,
+                                        const std::optional<stats::MonthTotals>& month)
+{
+    OverviewFact f{QLatin1String(kCacheServer), tr("Cache servers"), {}, FactStatus::Ok, {}, -1};
+    const bool fromDhcp = source == 2 || (source == 1 && hosts.isEmpty());
+    if (hosts.isEmpty() && !fromDhcp) {
+        f.value = tr("none configured");
+        f.detail = tr("DOCacheHost (or DOCacheHostSource for DHCP option 235) names Connected "
+                      "Cache servers that downloads ask first");
+        return f;
+    }
+    f.value = fromDhcp
+                  ? tr("from DHCP option 235")
+                  : hosts.split(QLatin1Char(','), Qt::SkipEmptyParts).join(QStringLiteral(", "));
+    if (!month) {
+        f.detail = tr("loading…");
+        return f;
+    }
+    const qint64 all = sumBytes(month->down);
+    const qint64 fromCache = classBytes(month->down, SourceClass::CacheServer);
+    f.detail = tr("%1 from cache servers this month").arg(formatBytes(fromCache));
+    if (all > 0)
+        f.detail +=
+            QStringLiteral(" (%1)").arg(percentText(100.0 * double(fromCache) / double(all)));
+    if (all > 0 && fromCache == 0) {
+        f.status = FactStatus::Warn;
+        f.detail += QStringLiteral(" · ") +
+                    tr("nothing came from them: see Troubleshooting, cache server checks");
+    }
+    return f;
+}
+
 QList<OverviewFact> OverviewFacts::compute(const OverviewInput& in)
 {
     return {downloadMode(in.activity),
@@ -332,7 +364,8 @@ QList<OverviewFact> OverviewFacts::compute(const OverviewInput& in)
             peerShare(in.month),
             cache(in.stats),
             uploads(in.month, in.monthlyUploadCapGb),
-            agentCost(in.stats)};
+            agentCost(in.stats),
+            cacheServer(in.cacheHosts, in.cacheHostSource, in.month)};
 }
 
 } // namespace opendo::ui

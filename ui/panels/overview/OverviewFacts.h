@@ -2,7 +2,7 @@
 
 // What the Overview panel says, computed without widgets so every sentence can be tested: one
 // row per fact (download mode, discovery, listening, peers, share from peers this month, cache,
-// uploads against the monthly cap, the agent's own cost), each with a status.
+// uploads against the monthly cap, the agent's own cost, cache servers), each with a status.
 
 #include "agent/PeerActivity.h"
 #include "policy/PolicyState.h"
@@ -39,6 +39,8 @@ struct OverviewInput
     std::optional<stats::DeviceStats> stats; // none before the agent's first publish
     std::optional<stats::MonthTotals> month; // none until the first query answers
     qint64 monthlyUploadCapGb = 20;          // DOMonthlyUploadDataCap; 0 = no cap
+    QString cacheHosts;                      // DOCacheHost
+    int cacheHostSource = 0;                 // DOCacheHostSource; 0 = not set
 };
 
 class OverviewFacts
@@ -54,6 +56,7 @@ public:
     static constexpr const char* kCache = "cache";
     static constexpr const char* kUploads = "uploads";
     static constexpr const char* kAgent = "agent";
+    static constexpr const char* kCacheServer = "cacheServer";
 
     static QList<OverviewFact> compute(const OverviewInput& input);
 
@@ -65,6 +68,8 @@ public:
     static OverviewFact cache(const std::optional<stats::DeviceStats>& stats);
     static OverviewFact uploads(const std::optional<stats::MonthTotals>& month, qint64 capGb);
     static OverviewFact agentCost(const std::optional<stats::DeviceStats>& stats);
+    static OverviewFact cacheServer(const QString& hosts, int source,
+                                    const std::optional<stats::MonthTotals>& month);
 
     // "HTTP only", "LAN", "Group", "Internet", "Simple", "Bypass"; "" for unknown modes.
     static QString modeName(int mode);

@@ -86,7 +86,9 @@ OverviewPanel::OverviewPanel(agent::Agent& agent, QWidget* parent) : QWidget(par
         box->addStretch(1);
 
         m_cards.insert(f.id, card);
-        grid->addWidget(frame, int(i) / kColumns, int(i) % kColumns);
+        // A last card alone in its row takes the whole row.
+        const bool alone = i + 1 == initial.size() && initial.size() % kColumns != 0;
+        grid->addWidget(frame, int(i) / kColumns, int(i) % kColumns, 1, alone ? kColumns : 1);
     }
     for (int c = 0; c < kColumns; ++c)
         grid->setColumnStretch(c, 1);
@@ -147,8 +149,11 @@ void OverviewPanel::refresh()
     if (m_agent.hasDeviceStats())
         in.stats = m_agent.deviceStats();
     in.month = m_month;
-    in.monthlyUploadCapGb =
-        m_agent.policySnapshot().number(QStringLiteral("DOMonthlyUploadDataCap"), 20);
+    const policy::PolicySnapshot policies = m_agent.policySnapshot();
+    in.monthlyUploadCapGb = policies.number(QStringLiteral("DOMonthlyUploadDataCap"), 20);
+    if (const policy::EffectivePolicy* hosts = policies.find(QStringLiteral("DOCacheHost")))
+        in.cacheHosts = hosts->value.trimmed();
+    in.cacheHostSource = int(policies.number(QStringLiteral("DOCacheHostSource")));
     m_facts = OverviewFacts::compute(in);
     showFacts();
 }
