@@ -3,6 +3,7 @@
 #include "StatusCommand.h"
 #include "agent/Agent.h"
 #include "cache/CacheEviction.h"
+#include "common/ByteUnits.h"
 #include "diagnostics/DownloadAnalysis.h"
 
 #include <QCoreApplication>
@@ -67,7 +68,7 @@ int runAnalysisCommand(agent::Agent& agent, CliArguments& args, QTextStream& out
     line(QT_TRANSLATE_NOOP("doctl", "Downloads"), QString::number(a.files));
     line(QT_TRANSLATE_NOOP("doctl", "  in the foreground"), QString::number(a.foregroundFiles));
     line(QT_TRANSLATE_NOOP("doctl", "Minimum size to use peers (DOMinFileSizeToCache)"),
-         QString::number(double(a.minFileSizeToCache) / (1024.0 * 1024.0), 'f', 0) +
+         QString::number(double(a.minFileSizeToCache) / double(kMiB), 'f', 0) +
              QStringLiteral(" MB"));
     line(QT_TRANSLATE_NOOP("doctl", "Could use peers"), QString::number(a.eligibleFiles));
     line(QT_TRANSLATE_NOOP("doctl", "  not: no metainfo (HTTP only)"),

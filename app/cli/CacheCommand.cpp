@@ -2,7 +2,6 @@
 
 #include "CliText.h"
 #include "agent/Agent.h"
-#include "common/ByteUnits.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -485,18 +485,11 @@ QString AgentEngine::setExpireOn(const QString& contentId, const QDateTime& unti
         return tr("ExpireOn must lie between now and %1 days ahead (%2 given).")
             .arg(kMaxExpireOnDays)
             .arg(until.isValid() ? until.toString(Qt::ISODate) : tr("no valid time"));
-    QStringList ids;
-    if (contentId.isEmpty()) {
-        for (const cache::CachedContent& c : m_store->all())
-            ids << c.geometry.contentId;
-    } else {
-        ids << contentId;
-    }
-    for (const QString& id : std::as_const(ids)) {
-        QString error;
-        if (!m_store->setKeepUntil(id, until, &error))
-            return error;
-    }
+    QString error;
+    const bool stored = contentId.isEmpty() ? m_store->setKeepUntilForAll(until, &error)
+                                            : m_store->setKeepUntil(contentId, until, &error);
+    if (!stored)
+        return error;
     if (!m_jobsPublishTimer.isActive())
         m_jobsPublishTimer.start(); // a finished job's ExpireOn changes with it
     return {};

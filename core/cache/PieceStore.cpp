@@ -274,6 +274,15 @@ bool PieceStore::setKeepUntil(const QString& contentId, const std::optional<QDat
                         contentId, error);
 }
 
+bool PieceStore::setKeepUntilForAll(const QDateTime& until, QString* error)
+{
+    // One statement: every content gets the date, or none does.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE cache_contents SET keep_until = ?"));
+    q.addBindValue(until.toSecsSinceEpoch());
+    return q.exec() || failWith(error, q.lastError().text());
+}
+
 bool PieceStore::updateColumn(const QString& column, const QVariant& value,
                               const QString& contentId, QString* error)
 {

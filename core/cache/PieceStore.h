@@ -38,6 +38,7 @@ public:
     // clears it). Callers check the date; this only records it.
     bool setKeepUntil(const QString& contentId, const std::optional<QDateTime>& until,
                       QString* error);
+    bool setKeepUntilForAll(const QDateTime& until, QString* error);
 
     // Deletes the bytes and the index rows and records why (table + log line).
     bool evict(const QString& contentId, const QString& reason, QString* error);

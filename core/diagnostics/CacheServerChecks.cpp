@@ -99,11 +99,8 @@ CheckResult configured(const InstantCheck& c, const DiagnosticInputs& in)
 CheckResult share(const InstantCheck& c, const DiagnosticInputs& in)
 {
     using transfer::SourceClass;
-    const stats::ClassBytes& down = in.month.down;
-    qint64 total = 0;
-    for (const qint64 bytes : down)
-        total += bytes;
-    const qint64 fromCache = down[size_t(SourceClass::CacheServer)];
+    const qint64 total = stats::total(in.month.down);
+    const qint64 fromCache = in.month.down[size_t(SourceClass::CacheServer)];
     // Servers skipped on a VPN (by policy) are not expected to deliver.
     const bool configured = !cacheServerPlanFor(in, true).empty();
     if (total == 0)

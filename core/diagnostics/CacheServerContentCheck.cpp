@@ -16,14 +16,6 @@ namespace {
 constexpr char kProbeRange[] = "bytes=0-9"; // what rangeAnswerProblem() expects
 constexpr qsizetype kMaxServersProbed = 4;
 
-bool vpnIsUp(const DiagnosticInputs& in)
-{
-    const policy::EffectivePolicy* keywords = in.policies.find(QStringLiteral("DOVpnKeywords"));
-    return !transfer::vpnInterfaces(in.system.interfaces,
-                                    transfer::vpnKeywords(keywords ? keywords->value : QString()))
-                .isEmpty();
-}
-
 QString answerText(const HttpProbeResult& h)
 {
     return h.status ? QString::number(h.status) : h.error;
@@ -33,7 +25,8 @@ QString answerText(const HttpProbeResult& h)
 
 transfer::CacheServerPlan cacheServerPlanFor(const DiagnosticInputs& in, bool foreground)
 {
-    return transfer::cacheServerPlan(in.policies, foreground, vpnIsUp(in), in.dhcpOption235);
+    const bool onVpn = !transfer::vpnInterfacesFor(in.policies, in.system.interfaces).isEmpty();
+    return transfer::cacheServerPlan(in.policies, foreground, onVpn, in.dhcpOption235);
 }
 
 CacheServerContentCheck::CacheServerContentCheck()
@@ -90,12 +83,13 @@ void CacheServerContentCheck::start(const DiagnosticInputs& in, Done done)
               });
 }
 
-QString CacheServerContentCheck::problemOf(const HttpProbeResult& answer) const
+QString CacheServerContentCheck::problemOf(const HttpProbeResult& answer,
+                                           bool compareWithOrigin) const
 {
     if (const QString problem = rangeAnswerProblem(answer); !problem.isEmpty())
         return problem;
     const HttpProbeResult& origin = *m_fromOrigin;
-    if (rangeAnswerProblem(origin).isEmpty() &&
+    if (compareWithOrigin &&
         (answer.body != origin.body ||
          answer.headers.value("content-range") != origin.headers.value("content-range")))
         return Diag::tr("other bytes than the origin (a stale or wrong copy)");
@@ -112,24 +106,23 @@ void CacheServerContentCheck::finish()
     }
     const HttpProbeResult& origin = *m_fromOrigin;
     const bool compared = rangeAnswerProblem(origin).isEmpty();
+    QStringList evidence;
     QStringList failures;
-    bool stale = false;
-    CheckResult r;
+    bool stale = false; // a server answered the range right, with the wrong bytes
     for (const ServerProbe& probe : std::as_const(m_servers)) {
         const HttpProbeResult& answer = *probe.answer;
-        const QString problem = problemOf(answer);
-        r.evidence << Diag::tr("GET %1 with Range: bytes=0-9 → %2 in %3 ms")
-                          .arg(probe.url, answerText(answer))
-                          .arg(answer.elapsedMs);
-        if (problem.isEmpty())
-            continue;
-        stale = stale || rangeAnswerProblem(answer).isEmpty();
-        failures << QStringLiteral("%1: %2").arg(probe.server, problem);
+        evidence << Diag::tr("GET %1 with Range: bytes=0-9 → %2 in %3 ms")
+                        .arg(probe.url, answerText(answer))
+                        .arg(answer.elapsedMs);
+        if (const QString problem = problemOf(answer, compared); !problem.isEmpty()) {
+            stale = stale || rangeAnswerProblem(answer).isEmpty();
+            failures << QStringLiteral("%1: %2").arg(probe.server, problem);
+        }
     }
-    r.evidence << Diag::tr("GET %1 with Range: bytes=0-9 → %2 in %3 ms")
-                      .arg(m_originUrl, answerText(origin))
-                      .arg(origin.elapsedMs);
-    const QStringList evidence = r.evidence;
+    evidence << Diag::tr("GET %1 with Range: bytes=0-9 → %2 in %3 ms")
+                    .arg(m_originUrl, answerText(origin))
+                    .arg(origin.elapsedMs);
+    CheckResult r;
     if (failures.isEmpty()) {
         r = result(Verdict::Pass,
                    compared ? Diag::tr("%n cache server(s) served the latest download's first "

@@ -34,8 +34,9 @@ private:
     };
 
     void finish();
-    // "" when the server's answer is right, else what is wrong (translated).
-    QString problemOf(const HttpProbeResult& answer) const;
+    // "" when the server's answer is right, else what is wrong (translated); its bytes are
+    // compared with the origin's when the origin answered the range.
+    QString problemOf(const HttpProbeResult& answer, bool compareWithOrigin) const;
 
     Done m_done;
     QList<ServerProbe> m_servers;

@@ -1,5 +1,7 @@
 #include "diagnostics/NetworkProbes.h"
 
+#include "diagnostics/CheckSupport.h" // Diag: the diagnostics translation context
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -26,16 +28,9 @@ namespace {
 
 constexpr qint64 kMaxBodyBytes = 64 * 1024;
 
-// Every string of this file in one translation context: an unqualified NetworkProbesText::tr()
-// would be filed by lupdate under whatever class or namespace surrounds the call.
-struct NetworkProbesText
-{
-    Q_DECLARE_TR_FUNCTIONS(opendo::diagnostics)
-};
-
 QString noAnswerWithin(int timeoutMs)
 {
-    return NetworkProbesText::tr("no answer within %1 ms").arg(timeoutMs);
+    return Diag::tr("no answer within %1 ms").arg(timeoutMs);
 }
 
 // Calls `done(result)` from the event loop, never from inside the probe function: queued to
@@ -206,7 +201,7 @@ private:
         QString message;
         if (m_result.status == 0)
             message = error != QNetworkReply::NoError ? m_reply->errorString()
-                                                      : NetworkProbesText::tr("no HTTP answer");
+                                                      : Diag::tr("no HTTP answer");
         else if (error == QNetworkReply::InsecureRedirectError ||
                  error == QNetworkReply::TooManyRedirectsError)
             message = m_reply->errorString();
@@ -222,8 +217,7 @@ private:
             return;
         finish(m_result.status == 0
                    ? noAnswerWithin(m_timeoutMs)
-                   : NetworkProbesText::tr("the answer did not complete within %1 ms")
-                         .arg(m_timeoutMs));
+                   : Diag::tr("the answer did not complete within %1 ms").arg(m_timeoutMs));
     }
 
     void finish(const QString& error)
@@ -383,24 +377,23 @@ QString TcpProbeResult::verdictText() const
     const QString ms = elapsedMs < 1 ? QStringLiteral("<1") : QString::number(elapsedMs);
     switch (outcome) {
     case TcpOutcome::Connected:
-        return NetworkProbesText::tr("connected to %1 in %2 ms").arg(address, ms);
+        return Diag::tr("connected to %1 in %2 ms").arg(address, ms);
     case TcpOutcome::Refused:
-        return NetworkProbesText::tr(
-                   "refused by %1: the host answered but nothing listens on that port")
+        return Diag::tr("refused by %1: the host answered but nothing listens on that port")
             .arg(address);
     case TcpOutcome::TimedOut:
-        return NetworkProbesText::tr(
+        return Diag::tr(
                    "no answer from %1 within %2 ms: a firewall drops the connection or the host "
                    "is down")
             .arg(address, ms);
     case TcpOutcome::Unreachable:
-        return NetworkProbesText::tr("%1 is unreachable from here (no route)").arg(address);
+        return Diag::tr("%1 is unreachable from here (no route)").arg(address);
     case TcpOutcome::LookupFailed:
-        return NetworkProbesText::tr("the name in %1 does not resolve: %2").arg(address, error);
+        return Diag::tr("the name in %1 does not resolve: %2").arg(address, error);
     case TcpOutcome::OtherError:
         break;
     }
-    return NetworkProbesText::tr("could not connect to %1: %2").arg(address, error);
+    return Diag::tr("could not connect to %1: %2").arg(address, error);
 }
 
 void probeTcp(const QString& host, quint16 port, int timeoutMs, QObject* context,
@@ -440,7 +433,7 @@ void probeTcp(const QString& host, quint16 port, int timeoutMs, QObject* context
     };
 
     if (!bindAddress.isNull() && !socket->bind(bindAddress, 0)) {
-        finish(TcpOutcome::OtherError, NetworkProbesText::tr("cannot use the local address %1: %2")
+        finish(TcpOutcome::OtherError, Diag::tr("cannot use the local address %1: %2")
                                            .arg(bindAddress.toString(), socket->errorString()));
         return;
     }
@@ -521,7 +514,7 @@ void probeLookup(const QString& host, int timeoutMs, QObject* context,
         else
             result.addresses = info.addresses();
         if (result.error.isEmpty() && result.addresses.isEmpty())
-            result.error = NetworkProbesText::tr("the name has no addresses");
+            result.error = Diag::tr("the name has no addresses");
         finish(std::move(result));
     });
 }
@@ -559,8 +552,8 @@ QString processListeningOn(const QHostAddress& address, quint16 port)
     if (comm.open(QIODevice::ReadOnly))
         name = QString::fromLocal8Bit(comm.readAll()).trimmed();
     if (name.isEmpty())
-        name = NetworkProbesText::tr("unknown process");
-    return NetworkProbesText::tr("%1 (pid %2)").arg(name).arg(pid);
+        name = Diag::tr("unknown process");
+    return Diag::tr("%1 (pid %2)").arg(name).arg(pid);
 #else
     Q_UNUSED(address)
     Q_UNUSED(port)

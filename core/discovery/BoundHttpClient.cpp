@@ -10,8 +10,8 @@ namespace {
 
 constexpr qsizetype kMaxHeaderBytes = 64 * 1024;
 
-// Every string of this file in one translation context: an unqualified BoundHttpClientText::tr()
-// would be filed by lupdate under whatever class or namespace surrounds the call.
+// Every string of this file in one translation context: lupdate files an unqualified tr()
+// under whatever class or namespace surrounds the call.
 struct BoundHttpClientText
 {
     Q_DECLARE_TR_FUNCTIONS(opendo::discovery)

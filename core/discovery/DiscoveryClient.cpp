@@ -15,8 +15,8 @@ constexpr qint64 kHealthIntervalMs = 30'000;
 constexpr qint64 kMaxResponseBytes = 1024 * 1024;
 constexpr qint64 kMaxMetainfoBytes = 16 * 1024 * 1024;
 
-// Every string of this file in one translation context: an unqualified DiscoveryClientText::tr()
-// would be filed by lupdate under whatever class or namespace surrounds the call.
+// Every string of this file in one translation context: lupdate files an unqualified tr()
+// under whatever class or namespace surrounds the call.
 struct DiscoveryClientText
 {
     Q_DECLARE_TR_FUNCTIONS(opendo::discovery)

@@ -11,8 +11,8 @@ namespace {
 
 constexpr qint64 kMaxConfigFileBytes = 1024 * 1024;
 
-// Every string of this file in one translation context: an unqualified GroupIdResolverText::tr()
-// would be filed by lupdate under whatever class or namespace surrounds the call.
+// Every string of this file in one translation context: lupdate files an unqualified tr()
+// under whatever class or namespace surrounds the call.
 struct GroupIdResolverText
 {
     Q_DECLARE_TR_FUNCTIONS(opendo::discovery)

@@ -7,8 +7,8 @@ namespace opendo::log {
 
 namespace {
 
-// Every string of this file in one translation context: an unqualified ErrorCodesText::tr() would
-// be filed by lupdate under whatever class or namespace surrounds the call.
+// Every string of this file in one translation context: lupdate files an unqualified tr()
+// under whatever class or namespace surrounds the call.
 struct ErrorCodesText
 {
     Q_DECLARE_TR_FUNCTIONS(opendo::log)

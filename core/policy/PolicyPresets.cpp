@@ -6,8 +6,8 @@
 namespace opendo::policy {
 namespace {
 
-// Every string of this file in one translation context: an unqualified PolicyPresetsText::tr()
-// would be filed by lupdate under whatever class or namespace surrounds the call.
+// Every string of this file in one translation context: lupdate files an unqualified tr()
+// under whatever class or namespace surrounds the call.
 struct PolicyPresetsText
 {
     Q_DECLARE_TR_FUNCTIONS(opendo::policy)

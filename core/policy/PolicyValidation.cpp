@@ -10,8 +10,8 @@
 namespace opendo::policy {
 namespace {
 
-// Every string of this file in one translation context: an unqualified PolicyValidationText::tr()
-// would be filed by lupdate under whatever class or namespace surrounds the call.
+// Every string of this file in one translation context: lupdate files an unqualified tr()
+// under whatever class or namespace surrounds the call.
 struct PolicyValidationText
 {
     Q_DECLARE_TR_FUNCTIONS(opendo::policy)

@@ -7,8 +7,8 @@ namespace opendo::transfer {
 
 namespace {
 
-// Every string of this file in one translation context: an unqualified CacheServerPlanText::tr()
-// would be filed by lupdate under whatever class or namespace surrounds the call.
+// Every string of this file in one translation context: lupdate files an unqualified tr()
+// under whatever class or namespace surrounds the call.
 struct CacheServerPlanText
 {
     Q_DECLARE_TR_FUNCTIONS(opendo::transfer)

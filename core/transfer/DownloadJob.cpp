@@ -320,12 +320,17 @@ DownloadJob::HttpGate DownloadJob::httpGate()
     const bool peersAround = m_swarm->servingPeerCount() > 0 || m_swarm->pendingPeerCount() > 0;
     const qint64 delayUntil = peersAround ? delayMs : 0;
 
+    // Measured whenever the gate is asked, not only while the delay holds the origin back, so
+    // the verdict the piece picking uses (m_belowMinQos) is never left over from an old window.
+    if (!m_record.foreground)
+        updateMinBackgroundQos();
+
     HttpGate gate = HttpGate::Open;
     qint64 until = 0;
     if (elapsed < graceUntil) {
         gate = HttpGate::Closed;
         until = graceUntil;
-    } else if (elapsed < delayUntil && !(!m_record.foreground && belowMinBackgroundQos())) {
+    } else if (elapsed < delayUntil && !m_belowMinQos) {
         // A server without Range support can only stream everything, peers' pieces included.
         gate = m_source && m_source->rangesSupported() ? HttpGate::UnservedOnly : HttpGate::Closed;
         until = delayUntil;
@@ -335,19 +340,21 @@ DownloadJob::HttpGate DownloadJob::httpGate()
     return gate;
 }
 
-bool DownloadJob::belowMinBackgroundQos()
+void DownloadJob::updateMinBackgroundQos()
 {
-    // DOMinBackgroundQos: a background download whose origin waits for peers still gets at least
-    // this rate; when the peers give less over a measuring window, the origin tops up the
-    // download (DO blends HTTP in) until a window reaches the rate again.
+    // DOMinBackgroundQos: a background download gets at least this rate; when peers give less
+    // over a measuring window, the origin tops up the download (DO blends HTTP in), even while
+    // DODelayBackgroundDownloadFromHttp holds it back, until a window reaches the rate again.
     const qint64 minRate = m_context.peers->minBackgroundQosBytesPerSecond();
-    if (minRate <= 0)
-        return false;
+    if (minRate <= 0) {
+        m_belowMinQos = false;
+        return;
+    }
     const qint64 received = m_record.bytesReceived();
     if (!m_qosWindow.isValid()) {
         m_qosWindow.start();
         m_qosWindowBytes = received;
-        return m_belowMinQos;
+        return;
     }
     // Bytes count when a whole piece is verified, so a window lasts at least two pieces at the
     // minimum rate: a slow but steady peer must not look like a stalled one.
@@ -355,7 +362,7 @@ bool DownloadJob::belowMinBackgroundQos()
         std::clamp<qint64>(2 * m_pieceLength * 1000 / minRate, kQosWindowMs, kMaxQosWindowMs);
     const qint64 ms = m_qosWindow.elapsed();
     if (ms < windowMs)
-        return m_belowMinQos;
+        return;
     const qint64 rate = (received - m_qosWindowBytes) * 1000 / ms;
     const bool below = rate < minRate;
     if (below != m_belowMinQos)
@@ -365,7 +372,6 @@ bool DownloadJob::belowMinBackgroundQos()
     m_belowMinQos = below;
     m_qosWindow.restart();
     m_qosWindowBytes = received;
-    return m_belowMinQos;
 }
 
 int DownloadJob::effectiveDownloadMode() const

@@ -205,10 +205,7 @@ CacheServerPlan DownloadManager::cacheServersFor(bool foreground) const
         return {};
     const DhcpOptionFound option235 =
         fromDhcp ? findDhcpOption(235, m_dhcpLeaseFolders) : DhcpOptionFound{};
-    const policy::EffectivePolicy* keywords = policies.find(QStringLiteral("DOVpnKeywords"));
-    const bool onVpn = !vpnInterfaces(probeNetworkInterfaces(),
-                                      vpnKeywords(keywords ? keywords->value : QString()))
-                            .isEmpty();
+    const bool onVpn = !vpnInterfacesFor(policies, probeNetworkInterfaces()).isEmpty();
     CacheServerPlan plan = cacheServerPlan(policies, foreground, onVpn, option235);
     if (!plan.hostsProblem.isEmpty())
         qWarning("downloads: cache servers: %s", qUtf8Printable(plan.hostsProblem));

@@ -12,8 +12,8 @@ using peer::PeerConnection;
 
 namespace {
 
-// Every string of this file in one translation context: an unqualified SwarmMembershipText::tr()
-// would be filed by lupdate under whatever class or namespace surrounds the call.
+// Every string of this file in one translation context: lupdate files an unqualified tr()
+// under whatever class or namespace surrounds the call.
 struct SwarmMembershipText
 {
     Q_DECLARE_TR_FUNCTIONS(opendo::transfer)

@@ -69,30 +69,30 @@ void SwarmUploader::serveAll()
         return;
     m_firstServed = (m_firstServed + 1) % count;
     for (int round = 0; round < kMaxServeRounds; ++round) {
-        int sent = 0;
+        bool sent = false;
         for (qsizetype k = 0; k < count; ++k) {
             PeerConnection* connection = connections.at((m_firstServed + k) % count);
-            if (m_queues.contains(connection)) // not forgotten meanwhile
-                sent += serve(connection, 1);
+            if (m_queues.contains(connection) && serveNext(connection)) // not forgotten meanwhile
+                sent = true;
         }
-        if (sent == 0)
+        if (!sent)
             return;
     }
 }
 
-int SwarmUploader::serve(PeerConnection* connection, int maxBlocks)
+bool SwarmUploader::serveNext(PeerConnection* connection)
 {
     auto it = m_queues.find(connection);
     if (it == m_queues.end())
-        return 0;
+        return false;
     Swarm::Peer* peer = m_swarm.peerOf(connection);
     if (!peer) {
         m_queues.erase(it);
-        return 0;
+        return false;
     }
     auto& queue = it.value();
-    int sent = 0;
-    while (sent < maxBlocks && !queue.empty() && !connection->isClosed() &&
+    // Requests the gates refuse now are answered with a reject on the way to one to send.
+    while (!queue.empty() && !connection->isClosed() &&
            connection->bytesToWrite() < kMaxQueuedSend) {
         const BlockRequest block = queue.front();
         if (!m_hub.uploadAllowedTo(peer->cls)) {
@@ -103,13 +103,13 @@ int SwarmUploader::serve(PeerConnection* connection, int maxBlocks)
         const auto piece = m_pieces.constFind(int(block.index));
         if (piece == m_pieces.cend()) {
             read(int(block.index));
-            return sent;
+            return false;
         }
         if (m_credit < block.length) {
             m_credit +=
                 m_hub.uploadLimiter().take(TrafficClass::Foreground, block.length - m_credit);
             if (m_credit < block.length)
-                return sent; // the limiter's `available` signal resumes us
+                return false; // the limiter's `available` signal resumes us
         }
         m_credit -= block.length;
         const QByteArray data = piece->mid(block.begin, block.length);
@@ -117,12 +117,11 @@ int SwarmUploader::serve(PeerConnection* connection, int maxBlocks)
         // A request withdrawn meanwhile (cancel, or rejected by a choke) is not sent.
         if (connection->sendBlock(block.index, block.begin, data)) {
             m_hub.countUpload(peer->cls, block.length);
-            ++sent;
-        } else {
-            m_credit += block.length;
+            return true;
         }
+        m_credit += block.length;
     }
-    return sent;
+    return false;
 }
 
 void SwarmUploader::read(int piece)

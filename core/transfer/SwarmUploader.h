@@ -32,8 +32,9 @@ public:
     void serveAll();
 
 private:
-    // Sends at most `maxBlocks` of the connection's queued blocks; returns how many went out.
-    int serve(peer::PeerConnection* connection, int maxBlocks);
+    // Sends the connection's next queued block if the limit and its send buffer allow; returns
+    // whether one went out.
+    bool serveNext(peer::PeerConnection* connection);
     void read(int piece);
     void remember(int piece, QByteArray data);
 

@@ -227,9 +227,7 @@ GateVerdict capGate(const policy::PolicySnapshot& policies, qint64 uploadedThisM
 GateVerdict vpnGate(const policy::PolicySnapshot& policies, const SystemFacts& facts)
 {
     const QString key = QStringLiteral("DOAllowVPNPeerCaching");
-    const policy::EffectivePolicy* keywordSetting = policies.find(QStringLiteral("DOVpnKeywords"));
-    const QList<NetworkInterfaceFact> vpns = vpnInterfaces(
-        facts.interfaces, vpnKeywords(keywordSetting ? keywordSetting->value : QString()));
+    const QList<NetworkInterfaceFact> vpns = vpnInterfacesFor(policies, facts.interfaces);
     GateVerdict v{key, true, {}, {}};
     if (vpns.isEmpty()) {
         v.evidence = QCoreApplication::translate("opendo::transfer", "no VPN connection");
@@ -391,6 +389,13 @@ PeeringGates evaluatePeeringGates(const policy::PolicySnapshot& policies, const 
         gates.uploadAllowed = gates.uploadAllowed && v.allowed;
     gates.downloadFromPeersAllowed = gates.verdicts.last().allowed;
     return gates;
+}
+
+QList<NetworkInterfaceFact> vpnInterfacesFor(const policy::PolicySnapshot& policies,
+                                             const QList<NetworkInterfaceFact>& interfaces)
+{
+    const policy::EffectivePolicy* keywords = policies.find(QStringLiteral("DOVpnKeywords"));
+    return vpnInterfaces(interfaces, vpnKeywords(keywords ? keywords->value : QString()));
 }
 
 } // namespace opendo::transfer

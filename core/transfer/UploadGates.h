@@ -60,6 +60,9 @@ void applyPowerSupplies(const QList<PowerSupplyFact>& supplies, SystemFacts& fac
 QStringList vpnKeywords(const QString& policyKeywords);
 QList<NetworkInterfaceFact> vpnInterfaces(const QList<NetworkInterfaceFact>& interfaces,
                                           const QStringList& keywords);
+// The interfaces DOVpnKeywords (or its default keywords) mark as VPN connections.
+QList<NetworkInterfaceFact> vpnInterfacesFor(const policy::PolicySnapshot& policies,
+                                             const QList<NetworkInterfaceFact>& interfaces);
 
 struct GateVerdict
 {

@@ -10,6 +10,7 @@
 #include "support/RequireTool.h"
 #include "support/TestFiles.h"
 #include "support/TestPaths.h"
+#include "support/TroubleshootJson.h"
 
 #include <QDir>
 #include <QFile>
@@ -294,12 +295,10 @@ QString CacheServerTest::leaseFolderWithOption235(const QString& name, const QSt
 QJsonObject CacheServerTest::cacheServerCheck(const QString& id)
 {
     const ProcessResult r = doctl({"troubleshoot", "--cache-server", "--json"});
-    for (const QJsonValue& check : QJsonDocument::fromJson(r.out.toUtf8())["Results"].toArray()) {
-        if (check["Id"].toString() == id)
-            return check.toObject();
-    }
-    qWarning().noquote() << "no" << id << "in" << r.out << r.err;
-    return {};
+    const QJsonObject check = troubleshootCheck(r.out, id);
+    if (check.isEmpty())
+        qWarning().noquote() << "no" << id << "in" << r.out << r.err;
+    return check;
 }
 
 void CacheServerTest::dhcpOption235NamesTheCacheServers()

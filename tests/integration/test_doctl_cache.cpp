@@ -7,6 +7,7 @@
 #include "support/ProcessRunner.h"
 #include "support/RequireTool.h"
 #include "support/TestPaths.h"
+#include "support/TroubleshootJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -104,16 +105,13 @@ void DoctlCacheTest::analysisCountsWhatCouldUsePeers()
     QCOMPARE(a["Bytes"].toInteger(), 2 * kFileSize);
     QCOMPARE(a["OverallEfficiency"].toDouble(), 0.0);
     // The troubleshooter draws the same conclusion.
-    const ProcessResult t = doctl({"troubleshoot", "--json"});
-    for (const QJsonValue& check : QJsonDocument::fromJson(t.out.toUtf8())["Results"].toArray()) {
-        if (check["Id"].toString() != "peers.analysis")
-            continue;
-        QCOMPARE(check["Verdict"].toString(), QString("warn"));
-        QVERIFY2(check["Summary"].toString().startsWith("1 of 2 download(s) could use peers; 0 "),
-                 qPrintable(check["Summary"].toString()));
-        return;
-    }
-    QFAIL("no peers.analysis check in doctl troubleshoot");
+    const QJsonObject check =
+        troubleshootCheck(doctl({"troubleshoot", "--json"}).out, "peers.analysis");
+    if (check.isEmpty())
+        QFAIL("no peers.analysis check in doctl troubleshoot");
+    QCOMPARE(check["Verdict"].toString(), QString("warn"));
+    QVERIFY2(check["Summary"].toString().startsWith("1 of 2 download(s) could use peers; 0 "),
+             qPrintable(check["Summary"].toString()));
 }
 
 void DoctlCacheTest::listPinAndDelete()

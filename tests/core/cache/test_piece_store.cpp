@@ -361,6 +361,9 @@ void PieceStoreTest::keepUntilSurvivesReopen()
     QVERIFY(!m_store->find("abc123")->keepUntil);
     QVERIFY(!m_store->setKeepUntil("unknown", until, &error));
     QVERIFY2(error.contains("unknown"), qPrintable(error));
+    // Every content at once (doctl cache expire without a file id).
+    QVERIFY2(m_store->setKeepUntilForAll(until, &error), qPrintable(error));
+    QCOMPARE(m_store->find("abc123")->keepUntil.value_or(QDateTime()), until);
 }
 
 void PieceStoreTest::touchUpdatesLastUse()

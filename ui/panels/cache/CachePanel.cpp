@@ -209,8 +209,7 @@ CachePanel::CachePanel(agent::Agent& agent, QWidget* parent) : QWidget(parent), 
     connect(m_unpin, &QPushButton::clicked, this, [this] { setSelectedPinned(false); });
     connect(m_evict, &QPushButton::clicked, this, [this] { evictSelected(true); });
     connect(m_keep, &QPushButton::clicked, this, [this] {
-        const cache::CacheEntry* entry =
-            m_contentModel->entry(m_contentModel->rowOf(selectedContent()));
+        const cache::CacheEntry* entry = selectedEntry();
         if (!entry)
             return;
         const QDateTime suggested = QDateTime::currentDateTime().addDays(kSuggestedKeepDays);
@@ -319,34 +318,39 @@ QString CachePanel::selectedContent() const
                           : rows.front().data(CacheContentModel::ContentIdRole).toString();
 }
 
+const cache::CacheEntry* CachePanel::selectedEntry() const
+{
+    return m_contentModel->entry(m_contentModel->rowOf(selectedContent()));
+}
+
+void CachePanel::showAnswer(QFuture<QString> answer, bool cacheSizeChanges)
+{
+    showMessage({});
+    onResult(this, answer, [this, cacheSizeChanges](const QString& error) {
+        showMessage(error);
+        refreshContents();
+        if (cacheSizeChanges)
+            refreshChart(); // the drop shows at once, not at the next minute's refresh
+    });
+}
+
 void CachePanel::setSelectedPinned(bool pinned)
 {
     const QString id = selectedContent();
-    if (id.isEmpty())
-        return;
-    showMessage({});
-    onResult(this, m_agent.setPinned(id, pinned), [this](const QString& error) {
-        showMessage(error);
-        refreshContents();
-    });
+    if (!id.isEmpty())
+        showAnswer(m_agent.setPinned(id, pinned));
 }
 
 void CachePanel::keepSelectedUntil(const QDateTime& until)
 {
     const QString id = selectedContent();
-    if (id.isEmpty())
-        return;
-    showMessage({});
-    onResult(this, m_agent.setExpireOn(id, until), [this](const QString& error) {
-        showMessage(error);
-        refreshContents();
-    });
+    if (!id.isEmpty())
+        showAnswer(m_agent.setExpireOn(id, until));
 }
 
 void CachePanel::evictSelected(bool confirm)
 {
-    const QString id = selectedContent();
-    const cache::CacheEntry* entry = m_contentModel->entry(m_contentModel->rowOf(id));
+    const cache::CacheEntry* entry = selectedEntry();
     if (!entry)
         return;
     // The agent would evict pinned content too; the console asks for an explicit unpin first so
@@ -362,12 +366,7 @@ void CachePanel::evictSelected(bool confirm)
                            .arg(entry->name, formatBytes(entry->bytesPresent)),
                        QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
         return;
-    showMessage({});
-    onResult(this, m_agent.evictContent(id), [this](const QString& error) {
-        showMessage(error);
-        refreshContents();
-        refreshChart(); // the drop shows at once, not at the next minute's refresh
-    });
+    showAnswer(m_agent.evictContent(entry->contentId), true);
 }
 
 void CachePanel::refreshContents()
@@ -515,8 +514,7 @@ void CachePanel::showMessage(const QString& message)
 
 void CachePanel::updateActions()
 {
-    const QString id = selectedContent();
-    const cache::CacheEntry* entry = m_contentModel->entry(m_contentModel->rowOf(id));
+    const cache::CacheEntry* entry = selectedEntry();
     m_pin->setEnabled(entry && !entry->pinned);
     m_unpin->setEnabled(entry && entry->pinned);
     m_evict->setEnabled(entry && !entry->pinned && !entry->inUse);

@@ -4,6 +4,7 @@
 // DOAbsoluteMaxCacheSize and the limit in effect), what it holds now with how long each content
 // stays, pin and evict actions, and the log of what was evicted and why.
 
+#include <QFuture>
 #include <QWidget>
 #include <memory>
 
@@ -17,6 +18,10 @@ class QTableView;
 namespace opendo::agent {
 class Agent;
 } // namespace opendo::agent
+
+namespace opendo::cache {
+struct CacheEntry;
+} // namespace opendo::cache
 
 namespace opendo::stats {
 struct CacheSample;
@@ -80,6 +85,9 @@ private:
     void showSamples(QList<stats::CacheSample> samples);
     void showStats(const stats::DeviceStats& stats);
     void showMessage(const QString& message);
+    const cache::CacheEntry* selectedEntry() const; // null when nothing is selected
+    // The agent's answer to an action on the selection: its error (or nothing) and fresh rows.
+    void showAnswer(QFuture<QString> answer, bool cacheSizeChanges = false);
     void updateActions();
 
     agent::Agent& m_agent;

@@ -9,8 +9,8 @@ namespace opendo::ui {
 
 namespace {
 
-// Every string of this file in one translation context: an unqualified JobDetailsText::tr() would
-// be filed by lupdate under whatever class or namespace surrounds the call.
+// Every string of this file in one translation context: lupdate files an unqualified tr()
+// under whatever class or namespace surrounds the call.
 struct JobDetailsText
 {
     Q_DECLARE_TR_FUNCTIONS(opendo::ui)

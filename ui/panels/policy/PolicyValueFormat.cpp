@@ -9,8 +9,8 @@ namespace opendo::ui {
 using namespace opendo::policy;
 
 namespace {
-// Every string of this file in one translation context: an unqualified PolicyValueFormatText::tr()
-// would be filed by lupdate under whatever class or namespace surrounds the call.
+// Every string of this file in one translation context: lupdate files an unqualified tr()
+// under whatever class or namespace surrounds the call.
 struct PolicyValueFormatText
 {
     Q_DECLARE_TR_FUNCTIONS(opendo::ui)

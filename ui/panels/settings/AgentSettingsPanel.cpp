@@ -108,12 +108,10 @@ void AgentSettingsPanel::reload()
 
 void AgentSettingsPanel::showStored(const QMap<QString, QString>& values)
 {
+    // Keep what the user is typing; refresh the rest.
     for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
-        const QString& name = it.key();
-        const bool edited = it->edit->text().trimmed() != m_stored.value(name);
-        // Keep what the user is typing; refresh the rest.
-        if (!edited || it->edit->text().trimmed() == values.value(name))
-            it->edit->setText(values.value(name));
+        if (it->edit->text().trimmed() == m_stored.value(it.key()))
+            it->edit->setText(values.value(it.key()));
     }
     m_stored = values;
     for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it)
