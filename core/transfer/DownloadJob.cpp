@@ -322,15 +322,16 @@ DownloadJob::HttpGate DownloadJob::httpGate()
 
     // Measured whenever the gate is asked, not only while the delay holds the origin back, so
     // the verdict the piece picking uses (m_belowMinQos) is never left over from an old window.
-    if (!m_record.foreground)
-        updateMinBackgroundQos();
+    updateMinQos();
 
     HttpGate gate = HttpGate::Open;
     qint64 until = 0;
     if (elapsed < graceUntil) {
         gate = HttpGate::Closed;
         until = graceUntil;
-    } else if (elapsed < delayUntil && !m_belowMinQos) {
+    } else if (elapsed < delayUntil && !(m_belowMinQos && !m_record.foreground)) {
+        // Only a background download's floor overrides the delay; a foreground one is topped
+        // up once DODelayForegroundDownloadFromHttp has passed.
         // A server without Range support can only stream everything, peers' pieces included.
         gate = m_source && m_source->rangesSupported() ? HttpGate::UnservedOnly : HttpGate::Closed;
         until = delayUntil;
@@ -340,12 +341,20 @@ DownloadJob::HttpGate DownloadJob::httpGate()
     return gate;
 }
 
-void DownloadJob::updateMinBackgroundQos()
+void DownloadJob::updateMinQos()
 {
     // DOMinBackgroundQos: a background download gets at least this rate; when peers give less
     // over a measuring window, the origin tops up the download (DO blends HTTP in), even while
     // DODelayBackgroundDownloadFromHttp holds it back, until a window reaches the rate again.
-    const qint64 minRate = m_context.peers->minBackgroundQosBytesPerSecond();
+    // A foreground download is meant to be fast, so it gets the same floor: DO has no policy for
+    // it, and without one a single slow but steady peer would hold it to that peer's speed.
+    qint64 minRate = m_context.peers->minBackgroundQosBytesPerSecond();
+    // Under a bandwidth limit at or below the floor the floor cannot be reached: more origin
+    // traffic would not make the download faster.
+    const qint64 cap = m_context.limiter.rate(m_record.foreground ? TrafficClass::Foreground
+                                                                  : TrafficClass::Background);
+    if (cap > 0 && cap <= minRate)
+        minRate = 0;
     if (minRate <= 0) {
         m_belowMinQos = false;
         return;
@@ -366,8 +375,9 @@ void DownloadJob::updateMinBackgroundQos()
     const qint64 rate = (received - m_qosWindowBytes) * 1000 / ms;
     const bool below = rate < minRate;
     if (below != m_belowMinQos)
-        qCInfo(log::lcTransfer, "%s: %lld KB/s %s DOMinBackgroundQos (%lld KB/s): %s",
+        qCInfo(log::lcTransfer, "%s: %lld KB/s %s DOMinBackgroundQos (%lld KB/s, %s): %s",
                qPrintable(m_record.jobId), rate / kKiB, below ? "below" : "back at", minRate / kKiB,
+               m_record.foreground ? "foreground" : "background",
                below ? "the origin tops up" : "the origin waits for peers again");
     m_belowMinQos = below;
     m_qosWindow.restart();

@@ -99,7 +99,7 @@ private:
         Closed,       // peers we were told about are still connecting
     };
     HttpGate httpGate();
-    void updateMinBackgroundQos(); // sets m_belowMinQos at the end of each measuring window
+    void updateMinQos(); // sets m_belowMinQos at the end of each measuring window
     int effectiveDownloadMode() const;
     std::function<bool(int)> httpShare() const; // which pieces the origin fetches for us
     bool peersStalled() const;

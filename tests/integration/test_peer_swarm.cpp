@@ -41,8 +41,18 @@ private Q_SLOTS:
     void fourAgentsShareOneOriginCopy();
     void httpDelayHoldsBackOnlyWhatPeersHave();
     void minBackgroundQosTopsUpSlowPeers();
+    void foregroundDownloadOutrunsASlowPeer();
 
 private:
+    struct SlowSeedLab
+    {
+        static constexpr qint64 kSize = 8 * 1024 * 1024;
+        std::unique_ptr<NginxServer> origin;
+        QString torrent;
+        std::vector<std::unique_ptr<AgentProcess>> agents; // [0]: the seed
+    };
+    bool startSlowSeedLab(SlowSeedLab& lab, const QString& name, int firstAddress,
+                          const QList<QStringList>& downloaderSettings);
     ProcessResult doctl(const QString& dataDir, const QStringList& args, int timeoutMs = 60000);
     bool configure(const QString& dataDir, const QStringList& settings = kLabSettings);
 
@@ -267,54 +277,76 @@ void PeerSwarmTest::httpDelayHoldsBackOnlyWhatPeersHave()
         QCOMPARE(agent->stop(), 0);
 }
 
+bool PeerSwarmTest::startSlowSeedLab(SlowSeedLab& lab, const QString& name, int firstAddress,
+                                     const QList<QStringList>& downloaderSettings)
+{
+    // An origin that serves 1 MB/s per connection and a seed that uploads at most 100 KB/s; the
+    // seed fetches the file first. Without a discovery service, static peers decide who talks
+    // to whom: the seed serves every downloader, the downloaders do not feed each other.
+    QString error;
+    lab.origin = startContentOrigin(m_dir.filePath(name + "-www"), SlowSeedLab::kSize, 11,
+                                    "limit_rate 1m;", &error);
+    if (!lab.origin) {
+        qWarning() << error;
+        return false;
+    }
+    lab.torrent = m_dir.filePath(name + ".torrent");
+    const ProcessResult made =
+        runProgram(executable("doctl"),
+                   {"create-metainfo", m_dir.filePath(name + "-www/content.bin"), "--webseed",
+                    lab.origin->url("/content.bin").toString(), "-o", lab.torrent});
+    if (made.exitCode != 0) {
+        qWarning() << made.err;
+        return false;
+    }
+    const int count = int(downloaderSettings.size()) + 1;
+    auto options = [&](int i) {
+        AgentProcessOptions o;
+        o.dataDir = m_dir.filePath(QString("%1-%2").arg(name).arg(i));
+        o.address = QHostAddress(QString("127.0.0.%1").arg(firstAddress + i));
+        return o;
+    };
+    for (int i = 0; i < count; ++i)
+        lab.agents.push_back(std::make_unique<AgentProcess>(options(i)));
+    if (!configure(lab.agents[0]->dataDir(), kLabSettings + QStringList{"DOMaxUploadBandwidth=100",
+                                                                        "DOMinFileSizeToCache=1"}))
+        return false;
+    for (int i = 1; i < count; ++i) {
+        if (!configure(lab.agents[i]->dataDir(), kLabSettings + downloaderSettings[i - 1]))
+            return false;
+    }
+    if (doctl(lab.agents[0]->dataDir(), {"download", lab.torrent}).exitCode != 0)
+        return false;
+    for (int i = 0; i < count; ++i) {
+        AgentProcessOptions o = options(i);
+        o.port = lab.agents[i]->port();
+        for (int j = 0; j < count; ++j) {
+            if ((i == 0) != (j == 0))
+                o.peers << lab.agents[j]->endpoint();
+        }
+        lab.agents[i] = std::make_unique<AgentProcess>(o);
+        if (!lab.agents[i]->start(&error)) {
+            qWarning() << error;
+            return false;
+        }
+    }
+    return true;
+}
+
 void PeerSwarmTest::minBackgroundQosTopsUpSlowPeers()
 {
-    // A seed that uploads at most 100 KB/s, an origin that serves 1 MB/s per connection, and
-    // two background downloaders that hold the origin back for ten minutes while peers can
+    // Two background downloaders that hold the origin back for ten minutes while peers can
     // serve. The one whose DOMinBackgroundQos asks for 4000 KB/s gets the origin to top up and
-    // finishes long before the seed alone could deliver; the one content with 1 KB/s keeps
-    // waiting for the seed and takes nothing more from the origin.
-    constexpr qint64 kSize = 8 * 1024 * 1024;
-    QString error;
-    const std::unique_ptr<NginxServer> origin =
-        startContentOrigin(m_dir.filePath("qos-www"), kSize, 11, "limit_rate 1m;", &error);
-    QVERIFY2(origin, qPrintable(error));
-    const QString torrent = m_dir.filePath("qos.torrent");
-    const ProcessResult made = runProgram(
-        executable("doctl"), {"create-metainfo", m_dir.filePath("qos-www/content.bin"), "--webseed",
-                              origin->url("/content.bin").toString(), "-o", torrent});
-    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
-
-    const QStringList names{"qos-seed", "qos-fast", "qos-patient"};
-    std::vector<std::unique_ptr<AgentProcess>> agents;
-    for (int i = 0; i < 3; ++i) {
-        AgentProcessOptions options;
-        options.dataDir = m_dir.filePath(names[i]);
-        options.address = QHostAddress(QString("127.0.0.%1").arg(i + 8));
-        agents.push_back(std::make_unique<AgentProcess>(options));
-    }
+    // finishes long before the 100 KB/s seed alone could deliver; the one content with 1 KB/s
+    // keeps waiting for the seed and takes nothing more from the origin.
+    constexpr qint64 kSize = SlowSeedLab::kSize;
     const QStringList held{"DODelayBackgroundDownloadFromHttp=600", "DOMinFileSizeToCache=1"};
-    QVERIFY(configure(agents[0]->dataDir(), kLabSettings + QStringList{"DOMaxUploadBandwidth=100",
-                                                                       "DOMinFileSizeToCache=1"}));
-    QVERIFY(configure(agents[1]->dataDir(),
-                      kLabSettings + held + QStringList{"DOMinBackgroundQos=4000"}));
-    QVERIFY(
-        configure(agents[2]->dataDir(), kLabSettings + held + QStringList{"DOMinBackgroundQos=1"}));
-    // The seed fetches the file first. Without a discovery service, static peers decide who
-    // talks to whom: the seed serves both, the downloaders do not feed each other.
-    QVERIFY(doctl(agents[0]->dataDir(), {"download", torrent}).exitCode == 0);
-    for (int i = 0; i < 3; ++i) {
-        AgentProcessOptions options;
-        options.dataDir = agents[i]->dataDir();
-        options.address = QHostAddress(QString("127.0.0.%1").arg(i + 8));
-        options.port = agents[i]->port();
-        if (i == 0)
-            options.peers = {agents[1]->endpoint(), agents[2]->endpoint()};
-        else
-            options.peers = {agents[0]->endpoint()};
-        agents[i] = std::make_unique<AgentProcess>(options);
-        QVERIFY2(agents[i]->start(&error), qPrintable(error));
-    }
+    SlowSeedLab lab;
+    QVERIFY(startSlowSeedLab(lab, "qos", 8,
+                             {held + QStringList{"DOMinBackgroundQos=4000"},
+                              held + QStringList{"DOMinBackgroundQos=1"}}));
+    auto& agents = lab.agents;
+    const QString torrent = lab.torrent;
 
     QProcess patient;
     patient.start(executable("doctl"),
@@ -350,6 +382,33 @@ void PeerSwarmTest::minBackgroundQosTopsUpSlowPeers()
     patient.kill();
     patient.waitForFinished(5000);
     for (auto& agent : agents)
+        QCOMPARE(agent->stop(), 0);
+}
+
+void PeerSwarmTest::foregroundDownloadOutrunsASlowPeer()
+{
+    // A foreground download with no HTTP delay and the 100 KB/s seed as its only peer, which
+    // has every piece: the origin joins in once peers stay below the DOMinBackgroundQos floor
+    // (500 KB/s by default), instead of leaving the download at the seed's speed.
+    SlowSeedLab lab;
+    QVERIFY(startSlowSeedLab(lab, "foreground", 11, {{"DOMinFileSizeToCache=1"}}));
+    QElapsedTimer clock;
+    clock.start();
+    const ProcessResult done =
+        doctl(lab.agents[1]->dataDir(), {"download", lab.torrent, "--foreground", "--json"});
+    QVERIFY2(done.exitCode == 0, qPrintable(done.err + lab.agents[1]->log().right(2000)));
+    const QJsonObject status = QJsonDocument::fromJson(done.out.toUtf8()).object();
+    qInfo("foreground from a 100 KB/s seed: %lld ms, %lld bytes from HTTP, %lld from peers",
+          clock.elapsed(), status["BytesFromHttp"].toInteger(),
+          status["BytesFromPeers"].toInteger());
+    QCOMPARE(status["BytesFromHttp"].toInteger() + status["BytesFromPeers"].toInteger(),
+             SlowSeedLab::kSize);
+    QVERIFY(status["BytesFromPeers"].toInteger() > 0);
+    QVERIFY(status["BytesFromHttp"].toInteger() > SlowSeedLab::kSize / 2);
+    QVERIFY2(clock.elapsed() < 40'000, "the 100 KB/s seed alone needs over 80 s");
+    QVERIFY2(lab.agents[1]->log().contains("below DOMinBackgroundQos"),
+             qPrintable(lab.agents[1]->log().right(3000)));
+    for (auto& agent : lab.agents)
         QCOMPARE(agent->stop(), 0);
 }
 
