@@ -662,12 +662,6 @@ delete ohne FILEID entfernt jede zwischengespeicherte Datei, die weder angehefte
         <translation>%1 bleibt mindestens bis %2</translation>
     </message>
     <message>
-        <source>usage: doctl analysis [--json]
-</source>
-        <translation>Aufruf: doctl analysis [--json]
-</translation>
-    </message>
-    <message>
         <source>Downloads</source>
         <translation>Downloads</translation>
     </message>
@@ -712,6 +706,40 @@ delete ohne FILEID entfernt jede zwischengespeicherte Datei, die weder angehefte
         <translation>Von Peers, Downloads mit Peer-Bytes</translation>
     </message>
     <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>ended %1, protocol broken: %2</source>
+        <translation>beendet %1, Protokoll verletzt: %2</translation>
+    </message>
+    <message>
+        <source>ended %1: %2</source>
+        <translation>beendet %1: %2</translation>
+    </message>
+    <message>
+        <source>no peer connections in the last %1 days</source>
+        <translation>keine Peer-Verbindungen in den letzten %1 Tagen</translation>
+    </message>
+    <message>
+        <source>File %1</source>
+        <translation>Datei %1</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>usage: doctl analysis [--list-connections] [--json]
+</source>
+        <translation>Aufruf: doctl analysis [--list-connections] [--json]
+</translation>
+    </message>
+    <message>
         <source>usage: doctl [--data-dir DIR] [--proxy URL] &lt;command&gt; …
 commands:
   config            list, get, set, reset, import and export DO settings
@@ -721,7 +749,8 @@ commands:
   log               the agent&apos;s recent log: log [--follow] [--json] [--level L] …
   peers             download mode in effect, discovery, offered peers, connections
   cache             cached files: cache [list|pin|unpin|expire|delete] [FILEID] [--json]
-  analysis          how many downloads could use peers, how many did, the share of bytes
+  analysis          how many downloads could use peers, how many did, the share of bytes;
+                    --list-connections: each peer connection, its bytes, how it ended
   troubleshoot      health, connection and peer checks with remedies; --bundle FILE
   create-metainfo   make a .torrent (BEP 52 hybrid) with web seeds for a file
   publish           make (or take) a .torrent and register it with a discovery service
@@ -738,7 +767,8 @@ Befehle:
   log               das aktuelle Protokoll des Agenten: log [--follow] [--json] [--level L] …
   peers             gültiger Downloadmodus, Erkennung, angebotene Peers, Verbindungen
   cache             zwischengespeicherte Dateien: cache [list|pin|unpin|expire|delete] [FILEID] [--json]
-  analysis          wie viele Downloads Peers nutzen konnten, wie viele es taten, Anteil der Bytes
+  analysis          wie viele Downloads Peers nutzen konnten, wie viele es taten, Anteil der Bytes;
+                    --list-connections: jede Peer-Verbindung, ihre Bytes, wie sie endete
   troubleshoot      Zustands-, Verbindungs- und Peer-Prüfungen mit Abhilfen; --bundle FILE
   create-metainfo   eine .torrent-Datei (BEP-52-Hybrid) mit Webseeds für eine Datei erstellen
   publish           eine .torrent-Datei erstellen (oder nehmen) und bei einem Erkennungsdienst registrieren
@@ -4547,6 +4577,10 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>not admitted: %1</source>
         <translation>nicht zugelassen: %1</translation>
     </message>
+    <message>
+        <source>the download or seeding of this content ended</source>
+        <translation>Download oder Verteilen dieses Inhalts wurde beendet</translation>
+    </message>
 </context>
 <context>
     <name>opendo::ui</name>
@@ -5647,6 +5681,56 @@ von %2</translation>
     </message>
 </context>
 <context>
+    <name>opendo::ui::EndedConnectionModel</name>
+    <message>
+        <source>Connected %1, for %2 s</source>
+        <translation>Verbunden %1, für %2 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n piece(s) from this peer failed verification</source>
+        <translation>
+            <numerusform>%n Teil von diesem Peer hat die Prüfung nicht bestanden</numerusform>
+            <numerusform>%n Teile von diesem Peer haben die Prüfung nicht bestanden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>broke the protocol: %1</source>
+        <translation>hat das Protokoll verletzt: %1</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Why it ended</source>
+        <translation>Warum sie endete</translation>
+    </message>
+</context>
+<context>
     <name>opendo::ui::EvictionLogModel</name>
     <message>
         <source>Time</source>
@@ -6504,6 +6588,10 @@ von %2</translation>
     <message>
         <source>Banned peers</source>
         <translation>Gesperrte Peers</translation>
+    </message>
+    <message>
+        <source>Ended connections</source>
+        <translation>Beendete Verbindungen</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "AnalysisCommand.h"
 
+#include "ConnectionList.h"
 #include "StatusCommand.h"
 #include "agent/Agent.h"
 #include "cache/CacheEviction.h"
@@ -14,7 +15,8 @@ namespace opendo::cli {
 
 namespace {
 
-const char* const kAnalysisUsage = QT_TRANSLATE_NOOP("doctl", "usage: doctl analysis [--json]\n");
+const char* const kAnalysisUsage =
+    QT_TRANSLATE_NOOP("doctl", "usage: doctl analysis [--list-connections] [--json]\n");
 
 double rounded(double percent)
 {
@@ -51,9 +53,14 @@ int runAnalysisCommand(agent::Agent& agent, CliArguments& args, QTextStream& out
                        const CommandOptions& options)
 {
     const bool json = args.takeFlag(QStringLiteral("json"));
+    const bool listConnections = args.takeFlag(QStringLiteral("list-connections"));
     if (!args.remaining().isEmpty()) {
         err << QCoreApplication::translate("doctl", kAnalysisUsage);
         return 2;
+    }
+    if (listConnections) {
+        printConnectionList(agent, json, out);
+        return 0;
     }
     const qint64 minSize = cache::cacheLimitsFrom(agent.policySnapshot()).minFileSizeBytes;
     const diagnostics::DownloadAnalysis a =

@@ -17,6 +17,15 @@ constexpr int kPeersSnapshotWaitMs = 2'000;
 
 } // namespace
 
+agent::PeerActivity latestPeerActivity(agent::Agent& agent)
+{
+    // A freshly started agent publishes its first snapshot within a second.
+    QDeadlineTimer deadline(kPeersSnapshotWaitMs);
+    while (!agent.hasPeerActivity() && !deadline.hasExpired())
+        QThread::msleep(50);
+    return agent.peerActivity();
+}
+
 int runPeersCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, QTextStream& err)
 {
     const bool json = args.takeFlag(QStringLiteral("json"));
@@ -24,11 +33,7 @@ int runPeersCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, Q
         err << QCoreApplication::translate("doctl", kPeersUsage);
         return 2;
     }
-    // A freshly started agent publishes its first snapshot within a second.
-    QDeadlineTimer deadline(kPeersSnapshotWaitMs);
-    while (!agent.hasPeerActivity() && !deadline.hasExpired())
-        QThread::msleep(50);
-    const agent::PeerActivity a = agent.peerActivity();
+    const agent::PeerActivity a = latestPeerActivity(agent);
     if (json) {
         out << QJsonDocument(agent::peerActivityToJson(a)).toJson(QJsonDocument::Indented);
         return 0;

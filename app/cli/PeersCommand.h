@@ -5,6 +5,7 @@
 // per content and the live connections.
 
 #include "CliArguments.h"
+#include "agent/PeerActivity.h"
 
 #include <QTextStream>
 
@@ -15,5 +16,7 @@ class Agent;
 namespace opendo::cli {
 
 int runPeersCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, QTextStream& err);
+// The agent's latest snapshot, waiting briefly for the first one of a fresh agent.
+agent::PeerActivity latestPeerActivity(agent::Agent& agent);
 
 } // namespace opendo::cli

@@ -267,6 +267,12 @@ QFuture<QList<cache::CacheEntry>> Agent::cacheContents()
     return onEngine<QList<cache::CacheEntry>>([](AgentEngine& e) { return e.cacheContents(); });
 }
 
+QFuture<QList<stats::ConnectionRecord>> Agent::endedConnections(int limit)
+{
+    return onEngine<QList<stats::ConnectionRecord>>(
+        [limit](AgentEngine& e) { return e.endedConnections(limit); });
+}
+
 QFuture<QList<cache::EvictionRecord>> Agent::evictions(int limit)
 {
     return onEngine<QList<cache::EvictionRecord>>(

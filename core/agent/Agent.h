@@ -14,6 +14,7 @@
 #include "policy/PolicyState.h"
 #include "policy/formats/PolicyDocument.h"
 #include "stats/CacheHistory.h"
+#include "stats/ConnectionJournal.h"
 #include "stats/DeviceStats.h"
 #include "stats/TransferHistory.h"
 #include "transfer/DownloadManager.h"
@@ -89,7 +90,9 @@ public:
     // Downloads: a URL (HTTP only) or a metainfo file (verified, cached for peers).
     QList<transfer::JobStatus> jobs() const; // latest snapshot; safe from any thread
     PeerActivity peerActivity() const;       // latest snapshot (twice a second)
-    bool hasPeerActivity() const;            // the first snapshot has arrived
+    // Peer connections that ended (kept 30 days), newest last.
+    QFuture<QList<stats::ConnectionRecord>> endedConnections(int limit = 1000);
+    bool hasPeerActivity() const; // the first snapshot has arrived
     QFuture<transfer::AddDownloadResult> addDownload(const transfer::DownloadRequest& request);
     QFuture<bool> pauseDownload(const QString& jobId);
     QFuture<bool> resumeDownload(const QString& jobId);

@@ -84,6 +84,7 @@ AgentEngine::~AgentEngine()
     m_history.reset();
     m_uploadLedger.reset();
     m_errors.reset();
+    m_connections.reset();
     m_settings.reset();
     m_db.close();
 }
@@ -111,6 +112,7 @@ QString AgentEngine::start()
     if (!m_db.open(m_options.dataDir, &error))
         return tr("Cannot open the agent database: %1").arg(error);
     m_errors = std::make_unique<stats::ErrorJournal>(m_db.handle());
+    m_connections = std::make_unique<stats::ConnectionJournal>(m_db.handle());
     m_policies = std::make_unique<PolicyStore>(m_db.handle());
     if (!m_policies->load(&error))
         return tr("Cannot read the policy settings: %1").arg(error);
@@ -175,6 +177,7 @@ QString AgentEngine::startPeers(const QString& cacheDir)
     m_uploadLedger = std::make_unique<stats::UploadLedger>(m_db.handle());
     m_peers = new transfer::PeerHub(*m_store, m_workers, m_uploadLedger.get(), this);
     m_peers->setErrorJournal(m_errors.get());
+    m_peers->setConnectionJournal(m_connections.get());
     m_peers->setPolicies(resolveEffective(m_policies->state()));
     m_settings = std::make_unique<AgentSettingsStore>(m_db.handle());
     if (QString peerError = applyStaticPeers(); !peerError.isEmpty())
@@ -460,6 +463,11 @@ QList<cache::CacheEntry> AgentEngine::cacheContents() const
 QList<cache::EvictionRecord> AgentEngine::evictions(int limit) const
 {
     return m_store ? m_store->evictions(limit) : QList<cache::EvictionRecord>{};
+}
+
+QList<stats::ConnectionRecord> AgentEngine::endedConnections(int limit) const
+{
+    return m_connections ? m_connections->recent(limit) : QList<stats::ConnectionRecord>{};
 }
 
 QString AgentEngine::setPinned(const QString& contentId, bool pinned)

@@ -14,6 +14,7 @@
 #include "policy/PolicyStore.h"
 #include "policy/formats/PolicyDocument.h"
 #include "stats/CacheHistory.h"
+#include "stats/ConnectionJournal.h"
 #include "stats/DeviceStats.h"
 #include "stats/ErrorJournal.h"
 #include "stats/TransferHistory.h"
@@ -74,6 +75,7 @@ public:
     QList<stats::CacheSample> cacheHistory(const QDateTime& from, const QDateTime& to) const;
     QList<cache::CacheEntry> cacheContents() const;
     QList<cache::EvictionRecord> evictions(int limit) const;
+    QList<stats::ConnectionRecord> endedConnections(int limit) const;
     QString setPinned(const QString& contentId, bool pinned);
     QString setExpireOn(const QString& contentId, const QDateTime& until);
     QString evictContent(const QString& contentId);
@@ -130,6 +132,7 @@ private:
     std::unique_ptr<cache::PieceStore> m_store;
     std::unique_ptr<stats::UploadLedger> m_uploadLedger;
     std::unique_ptr<stats::ErrorJournal> m_errors;
+    std::unique_ptr<stats::ConnectionJournal> m_connections;
     transfer::PeerHub* m_peers = nullptr;
     std::unique_ptr<AgentSettingsStore> m_settings;
     std::unique_ptr<stats::TransferHistory> m_history;

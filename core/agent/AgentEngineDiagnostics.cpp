@@ -28,6 +28,9 @@ namespace opendo::agent {
 
 namespace {
 
+// Ended peer connections the troubleshooter's inputs (and so the support bundle) carry.
+constexpr int kBundleConnections = 200;
+
 // PRAGMA quick_check reads every page but skips the index cross-checks: enough to spot a
 // damaged file without stalling the agent on a large database.
 QString quickCheck(QSqlDatabase db)
@@ -114,6 +117,7 @@ void AgentEngine::gatherDiagnosticInputs(diagnostics::DiagnosticInputs& in) cons
     in.month = monthTotals(QDate::currentDate());
     in.cacheEntries = cacheContents();
     in.evictions = evictions(50);
+    in.endedConnections = endedConnections(kBundleConnections);
     in.system = transfer::probeSystemFacts(in.cacheDir);
     if (transfer::cacheHostsFromDhcp(in.policies))
         in.dhcpOption235 = findDhcpOption(235, dhcpLeaseFolders(in.agentSettings.value(

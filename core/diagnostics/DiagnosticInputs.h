@@ -11,6 +11,7 @@
 #include "diagnostics/DiagnosticRequest.h"
 #include "log/LogBuffer.h"
 #include "policy/PolicyState.h"
+#include "stats/ConnectionJournal.h"
 #include "stats/DeviceStats.h"
 #include "stats/ErrorJournal.h"
 #include "stats/TransferHistory.h"
@@ -43,7 +44,8 @@ struct DiagnosticInputs
     stats::MonthTotals month;
     QList<transfer::JobStatus> jobs;
     QList<cache::CacheEntry> cacheEntries;
-    QList<cache::EvictionRecord> evictions; // newest first
+    QList<cache::EvictionRecord> evictions;          // newest first
+    QList<stats::ConnectionRecord> endedConnections; // the latest peer connections, newest last
     transfer::SystemFacts system;
     DhcpOptionFound dhcpOption235; // cache servers from DHCP, read when DOCacheHostSource asks
     qint64 uploadedThisMonthInternet = 0; // what DOMonthlyUploadDataCap counts

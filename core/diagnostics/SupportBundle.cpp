@@ -4,6 +4,7 @@
 #include "diagnostics/ArchiveWriter.h"
 #include "diagnostics/NetworkFacts.h"
 #include "diagnostics/ReportHtml.h"
+#include "stats/ConnectionRecordJson.h"
 #include "stats/PerfSnapJson.h"
 #include "transfer/JobStatusJson.h"
 
@@ -99,6 +100,14 @@ QByteArray errorEventsJson(const QList<stats::ErrorEvent>& events)
         array.append(row);
     }
     return jsonBytes(QJsonDocument(array));
+}
+
+QByteArray connectionsJson(const DiagnosticInputs& facts)
+{
+    QList<stats::ConnectionRecord> records = facts.endedConnections;
+    for (const transfer::PeerSnapshot& p : facts.activity.peers)
+        records.append(stats::openConnectionRecord(p));
+    return jsonBytes(QJsonDocument(stats::connectionRecordsToJson(records)));
 }
 
 QString logText(const QList<log::LogRecord>& records)
@@ -213,6 +222,8 @@ QString readmeText()
         "                    the upload cap's use (Get-DeliveryOptimizationPerfSnapThisMonth)\n"
         "peers.json          download mode in effect, the discovery service, the peers it\n"
         "                    offered and the live peer connections\n"
+        "connections.json    the peer connections open now and the latest that ended: file,\n"
+        "                    address, class, bytes each way, why each ended\n"
         "errors.json         the DO error codes (0x80D0xxxx) the agent raised in the last 15\n"
         "                    days, with time, component, message and meaning\n"
         "log.txt             the agent's recent log: time (UTC), level, component, message\n"
@@ -250,6 +261,7 @@ QList<QPair<QString, QByteArray>> supportBundleFiles(const SupportBundleInputs& 
              facts.policies.number(QStringLiteral("DOMonthlyUploadDataCap")))))},
         {QStringLiteral("peers.json"),
          QString::fromUtf8(json(agent::peerActivityToJson(facts.activity)))},
+        {QStringLiteral("connections.json"), QString::fromUtf8(connectionsJson(facts))},
         {QStringLiteral("errors.json"), QString::fromUtf8(errorEventsJson(facts.errorEvents))},
         {QStringLiteral("log.txt"), logText(inputs.log)},
         {QStringLiteral("network.txt"), networkText()},

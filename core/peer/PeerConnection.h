@@ -156,6 +156,7 @@ public:
     qint64 payloadReceived() const { return m_payloadReceived; } // piece bytes, all requested
     qint64 payloadSent() const { return m_payloadSent; }
     qint64 connectedMs() const; // since TCP connected; 0 before
+    bool wasConnected() const { return m_connectedAt.isValid(); }
 
 Q_SIGNALS:
     // Incoming: the peer's handshake arrived; answer with acceptIncoming() or close().

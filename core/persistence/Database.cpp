@@ -119,6 +119,23 @@ const char* const kMigrations[] = {
     // v8: Set-DeliveryOptimizationStatus -ExpireOn: a content is not removed by age before this
     // time (UTC seconds; NULL = DOMaxCacheAge alone decides).
     "ALTER TABLE cache_contents ADD COLUMN keep_until INTEGER",
+    // v9: peer connections that ended, with their bytes and why they closed
+    // (Get-DeliveryOptimizationLogAnalysis -ListConnections).
+    "CREATE TABLE peer_connections ("
+    "  id INTEGER PRIMARY KEY,"
+    "  content_id TEXT NOT NULL,"
+    "  endpoint TEXT NOT NULL,"
+    "  incoming INTEGER NOT NULL CHECK (incoming IN (0, 1)),"
+    "  source_class TEXT NOT NULL,"
+    "  client TEXT NOT NULL,"
+    "  started_ms INTEGER NOT NULL," // UTC milliseconds since the epoch
+    "  ended_ms INTEGER NOT NULL,"
+    "  bytes_received INTEGER NOT NULL,"
+    "  bytes_sent INTEGER NOT NULL,"
+    "  hash_failures INTEGER NOT NULL,"
+    "  end_reason TEXT NOT NULL,"
+    "  violation INTEGER NOT NULL CHECK (violation IN (0, 1)));"
+    "CREATE INDEX peer_connections_ended ON peer_connections (ended_ms)",
 };
 
 bool exec(QSqlDatabase& db, const QString& sql, QString* error)

@@ -30,6 +30,7 @@ namespace opendo::content {
 class Metainfo;
 }
 namespace opendo::stats {
+class ConnectionJournal;
 class ErrorJournal;
 class UploadLedger;
 } // namespace opendo::stats
@@ -68,6 +69,9 @@ public:
     // Where the peer side reports DO error codes (bans, bad pieces, gates); may stay null.
     void setErrorJournal(stats::ErrorJournal* errors);
     stats::ErrorJournal* errorJournal() const { return m_errors; }
+    // Where swarms keep the connections that ended; may stay null.
+    void setConnectionJournal(stats::ConnectionJournal* journal) { m_connections = journal; }
+    stats::ConnectionJournal* connectionJournal() const { return m_connections; }
     bool isListening() const;
     QHostAddress listenAddress() const;
     quint16 listenPort() const;
@@ -161,6 +165,7 @@ private:
     WorkerPool& m_workers;
     stats::UploadLedger* m_ledger;
     stats::ErrorJournal* m_errors = nullptr;
+    stats::ConnectionJournal* m_connections = nullptr;
     QTcpServer* m_server = nullptr;
     peer::LocalIdentity m_identity;
     QList<PeerEndpoint> m_staticPeers;

@@ -1,6 +1,7 @@
 #include "transfer/Swarm.h"
 
 #include "log/LogCategories.h"
+#include "stats/ConnectionJournal.h"
 #include "stats/ErrorJournal.h"
 #include "transfer/PeerHub.h"
 #include "transfer/PiecePicker.h"
@@ -95,6 +96,7 @@ Swarm::~Swarm()
         qCInfo(log::lcSwarm).noquote()
             << m_contentId.left(12) << "closing" << p->connection->endpoint() << "as the swarm ends"
             << connectionTotals(*p->connection);
+        recordEnded(*p, tr("the download or seeding of this content ended"), false);
     }
 }
 
@@ -679,6 +681,7 @@ void Swarm::onClosed(PeerConnection* connection, const QString& reason, bool vio
         qCInfo(log::lcSwarm).noquote()
             << m_contentId.left(12) << "disconnected" << connection->endpoint() << reason
             << connectionTotals(*connection);
+    recordEnded(peer, reason, violation);
     peer.pieces.clear();
     if (m_sink) {
         m_sink->picker().releaseAll(peer.key);
@@ -789,6 +792,30 @@ void Swarm::close(const QString& reason)
         connections.append(p->connection);
     for (PeerConnection* c : connections)
         c->close(reason);
+}
+
+void Swarm::recordEnded(const Peer& peer, const QString& reason, bool violation)
+{
+    stats::ConnectionJournal* journal = m_hub.connectionJournal();
+    const PeerConnection* c = peer.connection;
+    // Attempts that never connected are not connections: the log and the troubleshooter's
+    // reachability check cover them, and retries would crowd real records out of the journal.
+    if (!journal || !c->wasConnected())
+        return;
+    stats::ConnectionRecord r;
+    r.contentId = m_contentId;
+    r.endpoint = c->endpoint();
+    r.incoming = c->direction() == PeerConnection::Direction::Incoming;
+    r.sourceClass = peer.cls;
+    r.client = c->clientName();
+    r.endedAt = QDateTime::currentDateTimeUtc();
+    r.startedAt = r.endedAt.addMSecs(-c->connectedMs());
+    r.bytesReceived = c->payloadReceived();
+    r.bytesSent = c->payloadSent();
+    r.hashFailures = peer.hashFailures;
+    r.endReason = reason;
+    r.violation = violation;
+    journal->record(r);
 }
 
 QList<PeerSnapshot> Swarm::peerSnapshots() const

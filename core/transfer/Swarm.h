@@ -129,6 +129,7 @@ private:
     void onBlock(Peer& peer, quint32 index, quint32 begin, const QByteArray& data);
     void onRequestDropped(Peer& peer, const peer::BlockRequest& block);
     void onClosed(peer::PeerConnection* connection, const QString& reason, bool violation);
+    void recordEnded(const Peer& peer, const QString& reason, bool violation); // in the journal
     void updateInterest(Peer& peer);
     void updatePickerAvailability(Peer& peer);
     void fillRequests(Peer& peer);

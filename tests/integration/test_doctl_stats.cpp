@@ -288,8 +288,52 @@ void DoctlStatsTest::peerFedDownloadReportsConnectionsByClass()
     QVERIFY(connectionsAddUp(job));
     QVERIFY(QDateTime::fromString(job["ExpireOn"].toString(), Qt::ISODate).isValid());
     QVERIFY(sameContent(down.dataDir() + "/content.bin", root + "/content.bin"));
+
+    // analysis --list-connections: the connection to the seed is open while both run, and
+    // stays in the journal, with what it carried and why it ended, after both stopped.
+    const qint64 fromSeed = job["BytesFromLanPeers"].toInteger();
+    const auto connectionTo = [&](const QString& dataDir, const QString& endpoint) {
+        const ProcessResult listed =
+            doctlIn(dataDir, {"analysis", "--list-connections", "--json"}, 30000);
+        for (const QJsonValue& v : QJsonDocument::fromJson(listed.out.toUtf8()).array()) {
+            if (v["Endpoint"].toString() == endpoint)
+                return v.toObject();
+        }
+        qWarning() << "no connection to" << endpoint << "in" << listed.out << listed.err;
+        return QJsonObject();
+    };
+    // Live connections come from the snapshot published twice a second: the last bytes of the
+    // download may show up one snapshot later.
+    QJsonObject open = connectionTo(down.dataDir(), seed.endpoint());
+    for (int i = 0; i < 20 && open["BytesReceived"].toInteger() < fromSeed; ++i) {
+        QTest::qWait(250);
+        open = connectionTo(down.dataDir(), seed.endpoint());
+    }
+    QCOMPARE(open["Status"].toString(), QString("Open"));
+    QCOMPARE(open["PeerType"].toString(), QString("lan"));
+    QCOMPARE(open["Direction"].toString(), QString("Outgoing"));
+    QCOMPARE(open["FileId"].toString(), job["FileId"].toString());
+    QCOMPARE(open["DestinationIp"].toString(), QString("127.0.0.31"));
+    QVERIFY(open["BytesReceived"].toInteger() >= fromSeed);
     QCOMPARE(down.stop(), 0);
     QCOMPARE(seed.stop(), 0);
+    const QJsonObject ended = connectionTo(down.dataDir(), seed.endpoint());
+    QCOMPARE(ended["Status"].toString(), QString("Closed"));
+    QVERIFY2(!ended["Reason"].toString().isEmpty(), qPrintable(QJsonDocument(ended).toJson()));
+    QVERIFY(ended["BytesReceived"].toInteger() >= fromSeed);
+    QVERIFY(QDateTime::fromString(ended["Ended"].toString(), Qt::ISODate).isValid());
+    QVERIFY(ended["Started"].toString() <= ended["Ended"].toString());
+    // The seed kept its side: an incoming connection that sent at least those bytes.
+    const ProcessResult seedSide =
+        doctlIn(seed.dataDir(), {"analysis", "--list-connections", "--json"}, 30000);
+    const QJsonArray seedRows = QJsonDocument::fromJson(seedSide.out.toUtf8()).array();
+    QVERIFY2(seedRows.size() == 1, qPrintable(seedSide.out + seedSide.err));
+    QCOMPARE(seedRows[0]["Direction"].toString(), QString("Incoming"));
+    QCOMPARE(seedRows[0]["DestinationIp"].toString(), QString("127.0.0.32"));
+    QVERIFY(seedRows[0]["BytesSent"].toInteger() >= fromSeed);
+    const ProcessResult text = doctlIn(down.dataDir(), {"analysis", "--list-connections"}, 30000);
+    QVERIFY2(text.out.contains(job["FileId"].toString()) && text.out.contains(seed.endpoint()),
+             qPrintable(text.out));
 }
 
 void DoctlStatsTest::logShowsRecentRecordsFiltered()

@@ -604,6 +604,23 @@ void HostilePeerTest::banAndErrorCodesAreReported()
                  evidence("peers.errors_found").contains("0x80D0680D"),
              qPrintable(evidence("peers.errors_found")));
     QVERIFY(results.value("peers.errors_found")["Remedy"].toString().contains("0x80D0680D"));
+
+    // analysis --list-connections keeps the liar's connection: the garbage it sent, the failed
+    // pieces, and that it ended for breaking the protocol.
+    const ProcessResult listed = doctl({"analysis", "--list-connections", "--json"}, 15000);
+    QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
+    QJsonObject liar;
+    for (const QJsonValue& v : QJsonDocument::fromJson(listed.out.toUtf8()).array()) {
+        if (v["DestinationIp"].toString() == kHostileAddress.toString() &&
+            v["HashFailures"].toInt() > 0)
+            liar = v.toObject();
+    }
+    QVERIFY2(!liar.isEmpty(), qPrintable(listed.out));
+    QCOMPARE(liar["Status"].toString(), QString("ProtocolViolation"));
+    QCOMPARE(liar["Client"].toString(), QString("HostilePeer 1.0"));
+    QCOMPARE(liar["FileId"].toString(), m_meta->contentId());
+    QVERIFY(liar["BytesReceived"].toInteger() > 0);
+    QVERIFY2(!liar["Reason"].toString().isEmpty(), qPrintable(listed.out));
 }
 
 void HostilePeerTest::agentStillServesHonestPeers()

@@ -27,8 +27,8 @@ const QString kSwarmKey = "6f1c2a9e8d7b6c5a4f3e2d1c0b9a8f7e6d5c4b3a29180706f5e4d
 const QString kContentId = "0123456789abcdef0123456789abcdef01234567"; // 40 hex digits
 const QStringList kFiles = {
     "README.txt",  "report.html",   "checks.json",         "policy.json", "agent-settings.json",
-    "status.json", "perfsnap.json", "perfsnap-month.json", "peers.json",  "errors.json",
-    "log.txt",     "network.txt",   "system.txt"};
+    "status.json", "perfsnap.json", "perfsnap-month.json", "peers.json",  "connections.json",
+    "errors.json", "log.txt",       "network.txt",         "system.txt"};
 
 struct Run
 {
@@ -89,6 +89,25 @@ SupportBundleInputs sampleInputs()
     f.activity.discovery.state = discovery::DiscoveryState::Reachable;
     f.activity.discovery.serviceUrl = kUrlWithSecrets;
     f.activity.offered.append({kContentId, "10.0.0.7:7680", transfer::SourceClass::LanPeer});
+    {
+        stats::ConnectionRecord ended;
+        ended.contentId = kContentId;
+        ended.endpoint = "10.0.0.9:7680";
+        ended.sourceClass = transfer::SourceClass::GroupPeer;
+        ended.endedAt = QDateTime::currentDateTimeUtc();
+        ended.startedAt = ended.endedAt.addSecs(-3);
+        ended.bytesReceived = 65536;
+        ended.hashFailures = 1;
+        ended.endReason = "banned: sent piece 3 with data that fails verification";
+        ended.violation = true;
+        f.endedConnections.append(ended);
+        transfer::PeerSnapshot open;
+        open.contentId = kContentId;
+        open.endpoint = "10.0.0.7:7680";
+        open.incoming = true;
+        open.bytesSent = 4096;
+        f.activity.peers.append(open);
+    }
     f.errorEvents.append({QDateTime::currentDateTime(), 0x80D0680D, "opendo.swarm",
                           "0123456789ab banned 10.0.0.9:7680: sent piece 3 with data that fails "
                           "verification"});
@@ -336,6 +355,21 @@ void SupportBundleTest::bundleExtractsWithRealTar()
     QCOMPARE(peers["ListenEndpoint"].toString(), "0.0.0.0:7680");
     QCOMPARE(peers["Offered"].toArray().size(), 1);
     QCOMPARE(peers["Discovery"].toObject()["State"].toString(), "reachable");
+
+    // The ended connection from the journal, then the open one from the live snapshot.
+    const QJsonArray connections = readJson(root.filePath("connections.json")).array();
+    QCOMPARE(connections.size(), 2);
+    QCOMPARE(connections[0]["Endpoint"].toString(), "10.0.0.9:7680");
+    QCOMPARE(connections[0]["DestinationIp"].toString(), "10.0.0.9");
+    QCOMPARE(connections[0]["PeerType"].toString(), "group");
+    QCOMPARE(connections[0]["Status"].toString(), "ProtocolViolation");
+    QCOMPARE(connections[0]["BytesReceived"].toInteger(), 65536);
+    QCOMPARE(connections[0]["HashFailures"].toInt(), 1);
+    QVERIFY(connections[0]["Reason"].toString().contains("fails verification"));
+    QCOMPARE(connections[1]["Status"].toString(), "Open");
+    QCOMPARE(connections[1]["Direction"].toString(), "Incoming");
+    QCOMPARE(connections[1]["BytesSent"].toInteger(), 4096);
+    QVERIFY(connections[1]["Ended"].isNull());
 
     const QJsonArray errors = readJson(root.filePath("errors.json")).array();
     QCOMPARE(errors.size(), 1);

@@ -5,6 +5,7 @@
 #include "panels/downloads/DownloadsPanel.h"
 #include "panels/downloads/JobTableModel.h"
 #include "panels/peers/BannedPeerModel.h"
+#include "panels/peers/EndedConnectionModel.h"
 #include "panels/peers/PeerTableModel.h"
 #include "panels/peers/PeersPanel.h"
 #include "panels/sources/ByteSourcesPanel.h"
@@ -82,6 +83,7 @@ private Q_SLOTS:
     void modelUpdatesRowsInPlace();
     void stateTextNamesTheFlags();
     void bannedModelKeepsEveryBan();
+    void endedModelShowsNewestFirst();
     void emptyAgentShowsTheEmptyState();
     void twoAgentsShowTheirConnection();
 };
@@ -210,6 +212,55 @@ void PeersPanelTest::bannedModelKeepsEveryBan()
     QCOMPARE(model.rowCount(), 0);
 }
 
+void PeersPanelTest::endedModelShowsNewestFirst()
+{
+    ui::EndedConnectionModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto record = [](const QString& endpoint, bool violation) {
+        stats::ConnectionRecord r;
+        r.contentId = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
+        r.endpoint = endpoint;
+        r.sourceClass = SourceClass::GroupPeer;
+        r.endedAt = QDateTime::currentDateTimeUtc();
+        r.startedAt = r.endedAt.addSecs(-5);
+        r.bytesReceived = 3 * 1024 * 1024;
+        r.hashFailures = violation ? 2 : 0;
+        r.endReason = violation ? "banned: sent piece 3 with data that fails verification"
+                                : "peer closed the connection";
+        r.violation = violation;
+        return r;
+    };
+    const QList<stats::ConnectionRecord> journal{record("127.0.0.4:7680", false),
+                                                 record("127.0.0.9:51234", true)};
+    model.setRecords(journal);
+    QCOMPARE(model.rowCount(), 2);
+    const auto text = [&](int row, int column) {
+        return model.index(row, column).data().toString();
+    };
+    QCOMPARE(text(0, ui::EndedConnectionModel::AddressColumn), QString("127.0.0.9:51234 (out)"));
+    QCOMPARE(text(1, ui::EndedConnectionModel::AddressColumn), QString("127.0.0.4:7680 (out)"));
+    QCOMPARE(text(0, ui::EndedConnectionModel::ClassColumn), QString("Group peers"));
+    QCOMPARE(text(0, ui::EndedConnectionModel::ReceivedColumn), ui::formatBytes(3 * 1024 * 1024));
+    QVERIFY(
+        text(0, ui::EndedConnectionModel::ReasonColumn).startsWith("broke the protocol: banned"));
+    QCOMPARE(text(1, ui::EndedConnectionModel::ReasonColumn),
+             QString("peer closed the connection"));
+    QVERIFY(model.index(0, ui::EndedConnectionModel::ReasonColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains("2 piece(s)"));
+    QCOMPARE(
+        model.index(0, ui::EndedConnectionModel::ContentColumn).data(Qt::ToolTipRole).toString(),
+        journal[0].contentId);
+    // The same journal again changes nothing; one more ended connection resets once.
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    model.setRecords(journal);
+    QCOMPARE(resets.count(), 0);
+    model.setRecords(journal + QList{record("127.0.0.5:7680", false)});
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(text(0, ui::EndedConnectionModel::AddressColumn), QString("127.0.0.5:7680 (out)"));
+}
+
 void PeersPanelTest::emptyAgentShowsTheEmptyState()
 {
     QTemporaryDir dir;
@@ -283,9 +334,9 @@ void PeersPanelTest::twoAgentsShowTheirConnection()
     QCOMPARE(agentB->start().result(), QString());
     QVERIFY(setLabSettings(*agentB));
 
-    ui::PeersPanel panelA(*agentA);
+    auto panelA = std::make_unique<ui::PeersPanel>(*agentA);
     ui::PeersPanel panelB(*agentB);
-    panelA.show();
+    panelA->show();
     panelB.show();
     // B's other live panels watch the same download.
     ui::DownloadsPanel downloadsB(*agentB);
@@ -296,8 +347,8 @@ void PeersPanelTest::twoAgentsShowTheirConnection()
         &downloadsB.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester tester(&panelB.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QTRY_VERIFY(panelA.summaryText().contains("Listening on " + endpointA));
-    QVERIFY2(panelA.summaryText().contains("Peering on"), qPrintable(panelA.summaryText()));
+    QTRY_VERIFY(panelA->summaryText().contains("Listening on " + endpointA));
+    QVERIFY2(panelA->summaryText().contains("Peering on"), qPrintable(panelA->summaryText()));
 
     // Over loopback B can finish between two publishes (twice a second), so rows are noted as
     // they arrive instead of being looked for afterwards.
@@ -310,10 +361,10 @@ void PeersPanelTest::twoAgentsShowTheirConnection()
                     << panelB.model().index(row, ui::PeerTableModel::ClassColumn).data().toString();
         });
     QStringList addressesSeenByA;
-    connect(&panelA.model(), &QAbstractItemModel::rowsInserted, this,
+    connect(&panelA->model(), &QAbstractItemModel::rowsInserted, this,
             [&](const QModelIndex&, int first, int last) {
                 for (int row = first; row <= last; ++row)
-                    addressesSeenByA << panelA.model()
+                    addressesSeenByA << panelA->model()
                                             .index(row, ui::PeerTableModel::AddressColumn)
                                             .data()
                                             .toString();
@@ -346,8 +397,26 @@ void PeersPanelTest::twoAgentsShowTheirConnection()
                  addressesSeenByA.front().endsWith("(in)"),
              qPrintable(addressesSeenByA.join(", ")));
 
-    agentB.reset();
+    // A goes away: B's side of the connection ends, and the panel lists it with what it
+    // carried and why, from the agent's journal.
+    QAbstractItemModelTester endedTester(&panelB.endedModel(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto* endedTable = panelB.findChild<QTableView*>("endedTable");
+    QVERIFY(endedTable && endedTable->isHidden());
+    panelA.reset();
     agentA.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(panelB.endedModel().rowCount() == 1, 10000);
+    QVERIFY(!endedTable->isHidden());
+    const auto ended = [&](int column) {
+        return panelB.endedModel().index(0, column).data().toString();
+    };
+    QCOMPARE(ended(ui::EndedConnectionModel::AddressColumn), endpointA + " (out)");
+    QCOMPARE(ended(ui::EndedConnectionModel::ClassColumn), QString("LAN peers"));
+    QVERIFY2(ended(ui::EndedConnectionModel::ReceivedColumn) != ui::formatBytes(0),
+             qPrintable(ended(ui::EndedConnectionModel::ReceivedColumn)));
+    QVERIFY2(!ended(ui::EndedConnectionModel::ReasonColumn).isEmpty(),
+             qPrintable(ended(ui::EndedConnectionModel::ReasonColumn)));
+    agentB.reset();
 }
 
 QTEST_MAIN(PeersPanelTest)

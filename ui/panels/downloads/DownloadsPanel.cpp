@@ -68,6 +68,9 @@ DownloadsPanel::DownloadsPanel(agent::Agent& agent, QWidget* parent)
     splitter->addWidget(scroll);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    // Stretch factors only share out later resizes; without initial sizes the details pane
+    // opens at its scroll area's tiny size hint.
+    splitter->setSizes({300, 200});
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_message);

@@ -173,11 +173,16 @@ QVariant PeerTableModel::data(const QModelIndex& index, int role) const
     }
 }
 
+QString PeerTableModel::addressText(const QString& endpoint, bool incoming)
+{
+    return QStringLiteral("%1 (%2)").arg(endpoint, incoming ? tr("in") : tr("out"));
+}
+
 QVariant PeerTableModel::display(const PeerSnapshot& p, int column) const
 {
     switch (column) {
     case AddressColumn:
-        return QStringLiteral("%1 (%2)").arg(p.endpoint, p.incoming ? tr("in") : tr("out"));
+        return addressText(p.endpoint, p.incoming);
     case ClassColumn:
         return transfer::sourceClassLabel(p.sourceClass);
     case ClientColumn:

@@ -50,6 +50,7 @@ public:
 
     static QString stateText(const transfer::PeerSnapshot& peer);
     static QString stateToolTip(const transfer::PeerSnapshot& peer);
+    static QString addressText(const QString& endpoint, bool incoming); // "127.0.0.3:7680 (in)"
 
 private:
     QVariant display(const transfer::PeerSnapshot& peer, int column) const;

@@ -1,8 +1,10 @@
 #include "panels/peers/PeersPanel.h"
 
 #include "agent/Agent.h"
+#include "common/WhenReady.h"
 #include "panels/downloads/JobTableModel.h"
 #include "panels/peers/BannedPeerModel.h"
+#include "panels/peers/EndedConnectionModel.h"
 #include "panels/peers/PeerTableModel.h"
 
 #include <QHeaderView>
@@ -10,10 +12,17 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace opendo::ui {
 
-PeersPanel::PeersPanel(agent::Agent& agent, QWidget* parent) : QWidget(parent)
+namespace {
+
+constexpr int kEndedShown = 200;
+
+} // namespace
+
+PeersPanel::PeersPanel(agent::Agent& agent, QWidget* parent) : QWidget(parent), m_agent(agent)
 {
     m_model = new PeerTableModel(this);
     m_proxy = new QSortFilterProxyModel(this);
@@ -55,23 +64,61 @@ PeersPanel::PeersPanel(agent::Agent& agent, QWidget* parent) : QWidget(parent)
     m_bannedModel = new BannedPeerModel(this);
     m_bannedTitle = new QLabel(tr("Banned peers"), this);
     m_bannedTitle->setObjectName(QStringLiteral("bannedTitle"));
-    m_bannedTable = new QTableView(this);
-    m_bannedTable->setObjectName(QStringLiteral("bannedTable"));
-    m_bannedTable->setModel(m_bannedModel);
-    m_bannedTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_bannedTable->verticalHeader()->hide();
-    m_bannedTable->horizontalHeader()->setStretchLastSection(true);
-    m_bannedTable->setMaximumHeight(m_bannedTable->fontMetrics().height() * 9);
+    m_bannedTable = listTable(QStringLiteral("bannedTable"), m_bannedModel, 9);
+
+    // Connections that ended stay listed (the agent keeps them 30 days): where a file's bytes
+    // came from, and why a peer stopped giving them. Hidden while there are none.
+    m_endedModel = new EndedConnectionModel(this);
+    m_endedTitle = new QLabel(tr("Ended connections"), this);
+    m_endedTitle->setObjectName(QStringLiteral("endedTitle"));
+    m_endedTable = listTable(QStringLiteral("endedTable"), m_endedModel, 12);
+    m_endedTitle->hide();
+    m_endedTable->hide();
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_empty);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_endedTitle);
+    layout->addWidget(m_endedTable);
     layout->addWidget(m_bannedTitle);
     layout->addWidget(m_bannedTable);
 
     connect(&agent, &agent::Agent::peerActivityChanged, this, &PeersPanel::showActivity);
     showActivity(agent.peerActivity());
+    refreshEnded();
+}
+
+QTableView* PeersPanel::listTable(const QString& name, QAbstractItemModel* model, int lines)
+{
+    auto* table = new QTableView(this);
+    table->setObjectName(name);
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setMaximumHeight(table->fontMetrics().height() * lines);
+    return table;
+}
+
+void PeersPanel::refreshEnded()
+{
+    if (m_endedPending) {
+        m_endedAgain = true;
+        return;
+    }
+    m_endedPending = true;
+    onResult(
+        this, m_agent.endedConnections(kEndedShown),
+        [this](const QList<stats::ConnectionRecord>& records) {
+            m_endedPending = false;
+            m_endedModel->setRecords(records);
+            m_endedTitle->setVisible(!records.isEmpty());
+            m_endedTable->setVisible(!records.isEmpty());
+            if (std::exchange(m_endedAgain, false))
+                refreshEnded();
+        },
+        [this] { m_endedPending = false; });
 }
 
 QString PeersPanel::summaryText() const
@@ -124,6 +171,13 @@ void PeersPanel::showActivity(const agent::PeerActivity& activity)
                            tr("Uploading off (%1)").arg(activity.blockedReason));
     m_model->setPeers(activity.peers);
     m_empty->setVisible(activity.peers.isEmpty());
+    QSet<QString> live;
+    for (const transfer::PeerSnapshot& p : activity.peers)
+        live.insert(p.contentId + QLatin1Char('/') + p.endpoint);
+    const bool someEnded = !m_liveKeys.subtract(live).isEmpty();
+    m_liveKeys = std::move(live);
+    if (someEnded)
+        refreshEnded();
     m_bannedModel->setBanned(activity.banned);
     m_bannedTitle->setVisible(!activity.banned.isEmpty());
     m_bannedTable->setVisible(!activity.banned.isEmpty());

@@ -1,10 +1,13 @@
 #pragma once
 
-// The peers panel: whether this device takes part in peering at all, and every live peer
-// connection with what it carries, for answering "is this device getting bytes from peers?".
+// The peers panel: whether this device takes part in peering at all, every live peer
+// connection with what it carries, and the connections that ended with why, for answering
+// "is this device getting bytes from peers?".
 
+#include <QSet>
 #include <QWidget>
 
+class QAbstractItemModel;
 class QLabel;
 class QSortFilterProxyModel;
 class QTableView;
@@ -17,6 +20,7 @@ struct PeerActivity;
 namespace opendo::ui {
 
 class BannedPeerModel;
+class EndedConnectionModel;
 class PeerTableModel;
 
 class PeersPanel : public QWidget
@@ -27,13 +31,18 @@ public:
 
     PeerTableModel& model() { return *m_model; }
     BannedPeerModel& bannedModel() { return *m_bannedModel; }
+    EndedConnectionModel& endedModel() { return *m_endedModel; }
     QString summaryText() const;
 
     static QString summary(const agent::PeerActivity& activity);
 
 private:
     void showActivity(const agent::PeerActivity& activity);
+    void refreshEnded(); // asks the agent's journal; never waits on the GUI thread
+    // A secondary list under the live table, at most `lines` text lines high.
+    QTableView* listTable(const QString& name, QAbstractItemModel* model, int lines);
 
+    agent::Agent& m_agent;
     PeerTableModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QTableView* m_table = nullptr;
@@ -42,6 +51,12 @@ private:
     BannedPeerModel* m_bannedModel = nullptr;
     QLabel* m_bannedTitle = nullptr;
     QTableView* m_bannedTable = nullptr;
+    EndedConnectionModel* m_endedModel = nullptr;
+    QLabel* m_endedTitle = nullptr;
+    QTableView* m_endedTable = nullptr;
+    QSet<QString> m_liveKeys;    // connections in the last snapshot: one gone means one ended
+    bool m_endedPending = false; // a request is out
+    bool m_endedAgain = false;   // another connection ended meanwhile
 };
 
 } // namespace opendo::ui

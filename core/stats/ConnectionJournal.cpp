@@ -1,0 +1,109 @@
+#include "stats/ConnectionJournal.h"
+
+#include "log/LogCategories.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+#include <optional>
+
+namespace opendo::stats {
+
+namespace {
+
+std::optional<transfer::SourceClass> sourceClassFromKey(const QString& key)
+{
+    for (transfer::SourceClass c : transfer::kAllSourceClasses) {
+        if (transfer::sourceClassKey(c) == key)
+            return c;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+ConnectionJournal::ConnectionJournal(QSqlDatabase db) : m_db(std::move(db)) {}
+
+bool ConnectionJournal::record(const ConnectionRecord& r)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO peer_connections (content_id, endpoint, incoming, source_class, client, "
+        "started_ms, ended_ms, bytes_received, bytes_sent, hash_failures, end_reason, violation) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(r.contentId);
+    q.addBindValue(r.endpoint);
+    q.addBindValue(r.incoming ? 1 : 0);
+    q.addBindValue(transfer::sourceClassKey(r.sourceClass));
+    q.addBindValue(r.client);
+    q.addBindValue(r.startedAt.toMSecsSinceEpoch());
+    q.addBindValue(r.endedAt.toMSecsSinceEpoch());
+    q.addBindValue(r.bytesReceived);
+    q.addBindValue(r.bytesSent);
+    q.addBindValue(r.hashFailures);
+    q.addBindValue(r.endReason);
+    q.addBindValue(r.violation ? 1 : 0);
+    if (!q.exec()) {
+        qCWarning(log::lcSwarm).noquote() << "cannot keep the record of the connection to"
+                                          << r.endpoint << ":" << q.lastError().text();
+        return false;
+    }
+    if (++m_sincePrune >= 100) {
+        m_sincePrune = 0;
+        prune();
+    }
+    return true;
+}
+
+void ConnectionJournal::prune()
+{
+    QSqlQuery q(m_db);
+    q.prepare(
+        QStringLiteral("DELETE FROM peer_connections WHERE ended_ms < ? OR id <= "
+                       "(SELECT id FROM peer_connections ORDER BY id DESC LIMIT 1 OFFSET ?)"));
+    q.addBindValue(QDateTime::currentDateTimeUtc().addDays(-kKeepDays).toMSecsSinceEpoch());
+    q.addBindValue(kMaxRecords);
+    q.exec();
+}
+
+QList<ConnectionRecord> ConnectionJournal::recent(int limit, const QString& contentId,
+                                                  QString* error) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(
+        QStringLiteral("SELECT content_id, endpoint, incoming, source_class, client, started_ms, "
+                       "ended_ms, bytes_received, bytes_sent, hash_failures, end_reason, violation "
+                       "FROM peer_connections %1 ORDER BY id DESC LIMIT ?")
+            .arg(contentId.isEmpty() ? QString() : QStringLiteral("WHERE content_id = ?")));
+    if (!contentId.isEmpty())
+        q.addBindValue(contentId);
+    q.addBindValue(qMax(0, limit));
+    QList<ConnectionRecord> records;
+    if (!q.exec()) {
+        if (error)
+            *error = q.lastError().text();
+        return records;
+    }
+    while (q.next()) {
+        ConnectionRecord r;
+        r.contentId = q.value(0).toString();
+        r.endpoint = q.value(1).toString();
+        r.incoming = q.value(2).toInt() != 0;
+        // A class this build does not know (a newer agent wrote it) reads as an Internet peer:
+        // the class that promises the least.
+        r.sourceClass =
+            sourceClassFromKey(q.value(3).toString()).value_or(transfer::SourceClass::InternetPeer);
+        r.client = q.value(4).toString();
+        r.startedAt = QDateTime::fromMSecsSinceEpoch(q.value(5).toLongLong(), Qt::UTC);
+        r.endedAt = QDateTime::fromMSecsSinceEpoch(q.value(6).toLongLong(), Qt::UTC);
+        r.bytesReceived = q.value(7).toLongLong();
+        r.bytesSent = q.value(8).toLongLong();
+        r.hashFailures = q.value(9).toInt();
+        r.endReason = q.value(10).toString();
+        r.violation = q.value(11).toInt() != 0;
+        records.prepend(r);
+    }
+    return records;
+}
+
+} // namespace opendo::stats

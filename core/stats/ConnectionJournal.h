@@ -1,0 +1,56 @@
+#pragma once
+
+// Peer connections that ended, kept in the agent's database (peer_connections) with what they
+// carried and why they closed: the evidence behind Get-DeliveryOptimizationLogAnalysis
+// -ListConnections, which help-desk staff read to see which devices a file came from, or why
+// a peer gave nothing. Lives on the thread that owns the DB connection.
+
+#include "transfer/SourceClass.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace opendo::stats {
+
+struct ConnectionRecord
+{
+    QString contentId;
+    QString endpoint; // "127.0.0.3:7680"
+    bool incoming = false;
+    transfer::SourceClass sourceClass = transfer::SourceClass::LanPeer;
+    QString client; // "" when the peer never said
+    QDateTime startedAt;
+    QDateTime endedAt; // invalid while the connection is open
+    qint64 bytesReceived = 0;
+    qint64 bytesSent = 0;
+    int hashFailures = 0;
+    QString endReason;      // "" while open
+    bool violation = false; // closed because the peer broke the protocol
+};
+
+class ConnectionJournal
+{
+public:
+    // Records older than this, or beyond the newest kMaxRecords, are dropped.
+    static constexpr int kKeepDays = 30;
+    static constexpr int kMaxRecords = 10'000;
+
+    explicit ConnectionJournal(QSqlDatabase db);
+
+    // Returns false (and logs why) when the database refuses the record.
+    bool record(const ConnectionRecord& r);
+    // The newest `limit` records, newest last; `contentId` "" for every content. Empty, with
+    // `error` set, when the database cannot be read.
+    QList<ConnectionRecord> recent(int limit, const QString& contentId = {},
+                                   QString* error = nullptr) const;
+
+private:
+    void prune();
+
+    QSqlDatabase m_db;
+    int m_sincePrune = 0;
+};
+
+} // namespace opendo::stats
