@@ -142,6 +142,19 @@ void PeersPanelTest::modelUpdatesRowsInPlace()
     QCOMPARE(model.index(0, 0).data(ui::PeerTableModel::KeyRole).toString(), key(b));
     QCOMPARE(model.index(1, 0).data(ui::PeerTableModel::KeyRole).toString(), key(c));
 
+    // The usual case: the same connections in the same order, new counters.
+    PeerSnapshot c2 = c;
+    c2.receiveRate = 777;
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setPeers({b2, c2});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(inserted.size(), 2);
+    QCOMPARE(model.index(1, ui::PeerTableModel::DownRateColumn)
+                 .data(ui::PeerTableModel::SortRole)
+                 .toLongLong(),
+             777);
+
     // Rates sort as numbers: 100 B/s < 4.9 KiB/s although "100 B/s" > "4.9 KiB/s" as text.
     QSortFilterProxyModel proxy;
     proxy.setSourceModel(&model);

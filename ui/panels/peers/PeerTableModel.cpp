@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QStringList>
+#include <algorithm>
 
 namespace opendo::ui {
 
@@ -27,6 +28,22 @@ PeerTableModel::PeerTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void PeerTableModel::setPeers(const QList<PeerSnapshot>& peers)
 {
+    // Usually the same connections arrive in the same order with new counters: compare in
+    // place, without building keys, and only update the rows.
+    const bool sameRows =
+        peers.size() == m_peers.size() && std::equal(peers.cbegin(), peers.cend(), m_peers.cbegin(),
+                                                     [](const auto& a, const auto& b) {
+                                                         return a.endpoint == b.endpoint &&
+                                                                a.contentId == b.contentId;
+                                                     });
+    if (sameRows) {
+        if (m_peers.isEmpty())
+            return;
+        m_peers = peers;
+        Q_EMIT dataChanged(index(0, 0), index(int(m_peers.size()) - 1, ColumnCount - 1));
+        return;
+    }
+
     QHash<QString, qsizetype> incoming;
     incoming.reserve(peers.size());
     for (qsizetype i = 0; i < peers.size(); ++i)

@@ -84,6 +84,8 @@ PeersPanel::PeersPanel(agent::Agent& agent, QWidget* parent) : QWidget(parent), 
     layout->addWidget(m_bannedTitle);
     layout->addWidget(m_bannedTable);
 
+    // The live model drops a row exactly when a connection ended: then the journal has news.
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &PeersPanel::refreshEnded);
     connect(&agent, &agent::Agent::peerActivityChanged, this, &PeersPanel::showActivity);
     showActivity(agent.peerActivity());
     refreshEnded();
@@ -171,13 +173,6 @@ void PeersPanel::showActivity(const agent::PeerActivity& activity)
                            tr("Uploading off (%1)").arg(activity.blockedReason));
     m_model->setPeers(activity.peers);
     m_empty->setVisible(activity.peers.isEmpty());
-    QSet<QString> live;
-    for (const transfer::PeerSnapshot& p : activity.peers)
-        live.insert(p.contentId + QLatin1Char('/') + p.endpoint);
-    const bool someEnded = !m_liveKeys.subtract(live).isEmpty();
-    m_liveKeys = std::move(live);
-    if (someEnded)
-        refreshEnded();
     m_bannedModel->setBanned(activity.banned);
     m_bannedTitle->setVisible(!activity.banned.isEmpty());
     m_bannedTable->setVisible(!activity.banned.isEmpty());

@@ -4,7 +4,6 @@
 // connection with what it carries, and the connections that ended with why, for answering
 // "is this device getting bytes from peers?".
 
-#include <QSet>
 #include <QWidget>
 
 class QAbstractItemModel;
