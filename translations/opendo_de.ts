@@ -2982,6 +2982,52 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>Downloads that used peers</source>
         <translation>Downloads, die Peers nutzten</translation>
     </message>
+    <message>
+        <source>No peer connection ended in the last %1 hours.</source>
+        <translation>In den letzten %1 Stunden wurde keine Peer-Verbindung beendet.</translation>
+    </message>
+    <message>
+        <source>%1 peer connection(s) ended in the last %2 hours; %3 brought bytes, %4 took bytes.</source>
+        <translation>%1 Peer-Verbindung(en) endeten in den letzten %2 Stunden; %3 brachten Bytes, %4 nahmen Bytes.</translation>
+    </message>
+    <message>
+        <source>Received %1 from peers, sent %2 to peers over those connections</source>
+        <translation>Über diese Verbindungen %1 von Peers empfangen, %2 an Peers gesendet</translation>
+    </message>
+    <message>
+        <source>moved nothing, %1 ×: %2</source>
+        <translation>nichts übertragen, %1 ×: %2</translation>
+    </message>
+    <message>
+        <source>broke the protocol: %1, %2 ×, last %3 (content %4): %5</source>
+        <translation>Protokoll verletzt: %1, %2 ×, zuletzt %3 (Inhalt %4): %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer address(es) broke the protocol or sent data that failed verification.</source>
+        <translation>
+            <numerusform>%n Peer-Adresse hat das Protokoll verletzt oder Daten gesendet, deren Prüfung fehlschlug.</numerusform>
+            <numerusform>%n Peer-Adressen haben das Protokoll verletzt oder Daten gesendet, deren Prüfung fehlschlug.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the devices named above: a peer that sends bad data is banned for that content (see Refused and banned peers); one that breaks the protocol is not a compatible client, or its software or disk is faulty.</source>
+        <translation>Prüfen Sie die oben genannten Geräte: Ein Peer, der fehlerhafte Daten sendet, wird für diesen Inhalt gesperrt (siehe Abgelehnte und gesperrte Peers); einer, der das Protokoll verletzt, ist kein kompatibler Client, oder seine Software oder sein Datenträger ist defekt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer connection(s) ended in the last %1 hours without moving a byte either way.</source>
+        <translation>
+            <numerusform>%n Peer-Verbindung endete in den letzten %1 Stunden, ohne in irgendeine Richtung ein Byte zu übertragen.</numerusform>
+            <numerusform>%n Peer-Verbindungen endeten in den letzten %1 Stunden, ohne in irgendeine Richtung ein Byte zu übertragen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Peer connections that ended</source>
+        <translation>Beendete Peer-Verbindungen</translation>
+    </message>
+    <message>
+        <source>The reasons above say why. &quot;not admitted&quot;: one side could not prove the swarm key, so the devices are in different LAN/group scopes (compare DODownloadMode and DOGroupId on both). &quot;timed out during handshake&quot;: something drops TCP to the peer port on the way. A peer that closes at once may not have the content or may have its upload gates closed: run the troubleshooter there (the Hardware group, the VPN check).</source>
+        <translation>Die Gründe oben sagen, warum. „not admitted“: Eine Seite konnte den Schwarmschlüssel nicht nachweisen, die Geräte liegen also in verschiedenen LAN-/Gruppenbereichen (vergleichen Sie DODownloadMode und DOGroupId auf beiden). „timed out during handshake“: Unterwegs verwirft etwas TCP zum Peer-Port. Ein Peer, der sofort schließt, hat den Inhalt vielleicht nicht oder seine Upload-Schranken sind geschlossen: Führen Sie dort die Problembehandlung aus (die Gruppe Hardware, die VPN-Prüfung).</translation>
+    </message>
 </context>
 <context>
     <name>opendo::discovery</name>

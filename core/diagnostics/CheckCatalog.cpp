@@ -73,6 +73,7 @@ QStringList checkIdsFor(CheckSet set)
                 QStringLiteral("peers.lan_public_address"),
                 QStringLiteral("peers.reachable"),
                 QStringLiteral("peers.refused_banned"),
+                QStringLiteral("peers.connection_history"),
                 QStringLiteral("peers.errors_found"),
                 QStringLiteral("device.vpn"),
                 QStringLiteral("hardware.ram"),

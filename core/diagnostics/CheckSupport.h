@@ -30,6 +30,7 @@ QList<CheckFactory> contentChecks();
 QList<CheckFactory> bandwidthAndCacheChecks();
 QList<CheckFactory> cacheServerChecks();
 CheckFactory errorsFoundCheck();
+CheckFactory connectionHistoryCheck();
 
 // The translation context of every check's text.
 class Diag

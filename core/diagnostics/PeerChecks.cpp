@@ -347,6 +347,7 @@ QList<CheckFactory> peerChecks()
         {QStringLiteral("peers.reachable"), [] { return std::make_unique<PeersReachableCheck>(); }},
         instantCheck(QStringLiteral("peers.refused_banned"), CheckGroup::Peers,
                      Diag::tr("Refused and banned peers"), refusedOrBanned),
+        connectionHistoryCheck(),
         errorsFoundCheck(),
         instantCheck(QStringLiteral("peers.analysis"), CheckGroup::Peers,
                      Diag::tr("Downloads that used peers"), downloadAnalysis),

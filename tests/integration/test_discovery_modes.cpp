@@ -380,6 +380,17 @@ void DiscoveryModesTest::modesDecideWhoSharesWithWhom()
     const QString text = QString::fromUtf8(log.readAll());
     QVERIFY2(text.contains("127.0.0.9") && text.contains("not admitted"),
              qPrintable(text.right(3000)));
+    // groupB's connection journal keeps that connection: nothing sent, and why it ended.
+    const ProcessResult listed =
+        doctl(m_dir.filePath("groupB"), {"analysis", "--list-connections", "--json"});
+    bool journaled = false;
+    for (const QJsonValue& v : QJsonDocument::fromJson(listed.out.toUtf8()).array()) {
+        if (v["DestinationIp"].toString() != "127.0.0.9")
+            continue;
+        QCOMPARE(v["BytesSent"].toInteger(), 0);
+        journaled |= v["Reason"].toString().contains("not admitted");
+    }
+    QVERIFY2(journaled, qPrintable(listed.out + listed.err));
 }
 
 QTEST_GUILESS_MAIN(DiscoveryModesTest)

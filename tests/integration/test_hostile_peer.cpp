@@ -604,6 +604,12 @@ void HostilePeerTest::banAndErrorCodesAreReported()
                  evidence("peers.errors_found").contains("0x80D0680D"),
              qPrintable(evidence("peers.errors_found")));
     QVERIFY(results.value("peers.errors_found")["Remedy"].toString().contains("0x80D0680D"));
+    // The connection journal names the liar's connection as one that broke the protocol.
+    QCOMPARE(results.value("peers.connection_history")["Verdict"].toString(), QString("warn"));
+    QVERIFY2(evidence("peers.connection_history").contains("broke the protocol: ") &&
+                 evidence("peers.connection_history").contains(kHostileAddress.toString()),
+             qPrintable(evidence("peers.connection_history")));
+    QVERIFY(results.value("peers.connection_history")["Remedy"].toString().contains("banned"));
 
     // analysis --list-connections keeps the liar's connection: the garbage it sent, the failed
     // pieces, and that it ended for breaking the protocol.
