@@ -14,7 +14,7 @@ xvfb-run -a -s "-screen 0 1280x860x24" bash -c '
     window=$(xdotool search --name OpenDO | head -1)
     xdotool windowsize "$window" 1280 860
     sleep 1
-    xdotool mousemove 308 160 click 1 # "Start demo"
+    xdotool mousemove 242 160 click 1 # "Start demo"
     sleep 14
     import -window root "$3"
     kill $console
