@@ -2305,10 +2305,6 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <translation>Mit einem Peer verbunden</translation>
     </message>
     <message>
-        <source>%1 connection(s) now, %2 peer(s) banned</source>
-        <translation>Verbindungen aktuell: %1, gesperrte Peers: %2</translation>
-    </message>
-    <message>
         <source>Peers delivered bytes</source>
         <translation>Peers haben Bytes geliefert</translation>
     </message>
@@ -3027,6 +3023,18 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>The reasons above say why. &quot;not admitted&quot;: one side could not prove the swarm key, so the devices are in different LAN/group scopes (compare DODownloadMode and DOGroupId on both). &quot;timed out during handshake&quot;: something drops TCP to the peer port on the way. A peer that closes at once may not have the content or may have its upload gates closed: run the troubleshooter there (the Hardware group, the VPN check).</source>
         <translation>Die Gründe oben sagen, warum. „not admitted“: Eine Seite konnte den Schwarmschlüssel nicht nachweisen, die Geräte liegen also in verschiedenen LAN-/Gruppenbereichen (vergleichen Sie DODownloadMode und DOGroupId auf beiden). „timed out during handshake“: Unterwegs verwirft etwas TCP zum Peer-Port. Ein Peer, der sofort schließt, hat den Inhalt vielleicht nicht oder seine Upload-Schranken sind geschlossen: Führen Sie dort die Problembehandlung aus (die Gruppe Hardware, die VPN-Prüfung).</translation>
+    </message>
+    <message>
+        <source>%1 connection(s) now, %2 ended since the download began, %3 peer(s) banned</source>
+        <translation>Verbindungen aktuell: %1, seit Beginn des Downloads beendet: %2, gesperrte Peers: %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ×)</source>
+        <translation>%1 (%2 ×)</translation>
+    </message>
+    <message>
+        <source>the peer connections ended: %1</source>
+        <translation>die Peer-Verbindungen endeten: %1</translation>
     </message>
 </context>
 <context>

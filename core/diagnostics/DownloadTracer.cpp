@@ -3,6 +3,8 @@
 #include "common/ByteUnits.h"
 #include "diagnostics/CheckSupport.h"
 
+#include <QMap>
+
 namespace opendo::diagnostics {
 
 DownloadTrace traceDownload(const transfer::JobStatus& job, const DiagnosticInputs& in)
@@ -47,14 +49,36 @@ DownloadTrace traceDownload(const transfer::JobStatus& job, const DiagnosticInpu
     int connected = 0;
     for (const transfer::PeerSnapshot& p : in.activity.peers)
         connected += p.contentId == job.fileId ? 1 : 0;
-    step(Diag::tr("Connected to a peer"), connected > 0 || job.bytesFromPeers > 0,
-         Diag::tr("%1 connection(s) now, %2 peer(s) banned").arg(connected).arg(job.bannedPeers));
-    step(Diag::tr("Peers delivered bytes"), job.bytesFromPeers > 0,
-         Diag::tr("%1 from peers, %2 from HTTP; HTTP delay %3 s")
-             .arg(mbText(job.bytesFromPeers), mbText(job.bytesFromHttp))
-             .arg(in.policies.number(job.foreground
-                                         ? QStringLiteral("DODelayForegroundDownloadFromHttp")
-                                         : QStringLiteral("DODelayBackgroundDownloadFromHttp"))));
+    // Connections of this download that already ended, from the agent's journal: a peer that
+    // connected and left (not admitted, nothing to give) is a different answer from no peer.
+    QMap<QString, int> endReasons;
+    int ended = 0;
+    for (const stats::ConnectionRecord& r : in.endedConnections) {
+        if (r.contentId != job.fileId || (job.createdAt.isValid() && r.endedAt < job.createdAt))
+            continue;
+        ++ended;
+        ++endReasons[r.endReason];
+    }
+    step(Diag::tr("Connected to a peer"), connected > 0 || ended > 0 || job.bytesFromPeers > 0,
+         Diag::tr("%1 connection(s) now, %2 ended since the download began, %3 peer(s) banned")
+             .arg(connected)
+             .arg(ended)
+             .arg(job.bannedPeers));
+    QString delivered =
+        Diag::tr("%1 from peers, %2 from HTTP; HTTP delay %3 s")
+            .arg(mbText(job.bytesFromPeers), mbText(job.bytesFromHttp))
+            .arg(in.policies.number(job.foreground
+                                        ? QStringLiteral("DODelayForegroundDownloadFromHttp")
+                                        : QStringLiteral("DODelayBackgroundDownloadFromHttp")));
+    if (job.bytesFromPeers == 0 && !endReasons.isEmpty()) {
+        QStringList reasons;
+        for (auto it = endReasons.cbegin(); it != endReasons.cend(); ++it)
+            reasons << Diag::tr("%1 (%2 ×)").arg(it.key()).arg(it.value());
+        delivered +=
+            QStringLiteral("; ") +
+            Diag::tr("the peer connections ended: %1").arg(reasons.join(QStringLiteral("; ")));
+    }
+    step(Diag::tr("Peers delivered bytes"), job.bytesFromPeers > 0, delivered);
 
     for (const TraceStep& s : t.steps) {
         if (!s.passed) {
