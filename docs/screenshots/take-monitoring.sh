@@ -3,7 +3,7 @@
 # an nginx origin (throttled), do-discovery with one "NAT" for the lab, two do-agents on
 # 127.0.0.2/3 and the console's agent on 127.0.0.4, all in LAN mode. Agent A fetches the content
 # first and seeds; then the console and agent B download it together while the console saves a
-# picture of each panel (do-console --screenshots, under Xvfb).
+# picture of each panel (do-console --screenshots, under Xvfb); agent B shuts down midway.
 # Needs: nginx-light, xvfb. Usage: docs/screenshots/take-monitoring.sh [SIZE_MIB] (default 512)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -48,6 +48,7 @@ done
 for d in a b; do "$doctl" --data-dir "$work/$d" config set DOMaxUploadBandwidth 5000 >/dev/null; done
 "$build/app/agent/do-agent" --data-dir "$work/a" --listen 127.0.0.2:7680 --discovery "$disc" 2>"$work/a.log" & pids+=($!)
 "$build/app/agent/do-agent" --data-dir "$work/b" --listen 127.0.0.3:7680 --discovery "$disc" 2>"$work/b.log" & pids+=($!)
+agent_b=$!
 sleep 1
 echo "agent A fetches $size_mib MiB from the origin (throttled) and seeds it…"
 "$doctl" --data-dir "$work/a" download "$url" >/dev/null
@@ -60,9 +61,12 @@ xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
     # The console and agent B download together: peers and the origin in every chart.
     "$5" --data-dir "$2" download "$6" --out "$2/update.cab" >/dev/null &
     "$5" --data-dir "$7" download "$6" >/dev/null &
+    # Device B shuts down midway: the Peers panel lists its connection under Ended connections.
+    sleep 6
+    kill -TERM "$8"
     wait $console
 ' _ "$build/app/console/do-console" "$work/console" "$disc" "$root/docs/screenshots" \
-    "$doctl" "$url" "$work/b"
+    "$doctl" "$url" "$work/b" "$agent_b"
 # The demo panel is pictured mid-demo by take-demo.sh and the agent settings by
 # take-agent-settings.sh; their pictures from this run are not kept.
 rm -f "$root/docs/screenshots/demo.png" "$root/docs/screenshots/settings.png"

@@ -72,6 +72,10 @@ PeersPanel::PeersPanel(agent::Agent& agent, QWidget* parent) : QWidget(parent), 
     m_endedTitle = new QLabel(tr("Ended connections"), this);
     m_endedTitle->setObjectName(QStringLiteral("endedTitle"));
     m_endedTable = listTable(QStringLiteral("endedTable"), m_endedModel, 12);
+    for (int column :
+         {int(EndedConnectionModel::EndedColumn), int(EndedConnectionModel::AddressColumn)})
+        m_endedTable->horizontalHeader()->setSectionResizeMode(column,
+                                                               QHeaderView::ResizeToContents);
     m_endedTitle->hide();
     m_endedTable->hide();
 
