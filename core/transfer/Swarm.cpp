@@ -7,6 +7,7 @@
 #include "transfer/PiecePicker.h"
 #include "transfer/PieceSink.h"
 #include "transfer/SwarmUploader.h"
+#include "transfer/UnchokeChoice.h"
 
 #include <QRandomGenerator>
 #include <algorithm>
@@ -444,7 +445,7 @@ bool Swarm::tryUnchokeNow(Peer& peer)
 
 void Swarm::unchokeRound()
 {
-    std::vector<Peer*> interested;
+    QList<UnchokeCandidate> interested;
     for (const auto& p : m_peers) {
         Peer& peer = *p;
         peer.downloadedLastRound = peer.connection->payloadReceived() - peer.lastDownloaded;
@@ -461,34 +462,15 @@ void Swarm::unchokeRound()
         // may serve a peer offers its allowed-fast set; each piece goes out once.
         peer.connection->offerAllowedFast(m_have);
         if (peer.connection->peerInterested())
-            interested.push_back(&peer);
+            interested.append({peer.key, peer.downloadedLastRound, peer.uploadedLastRound});
     }
-    // While downloading, reward the peers that give us the most (tit-for-tat); as a seed, share
-    // fairly by favouring whoever got the least from us last round. One slot stays optimistic so
-    // newcomers get a chance.
-    if (m_sink) {
-        std::stable_sort(interested.begin(), interested.end(), [](Peer* a, Peer* b) {
-            return a->downloadedLastRound > b->downloadedLastRound;
-        });
-    } else {
-        std::stable_sort(interested.begin(), interested.end(), [](Peer* a, Peer* b) {
-            return a->uploadedLastRound < b->uploadedLastRound;
-        });
-    }
-    QSet<Peer*> unchoke;
-    const int regular = qMin(int(interested.size()), kUploadSlots - 1);
-    for (int i = 0; i < regular; ++i)
-        unchoke.insert(interested[i]);
-    if (int(interested.size()) > regular) {
-        const int pick =
-            regular +
-            int(QRandomGenerator::global()->bounded(quint32(interested.size() - regular)));
-        unchoke.insert(interested[pick]);
-    }
+    const QList<int> chosen =
+        chooseUnchoked(interested, m_sink != nullptr, kUploadSlots,
+                       [](int n) { return int(QRandomGenerator::global()->bounded(quint32(n))); });
     for (const auto& p : m_peers) {
         if (!p->connection->isReady() || !mayServe(*p))
             continue;
-        const bool choke = !unchoke.contains(p.get());
+        const bool choke = !chosen.contains(p->key);
         if (choke != p->connection->amChoking())
             p->connection->setChoking(choke);
     }
