@@ -85,9 +85,12 @@ CheckResult httpDelay(const InstantCheck& c, const DiagnosticInputs& in)
         in.policies.number(QStringLiteral("DODelayBackgroundDownloadFromHttp"));
     const qint64 foreground =
         in.policies.number(QStringLiteral("DODelayForegroundDownloadFromHttp"));
+    // DOMinBackgroundQos belongs here: peers slower than it get the origin's help, in the
+    // background at once and in the foreground once the delay has passed.
     const QStringList evidence{
         settingText(in.policies, QStringLiteral("DODelayBackgroundDownloadFromHttp")),
-        settingText(in.policies, QStringLiteral("DODelayForegroundDownloadFromHttp"))};
+        settingText(in.policies, QStringLiteral("DODelayForegroundDownloadFromHttp")),
+        settingText(in.policies, QStringLiteral("DOMinBackgroundQos"))};
     const bool peersOffered = !in.activity.offered.isEmpty() || !staticPeers(in).isEmpty();
     if ((background > 0 || foreground > 0) && !peersOffered &&
         isPeeringMode(in.activity.downloadMode)) {

@@ -214,6 +214,8 @@ void ContentCacheChecksLiveTest::httpHeldBackWithoutPeers()
              qPrintable(dump(r)));
     QVERIFY2(r.evidence.contains("DODelayForegroundDownloadFromHttp = 120 (Policy)"),
              qPrintable(dump(r)));
+    // The floor under which the origin helps slow peers is part of the picture.
+    QVERIFY2(r.evidence.join('\n').contains("DOMinBackgroundQos = 500"), qPrintable(dump(r)));
     // The remedy must name the settings to lower, not only "the HTTP delays".
     QVERIFY2(r.remedy.contains("DODelayBackgroundDownloadFromHttp"), qPrintable(dump(r)));
     QVERIFY2(r.remedy.contains("DODelayForegroundDownloadFromHttp"), qPrintable(dump(r)));
