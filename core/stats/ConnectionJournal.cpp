@@ -24,7 +24,39 @@ std::optional<transfer::SourceClass> sourceClassFromKey(const QString& key)
 
 ConnectionJournal::ConnectionJournal(QSqlDatabase db) : m_db(std::move(db)) {}
 
-bool ConnectionJournal::record(const ConnectionRecord& r)
+ConnectionJournal::~ConnectionJournal()
+{
+    flush();
+}
+
+void ConnectionJournal::record(const ConnectionRecord& r)
+{
+    m_pending.append(r);
+    if (m_pending.size() >= kBatch)
+        flush();
+}
+
+bool ConnectionJournal::flush()
+{
+    if (m_pending.isEmpty())
+        return true;
+    // Inside a caller's transaction (tests) the records join it.
+    const bool own = m_db.transaction();
+    bool ok = true;
+    for (const ConnectionRecord& r : std::as_const(m_pending))
+        ok = ok && insert(r);
+    if (own && (ok ? !m_db.commit() : !m_db.rollback()))
+        ok = false;
+    m_sincePrune += int(m_pending.size());
+    m_pending.clear();
+    if (ok && m_sincePrune >= 100) {
+        m_sincePrune = 0;
+        prune();
+    }
+    return ok;
+}
+
+bool ConnectionJournal::insert(const ConnectionRecord& r)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
@@ -67,8 +99,9 @@ void ConnectionJournal::prune()
 }
 
 QList<ConnectionRecord> ConnectionJournal::recent(int limit, const QString& contentId,
-                                                  QString* error) const
+                                                  QString* error)
 {
+    flush();
     QSqlQuery q(m_db);
     q.prepare(
         QStringLiteral("SELECT content_id, endpoint, incoming, source_class, client, started_ms, "

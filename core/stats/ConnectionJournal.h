@@ -4,6 +4,11 @@
 // carried and why they closed: the evidence behind Get-DeliveryOptimizationLogAnalysis
 // -ListConnections, which help-desk staff read to see which devices a file came from, or why
 // a peer gave nothing. Lives on the thread that owns the DB connection.
+//
+// Records are written in batches (one transaction for up to kBatch of them, before any read,
+// and when the journal goes away): the database syncs every commit, and a swarm closing
+// hundreds of connections, or a peer reconnecting in a loop, must not cost a disk sync each.
+// A crash loses at most the records of one unfinished batch.
 
 #include "transfer/SourceClass.h"
 
@@ -36,20 +41,26 @@ public:
     // Records older than this, or beyond the newest kMaxRecords, are dropped.
     static constexpr int kKeepDays = 30;
     static constexpr int kMaxRecords = 10'000;
+    static constexpr int kBatch = 50;
 
     explicit ConnectionJournal(QSqlDatabase db);
+    ~ConnectionJournal();
 
-    // Returns false (and logs why) when the database refuses the record.
-    bool record(const ConnectionRecord& r);
+    void record(const ConnectionRecord& r);
+    // Writes the waiting records; false (logged) when the database refuses them (they are
+    // dropped then: the journal is evidence, not state).
+    bool flush();
     // The newest `limit` records, newest last; `contentId` "" for every content. Empty, with
     // `error` set, when the database cannot be read.
     QList<ConnectionRecord> recent(int limit, const QString& contentId = {},
-                                   QString* error = nullptr) const;
+                                   QString* error = nullptr);
 
 private:
+    bool insert(const ConnectionRecord& r);
     void prune();
 
     QSqlDatabase m_db;
+    QList<ConnectionRecord> m_pending;
     int m_sincePrune = 0;
 };
 

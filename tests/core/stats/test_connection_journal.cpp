@@ -1,6 +1,7 @@
 // The journal of ended peer connections in a real SQLite file: what goes in comes back (across
-// reopening), newest last, filtered by content, bounded in age and count; an unknown class
-// reads as an Internet peer; a database that refuses the insert is reported, not hidden.
+// reopening), newest last, filtered by content, bounded in age and count; records wait for a
+// batch but every read and the journal's end write them; an unknown class reads as an Internet
+// peer; a database that refuses the insert is reported, not hidden.
 
 #include "persistence/Database.h"
 #include "stats/ConnectionJournal.h"
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void init();
     void recordsComeBackAcrossReopening();
     void newestLastAndFilteredByContent();
+    void fullBatchIsWrittenAtOnce();
     void unknownClassReadsAsInternet();
     void prunesOldAndExcessRecords();
     void refusedInsertIsReported();
@@ -83,8 +85,9 @@ void ConnectionJournalTest::recordsComeBackAcrossReopening()
 {
     ConnectionRecord in = sample("aa", "127.0.0.3:7680", 1000);
     in.violation = true;
-    QVERIFY(m_journal->record(in));
-    reopen();
+    m_journal->record(in);
+    QCOMPARE(rows(), 0); // waits for its batch…
+    reopen();            // …which the journal's end writes
     QString error;
     const QList<ConnectionRecord> out = m_journal->recent(10, {}, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -107,7 +110,7 @@ void ConnectionJournalTest::recordsComeBackAcrossReopening()
 void ConnectionJournalTest::newestLastAndFilteredByContent()
 {
     for (int i = 0; i < 6; ++i)
-        QVERIFY(m_journal->record(sample(i % 2 ? "odd" : "even", "127.0.0.3:7680", i)));
+        m_journal->record(sample(i % 2 ? "odd" : "even", "127.0.0.3:7680", i));
     const QList<ConnectionRecord> all = m_journal->recent(4);
     QCOMPARE(all.size(), 4);
     QCOMPARE(all.first().bytesReceived, 2); // the newest four: 2, 3, 4, 5
@@ -120,9 +123,19 @@ void ConnectionJournalTest::newestLastAndFilteredByContent()
     QCOMPARE(m_journal->recent(0).size(), 0);
 }
 
+void ConnectionJournalTest::fullBatchIsWrittenAtOnce()
+{
+    for (int i = 0; i < ConnectionJournal::kBatch - 1; ++i)
+        m_journal->record(sample("aa", "127.0.0.3:7680", i));
+    QCOMPARE(rows(), 0);
+    m_journal->record(sample("aa", "127.0.0.3:7680", 99));
+    QCOMPARE(rows(), ConnectionJournal::kBatch);
+}
+
 void ConnectionJournalTest::unknownClassReadsAsInternet()
 {
-    QVERIFY(m_journal->record(sample("aa", "127.0.0.3:7680", 1)));
+    m_journal->record(sample("aa", "127.0.0.3:7680", 1));
+    QVERIFY(m_journal->flush());
     QSqlQuery q(m_db->handle());
     QVERIFY(q.exec("UPDATE peer_connections SET source_class = 'satellite'"));
     QCOMPARE(m_journal->recent(1).first().sourceClass, SourceClass::InternetPeer);
@@ -138,22 +151,24 @@ void ConnectionJournalTest::prunesOldAndExcessRecords()
     }();
     QVERIFY(m_db->handle().transaction());
     for (int i = 0; i < ConnectionJournal::kMaxRecords + 50; ++i)
-        QVERIFY(m_journal->record(i < 10 ? old : sample("recent", "127.0.0.3:7680", i)));
+        m_journal->record(i < 10 ? old : sample("recent", "127.0.0.3:7680", i));
+    QVERIFY(m_journal->flush());
     QVERIFY(m_db->handle().commit());
-    // Pruning runs every 100 records; the last batch triggers it.
-    const int untilPrune = 100 - (ConnectionJournal::kMaxRecords + 50) % 100;
-    for (int i = 0; i < untilPrune; ++i)
-        QVERIFY(m_journal->record(sample("recent", "127.0.0.3:7680", -1 - i)));
+    // A batch written after that prunes: the old ones and the oldest beyond the limit go.
+    for (int i = 0; i < 100; ++i)
+        m_journal->record(sample("recent", "127.0.0.3:7680", -1 - i));
+    QVERIFY(m_journal->flush());
     QCOMPARE(rows(), ConnectionJournal::kMaxRecords);
     QCOMPARE(m_journal->recent(ConnectionJournal::kMaxRecords, "old").size(), 0);
-    QCOMPARE(m_journal->recent(1).last().bytesReceived, -untilPrune);
+    QCOMPARE(m_journal->recent(1).last().bytesReceived, -100);
 }
 
 void ConnectionJournalTest::refusedInsertIsReported()
 {
     QSqlQuery q(m_db->handle());
     QVERIFY(q.exec("DROP TABLE peer_connections"));
-    QVERIFY(!m_journal->record(sample("aa", "127.0.0.3:7680", 1)));
+    m_journal->record(sample("aa", "127.0.0.3:7680", 1));
+    QVERIFY(!m_journal->flush());
     QString error;
     QVERIFY(m_journal->recent(10, {}, &error).isEmpty());
     QVERIFY(!error.isEmpty());
