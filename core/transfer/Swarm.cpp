@@ -6,6 +6,7 @@
 #include "transfer/PeerHub.h"
 #include "transfer/PiecePicker.h"
 #include "transfer/PieceSink.h"
+#include "transfer/SwarmRequests.h"
 #include "transfer/SwarmUploader.h"
 #include "transfer/UnchokeChoice.h"
 
@@ -19,10 +20,6 @@ namespace {
 using peer::BlockRequest;
 using peer::PeerConnection;
 
-constexpr quint32 kBlock = peer::kMaxBlockLength;
-// Blocks in flight per peer. Loopback and LAN peers answer within a millisecond, so what limits
-// throughput is how much is queued: 128 × 16 KiB = 2 MiB keeps a 1 GB/s link busy.
-constexpr int kRequestDepth = 128;
 constexpr int kUploadSlots = 8;
 constexpr int kChokeRoundMs = 10'000;
 // A peer that leaves our requests unanswered this long loses its pieces to other sources.
@@ -50,6 +47,7 @@ Swarm::Swarm(PeerHub& hub, std::shared_ptr<const content::Metainfo> metainfo, QS
     m_have.resize(int(m_geometry.pieceCount));
     m_haveCount = int(m_have.count(true));
     m_uploader = new SwarmUploader(*this, m_hub, this);
+    m_requests = std::make_unique<SwarmRequests>(*this);
     m_membership = SwarmMembership(m_infoHash);
     const SwarmAccess access = m_hub.accessFor(m_contentId);
     m_membership.configure(access.membershipRequired, access.swarmKey);
@@ -66,7 +64,7 @@ Swarm::Swarm(PeerHub& hub, std::shared_ptr<const content::Metainfo> metainfo, QS
                 qCInfo(log::lcSwarm).noquote()
                     << m_contentId.left(12) << peer.connection->endpoint()
                     << "does not answer our requests; its pieces go to other sources";
-                releaseAll(peer);
+                m_requests->releaseAll(peer);
                 peer.lastBlock.invalidate();
             }
         }
@@ -127,24 +125,14 @@ void Swarm::attach(PieceSink* sink)
         updatePickerAvailability(*p);
         updateInterest(*p);
     }
-    fillAllRequests();
+    m_requests->fillAll();
 }
 
 void Swarm::detach(PieceSink* sink)
 {
     if (m_sink != sink)
         return;
-    for (const auto& p : m_peers) {
-        for (auto& [piece, assembly] : p->pieces) {
-            for (int b = 0; b < int(assembly.blocks.size()); ++b) {
-                if (assembly.blocks[b] == 1)
-                    p->connection->cancel(
-                        {quint32(piece), quint32(b) * kBlock, blockLength(piece, b)});
-            }
-        }
-        p->pieces.clear();
-        p->countedInPicker = false;
-    }
+    m_requests->abandonAll();
     m_sink = nullptr;
     for (const auto& p : m_peers)
         updateInterest(*p);
@@ -179,10 +167,10 @@ void Swarm::addConnection(PeerConnection* connection, SourceClass cls)
             with([this](Peer& p, bool interested) { onPeerInterest(p, interested); }));
     connect(connection, &PeerConnection::blockReceived, this,
             with([this](Peer& p, quint32 index, quint32 begin, const QByteArray& data) {
-                onBlock(p, index, begin, data);
+                m_requests->onBlock(p, index, begin, data);
             }));
     connect(connection, &PeerConnection::requestDropped, this,
-            with([this](Peer& p, const BlockRequest& block) { onRequestDropped(p, block); }));
+            with([this](Peer& p, const BlockRequest& block) { m_requests->onDropped(p, block); }));
     connect(connection, &PeerConnection::blockRequested, this,
             with([this](Peer& p, const BlockRequest& block) {
                 m_uploader->onRequested(p.connection, block);
@@ -265,7 +253,7 @@ void Swarm::applyVerdict(Peer& peer, SwarmMembership::Verdict verdict)
     tryUnchokeNow(peer);
     if (m_sink)
         m_sink->peersChanged();
-    fillRequests(peer);
+    m_requests->fill(peer);
 }
 
 void Swarm::reclassify(const std::function<SourceClass(const QHostAddress&)>& classOf)
@@ -299,14 +287,14 @@ void Swarm::setMembership(bool required, const QByteArray& key)
             continue;
         }
         if (verdict == SwarmMembership::Verdict::Pending) {
-            releaseAll(*p);
+            m_requests->releaseAll(*p);
             stopServing(*p);
         }
         updatePickerAvailability(*p);
         updateInterest(*p);
     }
     unchokeRound();
-    fillAllRequests();
+    m_requests->fillAll();
 }
 
 void Swarm::onAvailability(Peer& peer)
@@ -316,7 +304,7 @@ void Swarm::onAvailability(Peer& peer)
     updateInterest(peer);
     if (m_sink)
         m_sink->peersChanged();
-    fillRequests(peer);
+    m_requests->fill(peer);
 }
 
 void Swarm::onHave(Peer& peer, quint32 index)
@@ -326,7 +314,7 @@ void Swarm::onHave(Peer& peer, quint32 index)
     updateInterest(peer);
     if (m_sink)
         m_sink->peersChanged();
-    fillRequests(peer);
+    m_requests->fill(peer);
 }
 
 void Swarm::updatePickerAvailability(Peer& peer)
@@ -370,20 +358,20 @@ void Swarm::onPeerChoke(Peer& peer, bool choking)
                 dropped.push_back(piece);
         }
         for (int piece : dropped)
-            dropPieceProgress(peer, piece, true);
+            m_requests->drop(peer, piece, true);
     }
     updatePickerAvailability(peer);
     if (m_sink)
         m_sink->peersChanged();
     if (!choking)
         peer.lastBlock.start();
-    fillRequests(peer);
+    m_requests->fill(peer);
 }
 
 void Swarm::onAllowedFast(Peer& peer)
 {
     if (peer.connection->peerChoking())
-        fillRequests(peer);
+        m_requests->fill(peer);
 }
 
 bool Swarm::mayServe(const Peer& peer) const
@@ -481,172 +469,6 @@ void Swarm::uploadPermissionChanged()
     unchokeRound();
 }
 
-quint32 Swarm::blockCount(int piece) const
-{
-    return quint32((m_geometry.pieceSize(quint32(piece)) + kBlock - 1) / kBlock);
-}
-
-quint32 Swarm::blockLength(int piece, int block) const
-{
-    const qint64 size = m_geometry.pieceSize(quint32(piece));
-    return quint32(qMin<qint64>(kBlock, size - qint64(block) * kBlock));
-}
-
-void Swarm::fillRequests(Peer& peer)
-{
-    PeerConnection* c = peer.connection;
-    if (!m_sink || !c->isReady() || !c->amInterested() || !isMember(peer))
-        return;
-    // A peer that chokes us serves only the pieces it allowed fast (BEP 6).
-    const bool choked = c->peerChoking();
-    if (choked && c->peerAllowedFastCount() == 0)
-        return;
-    int depth = kRequestDepth;
-    if (const auto reqq = c->remoteExtensions().requestQueue)
-        depth = qMax(1, qMin(depth, int(*reqq)));
-    const int maxPieces = int(qint64(depth) * kBlock / qMax<qint64>(1, m_geometry.pieceLength)) + 2;
-    PiecePicker& picker = m_sink->picker();
-    while (c->outstandingRequests() < depth && !c->isClosed()) {
-        bool requested = false;
-        for (auto& [piece, a] : peer.pieces) {
-            if (choked && !fetchableWhileChoked(peer, piece))
-                continue;
-            while (a.nextToRequest < int(a.blocks.size()) && a.blocks[a.nextToRequest] != 0)
-                ++a.nextToRequest;
-            if (a.nextToRequest >= int(a.blocks.size()))
-                continue;
-            const int b = a.nextToRequest;
-            const BlockRequest block{quint32(piece), quint32(b) * kBlock, blockLength(piece, b)};
-            if (!c->request(block)) {
-                dropPieceProgress(peer, piece, true);
-                return;
-            }
-            a.blocks[b] = 1;
-            ++a.nextToRequest;
-            requested = true;
-            // Unchoking starts the snub clock; a peer serving us only allowed-fast pieces
-            // must answer within the same time.
-            if (choked && !peer.lastBlock.isValid())
-                peer.lastBlock.start();
-            break;
-        }
-        if (requested)
-            continue;
-        if (int(peer.pieces.size()) >= maxPieces || !m_sink->acceptsMorePieces())
-            return;
-        QBitArray offer = c->peerHas();
-        for (int p : std::as_const(peer.refused))
-            offer.clearBit(p);
-        if (choked) {
-            for (int p = 0; p < offer.size(); ++p) {
-                if (offer.testBit(p) && !fetchableWhileChoked(peer, p))
-                    offer.clearBit(p);
-            }
-        }
-        const int piece = picker.pickForPeer(peer.key, offer);
-        if (piece < 0)
-            return;
-        if (m_have.testBit(piece)) {
-            picker.release(piece, peer.key);
-            return;
-        }
-        PieceAssembly& a = peer.pieces[piece];
-        a.data.resize(m_geometry.pieceSize(quint32(piece)));
-        a.blocks.assign(blockCount(piece), 0);
-    }
-}
-
-void Swarm::fillAllRequests()
-{
-    for (const auto& p : m_peers)
-        fillRequests(*p);
-}
-
-void Swarm::onBlock(Peer& peer, quint32 index, quint32 begin, const QByteArray& data)
-{
-    peer.lastBlock.start();
-    const auto it = peer.pieces.find(int(index));
-    if (it == peer.pieces.end())
-        return; // progress was dropped (endgame, choke); the block is simply not needed
-    PieceAssembly& a = it->second;
-    const int b = int(begin / kBlock);
-    if (begin % kBlock != 0 || b >= int(a.blocks.size()) || a.blocks[b] != 1)
-        return;
-    std::copy(data.begin(), data.end(), a.data.begin() + begin);
-    a.blocks[b] = 2;
-    ++a.received;
-    if (a.received == int(a.blocks.size())) {
-        QByteArray piece = std::move(a.data);
-        peer.pieces.erase(it);
-        // Whoever else fetches this piece in endgame can stop.
-        for (const auto& other : m_peers) {
-            if (other.get() != &peer && other->pieces.count(int(index)))
-                dropPieceProgress(*other, int(index), true);
-        }
-        const int key = peer.key;
-        if (m_sink)
-            m_sink->pieceFromPeer(int(index), std::move(piece), key, peer.cls);
-        // The sink may have reacted by closing this peer (a ban): look it up again.
-        if (Peer* still = peerByKey(key))
-            fillRequests(*still);
-        return;
-    }
-    fillRequests(peer);
-}
-
-void Swarm::onRequestDropped(Peer& peer, const BlockRequest& block)
-{
-    const auto it = peer.pieces.find(int(block.index));
-    if (it == peer.pieces.end())
-        return;
-    if (!peer.connection->peerChoking()) {
-        // Rejected while unchoked: the peer will not serve this piece; do not ask again.
-        peer.refused.insert(int(block.index));
-        dropPieceProgress(peer, int(block.index), true);
-        fillRequests(peer);
-        return;
-    }
-    if (fetchableWhileChoked(peer, int(block.index))) {
-        // Allowed fast, yet rejected while choking us: the peer withdrew the allowance (BEP 6
-        // lets it). Ask for this piece again only once it unchokes us.
-        peer.fastRefused.insert(int(block.index));
-        dropPieceProgress(peer, int(block.index), true);
-        fillRequests(peer);
-        return;
-    }
-    PieceAssembly& a = it->second;
-    const int b = int(block.begin / kBlock);
-    if (b < int(a.blocks.size()) && a.blocks[b] == 1) {
-        a.blocks[b] = 0;
-        a.nextToRequest = qMin(a.nextToRequest, b);
-    }
-}
-
-void Swarm::dropPieceProgress(Peer& peer, int piece, bool cancelRequests)
-{
-    const auto it = peer.pieces.find(piece);
-    if (it == peer.pieces.end())
-        return;
-    if (cancelRequests && !peer.connection->isClosed()) {
-        for (int b = 0; b < int(it->second.blocks.size()); ++b) {
-            if (it->second.blocks[b] == 1)
-                peer.connection->cancel(
-                    {quint32(piece), quint32(b) * kBlock, blockLength(piece, b)});
-        }
-    }
-    peer.pieces.erase(it);
-    if (m_sink)
-        m_sink->picker().release(piece, peer.key);
-}
-
-void Swarm::releaseAll(Peer& peer)
-{
-    while (!peer.pieces.empty())
-        dropPieceProgress(peer, peer.pieces.begin()->first, true);
-    if (m_sink)
-        m_sink->picker().releaseAll(peer.key);
-}
-
 void Swarm::onClosed(PeerConnection* connection, const QString& reason, bool violation)
 {
     const auto it = std::find_if(m_peers.begin(), m_peers.end(), [connection](const auto& p) {
@@ -682,7 +504,7 @@ void Swarm::onClosed(PeerConnection* connection, const QString& reason, bool vio
     }
     if (m_sink) {
         m_sink->peersChanged();
-        fillAllRequests(); // others may take over the released pieces
+        m_requests->fillAll(); // others may take over the released pieces
     }
     Q_EMIT peerCountChanged();
 }
@@ -704,7 +526,7 @@ void Swarm::pieceStored(const QList<int>& pieces)
         offerAllowedFast(*p); // after the have: a piece is announced before it is allowed
         updateInterest(*p);
     }
-    fillAllRequests();
+    m_requests->fillAll();
 }
 
 void Swarm::pieceRejected(int piece, int sourceKey)

@@ -26,6 +26,7 @@ namespace opendo::transfer {
 
 class PieceSink;
 class PeerHub;
+class SwarmRequests;
 class SwarmUploader;
 
 class Swarm : public QObject
@@ -111,6 +112,7 @@ private:
         QSet<int> fastRefused;   // allowed-fast pieces it rejected while choking us
     };
     friend class SwarmUploader;
+    friend class SwarmRequests;
 
     Peer* peerOf(peer::PeerConnection* connection);
     Peer* peerByKey(int key);
@@ -126,22 +128,14 @@ private:
     void offerAllowedFast(Peer& peer);
     bool fetchableWhileChoked(const Peer& peer, int piece) const;
     void onPeerInterest(Peer& peer, bool interested);
-    void onBlock(Peer& peer, quint32 index, quint32 begin, const QByteArray& data);
-    void onRequestDropped(Peer& peer, const peer::BlockRequest& block);
     void onClosed(peer::PeerConnection* connection, const QString& reason, bool violation);
     void recordEnded(const Peer& peer, const QString& reason, bool violation); // in the journal
     void updateInterest(Peer& peer);
     void updatePickerAvailability(Peer& peer);
-    void fillRequests(Peer& peer);
-    void fillAllRequests();
-    void dropPieceProgress(Peer& peer, int piece, bool cancelRequests);
-    void releaseAll(Peer& peer);
     void unchokeRound();
     bool tryUnchokeNow(Peer& peer);
     int unchokedCount() const;
     void ban(Peer& peer, const QString& reason);
-    quint32 blockCount(int piece) const;
-    quint32 blockLength(int piece, int block) const;
 
     PeerHub& m_hub;
     std::shared_ptr<const content::Metainfo> m_metainfo;
@@ -157,6 +151,7 @@ private:
     QHash<QHostAddress, BannedPeer> m_banned;
     int m_hashFailures = 0;
     SwarmUploader* m_uploader = nullptr;
+    std::unique_ptr<SwarmRequests> m_requests;
     SwarmMembership m_membership;
     QTimer m_chokeTimer;
     QTimer m_snubTimer;
