@@ -6,6 +6,7 @@
 #include "content/MetainfoWriter.h"
 #include "log/LogCategories.h"
 #include "stats/ErrorJournal.h"
+#include "transfer/OriginPacing.h"
 #include "transfer/OutputFile.h"
 #include "transfer/PeerHub.h"
 #include "transfer/PieceCommitter.h"
@@ -30,15 +31,8 @@ constexpr qint64 kSpanBytesWithPeers = 2 * 1024 * 1024;
 // Assembled pieces not yet durable. 8 MiB keeps the disk busy (one fdatasync batch) and the
 // agent's peak RSS near 48 MiB on a 1 GiB download; 16 MiB gained no speed and cost 8-16 MiB.
 constexpr qint64 kPendingBytes = 8 * 1024 * 1024;
-// How long the origin waits for configured peers to connect and unchoke before it fetches what
-// they might have.
-constexpr qint64 kPeerGraceMs = 2'000;
 // Consecutive pieces one agent fetches from the origin when agents share that work.
 constexpr int kHttpStripePieces = 8;
-// Peers that deliver nothing for this long no longer keep the origin from other agents' stripes.
-constexpr qint64 kPeerStallMs = 3'000;
-constexpr qint64 kQosWindowMs = 5'000; // DOMinBackgroundQos is measured over at least this
-constexpr qint64 kMaxQosWindowMs = 60'000;
 constexpr int kMaxHashFailures = 3;
 constexpr qint64 kMinUrlPieceLength = 1024 * 1024;
 
@@ -200,10 +194,10 @@ void DownloadJob::beginTransfer()
     }
     if (m_source)
         m_source->setExpectedSize(m_fileSize);
-    m_transferClock.start();
-    m_qosWindow.invalidate(); // DOMinBackgroundQos measures this run only
-    m_belowMinQos = false;
-    m_lastPeerPiece.start(); // peers get as long to start delivering as to keep delivering
+    if (m_context.peers)
+        m_pacing =
+            std::make_unique<OriginPacing>(*m_context.peers, m_context.limiter, m_record.foreground,
+                                           m_pieceLength, m_record.jobId);
     m_holdTimer.setSingleShot(true);
     connect(&m_holdTimer, &QTimer::timeout, this, &DownloadJob::schedulePump, Qt::UniqueConnection);
     Q_EMIT progressed();
@@ -265,12 +259,18 @@ std::function<bool(int)> DownloadJob::httpShare() const
 
 bool DownloadJob::peersStalled() const
 {
-    return m_lastPeerPiece.elapsed() > kPeerStallMs;
+    return !m_pacing || m_pacing->peersStalled();
+}
+
+bool DownloadJob::belowMinQos() const
+{
+    return m_pacing && m_pacing->belowMinQos();
 }
 
 void DownloadJob::pieceFromPeer(int piece, QByteArray data, int sourceKey, SourceClass cls)
 {
-    m_lastPeerPiece.start();
+    if (m_pacing)
+        m_pacing->peerDelivered();
     if (isPresent(piece) || m_committing.contains(piece)) {
         m_bytesDiscarded += data.size(); // another source was faster
         m_picker->release(piece, sourceKey);
@@ -307,81 +307,13 @@ void DownloadJob::schedulePump()
 
 DownloadJob::HttpGate DownloadJob::httpGate()
 {
-    if (!m_swarm || !m_context.peers)
+    if (!m_swarm || !m_pacing)
         return HttpGate::Open;
-    const qint64 elapsed = m_transferClock.elapsed();
-    // Peers we were told about get a moment to connect before the origin starts.
-    const bool expectingPeers =
-        !m_context.peers->staticPeers().isEmpty() || m_swarm->connectionCount() > 0;
-    const qint64 graceUntil = expectingPeers && m_swarm->pendingPeerCount() > 0 ? kPeerGraceMs : 0;
-    // DODelay*DownloadFromHttp: while peers can serve, the origin waits for them, but only
-    // for the pieces they have; what no connected peer holds comes from the origin at once.
-    const qint64 delayMs = qint64(m_context.peers->httpDelaySeconds(m_record.foreground)) * 1000;
-    const bool peersAround = m_swarm->servingPeerCount() > 0 || m_swarm->pendingPeerCount() > 0;
-    const qint64 delayUntil = peersAround ? delayMs : 0;
-
-    // Measured whenever the gate is asked, not only while the delay holds the origin back, so
-    // the verdict the piece picking uses (m_belowMinQos) is never left over from an old window.
-    updateMinQos();
-
-    HttpGate gate = HttpGate::Open;
-    qint64 until = 0;
-    if (elapsed < graceUntil) {
-        gate = HttpGate::Closed;
-        until = graceUntil;
-    } else if (elapsed < delayUntil && !(m_belowMinQos && !m_record.foreground)) {
-        // Only a background download's floor overrides the delay; a foreground one is topped
-        // up once DODelayForegroundDownloadFromHttp has passed.
-        // A server without Range support can only stream everything, peers' pieces included.
-        gate = m_source && m_source->rangesSupported() ? HttpGate::UnservedOnly : HttpGate::Closed;
-        until = delayUntil;
-    }
-    if (gate != HttpGate::Open && !m_holdTimer.isActive())
-        m_holdTimer.start(int(qMin<qint64>(until - elapsed, 1000)) + 1);
-    return gate;
-}
-
-void DownloadJob::updateMinQos()
-{
-    // DOMinBackgroundQos: a background download gets at least this rate; when peers give less
-    // over a measuring window, the origin tops up the download (DO blends HTTP in), even while
-    // DODelayBackgroundDownloadFromHttp holds it back, until a window reaches the rate again.
-    // A foreground download is meant to be fast, so it gets the same floor: DO has no policy for
-    // it, and without one a single slow but steady peer would hold it to that peer's speed.
-    qint64 minRate = m_context.peers->minBackgroundQosBytesPerSecond();
-    // Under a bandwidth limit at or below the floor the floor cannot be reached: more origin
-    // traffic would not make the download faster.
-    const qint64 cap = m_context.limiter.rate(m_record.foreground ? TrafficClass::Foreground
-                                                                  : TrafficClass::Background);
-    if (cap > 0 && cap <= minRate)
-        minRate = 0;
-    if (minRate <= 0) {
-        m_belowMinQos = false;
-        return;
-    }
-    const qint64 received = m_record.bytesReceived();
-    if (!m_qosWindow.isValid()) {
-        m_qosWindow.start();
-        m_qosWindowBytes = received;
-        return;
-    }
-    // Bytes count when a whole piece is verified, so a window lasts at least two pieces at the
-    // minimum rate: a slow but steady peer must not look like a stalled one.
-    const qint64 windowMs =
-        std::clamp<qint64>(2 * m_pieceLength * 1000 / minRate, kQosWindowMs, kMaxQosWindowMs);
-    const qint64 ms = m_qosWindow.elapsed();
-    if (ms < windowMs)
-        return;
-    const qint64 rate = (received - m_qosWindowBytes) * 1000 / ms;
-    const bool below = rate < minRate;
-    if (below != m_belowMinQos)
-        qCInfo(log::lcTransfer, "%s: %lld KB/s %s DOMinBackgroundQos (%lld KB/s, %s): %s",
-               qPrintable(m_record.jobId), rate / kKiB, below ? "below" : "back at", minRate / kKiB,
-               m_record.foreground ? "foreground" : "background",
-               below ? "the origin tops up" : "the origin waits for peers again");
-    m_belowMinQos = below;
-    m_qosWindow.restart();
-    m_qosWindowBytes = received;
+    const OriginPacing::Decision d = m_pacing->decide(*m_swarm, m_record.bytesReceived(),
+                                                      m_source && m_source->rangesSupported());
+    if (d.recheckInMs > 0 && !m_holdTimer.isActive())
+        m_holdTimer.start(int(d.recheckInMs));
+    return d.gate;
 }
 
 int DownloadJob::effectiveDownloadMode() const
@@ -428,7 +360,7 @@ bool DownloadJob::requestSpan(HttpGate gate)
     // Pieces that peers serving us have are left to them; without such peers, or when they are
     // too slow for DOMinBackgroundQos, the origin takes any piece nobody is fetching.
     const bool includeAvailable =
-        gate == HttpGate::Open && (!m_swarm || m_swarm->servingPeerCount() == 0 || m_belowMinQos);
+        gate == HttpGate::Open && (!m_swarm || m_swarm->servingPeerCount() == 0 || belowMinQos());
     if (!m_source->rangesSupported()) {
         if (!m_reportedNoRanges) {
             m_reportedNoRanges = true;
@@ -455,11 +387,11 @@ bool DownloadJob::requestSpan(HttpGate gate)
             // Topping up to DOMinBackgroundQos ignores the split with co-fetchers: they may be
             // the very peers that are too slow.
             m_picker->pickForHttp(maxPieces, includeAvailable, peers,
-                                  m_belowMinQos ? std::function<bool(int)>() : httpShare());
+                                  belowMinQos() ? std::function<bool(int)>() : httpShare());
         if (run.empty() && peersStalled())
             run = m_picker->pickForHttp(maxPieces, includeAvailable, peers);
         if (run.empty() && gate == HttpGate::Open && m_swarm &&
-            (m_swarm->servingPeerCount() == 0 || m_belowMinQos) &&
+            (m_swarm->servingPeerCount() == 0 || belowMinQos()) &&
             m_picker->missingUnassignedCount() == 0) {
             // Endgame with no peer serving, or with peers too slow for DOMinBackgroundQos: the
             // origin takes over what those peers hold.

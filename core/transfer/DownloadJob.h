@@ -7,6 +7,7 @@
 
 #include "transfer/HttpSourceChain.h"
 #include "transfer/JobRecord.h"
+#include "transfer/OriginPacing.h"
 #include "transfer/PiecePicker.h"
 #include "transfer/PieceSink.h"
 
@@ -91,18 +92,13 @@ private:
     void beginTransfer();
     void pump();
     void schedulePump();
-    // What the origin may fetch right now.
-    enum class HttpGate
-    {
-        Open,         // anything missing
-        UnservedOnly, // DODelay*DownloadFromHttp running: only pieces no connected peer has
-        Closed,       // peers we were told about are still connecting
-    };
+    // What the origin may fetch right now (see OriginPacing).
+    using HttpGate = OriginPacing::Gate;
     HttpGate httpGate();
-    void updateMinQos(); // sets m_belowMinQos at the end of each measuring window
     int effectiveDownloadMode() const;
     std::function<bool(int)> httpShare() const; // which pieces the origin fetches for us
     bool peersStalled() const;
+    bool belowMinQos() const;
     bool requestSpan(HttpGate gate);
     void commitPiece(int piece, QByteArray data, PieceOrigin origin);
     void joinSwarm();
@@ -140,11 +136,7 @@ private:
     int m_bannedPeers = 0; // of this content's swarm, as of the last ban
     bool m_reportedNoRanges = false;
     Swarm* m_swarm = nullptr;
-    QElapsedTimer m_transferClock; // since this run began fetching
-    QElapsedTimer m_lastPeerPiece; // since a peer last delivered a piece (or the start)
-    QElapsedTimer m_qosWindow;     // DOMinBackgroundQos: the current measuring window
-    qint64 m_qosWindowBytes = 0;   // bytes received when it began
-    bool m_belowMinQos = false;    // the last full window was slower than the minimum
+    std::unique_ptr<OriginPacing> m_pacing; // null when this agent does not use peers
     bool m_pumpScheduled = false;
     QTimer m_holdTimer; // wakes the origin when its hold for peers ends
     int m_httpConnections = 0;
