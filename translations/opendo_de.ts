@@ -5733,6 +5733,14 @@ von %2</translation>
         <source>Un&amp;pin</source>
         <translation>&amp;Lösen</translation>
     </message>
+    <message>
+        <source>&amp;Why this share?</source>
+        <translation>&amp;Warum dieser Anteil?</translation>
+    </message>
+    <message>
+        <source>Trace the selected download through the gates that decide how much of it comes from peers (Troubleshooting)</source>
+        <translation>Den ausgewählten Download durch die Schranken verfolgen, die entscheiden, wie viel davon von Peers kommt (Problembehandlung)</translation>
+    </message>
 </context>
 <context>
     <name>opendo::ui::EndedConnectionModel</name>

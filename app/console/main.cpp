@@ -16,6 +16,7 @@
 #include "panels/policy/PolicyEditorPanel.h"
 #include "panels/settings/AgentSettingsPanel.h"
 #include "panels/sources/ByteSourcesPanel.h"
+#include "panels/troubleshoot/DownloadTraceBox.h"
 #include "panels/troubleshoot/TroubleshootPanel.h"
 #include "shell/LanguageSettings.h"
 #include "shell/MainWindow.h"
@@ -85,8 +86,8 @@ int main(int argc, char* argv[])
     };
     add("overview", QT_TRANSLATE_NOOP("opendo::console", "Overview"),
         new opendo::ui::OverviewPanel(agent));
-    add("downloads", QT_TRANSLATE_NOOP("opendo::console", "Downloads"),
-        new opendo::ui::DownloadsPanel(agent));
+    auto* downloads = new opendo::ui::DownloadsPanel(agent);
+    add("downloads", QT_TRANSLATE_NOOP("opendo::console", "Downloads"), downloads);
     add("peers", QT_TRANSLATE_NOOP("opendo::console", "Peers"), new opendo::ui::PeersPanel(agent));
     add("sources", QT_TRANSLATE_NOOP("opendo::console", "Byte sources"),
         new opendo::ui::ByteSourcesPanel(agent));
@@ -105,8 +106,14 @@ int main(int argc, char* argv[])
         policyEditor->stageChanges(changes, explanation);
         window.showPanel(QStringLiteral("policy"));
     };
-    add("troubleshoot", QT_TRANSLATE_NOOP("opendo::console", "Troubleshooting"),
-        new opendo::ui::TroubleshootPanel(agent, stageFix));
+    auto* troubleshoot = new opendo::ui::TroubleshootPanel(agent, stageFix);
+    add("troubleshoot", QT_TRANSLATE_NOOP("opendo::console", "Troubleshooting"), troubleshoot);
+    // "Why this share?" on a download opens its trace.
+    QObject::connect(downloads, &opendo::ui::DownloadsPanel::traceRequested, troubleshoot,
+                     [&window, troubleshoot](const QString& jobId) {
+                         window.showPanel(QStringLiteral("troubleshoot"));
+                         troubleshoot->traceBox().traceJob(jobId);
+                     });
     if (!options->panel.isEmpty())
         window.showPanel(options->panel);
     window.show();

@@ -5,6 +5,7 @@
 #include "agent/Agent.h"
 #include "panels/downloads/DownloadsPanel.h"
 #include "panels/downloads/JobTableModel.h"
+#include "panels/troubleshoot/DownloadTraceBox.h"
 #include "support/AgentPolicies.h"
 #include "support/NginxServer.h"
 #include "support/RequireTool.h"
@@ -12,12 +13,14 @@
 #include "support/TestFiles.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QDir>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -263,6 +266,20 @@ void DownloadsActionsTest::pinFinishedDownload()
     QTRY_COMPARE_WITH_TIMEOUT(details(panel).value("Pinned"), QString("yes — never evicted"), 5000);
     QCOMPARE(pin->text(), QString("Un&pin"));
     QVERIFY(!panel.findChild<QLabel*>("downloadsMessage")->isVisible());
+
+    // "Why this share?" asks for the selected download's trace; the troubleshooter's trace
+    // box takes the job and explains the 0 % from peers of a plain URL.
+    QPushButton* why = button(panel, {"&Why this share?"});
+    QVERIFY(why && why->isEnabled());
+    QSignalSpy requested(&panel, &ui::DownloadsPanel::traceRequested);
+    QTest::mouseClick(why, Qt::LeftButton);
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().first().toString(), jobId);
+    ui::DownloadTraceBox traceBox(agent);
+    traceBox.traceJob(jobId);
+    QCOMPARE(traceBox.downloadPicker().currentData().toString(), jobId);
+    QTRY_VERIFY_WITH_TIMEOUT(!traceBox.isTracing(), 30000);
+    QVERIFY2(traceBox.traceText().contains("Metainfo"), qPrintable(traceBox.traceText()));
 }
 
 QTEST_MAIN(DownloadsActionsTest)

@@ -42,6 +42,9 @@ DownloadsPanel::DownloadsPanel(agent::Agent& agent, QWidget* parent)
     m_resume = new QPushButton(tr("&Resume"), this);
     m_cancel = new QPushButton(tr("&Cancel download"), this);
     m_pin = new QPushButton(tr("P&in"), this);
+    m_why = new QPushButton(tr("&Why this share?"), this);
+    m_why->setToolTip(tr("Trace the selected download through the gates that decide how much of "
+                         "it comes from peers (Troubleshooting)"));
     m_pin->setToolTip(tr("Pinned content stays in the cache whatever the cache policies say."));
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("downloadsMessage"));
@@ -55,6 +58,7 @@ DownloadsPanel::DownloadsPanel(agent::Agent& agent, QWidget* parent)
     bar->addWidget(m_resume);
     bar->addWidget(m_cancel);
     bar->addWidget(m_pin);
+    bar->addWidget(m_why);
     bar->addStretch();
     auto* detailsWidget = new QWidget;
     m_details = new QFormLayout(detailsWidget);
@@ -102,6 +106,10 @@ DownloadsPanel::DownloadsPanel(agent::Agent& agent, QWidget* parent)
             if (!error.isEmpty())
                 showError(error);
         });
+    });
+    connect(m_why, &QPushButton::clicked, this, [this] {
+        if (const QString id = selectedJob(); !id.isEmpty())
+            Q_EMIT traceRequested(id);
     });
     connect(&m_agent, &agent::Agent::jobsChanged, this,
             [this](const QList<transfer::JobStatus>& jobs) {
@@ -154,6 +162,7 @@ void DownloadsPanel::updateActions()
         rows.isEmpty() ? nullptr : m_model->job(rows.front().row());
     const bool pinned = selected && selected->pinned;
     m_pin->setEnabled(selected != nullptr);
+    m_why->setEnabled(selected != nullptr);
     m_pin->setText(pinned ? tr("Un&pin") : tr("P&in"));
     updateDetails();
 }

@@ -28,6 +28,11 @@ public:
     JobTableModel& model() { return *m_model; }
     void addDownload(const QString& source, const QString& outPath, bool foreground);
 
+Q_SIGNALS:
+    // "Why this share?": the user wants the selected download traced (the troubleshooter's
+    // gates on its way to its peer share).
+    void traceRequested(const QString& jobId);
+
 private:
     QString selectedJob() const;
     void updateActions();
@@ -42,6 +47,7 @@ private:
     QPushButton* m_resume = nullptr;
     QPushButton* m_cancel = nullptr;
     QPushButton* m_pin = nullptr;
+    QPushButton* m_why = nullptr;
     QFormLayout* m_details = nullptr;
     QLabel* m_message = nullptr;
 };

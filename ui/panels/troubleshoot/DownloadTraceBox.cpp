@@ -1,8 +1,8 @@
 #include "panels/troubleshoot/DownloadTraceBox.h"
 
 #include "agent/Agent.h"
-#include "wizards/CheckResultText.h"
 #include "common/WhenReady.h"
+#include "wizards/CheckResultText.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -55,6 +55,16 @@ void DownloadTraceBox::refreshDownloads()
     m_trace->setEnabled(m_download->count() > 0 && !m_tracing);
     if (m_download->count() == 0)
         m_result->setText(tr("No downloads to trace."));
+}
+
+void DownloadTraceBox::traceJob(const QString& jobId)
+{
+    refreshDownloads();
+    const int index = m_download->findData(jobId);
+    if (index < 0)
+        return;
+    m_download->setCurrentIndex(index);
+    trace();
 }
 
 void DownloadTraceBox::trace()

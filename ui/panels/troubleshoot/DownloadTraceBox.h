@@ -23,7 +23,8 @@ public:
 
     QComboBox& downloadPicker() { return *m_download; }
     void refreshDownloads();
-    void trace(); // traces the chosen download
+    void trace();                        // traces the chosen download
+    void traceJob(const QString& jobId); // chooses that download and traces it
     bool isTracing() const { return m_tracing; }
     QString traceText() const; // plain text of the shown trace
 
