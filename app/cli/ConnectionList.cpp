@@ -31,7 +31,7 @@ void printConnectionList(agent::Agent& agent, bool json, QTextStream& out)
 {
     QList<stats::ConnectionRecord> rows = agent.endedConnections(kEndedShown).result();
     for (const transfer::PeerSnapshot& p : latestPeerActivity(agent).peers)
-        rows << stats::openConnectionRecord(p);
+        rows << stats::connectionRecordOf(p);
     // Grouped by file as DO lists them; within a file, in the order the connections ended,
     // open ones last.
     std::stable_sort(rows.begin(), rows.end(),

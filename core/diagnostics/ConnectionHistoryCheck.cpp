@@ -7,7 +7,6 @@
 
 #include <QMap>
 #include <algorithm>
-#include <numeric>
 
 namespace opendo::diagnostics {
 
@@ -32,6 +31,7 @@ CheckResult connectionHistory(const InstantCheck& c, const DiagnosticInputs& in)
 {
     const QDateTime since = QDateTime::currentDateTimeUtc().addSecs(-kWindowHours * 3600);
     int count = 0;
+    int idle = 0; // moved nothing either way
     int brought = 0;
     int took = 0;
     qint64 received = 0;
@@ -52,6 +52,7 @@ CheckResult connectionHistory(const InstantCheck& c, const DiagnosticInputs& in)
             if (!o.latest || o.latest->endedAt <= r.endedAt)
                 o.latest = &r;
         } else if (r.bytesReceived == 0 && r.bytesSent == 0) {
+            ++idle;
             ++idleReasons[r.endReason];
         }
     }
@@ -60,7 +61,6 @@ CheckResult connectionHistory(const InstantCheck& c, const DiagnosticInputs& in)
             Verdict::NotApplicable,
             Diag::tr("No peer connection ended in the last %1 hours.").arg(kWindowHours));
 
-    const int idle = std::accumulate(idleReasons.cbegin(), idleReasons.cend(), 0);
     CheckResult r = c.result(Verdict::Pass, Diag::tr("%1 peer connection(s) ended in the last %2 "
                                                      "hours; %3 brought bytes, %4 took bytes.")
                                                 .arg(count)

@@ -106,7 +106,7 @@ QByteArray connectionsJson(const DiagnosticInputs& facts)
 {
     QList<stats::ConnectionRecord> records = facts.endedConnections;
     for (const transfer::PeerSnapshot& p : facts.activity.peers)
-        records.append(stats::openConnectionRecord(p));
+        records.append(stats::connectionRecordOf(p));
     return jsonBytes(QJsonDocument(stats::connectionRecordsToJson(records)));
 }
 

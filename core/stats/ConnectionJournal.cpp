@@ -22,6 +22,20 @@ std::optional<transfer::SourceClass> sourceClassFromKey(const QString& key)
 
 } // namespace
 
+ConnectionRecord connectionRecordOf(const transfer::PeerSnapshot& peer)
+{
+    ConnectionRecord r;
+    r.contentId = peer.contentId;
+    r.endpoint = peer.endpoint;
+    r.incoming = peer.incoming;
+    r.sourceClass = peer.sourceClass;
+    r.client = peer.client;
+    r.bytesReceived = peer.bytesReceived;
+    r.bytesSent = peer.bytesSent;
+    r.hashFailures = peer.hashFailures;
+    return r;
+}
+
 ConnectionJournal::ConnectionJournal(QSqlDatabase db) : m_db(std::move(db)) {}
 
 ConnectionJournal::~ConnectionJournal()

@@ -10,6 +10,7 @@
 // hundreds of connections, or a peer reconnecting in a loop, must not cost a disk sync each.
 // A crash loses at most the records of one unfinished batch.
 
+#include "transfer/PeerSnapshot.h"
 #include "transfer/SourceClass.h"
 
 #include <QDateTime>
@@ -34,6 +35,9 @@ struct ConnectionRecord
     QString endReason;      // "" while open
     bool violation = false; // closed because the peer broke the protocol
 };
+
+// A live connection in the journal's shape: no end time, no reason yet.
+ConnectionRecord connectionRecordOf(const transfer::PeerSnapshot& peer);
 
 class ConnectionJournal
 {

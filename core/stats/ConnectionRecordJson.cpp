@@ -1,16 +1,15 @@
 #include "stats/ConnectionRecordJson.h"
 
+#include "transfer/PeerEndpoint.h"
+
 namespace opendo::stats {
 
 namespace {
 
 QString destinationIp(const QString& endpoint)
 {
-    const qsizetype colon = endpoint.lastIndexOf(QLatin1Char(':'));
-    QString ip = colon > 0 ? endpoint.left(colon) : endpoint;
-    if (ip.startsWith(QLatin1Char('[')) && ip.endsWith(QLatin1Char(']')))
-        ip = ip.mid(1, ip.size() - 2);
-    return ip;
+    const auto parsed = transfer::parsePeerEndpoint(endpoint, nullptr);
+    return parsed ? parsed->address.toString() : endpoint;
 }
 
 QJsonValue timeValue(const QDateTime& t)
@@ -19,20 +18,6 @@ QJsonValue timeValue(const QDateTime& t)
 }
 
 } // namespace
-
-ConnectionRecord openConnectionRecord(const transfer::PeerSnapshot& peer)
-{
-    ConnectionRecord r;
-    r.contentId = peer.contentId;
-    r.endpoint = peer.endpoint;
-    r.incoming = peer.incoming;
-    r.sourceClass = peer.sourceClass;
-    r.client = peer.client;
-    r.bytesReceived = peer.bytesReceived;
-    r.bytesSent = peer.bytesSent;
-    r.hashFailures = peer.hashFailures;
-    return r;
-}
 
 QString connectionStatus(const ConnectionRecord& record)
 {

@@ -606,45 +606,42 @@ void Swarm::recordEnded(const Peer& peer, const QString& reason, bool violation)
     // reachability check cover them, and retries would crowd real records out of the journal.
     if (!journal || !c->wasConnected())
         return;
-    stats::ConnectionRecord r;
-    r.contentId = m_contentId;
-    r.endpoint = c->endpoint();
-    r.incoming = c->direction() == PeerConnection::Direction::Incoming;
-    r.sourceClass = peer.cls;
-    r.client = c->clientName();
+    stats::ConnectionRecord r = stats::connectionRecordOf(snapshotOf(peer));
     r.endedAt = QDateTime::currentDateTimeUtc();
     r.startedAt = r.endedAt.addMSecs(-c->connectedMs());
-    r.bytesReceived = c->payloadReceived();
-    r.bytesSent = c->payloadSent();
-    r.hashFailures = peer.hashFailures;
     r.endReason = reason;
     r.violation = violation;
     journal->record(r);
 }
 
+PeerSnapshot Swarm::snapshotOf(const Peer& peer) const
+{
+    const PeerConnection* c = peer.connection;
+    PeerSnapshot s;
+    s.contentId = m_contentId;
+    s.endpoint = c->endpoint();
+    s.incoming = c->direction() == PeerConnection::Direction::Incoming;
+    s.sourceClass = peer.cls;
+    s.client = c->clientName();
+    s.bytesReceived = c->payloadReceived();
+    s.bytesSent = c->payloadSent();
+    s.amChoking = c->amChoking();
+    s.amInterested = c->amInterested();
+    s.peerChoking = c->peerChoking();
+    s.peerInterested = c->peerInterested();
+    s.peerPercent = m_geometry.pieceCount > 0
+                        ? int(100 * qint64(c->peerPieceCount()) / m_geometry.pieceCount)
+                        : 0;
+    s.hashFailures = peer.hashFailures;
+    return s;
+}
+
 QList<PeerSnapshot> Swarm::peerSnapshots() const
 {
     QList<PeerSnapshot> out;
-    for (const auto& p : m_peers) {
-        const PeerConnection* c = p->connection;
-        PeerSnapshot s;
-        s.contentId = m_contentId;
-        s.endpoint = c->endpoint();
-        s.incoming = c->direction() == PeerConnection::Direction::Incoming;
-        s.sourceClass = p->cls;
-        s.client = c->clientName();
-        s.bytesReceived = c->payloadReceived();
-        s.bytesSent = c->payloadSent();
-        s.amChoking = c->amChoking();
-        s.amInterested = c->amInterested();
-        s.peerChoking = c->peerChoking();
-        s.peerInterested = c->peerInterested();
-        s.peerPercent = m_geometry.pieceCount > 0
-                            ? int(100 * qint64(c->peerPieceCount()) / m_geometry.pieceCount)
-                            : 0;
-        s.hashFailures = p->hashFailures;
-        out.append(s);
-    }
+    out.reserve(qsizetype(m_peers.size()));
+    for (const auto& p : m_peers)
+        out.append(snapshotOf(*p));
     return out;
 }
 

@@ -130,6 +130,7 @@ private:
     void onPeerInterest(Peer& peer, bool interested);
     void onClosed(peer::PeerConnection* connection, const QString& reason, bool violation);
     void recordEnded(const Peer& peer, const QString& reason, bool violation); // in the journal
+    PeerSnapshot snapshotOf(const Peer& peer) const;
     void updateInterest(Peer& peer);
     void updatePickerAvailability(Peer& peer);
     void unchokeRound();

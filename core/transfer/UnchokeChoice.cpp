@@ -9,17 +9,14 @@ QList<int> chooseUnchoked(QList<UnchokeCandidate> candidates, bool downloading, 
 {
     if (slots <= 0 || candidates.isEmpty())
         return {};
-    if (downloading) {
-        std::stable_sort(candidates.begin(), candidates.end(),
-                         [](const UnchokeCandidate& a, const UnchokeCandidate& b) {
-                             return a.downloadedFromIt > b.downloadedFromIt;
-                         });
-    } else {
-        std::stable_sort(candidates.begin(), candidates.end(),
-                         [](const UnchokeCandidate& a, const UnchokeCandidate& b) {
-                             return a.uploadedToIt < b.uploadedToIt;
-                         });
-    }
+    // Best first: most received from it while downloading, least sent to it as a seed.
+    auto merit = [downloading](const UnchokeCandidate& c) {
+        return downloading ? c.downloadedFromIt : -c.uploadedToIt;
+    };
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [&merit](const UnchokeCandidate& a, const UnchokeCandidate& b) {
+                         return merit(a) > merit(b);
+                     });
     const int count = int(candidates.size());
     const int regular = std::min(count, slots - 1);
     QList<int> chosen;
