@@ -20,10 +20,6 @@ namespace opendo::peer {
 
 namespace {
 
-// A peer that honours a cancel late still sends the block (or, with Fast, a reject). A few times
-// the request depth any owner keeps is remembered so such stragglers are not taken for
-// violations after a burst of cancels (a choke, an endgame).
-constexpr std::size_t kRememberedCancels = 512;
 // Until the owner accepts an incoming connection the peer may already stream messages (BEP 3
 // lets the initiator go on right after its handshake); this much waits in the socket and then
 // TCP pushes back, instead of everything landing in our memory.
@@ -233,16 +229,7 @@ void PeerConnection::setChoking(bool choking)
     // BEP 3: a choke discards the peer's requests. BEP 6 makes that explicit with a reject for
     // each, so the peer need not guess which ones are gone; requests for pieces we allowed fast
     // stay, as we promised to serve those while choking.
-    std::deque<BlockRequest> discarded;
-    const auto kept =
-        std::stable_partition(m_peerRequests.begin(), m_peerRequests.end(),
-                              [this](const BlockRequest& b) { return allowedFastSent(b.index); });
-    discarded.assign(kept, m_peerRequests.end());
-    m_peerRequests.erase(kept, m_peerRequests.end());
-    if (m_fast) {
-        for (const BlockRequest& b : discarded)
-            send(PeerMessage::rejectRequest(b.index, b.begin, b.length));
-    }
+    rejectAll(m_peerRequests.takeAllBut([this](quint32 index) { return allowedFastSent(index); }));
 }
 
 void PeerConnection::setInterested(bool interested)
@@ -261,34 +248,24 @@ bool PeerConnection::request(const BlockRequest& block)
         return false;
     if (!validRange(block.index, block.begin, block.length) || hasOutstanding(block))
         return false;
-    m_ourRequests.push_back(block);
+    m_ourRequests.add(block);
     send(PeerMessage::request(block.index, block.begin, block.length));
     return true;
 }
 
 void PeerConnection::cancel(const BlockRequest& block)
 {
-    if (m_closed)
+    if (m_closed || !m_ourRequests.cancel(block))
         return;
-    const auto it = std::find(m_ourRequests.begin(), m_ourRequests.end(), block);
-    if (it == m_ourRequests.end())
-        return;
-    m_ourRequests.erase(it);
     send(PeerMessage::cancel(block.index, block.begin, block.length));
-    m_recentlyCancelled.push_back(block);
-    if (m_recentlyCancelled.size() > kRememberedCancels)
-        m_recentlyCancelled.pop_front();
 }
 
 bool PeerConnection::sendBlock(quint32 index, quint32 begin, const QByteArray& data)
 {
     if (!m_ready || m_closed)
         return false;
-    const BlockRequest block{index, begin, quint32(data.size())};
-    const auto it = std::find(m_peerRequests.begin(), m_peerRequests.end(), block);
-    if (it == m_peerRequests.end())
+    if (!m_peerRequests.remove(BlockRequest{index, begin, quint32(data.size())}))
         return false;
-    m_peerRequests.erase(it);
     // Built by hand rather than through encodeMessage: one copy of the block per frame, and a
     // frame this size is handed to the socket's buffer without another.
     constexpr qsizetype header = 13;
@@ -305,14 +282,11 @@ bool PeerConnection::sendBlock(quint32 index, quint32 begin, const QByteArray& d
 
 void PeerConnection::rejectRequest(const BlockRequest& block)
 {
-    if (!m_ready || m_closed)
+    // Served, cancelled or rejected already: a second answer would confuse the peer. Without
+    // Fast there is nothing to tell the peer, but the request must stop counting against its
+    // queue limit.
+    if (!m_ready || m_closed || !m_peerRequests.remove(block))
         return;
-    const auto it = std::find(m_peerRequests.begin(), m_peerRequests.end(), block);
-    if (it == m_peerRequests.end())
-        return; // served, cancelled or rejected already: a second answer would confuse the peer
-    // Without Fast there is nothing to tell the peer, but the request must stop counting
-    // against its queue limit.
-    m_peerRequests.erase(it);
     if (m_fast)
         send(PeerMessage::rejectRequest(block.index, block.begin, block.length));
 }
@@ -334,11 +308,15 @@ void PeerConnection::rejectAllPeerRequests()
 {
     if (!m_ready || m_closed)
         return;
-    const std::deque<BlockRequest> rejected = std::exchange(m_peerRequests, {});
-    if (m_fast) {
-        for (const BlockRequest& b : rejected)
-            send(PeerMessage::rejectRequest(b.index, b.begin, b.length));
-    }
+    rejectAll(m_peerRequests.takeAll());
+}
+
+void PeerConnection::rejectAll(const std::deque<BlockRequest>& requests)
+{
+    if (!m_fast)
+        return;
+    for (const BlockRequest& b : requests)
+        send(PeerMessage::rejectRequest(b.index, b.begin, b.length));
 }
 
 bool PeerConnection::sendExtended(const QByteArray& name, const QByteArray& payload)
@@ -381,11 +359,6 @@ bool PeerConnection::allowedFastSent(quint32 index) const
 bool PeerConnection::peerAllowsFast(quint32 index) const
 {
     return qsizetype(index) < m_peerAllowedFast.size() && m_peerAllowedFast.testBit(index);
-}
-
-bool PeerConnection::hasOutstanding(const BlockRequest& block) const
-{
-    return std::find(m_ourRequests.begin(), m_ourRequests.end(), block) != m_ourRequests.end();
 }
 
 qint64 PeerConnection::bytesToWrite() const
@@ -664,24 +637,22 @@ void PeerConnection::handlePeerRequest(const BlockRequest& block)
             send(PeerMessage::rejectRequest(block.index, block.begin, block.length));
         return;
     }
-    if (std::find(m_peerRequests.begin(), m_peerRequests.end(), block) != m_peerRequests.end())
+    if (m_peerRequests.contains(block))
         return; // one answer serves both
     if (m_settings.maxRequestsFromPeer > 0 &&
-        int(m_peerRequests.size()) >= m_settings.maxRequestsFromPeer) {
+        m_peerRequests.size() >= m_settings.maxRequestsFromPeer) {
         close(tr("peer has more than %1 requests outstanding").arg(m_settings.maxRequestsFromPeer),
               true);
         return;
     }
-    m_peerRequests.push_back(block);
+    m_peerRequests.add(block);
     Q_EMIT blockRequested(block);
 }
 
 void PeerConnection::handlePeerCancel(const BlockRequest& block)
 {
-    const auto it = std::find(m_peerRequests.begin(), m_peerRequests.end(), block);
-    if (it == m_peerRequests.end())
+    if (!m_peerRequests.remove(block))
         return; // already served or rejected: the cancel crossed our answer
-    m_peerRequests.erase(it);
     // BEP 6: every request gets an answer, a cancelled one too.
     if (m_fast)
         send(PeerMessage::rejectRequest(block.index, block.begin, block.length));
@@ -691,15 +662,16 @@ void PeerConnection::handlePeerCancel(const BlockRequest& block)
 void PeerConnection::handlePiece(const PeerMessage& message)
 {
     const BlockRequest block{message.index, message.begin, quint32(message.payload.size())};
-    const auto it = std::find(m_ourRequests.begin(), m_ourRequests.end(), block);
-    if (it != m_ourRequests.end()) {
-        m_ourRequests.erase(it);
+    switch (m_ourRequests.settleByBlock(block)) {
+    case OutgoingRequests::Match::Outstanding:
         m_payloadReceived += message.payload.size();
         Q_EMIT blockReceived(block.index, block.begin, message.payload);
         return;
-    }
-    if (forgetCancelled(block))
+    case OutgoingRequests::Match::Cancelled:
         return; // sent before our cancel arrived
+    case OutgoingRequests::Match::Unrequested:
+        break;
+    }
     close(tr("peer sent data we did not request (piece %1, offset %2, %3 bytes)")
               .arg(block.index)
               .arg(block.begin)
@@ -709,12 +681,13 @@ void PeerConnection::handlePiece(const PeerMessage& message)
 
 void PeerConnection::handleReject(const BlockRequest& block)
 {
-    // The cancelled copy goes first: if the block was requested again since, the peer answers
-    // the old request before the new one.
-    if (forgetCancelled(block))
+    switch (m_ourRequests.settleByReject(block)) {
+    case OutgoingRequests::Match::Outstanding:
+        Q_EMIT requestDropped(block);
         return;
-    const auto it = std::find(m_ourRequests.begin(), m_ourRequests.end(), block);
-    if (it == m_ourRequests.end()) {
+    case OutgoingRequests::Match::Cancelled:
+        return;
+    case OutgoingRequests::Match::Unrequested:
         close(tr("peer rejected a request we did not make (piece %1, offset %2, %3 bytes)")
                   .arg(block.index)
                   .arg(block.begin)
@@ -722,8 +695,6 @@ void PeerConnection::handleReject(const BlockRequest& block)
               true);
         return;
     }
-    m_ourRequests.erase(it);
-    Q_EMIT requestDropped(block);
 }
 
 void PeerConnection::handleAllowedFast(quint32 index)
@@ -772,21 +743,12 @@ void PeerConnection::handleExtended(const PeerMessage& message)
 
 void PeerConnection::dropAllOurRequests()
 {
-    const std::deque<BlockRequest> dropped = std::exchange(m_ourRequests, {});
+    const std::deque<BlockRequest> dropped = m_ourRequests.takeAll();
     for (const BlockRequest& block : dropped) {
         if (m_closed)
             return;
         Q_EMIT requestDropped(block);
     }
-}
-
-bool PeerConnection::forgetCancelled(const BlockRequest& block)
-{
-    const auto it = std::find(m_recentlyCancelled.begin(), m_recentlyCancelled.end(), block);
-    if (it == m_recentlyCancelled.end())
-        return false;
-    m_recentlyCancelled.erase(it);
-    return true;
 }
 
 } // namespace opendo::peer

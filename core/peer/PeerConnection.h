@@ -6,6 +6,7 @@
 // connection with the reason) but decides nothing about pieces: the swarm that owns it chooses
 // what to request and whether to serve, through the calls and signals below.
 
+#include "peer/BlockRequests.h"
 #include "peer/ExtensionHandshake.h"
 #include "peer/Handshake.h"
 #include "peer/PeerWireDecoder.h"
@@ -16,7 +17,6 @@
 #include <QObject>
 #include <QSet>
 #include <QTimer>
-#include <deque>
 #include <map>
 
 class QTcpSocket;
@@ -50,15 +50,6 @@ struct PeerConnectionSettings
     int keepAliveIntervalMs = 60'000; // we send one when we sent nothing for this long
     int maxRequestsFromPeer = 500;    // advertised as "reqq"; more outstanding = violation
     qint64 sendBufferLowWatermark = 256 * 1024; // sendBufferDrained fires below this
-};
-
-// A block request in either direction.
-struct BlockRequest
-{
-    quint32 index = 0;
-    quint32 begin = 0;
-    quint32 length = 0;
-    friend bool operator==(const BlockRequest&, const BlockRequest&) = default;
 };
 
 class PeerConnection : public QObject
@@ -148,9 +139,9 @@ public:
     bool peerAllowsFast(quint32 index) const;
     int peerAllowedFastCount() const { return m_peerAllowedFastCount; }
 
-    int outstandingRequests() const { return int(m_ourRequests.size()); }
-    bool hasOutstanding(const BlockRequest& block) const;
-    int queuedPeerRequests() const { return int(m_peerRequests.size()); }
+    int outstandingRequests() const { return m_ourRequests.size(); }
+    bool hasOutstanding(const BlockRequest& block) const { return m_ourRequests.contains(block); }
+    int queuedPeerRequests() const { return m_peerRequests.size(); }
     qint64 bytesToWrite() const;
 
     qint64 payloadReceived() const { return m_payloadReceived; } // piece bytes, all requested
@@ -206,7 +197,7 @@ private:
     void send(const PeerMessage& message);
     void write(const QByteArray& frame);
     void dropAllOurRequests();
-    bool forgetCancelled(const BlockRequest& block);
+    void rejectAll(const std::deque<BlockRequest>& requests);
     bool validRange(quint32 index, quint32 begin, quint32 length) const;
 
     QTcpSocket* m_socket = nullptr;
@@ -242,9 +233,8 @@ private:
     QBitArray m_allowedFastSent;     // the part of it we announced
     QBitArray m_peerAllowedFast;     // what the peer lets us fetch while it chokes us
     int m_peerAllowedFastCount = 0;
-    std::deque<BlockRequest> m_ourRequests;       // in the order sent
-    std::deque<BlockRequest> m_peerRequests;      // outstanding, not yet served/rejected/cancelled
-    std::deque<BlockRequest> m_recentlyCancelled; // a piece may still arrive for these
+    OutgoingRequests m_ourRequests;
+    IncomingRequests m_peerRequests;
     qint64 m_payloadReceived = 0;
     qint64 m_payloadSent = 0;
     QElapsedTimer m_startedAt; // the handshake timeout covers connecting too
