@@ -6,7 +6,6 @@
 #include "log/LogCategories.h"
 #include "peer/PlainAddress.h"
 #include "stats/ErrorJournal.h"
-#include "stats/UploadLedger.h"
 #include "transfer/Swarm.h"
 
 #include <QDate>
@@ -45,12 +44,11 @@ bool modeUsesPeers(int mode)
 
 PeerHub::PeerHub(cache::PieceStore& store, WorkerPool& workers, stats::UploadLedger* ledger,
                  QObject* parent)
-    : QObject(parent), m_store(store), m_workers(workers), m_ledger(ledger)
+    : QObject(parent), m_store(store), m_workers(workers), m_uploads(ledger, QDate::currentDate())
 {
     m_identity.peerId = makePeerId();
     m_identity.client = QStringLiteral("OpenDO 0.1.0"); // matches the peer id prefix
     m_identity.extensions.emplace(QByteArray(peer::kSwarmKeyExtensionName), quint8(1));
-    loadMonthUploads(QDate::currentDate());
     m_reconnectTimer.setInterval(kReconnectMs);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &PeerHub::connectStaticPeers);
     m_reconnectTimer.start();
@@ -546,47 +544,15 @@ Swarm* PeerHub::seedingSwarmFor(const QByteArray& infoHash)
 
 void PeerHub::countUpload(SourceClass cls, qint64 bytes)
 {
-    m_unflushedUploads[int(cls)] += bytes;
-    m_uploadTotals[size_t(cls)] += bytes;
-    m_monthUploads[int(cls)] += bytes;
-}
-
-qint64 PeerHub::uploadedThisMonth(SourceClass cls) const
-{
-    return m_monthUploads.value(int(cls));
-}
-
-void PeerHub::loadMonthUploads(const QDate& day)
-{
-    m_uploadMonth = QDate(day.year(), day.month(), 1);
-    m_monthUploads.clear();
-    if (!m_ledger)
-        return;
-    for (SourceClass cls : kAllSourceClasses) {
-        if (isPeerClass(cls))
-            m_monthUploads[int(cls)] = m_ledger->monthBytes(cls, day);
-    }
+    m_uploads.count(cls, bytes);
 }
 
 void PeerHub::flushUploadLedger()
 {
-    // Bytes go to the month they were counted in, so the ledger always holds exactly what the
-    // cap gate saw; a new month then starts from the ledger's (empty) figures.
-    const QDate today = QDate::currentDate();
-    const bool newMonth = QDate(today.year(), today.month(), 1) != m_uploadMonth;
-    const bool flushed = !m_unflushedUploads.isEmpty();
-    if (m_ledger) {
-        for (auto it = m_unflushedUploads.cbegin(); it != m_unflushedUploads.cend(); ++it) {
-            QString error;
-            if (!m_ledger->add(SourceClass(it.key()), it.value(), m_uploadMonth, &error))
-                qCWarning(log::lcAgent).noquote() << "cannot record uploads:" << error;
-        }
-    }
-    m_unflushedUploads.clear();
-    if (newMonth)
-        loadMonthUploads(today);
+    const MonthlyUploads::FlushResult flushed = m_uploads.flush(QDate::currentDate());
     // The cap may just have been reached, or a new month lifts it.
-    if (newMonth || (flushed && m_policies.number(QStringLiteral("DOMonthlyUploadDataCap")) > 0))
+    if (flushed.newMonth ||
+        (flushed.wroteBytes && m_policies.number(QStringLiteral("DOMonthlyUploadDataCap")) > 0))
         refreshGates();
 }
 

@@ -9,11 +9,11 @@
 #include "peer/PeerConnection.h"
 #include "policy/PolicyState.h"
 #include "transfer/BandwidthLimiter.h"
+#include "transfer/MonthlyUploads.h"
 #include "transfer/PeerEndpoint.h"
 #include "transfer/PeerSnapshot.h"
 #include "transfer/UploadGates.h"
 
-#include <QDate>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
@@ -123,9 +123,9 @@ public:
     WorkerPool& workers() { return m_workers; }
     BandwidthLimiter& uploadLimiter() { return m_uploadLimiter; }
     void countUpload(SourceClass cls, qint64 bytes);
-    qint64 uploadedThisMonth(SourceClass cls) const;
+    qint64 uploadedThisMonth(SourceClass cls) const { return m_uploads.thisMonth(cls); }
     // Bytes uploaded since the agent started, by SourceClass (monotonic).
-    const std::array<qint64, 5>& uploadTotals() const { return m_uploadTotals; }
+    const std::array<qint64, 5>& uploadTotals() const { return m_uploads.totals(); }
 
     QList<PeerSnapshot> peers() const;
     int totalBans() const;
@@ -158,12 +158,10 @@ private:
     void refreshGates();
     void reportClosedGates(const PeeringGates& before); // gates closed now that were not then
     void flushUploadLedger(); // every few seconds; also starts a new month's count
-    void loadMonthUploads(const QDate& day);
     bool isSelf(const PeerEndpoint& endpoint) const;
 
     cache::PieceStore& m_store;
     WorkerPool& m_workers;
-    stats::UploadLedger* m_ledger;
     stats::ErrorJournal* m_errors = nullptr;
     stats::ConnectionJournal* m_connections = nullptr;
     QTcpServer* m_server = nullptr;
@@ -180,13 +178,9 @@ private:
     QHash<QString, QList<DiscoveredPeer>> m_discovered; // by content id
     PeeringGates m_gates;
     BandwidthLimiter m_uploadLimiter;
-    QHash<int, qint64> m_unflushedUploads; // by SourceClass
-    // By SourceClass: the ledger's figures for m_uploadMonth plus what is not flushed yet. This
-    // is the counter DOMonthlyUploadDataCap is enforced on (Internet peers only); perfsnap and
-    // the console read the same ledger (MonthTotals::capCountedBytes).
-    QHash<int, qint64> m_monthUploads;
-    QDate m_uploadMonth; // first day of the month m_monthUploads counts
-    std::array<qint64, 5> m_uploadTotals{};
+    // DOMonthlyUploadDataCap is enforced on its Internet-peer figure; perfsnap and the console
+    // read the same ledger (MonthTotals::capCountedBytes).
+    MonthlyUploads m_uploads;
     QTimer m_reconnectTimer;
     QTimer m_gateTimer;
     QTimer m_ledgerTimer;
