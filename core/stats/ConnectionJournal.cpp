@@ -113,9 +113,18 @@ void ConnectionJournal::prune()
 }
 
 QList<ConnectionRecord> ConnectionJournal::recent(int limit, const QString& contentId,
-                                                  QString* error)
+                                                  QString* error) const
 {
-    flush();
+    // Reading must not write: the console asks for these on every change of the peer list, and
+    // a flush is a disk sync. The waiting records are newer than anything stored.
+    QList<ConnectionRecord> waiting;
+    for (const ConnectionRecord& r : m_pending) {
+        if (contentId.isEmpty() || r.contentId == contentId)
+            waiting.append(r);
+    }
+    limit = qMax(0, limit);
+    if (waiting.size() >= limit)
+        return waiting.mid(waiting.size() - limit);
     QSqlQuery q(m_db);
     q.prepare(
         QStringLiteral("SELECT content_id, endpoint, incoming, source_class, client, started_ms, "
@@ -124,7 +133,7 @@ QList<ConnectionRecord> ConnectionJournal::recent(int limit, const QString& cont
             .arg(contentId.isEmpty() ? QString() : QStringLiteral("WHERE content_id = ?")));
     if (!contentId.isEmpty())
         q.addBindValue(contentId);
-    q.addBindValue(qMax(0, limit));
+    q.addBindValue(limit - int(waiting.size()));
     QList<ConnectionRecord> records;
     if (!q.exec()) {
         if (error)
@@ -150,7 +159,7 @@ QList<ConnectionRecord> ConnectionJournal::recent(int limit, const QString& cont
         r.violation = q.value(11).toInt() != 0;
         records.prepend(r);
     }
-    return records;
+    return records + waiting;
 }
 
 } // namespace opendo::stats

@@ -5,10 +5,10 @@
 // -ListConnections, which help-desk staff read to see which devices a file came from, or why
 // a peer gave nothing. Lives on the thread that owns the DB connection.
 //
-// Records are written in batches (one transaction for up to kBatch of them, before any read,
-// and when the journal goes away): the database syncs every commit, and a swarm closing
-// hundreds of connections, or a peer reconnecting in a loop, must not cost a disk sync each.
-// A crash loses at most the records of one unfinished batch.
+// Records are written in batches (one transaction for up to kBatch of them, and when the
+// journal goes away; reads see the waiting ones too): the database syncs every commit, and a
+// swarm closing hundreds of connections, or a peer reconnecting in a loop, must not cost a disk
+// sync each. A crash loses at most the records of one unfinished batch.
 
 #include "transfer/PeerSnapshot.h"
 #include "transfer/SourceClass.h"
@@ -57,7 +57,7 @@ public:
     // The newest `limit` records, newest last; `contentId` "" for every content. Empty, with
     // `error` set, when the database cannot be read.
     QList<ConnectionRecord> recent(int limit, const QString& contentId = {},
-                                   QString* error = nullptr);
+                                   QString* error = nullptr) const;
 
 private:
     bool insert(const ConnectionRecord& r);

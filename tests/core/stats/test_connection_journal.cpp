@@ -43,6 +43,7 @@ private Q_SLOTS:
     void init();
     void recordsComeBackAcrossReopening();
     void newestLastAndFilteredByContent();
+    void readingSeesWaitingRecordsWithoutWriting();
     void fullBatchIsWrittenAtOnce();
     void unknownClassReadsAsInternet();
     void prunesOldAndExcessRecords();
@@ -121,6 +122,26 @@ void ConnectionJournalTest::newestLastAndFilteredByContent()
         QCOMPARE(r.contentId, QString("odd"));
     QCOMPARE(m_journal->recent(10, "none").size(), 0);
     QCOMPARE(m_journal->recent(0).size(), 0);
+}
+
+void ConnectionJournalTest::readingSeesWaitingRecordsWithoutWriting()
+{
+    for (int i = 0; i < 3; ++i)
+        m_journal->record(sample("aa", "127.0.0.3:7680", i));
+    QVERIFY(m_journal->flush());
+    for (int i = 3; i < 6; ++i)
+        m_journal->record(sample(i == 4 ? "bb" : "aa", "127.0.0.3:7680", i));
+    const QList<ConnectionRecord> newest = m_journal->recent(4);
+    QCOMPARE(rows(), 3); // the read wrote nothing
+    QCOMPARE(newest.size(), 4);
+    QCOMPARE(newest.first().bytesReceived, 2); // stored 2, then waiting 3, 4, 5
+    QCOMPARE(newest.last().bytesReceived, 5);
+    const QList<ConnectionRecord> aa = m_journal->recent(3, "aa");
+    QCOMPARE(aa.size(), 3);
+    QCOMPARE(aa.at(0).bytesReceived, 2);
+    QCOMPARE(aa.at(1).bytesReceived, 3);
+    QCOMPARE(aa.at(2).bytesReceived, 5);
+    QCOMPARE(m_journal->recent(2).first().bytesReceived, 4); // only waiting ones
 }
 
 void ConnectionJournalTest::fullBatchIsWrittenAtOnce()
