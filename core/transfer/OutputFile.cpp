@@ -54,6 +54,10 @@ QString writeOutputCopy(const QString& from, const QString& to)
         left -= n;
     }
     ::close(in);
+    // The job reports Complete once this returns: the bytes must be on disk before the name
+    // appears, or a crash could leave an empty file where the user expects the download.
+    if (error.isEmpty() && ::fdatasync(out) != 0)
+        error = systemError(QStringLiteral("write"), part, errno);
     if (::close(out) != 0 && error.isEmpty())
         error = systemError(QStringLiteral("write"), part, errno);
     if (error.isEmpty() &&
