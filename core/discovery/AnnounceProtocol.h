@@ -67,11 +67,11 @@ struct AnnounceRequest
     QHostAddress reportedAddress;  // "ip"/"ipv6"; null when absent
 
     // Delivery Optimization extension.
-    bool opendo = false;    // do_v=1
-    int downloadMode = 3;   // do_mode; standard clients: 3
-    QString groupId;        // do_group; mode 2 requires it
-    QHostAddress subnetBase; // do_subnet, masked; null when absent
-    int subnetPrefix = -1;   // do_subnet prefix length; -1 when absent
+    bool opendo = false;           // do_v=1
+    int downloadMode = 3;          // do_mode; standard clients: 3
+    QString groupId;               // do_group; mode 2 requires it
+    QHostAddress subnetBase;       // do_subnet, masked; null when absent
+    int subnetPrefix = -1;         // do_subnet prefix length; -1 when absent
     bool restrictToSubnet = false; // do_restrict=1 (needs do_subnet)
     QHostAddress localAddress;     // do_local; null when absent
 
@@ -107,8 +107,8 @@ struct AnnounceResponse
     QString warningMessage;
     int intervalSeconds = 0;
     int minIntervalSeconds = 0;
-    int complete = 0;   // seeds
-    int incomplete = 0; // leechers
+    int complete = 0;                 // seeds
+    int incomplete = 0;               // leechers
     std::vector<AnnouncedPeer> peers; // IPv4 first, then IPv6 (the order of the wire)
 
     // The "opendo" dictionary; present only for do_v=1 requests.
@@ -123,8 +123,7 @@ struct AnnounceResponse
 
 // Server side: `compact` picks BEP 23 compact peers (always used for OpenDO clients) or the
 // BEP 3 list of dicts; `withOpendo` adds the "opendo" dictionary.
-QByteArray encodeAnnounceResponse(const AnnounceResponse& response, bool compact,
-                                  bool withOpendo);
+QByteArray encodeAnnounceResponse(const AnnounceResponse& response, bool compact, bool withOpendo);
 QByteArray encodeAnnounceFailure(const QString& reason);
 
 struct AnnounceResponseParseResult
@@ -138,9 +137,13 @@ struct AnnounceResponseParseResult
 // number of peers is an error; peers with port 0 are dropped.
 AnnounceResponseParseResult parseAnnounceResponse(QByteArrayView body);
 
+// An address as the wire carries it in "ip", "ipv6", "do_local" and dict peer lists: plain
+// dotted-quad or RFC 4291 text only; null for anything else.
+QHostAddress parseAnnounceAddress(const QByteArray& text);
+
 // BEP 23 / BEP 7 compact forms.
 QByteArray encodeCompactPeer(const QHostAddress& address, quint16 port); // 6 or 18 bytes
-char relationCode(PeerRelation relation);                               // 'l', 'g', 'i'
+char relationCode(PeerRelation relation);                                // 'l', 'g', 'i'
 std::optional<PeerRelation> relationFromCode(char code);
 
 } // namespace opendo::discovery
