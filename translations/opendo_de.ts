@@ -3622,8 +3622,8 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <translation>OpenDO verwendet 10 GB, wie die ADML und ältere Dokumente; die Referenz von 2024 nennt „nicht konfiguriert“, und der CSP-Eigenschaftsstandard ist 0 (unbegrenzt).</translation>
     </message>
     <message>
-        <source>Drive, folder or environment variable to keep the cache in instead of the default place.</source>
-        <translation>Laufwerk, Ordner oder Umgebungsvariable für den Cache anstelle des Standardorts.</translation>
+        <source>Drive, folder or environment variable to keep the cache in instead of the default place. The agent moves to it when it next starts; content already cached is downloaded again.</source>
+        <translation>Laufwerk, Ordner oder Umgebungsvariable für den Cache anstelle des Standardorts. Der Agent wechselt beim nächsten Start dorthin; bereits zwischengespeicherte Inhalte werden erneut heruntergeladen.</translation>
     </message>
     <message>
         <source>Not set by default: on this platform the cache then lives inside the agent&apos;s data directory. On Windows the default is %SystemDrive%.</source>

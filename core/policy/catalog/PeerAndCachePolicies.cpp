@@ -207,7 +207,8 @@ constexpr PolicyDefinition kPeerAndCachePolicies[] = {
         .description = QT_TRANSLATE_NOOP(
             "opendo::policy",
             "Drive, folder or environment variable to keep the cache in instead of the default "
-            "place."),
+            "place. The agent moves to it when it next starts; content already cached is "
+            "downloaded again."),
         .sourceNote = QT_TRANSLATE_NOOP(
             "opendo::policy",
             "Not set by default: on this platform the cache then lives inside the agent's data "
