@@ -5,6 +5,7 @@
 #include "panels/downloads/AddDownloadDialog.h"
 #include "panels/downloads/JobDetails.h"
 #include "panels/downloads/JobTableModel.h"
+#include "views/PlainTextDelegate.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -30,6 +31,8 @@ DownloadsPanel::DownloadsPanel(agent::Agent& agent, QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    m_table->setItemDelegate(new PlainTextDelegate(m_table));
     // Fitting columns to their contents looks at every row on every update; a sample of the
     // visible ones gives the same widths at a fraction of the cost with hundreds of rows.
     m_table->horizontalHeader()->setResizeContentsPrecision(32);

@@ -6,6 +6,7 @@
 #include "panels/peers/BannedPeerModel.h"
 #include "panels/peers/EndedConnectionModel.h"
 #include "panels/peers/PeerTableModel.h"
+#include "views/PlainTextDelegate.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -52,6 +53,8 @@ PeersPanel::PeersPanel(agent::Agent& agent, QWidget* parent) : QWidget(parent), 
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    m_table->setItemDelegate(new PlainTextDelegate(m_table));
     // Fitting columns to their contents looks at every row on every update; a sample of the
     // visible ones gives the same widths at a fraction of the cost with hundreds of rows.
     m_table->horizontalHeader()->setResizeContentsPrecision(32);
