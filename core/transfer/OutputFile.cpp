@@ -20,6 +20,21 @@ QString systemError(const QString& what, const QString& path, int err)
         .arg(what, path, QString::fromLocal8Bit(std::strerror(err)));
 }
 
+// A rename is durable only once the directory that holds the new name is synced; without it a
+// crash right after "Complete" can bring back the directory without the file.
+QString syncDirectoryOf(const QString& path)
+{
+    const QString dir = QFileInfo(path).absolutePath();
+    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return systemError(QStringLiteral("open"), dir, errno);
+    QString error;
+    if (::fsync(fd) != 0)
+        error = systemError(QStringLiteral("sync"), dir, errno);
+    ::close(fd);
+    return error;
+}
+
 } // namespace
 
 QString writeOutputCopy(const QString& from, const QString& to)
@@ -63,9 +78,11 @@ QString writeOutputCopy(const QString& from, const QString& to)
     if (error.isEmpty() &&
         ::rename(QFile::encodeName(part).constData(), QFile::encodeName(to).constData()) != 0)
         error = systemError(QStringLiteral("rename"), to, errno);
-    if (!error.isEmpty())
+    if (!error.isEmpty()) {
         QFile::remove(part);
-    return error;
+        return error;
+    }
+    return syncDirectoryOf(to);
 }
 
 } // namespace opendo::transfer

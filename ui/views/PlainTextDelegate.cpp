@@ -11,13 +11,15 @@ void PlainTextDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
+    const QWidget* widget = opt.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    // displayText() has already turned line breaks into U+2028. A style sheet may set the
+    // item's colour, font or padding, which only the style's own text drawing honours.
     if (!opt.icon.isNull() || (opt.features & QStyleOptionViewItem::HasCheckIndicator) ||
-        opt.text.contains(QLatin1Char('\n'))) {
+        opt.text.contains(QChar::LineSeparator) || style->inherits("QStyleSheetStyle")) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
-    const QWidget* widget = opt.widget;
-    QStyle* style = widget ? widget->style() : QApplication::style();
     const QString text = opt.text;
     opt.text.clear();
     // Background, selection and focus exactly as the style draws them; then the text.

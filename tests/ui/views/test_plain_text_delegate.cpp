@@ -1,6 +1,7 @@
 // The busy tables' delegate, rendered offscreen: it draws the text, keeps a value that does not
 // fit inside its cell (elided, not spilling over), honours selection and ForegroundRole
-// colours, and leaves cells with a check box to the style, pixel for pixel.
+// colours, and leaves cells with a check box, several lines or a style sheet to the style,
+// pixel for pixel.
 
 #include "views/PlainTextDelegate.h"
 
@@ -53,7 +54,7 @@ int pixelsNear(const QImage& image, const QRect& area, const QColor& colour)
 
 struct Table
 {
-    QStandardItemModel model{4, 2};
+    QStandardItemModel model{5, 2};
     QTableView view;
 
     explicit Table(QAbstractItemDelegate* delegate)
@@ -68,6 +69,7 @@ struct Table
         check->setCheckable(true);
         check->setCheckState(Qt::Checked);
         model.setItem(3, 0, check);
+        model.setItem(4, 0, new QStandardItem(QStringLiteral("first\nsecond")));
         view.setModel(&model);
         if (delegate)
             view.setItemDelegate(delegate);
@@ -78,7 +80,8 @@ struct Table
         view.horizontalHeader()->setStretchLastSection(false);
         view.setColumnWidth(0, kColumnWidth);
         view.setColumnWidth(1, 100);
-        view.resize(260, 200);
+        view.verticalHeader()->setDefaultSectionSize(40);
+        view.resize(260, 260);
         view.show();
     }
     QImage render() { return view.viewport()->grab().toImage(); }
@@ -94,7 +97,10 @@ class PlainTextDelegateTest : public QObject
 private Q_SLOTS:
     void drawsTextInsideItsCell();
     void selectionAndForegroundColours();
+    void elidesWhatDoesNotFit();
     void checkBoxCellsAreTheStylesOwn();
+    void multiLineCellsAreTheStylesOwn();
+    void styleSheetsAreHonoured();
 };
 
 void PlainTextDelegateTest::drawsTextInsideItsCell()
@@ -119,7 +125,8 @@ void PlainTextDelegateTest::selectionAndForegroundColours()
     QVERIFY(QTest::qWaitForWindowExposed(&table.view));
     table.view.setSelectionBehavior(QAbstractItemView::SelectRows);
     table.view.selectRow(0);
-    QApplication::setActiveWindow(&table.view);
+    table.view.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&table.view));
     const QImage image = table.render();
     const QPalette palette = table.view.palette();
     // The selected cell shows the highlight behind its text, in the highlighted text colour.
@@ -133,14 +140,57 @@ void PlainTextDelegateTest::selectionAndForegroundColours()
     QCOMPARE(pixelsNear(image, table.cell(1), QColor(Qt::red)), 0);
 }
 
+void PlainTextDelegateTest::elidesWhatDoesNotFit()
+{
+    // Text that is merely clipped at the cell's edge would look the same with and without
+    // elision; an ellipsis changes the pixels at the end of the cell.
+    Table elided(new PlainTextDelegate);
+    Table clipped(new PlainTextDelegate);
+    clipped.view.setTextElideMode(Qt::ElideNone);
+    QVERIFY(QTest::qWaitForWindowExposed(&elided.view));
+    QVERIFY(QTest::qWaitForWindowExposed(&clipped.view));
+    QCOMPARE(elided.cell(1), clipped.cell(1));
+    QVERIFY(elided.render().copy(elided.cell(1)) != clipped.render().copy(clipped.cell(1)));
+    // A value that fits is drawn the same either way.
+    QCOMPARE(elided.render().copy(elided.cell(0)), clipped.render().copy(clipped.cell(0)));
+}
+
+namespace {
+
+void compareWithStyle(Table& plain, Table& styled, int row)
+{
+    QVERIFY(QTest::qWaitForWindowExposed(&plain.view));
+    QVERIFY(QTest::qWaitForWindowExposed(&styled.view));
+    QCOMPARE(plain.cell(row), styled.cell(row));
+    QCOMPARE(plain.render().copy(plain.cell(row)), styled.render().copy(styled.cell(row)));
+}
+
+} // namespace
+
 void PlainTextDelegateTest::checkBoxCellsAreTheStylesOwn()
 {
     Table plain(new PlainTextDelegate);
     Table styled(nullptr);
-    QVERIFY(QTest::qWaitForWindowExposed(&plain.view));
-    QVERIFY(QTest::qWaitForWindowExposed(&styled.view));
-    QCOMPARE(plain.cell(3), styled.cell(3));
-    QCOMPARE(plain.render().copy(plain.cell(3)), styled.render().copy(styled.cell(3)));
+    compareWithStyle(plain, styled, 3);
+}
+
+void PlainTextDelegateTest::multiLineCellsAreTheStylesOwn()
+{
+    Table plain(new PlainTextDelegate);
+    Table styled(nullptr);
+    compareWithStyle(plain, styled, 4);
+}
+
+void PlainTextDelegateTest::styleSheetsAreHonoured()
+{
+    const QString sheet =
+        QStringLiteral("QTableView::item { color: #00a000; padding-left: 12px; }");
+    Table plain(new PlainTextDelegate);
+    Table styled(nullptr);
+    plain.view.setStyleSheet(sheet);
+    styled.view.setStyleSheet(sheet);
+    compareWithStyle(plain, styled, 0);
+    QVERIFY(pixelsNear(plain.render(), plain.cell(0), QColor(0, 0xa0, 0)) > 5);
 }
 
 QTEST_MAIN(PlainTextDelegateTest)
