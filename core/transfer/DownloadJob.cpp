@@ -38,14 +38,6 @@ constexpr qint64 kMinUrlPieceLength = 1024 * 1024;
 
 } // namespace
 
-struct DownloadJob::Span
-{
-    int first = 0;
-    int last = 0;
-    int current = 0; // next piece to cut from the stream
-    QByteArray buffer;
-};
-
 DownloadJob::DownloadJob(JobContext context, JobRecord record,
                          std::shared_ptr<const content::Metainfo> metainfo,
                          QByteArray metainfoBytes, QObject* parent)
@@ -342,7 +334,7 @@ void DownloadJob::pump()
         return;
     const HttpGate gate = m_source ? httpGate() : HttpGate::Closed;
     if (gate != HttpGate::Closed) {
-        while (m_spans.size() < kMaxRanges && acceptsMorePieces()) {
+        while (m_spans.openCount() < kMaxRanges && acceptsMorePieces()) {
             if (!m_source->rangesSupported() && !m_spans.isEmpty())
                 break; // the server streams the whole file: one request at a time
             if (!requestSpan(gate))
@@ -355,7 +347,7 @@ void DownloadJob::pump()
 
 bool DownloadJob::requestSpan(HttpGate gate)
 {
-    auto span = std::make_shared<Span>();
+    PiecePicker::Run span;
     const bool peers = m_swarm && m_swarm->connectionCount() > 0;
     // Pieces that peers serving us have are left to them; without such peers, or when they are
     // too slow for DOMinBackgroundQos, the origin takes any piece nobody is fetching.
@@ -374,8 +366,7 @@ bool DownloadJob::requestSpan(HttpGate gate)
         const PiecePicker::Run run = m_picker->pickForHttp(1, true);
         if (run.empty())
             return false;
-        span->first = run.first;
-        span->last = m_pieceCount - 1;
+        span = {run.first, m_pieceCount - 1};
         for (int p = run.first + 1; p < m_pieceCount; ++p) {
             if (!isPresent(p) && !m_picker->isAssigned(p))
                 m_picker->assign(p, PiecePicker::kHttpSource);
@@ -404,52 +395,37 @@ bool DownloadJob::requestSpan(HttpGate gate)
                 m_holdTimer.start(1000);
             return false;
         }
-        span->first = run.first;
-        span->last = run.last;
+        span = run;
         qCDebug(log::lcTransfer).noquote()
             << m_record.contentId.left(12) << "HTTP pieces" << run.first << "-" << run.last
             << (includeAvailable ? "(peers not serving)" : "(no serving peer has them)");
     }
-    span->current = span->first;
-    const qint64 offset = qint64(span->first) * m_pieceLength;
-    const qint64 end = qMin(m_fileSize, qint64(span->last + 1) * m_pieceLength);
+    const qint64 offset = qint64(span.first) * m_pieceLength;
+    const qint64 end = qMin(m_fileSize, qint64(span.last + 1) * m_pieceLength);
     const quint64 tag = ++m_nextTag;
-    m_spans.insert(tag, span);
+    m_spans.open(tag, span.first, span.last);
     m_source->fetch(tag, offset, end - offset);
     return true;
 }
 
 void DownloadJob::onData(quint64 tag, qint64, const QByteArray& chunk)
 {
-    const auto span = m_spans.value(tag);
-    if (!span)
-        return;
-    span->buffer.append(chunk);
-    while (span->current <= span->last) {
-        const int piece = span->current;
-        const qint64 size = pieceSize(piece);
-        if (span->buffer.size() < size)
-            break;
-        QByteArray data = span->buffer.left(size);
-        span->buffer.remove(0, size);
+    const SourceClass cls = m_source ? m_source->sourceClass() : SourceClass::Http;
+    const bool open = m_spans.append(tag, chunk, [this, cls](int piece, QByteArray data) {
         if (!isPresent(piece) && !m_committing.contains(piece))
-            commitPiece(piece, std::move(data),
-                        {PiecePicker::kHttpSource, m_source->sourceClass()});
+            commitPiece(piece, std::move(data), {PiecePicker::kHttpSource, cls});
         else
-            m_bytesDiscarded += size;
-        ++span->current;
-    }
-    Q_EMIT progressed();
+            m_bytesDiscarded += data.size();
+    });
+    if (open)
+        Q_EMIT progressed();
 }
 
 void DownloadJob::onRangeFinished(quint64 tag)
 {
-    const auto span = m_spans.take(tag);
-    if (span) {
-        // A range that ended early leaves its remaining pieces to be asked for again.
-        for (int p = span->current; p <= span->last; ++p)
-            m_picker->release(p, PiecePicker::kHttpSource);
-    }
+    // A range that ended early leaves its remaining pieces to be asked for again.
+    for (const int piece : m_spans.close(tag))
+        m_picker->release(piece, PiecePicker::kHttpSource);
     pump();
 }
 

@@ -10,10 +10,10 @@
 #include "transfer/OriginPacing.h"
 #include "transfer/PiecePicker.h"
 #include "transfer/PieceSink.h"
+#include "transfer/SpanAssembler.h"
 
 #include <QElapsedTimer>
 #include <QHash>
-#include <QMap>
 #include <QObject>
 #include <QTimer>
 #include <deque>
@@ -75,7 +75,6 @@ Q_SIGNALS:
     void bytesStored(opendo::transfer::SourceClass cls, qint64 bytes);
 
 private:
-    struct Span; // one range request: consecutive pieces, assembled as the stream arrives
     struct PieceOrigin
     {
         int sourceKey = PiecePicker::kHttpSource;
@@ -128,7 +127,7 @@ private:
     int m_presentCount = 0;
     std::unique_ptr<PiecePicker> m_picker;
     QHash<int, PieceOrigin> m_committing; // handed to the committer, not yet durable
-    QMap<quint64, std::shared_ptr<Span>> m_spans;
+    SpanAssembler m_spans{[this](int piece) { return pieceSize(piece); }};
     quint64 m_nextTag = 0;
     QHash<int, int> m_hashFailuresByPiece;
     int m_hashFailures = 0;
