@@ -2,7 +2,6 @@
 
 #include "agent/DeviceStatsSampler.h"
 #include "agent/DiscoveryLink.h"
-#include "cache/CacheExpiry.h"
 #include "cache/CacheJanitor.h"
 #include "cache/PieceStore.h"
 #include "content/Metainfo.h"
@@ -14,8 +13,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QSaveFile>
 
 namespace opendo::agent {
@@ -30,7 +27,6 @@ constexpr int kWorkerThreads = 2;
 constexpr int kPeersPublishMs = 500; // the Peers panel refreshes twice a second
 constexpr int kSampleMs = 1000;      // history resolution
 constexpr int kCompactEverySamples = 600;
-constexpr int kMaxExpireOnDays = 365; // Set-DeliveryOptimizationStatus -ExpireOn's reach
 } // namespace
 
 AgentEngine::AgentEngine(AgentOptions options, SnapshotSink publishPolicy, JobsSink publishJobs)
@@ -435,86 +431,9 @@ QList<stats::CacheSample> AgentEngine::cacheHistory(const QDateTime& from,
                          : QList<stats::CacheSample>{};
 }
 
-QList<cache::CacheEntry> AgentEngine::cacheContents() const
-{
-    QList<cache::CacheEntry> out;
-    if (!m_store)
-        return out;
-    const cache::CacheLimits limits = cache::cacheLimitsFrom(resolveEffective(m_policies->state()));
-    for (const cache::CachedContent& c : m_store->all()) {
-        cache::CacheEntry e;
-        e.contentId = c.geometry.contentId;
-        e.name = c.geometry.name;
-        e.sourceUrl = c.sourceUrl;
-        e.fileSize = c.geometry.fileSize;
-        e.bytesPresent = c.bytesPresent();
-        e.complete = c.complete();
-        e.pinned = c.pinned;
-        e.shareable = c.shareable();
-        e.inUse = m_downloads && m_downloads->hasActiveJobFor(e.contentId);
-        e.addedAt = c.addedAt;
-        e.lastUsedAt = c.lastUsedAt;
-        e.expiresAt = cache::cacheExpiry(c, limits); // the rule the clean-up applies
-        out.append(e);
-    }
-    return out;
-}
-
-QList<cache::EvictionRecord> AgentEngine::evictions(int limit) const
-{
-    return m_store ? m_store->evictions(limit) : QList<cache::EvictionRecord>{};
-}
-
 QList<stats::ConnectionRecord> AgentEngine::endedConnections(int limit) const
 {
     return m_connections ? m_connections->recent(limit) : QList<stats::ConnectionRecord>{};
-}
-
-QString AgentEngine::setPinned(const QString& contentId, bool pinned)
-{
-    if (!m_store)
-        return tr("The agent is not running.");
-    QString error;
-    if (!m_store->setPinned(contentId, pinned, &error))
-        return error;
-    // A job's snapshot carries its content's pin; a finished job changes no more by itself.
-    if (!m_jobsPublishTimer.isActive())
-        m_jobsPublishTimer.start();
-    return {};
-}
-
-QString AgentEngine::setExpireOn(const QString& contentId, const QDateTime& until)
-{
-    if (!m_store)
-        return tr("The agent is not running.");
-    // As DO: an ExpireOn lies in the future and at most a year ahead.
-    const QDateTime now = QDateTime::currentDateTime();
-    if (!until.isValid() || until <= now || until > now.addDays(kMaxExpireOnDays))
-        return tr("ExpireOn must lie between now and %1 days ahead (%2 given).")
-            .arg(kMaxExpireOnDays)
-            .arg(until.isValid() ? until.toString(Qt::ISODate) : tr("no valid time"));
-    QString error;
-    const bool stored = contentId.isEmpty() ? m_store->setKeepUntilForAll(until, &error)
-                                            : m_store->setKeepUntil(contentId, until, &error);
-    if (!stored)
-        return error;
-    if (!m_jobsPublishTimer.isActive())
-        m_jobsPublishTimer.start(); // a finished job's ExpireOn changes with it
-    return {};
-}
-
-QString AgentEngine::evictContent(const QString& contentId)
-{
-    if (!m_store)
-        return tr("The agent is not running.");
-    if (m_downloads && m_downloads->hasActiveJobFor(contentId))
-        return tr("A download is using %1; cancel it first.").arg(contentId);
-    if (const auto cached = m_store->find(contentId); cached && cached->pinned)
-        return tr("%1 is pinned; unpin it before evicting it.").arg(cached->geometry.name);
-    if (m_peers)
-        m_peers->dropSwarm(contentId, tr("evicted by the user"));
-    QString error;
-    return m_store->evict(contentId, tr("evicted by the user"), &error) ? QString() : error;
 }
 
 PeerActivity AgentEngine::peerActivityNow() const
@@ -566,73 +485,6 @@ void AgentEngine::publishJobs()
 {
     if (m_publishJobs && m_downloads)
         m_publishJobs(m_downloads->statuses());
-}
-
-PolicyApplyResult AgentEngine::applyPolicyChanges(const PolicyChangeSet& changes)
-{
-    if (!m_policies)
-        return PolicyApplyResult{false, {PolicyIssue{{}, tr("The agent is not running.")}}};
-    PolicyApplyResult result = m_policies->apply(changes);
-    if (result.ok)
-        publishPolicy();
-    return result;
-}
-
-PolicyParseResult AgentEngine::readPolicyFile(const QString& path) const
-{
-    PolicyParseResult result;
-    const auto format = formatForPath(path);
-    if (!format) {
-        result.error =
-            tr("%1: unknown file type; use .reg, .pol, .xml (SyncML) or .json.").arg(path);
-        return result;
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.error = tr("%1: %2").arg(path, file.errorString());
-        return result;
-    }
-    if (file.size() > kMaxPolicyDocumentBytes) {
-        result.error = tr("%1: the file is %2 bytes; policy files over %3 bytes are refused.")
-                           .arg(path)
-                           .arg(file.size())
-                           .arg(kMaxPolicyDocumentBytes);
-        return result;
-    }
-    result = parsePolicyDocument(*format, file.read(kMaxPolicyDocumentBytes));
-    if (!result.ok)
-        result.error = tr("%1: %2").arg(QFileInfo(path).fileName(), result.error);
-    return result;
-}
-
-PolicyApplyResult AgentEngine::importPolicyFile(const QString& path, PolicyLayer layer)
-{
-    const PolicyParseResult parsed = readPolicyFile(path);
-    if (!parsed.ok)
-        return PolicyApplyResult{false, {PolicyIssue{{}, parsed.error}}};
-    return applyPolicyChanges(PolicyChangeSet{layer, parsed.changes});
-}
-
-QString AgentEngine::exportPolicyFile(const QString& path, std::optional<PolicyFormat> format)
-{
-    if (!format)
-        format = formatForPath(path);
-    if (!format)
-        return tr("%1: unknown file type; use .reg, .pol, .xml (SyncML) or .json.").arg(path);
-    if (!m_policies)
-        return tr("The agent is not running.");
-    // What a fleet should receive is what this device effectively has configured.
-    const PolicyState& state = m_policies->state();
-    QMap<QString, QString> configured = state.local;
-    for (auto it = state.policy.cbegin(); it != state.policy.cend(); ++it)
-        configured.insert(it.key(), it.value());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return tr("%1: %2").arg(path, file.errorString());
-    file.write(writePolicyDocument(*format, configured));
-    if (!file.commit())
-        return tr("%1: %2").arg(path, file.errorString());
-    return {};
 }
 
 void AgentEngine::publishPolicy()

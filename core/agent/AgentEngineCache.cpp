@@ -1,0 +1,94 @@
+// The cache panel's and doctl's actions on cached content: listing it with the expiry the
+// clean-up will apply, pinning, ExpireOn and eviction by hand.
+
+#include "agent/AgentEngine.h"
+#include "cache/CacheExpiry.h"
+#include "cache/PieceStore.h"
+#include "transfer/PeerHub.h"
+
+namespace opendo::agent {
+
+using namespace opendo::policy;
+
+namespace {
+constexpr int kMaxExpireOnDays = 365; // Set-DeliveryOptimizationStatus -ExpireOn's reach
+} // namespace
+
+QList<cache::CacheEntry> AgentEngine::cacheContents() const
+{
+    QList<cache::CacheEntry> out;
+    if (!m_store)
+        return out;
+    const cache::CacheLimits limits = cache::cacheLimitsFrom(resolveEffective(m_policies->state()));
+    for (const cache::CachedContent& c : m_store->all()) {
+        cache::CacheEntry e;
+        e.contentId = c.geometry.contentId;
+        e.name = c.geometry.name;
+        e.sourceUrl = c.sourceUrl;
+        e.fileSize = c.geometry.fileSize;
+        e.bytesPresent = c.bytesPresent();
+        e.complete = c.complete();
+        e.pinned = c.pinned;
+        e.shareable = c.shareable();
+        e.inUse = m_downloads && m_downloads->hasActiveJobFor(e.contentId);
+        e.addedAt = c.addedAt;
+        e.lastUsedAt = c.lastUsedAt;
+        e.expiresAt = cache::cacheExpiry(c, limits); // the rule the clean-up applies
+        out.append(e);
+    }
+    return out;
+}
+
+QList<cache::EvictionRecord> AgentEngine::evictions(int limit) const
+{
+    return m_store ? m_store->evictions(limit) : QList<cache::EvictionRecord>{};
+}
+
+QString AgentEngine::setPinned(const QString& contentId, bool pinned)
+{
+    if (!m_store)
+        return tr("The agent is not running.");
+    QString error;
+    if (!m_store->setPinned(contentId, pinned, &error))
+        return error;
+    // A job's snapshot carries its content's pin; a finished job changes no more by itself.
+    if (!m_jobsPublishTimer.isActive())
+        m_jobsPublishTimer.start();
+    return {};
+}
+
+QString AgentEngine::setExpireOn(const QString& contentId, const QDateTime& until)
+{
+    if (!m_store)
+        return tr("The agent is not running.");
+    // As DO: an ExpireOn lies in the future and at most a year ahead.
+    const QDateTime now = QDateTime::currentDateTime();
+    if (!until.isValid() || until <= now || until > now.addDays(kMaxExpireOnDays))
+        return tr("ExpireOn must lie between now and %1 days ahead (%2 given).")
+            .arg(kMaxExpireOnDays)
+            .arg(until.isValid() ? until.toString(Qt::ISODate) : tr("no valid time"));
+    QString error;
+    const bool stored = contentId.isEmpty() ? m_store->setKeepUntilForAll(until, &error)
+                                            : m_store->setKeepUntil(contentId, until, &error);
+    if (!stored)
+        return error;
+    if (!m_jobsPublishTimer.isActive())
+        m_jobsPublishTimer.start(); // a finished job's ExpireOn changes with it
+    return {};
+}
+
+QString AgentEngine::evictContent(const QString& contentId)
+{
+    if (!m_store)
+        return tr("The agent is not running.");
+    if (m_downloads && m_downloads->hasActiveJobFor(contentId))
+        return tr("A download is using %1; cancel it first.").arg(contentId);
+    if (const auto cached = m_store->find(contentId); cached && cached->pinned)
+        return tr("%1 is pinned; unpin it before evicting it.").arg(cached->geometry.name);
+    if (m_peers)
+        m_peers->dropSwarm(contentId, tr("evicted by the user"));
+    QString error;
+    return m_store->evict(contentId, tr("evicted by the user"), &error) ? QString() : error;
+}
+
+} // namespace opendo::agent
