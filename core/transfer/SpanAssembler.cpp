@@ -1,5 +1,7 @@
 #include "transfer/SpanAssembler.h"
 
+#include <utility>
+
 namespace opendo::transfer {
 
 void SpanAssembler::open(quint64 tag, int first, int last)
@@ -15,23 +17,22 @@ bool SpanAssembler::append(quint64 tag, const QByteArray& chunk, const PieceRead
     const std::shared_ptr<Span> span = m_spans.value(tag);
     if (!span)
         return false;
-    if (span->current > span->last)
-        return true;
-    span->buffer.append(chunk);
-    while (span->current <= span->last) {
-        const int piece = span->current;
-        const qint64 size = m_pieceSize(piece);
-        if (span->buffer.size() < size)
+    // Bytes go straight into the piece they belong to, so a finished piece is handed on as it
+    // is, not copied out of a larger buffer that then shifts its remainder down.
+    qsizetype used = 0;
+    while (used < chunk.size() && span->current <= span->last) {
+        const qint64 size = m_pieceSize(span->current);
+        if (span->piece.isEmpty())
+            span->piece.reserve(size);
+        const qsizetype take = qMin<qsizetype>(chunk.size() - used, size - span->piece.size());
+        span->piece.append(chunk.constData() + used, take);
+        used += take;
+        if (span->piece.size() < size)
             break;
-        QByteArray data = span->buffer.left(size);
-        span->buffer.remove(0, size);
-        ++span->current;
-        ready(piece, std::move(data));
+        ready(span->current++, std::exchange(span->piece, QByteArray()));
         if (!m_spans.contains(tag))
             break; // closed by `ready`: its remaining bytes are nobody's
     }
-    if (span->current > span->last)
-        span->buffer.clear();
     return true;
 }
 

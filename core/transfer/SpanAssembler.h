@@ -36,9 +36,9 @@ public:
 private:
     struct Span
     {
-        int current = 0; // next piece to cut from the stream
+        int current = 0; // the piece being filled
         int last = 0;
-        QByteArray buffer;
+        QByteArray piece; // its bytes so far
     };
 
     PieceSize m_pieceSize;
