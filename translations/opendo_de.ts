@@ -895,6 +895,14 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>no valid time</source>
         <translation>keine gültige Zeit</translation>
     </message>
+    <message>
+        <source>the cache folder moves to %1</source>
+        <translation>der Cache-Ordner zieht nach %1 um</translation>
+    </message>
+    <message>
+        <source>DOModifyCacheDrive names %1, but %2; the cache stays in %3.</source>
+        <translation>DOModifyCacheDrive nennt %1, aber %2; der Cache bleibt in %3.</translation>
+    </message>
 </context>
 <context>
     <name>opendo::agent::DiscoveryLink</name>
@@ -932,6 +940,26 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>past the ExpireOn set for it (%1)</source>
         <translation>nach dem dafür gesetzten ExpireOn (%1)</translation>
+    </message>
+    <message>
+        <source>the folder %1 cannot be created</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1 is not writable: %2</source>
+        <translation>%1 ist nicht beschreibbar: %2</translation>
+    </message>
+    <message>
+        <source>%1 already exists and holds files the cache did not write</source>
+        <translation>%1 existiert bereits und enthält Dateien, die nicht vom Cache stammen</translation>
+    </message>
+    <message>
+        <source>its folder %1 was missing</source>
+        <translation>sein Ordner %1 fehlte</translation>
+    </message>
+    <message>
+        <source>the cache folder moved to %1 and this content could not follow: %2</source>
+        <translation>der Cache-Ordner ist nach %1 umgezogen und dieser Inhalt konnte nicht folgen: %2</translation>
     </message>
 </context>
 <context>
@@ -2797,14 +2825,6 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <translation>Die Firewall-Regeln lassen sich nicht lesen: %1 startet nicht.</translation>
     </message>
     <message>
-        <source>DOModifyCacheDrive now names %1, but the agent keeps its cache in %2 until it restarts.</source>
-        <translation>DOModifyCacheDrive nennt jetzt %1, aber der Agent behält seinen Cache bis zum Neustart in %2.</translation>
-    </message>
-    <message>
-        <source>Restart the agent (or the console) to use %1. Content cached in %2 is not moved: it is downloaded again when needed, and %2 can be deleted after the restart.</source>
-        <translation>Den Agenten (oder die Konsole) neu starten, um %1 zu verwenden. In %2 zwischengespeicherte Inhalte werden nicht verschoben: Sie werden bei Bedarf erneut heruntergeladen, und %2 kann nach dem Neustart gelöscht werden.</translation>
-    </message>
-    <message>
         <source>keeps trying them for %1 s, then the origin</source>
         <translation>versucht sie %1 s lang, dann den Ursprungsserver</translation>
     </message>
@@ -3035,6 +3055,30 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>the peer connections ended: %1</source>
         <translation>die Peer-Verbindungen endeten: %1</translation>
+    </message>
+    <message>
+        <source>DOModifyCacheDrive names %1, but the cache is still in %2.</source>
+        <translation>DOModifyCacheDrive nennt %1, aber der Cache liegt noch in %2.</translation>
+    </message>
+    <message>
+        <source>Create %1 with write access for the agent&apos;s user (mkdir -p %1), or set DOModifyCacheDrive to a writable folder. The agent tries again every few seconds.</source>
+        <translation>Legen Sie %1 mit Schreibrecht für den Benutzer des Agenten an (mkdir -p %1) oder setzen Sie DOModifyCacheDrive auf einen beschreibbaren Ordner. Der Agent versucht es alle paar Sekunden erneut.</translation>
+    </message>
+    <message>
+        <source>Let the running downloads finish or pause them: the cache then moves to %1 with its content. Content on another drive cannot be renamed there; it is evicted and downloaded again when needed.</source>
+        <translation>Lassen Sie die laufenden Downloads fertig werden oder halten Sie sie an: Dann zieht der Cache mit seinem Inhalt nach %1 um. Inhalte auf einem anderen Laufwerk lassen sich dorthin nicht umbenennen; sie werden entfernt und bei Bedarf erneut heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>Nothing holds the move up; run the check again in a few seconds.</source>
+        <translation>Nichts hält den Umzug auf; führen Sie die Prüfung in einigen Sekunden erneut aus.</translation>
+    </message>
+    <message>
+        <source>Moving the cache failed: %1</source>
+        <translation>Umzug des Caches fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Downloads writing to the cache: %1</source>
+        <translation>Downloads, die in den Cache schreiben: %1</translation>
     </message>
 </context>
 <context>
@@ -3620,10 +3664,6 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>OpenDO uses 10 GB, like the ADML and older documents; the 2024 reference says not configured and the CSP property default is 0 (unlimited).</source>
         <translation>OpenDO verwendet 10 GB, wie die ADML und ältere Dokumente; die Referenz von 2024 nennt „nicht konfiguriert“, und der CSP-Eigenschaftsstandard ist 0 (unbegrenzt).</translation>
-    </message>
-    <message>
-        <source>Drive, folder or environment variable to keep the cache in instead of the default place. The agent moves to it when it next starts; content already cached is downloaded again.</source>
-        <translation>Laufwerk, Ordner oder Umgebungsvariable für den Cache anstelle des Standardorts. Der Agent wechselt beim nächsten Start dorthin; bereits zwischengespeicherte Inhalte werden erneut heruntergeladen.</translation>
     </message>
     <message>
         <source>Not set by default: on this platform the cache then lives inside the agent&apos;s data directory. On Windows the default is %SystemDrive%.</source>
@@ -4316,6 +4356,10 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>Takes cache servers from DHCP option 235: 1 when DOCacheHost is empty, 2 in preference to it. OpenDO reads the option from the DHCP client&apos;s lease files.</source>
         <translation>Übernimmt Cacheserver aus DHCP-Option 235: 1, wenn DOCacheHost leer ist, 2 vorrangig davor. OpenDO liest die Option aus den Lease-Dateien des DHCP-Clients.</translation>
+    </message>
+    <message>
+        <source>Drive, folder or environment variable to keep the cache in instead of the default place. The running agent moves its cache there once no download is writing to it; cached content moves along, except across file systems, where it is evicted.</source>
+        <translation>Laufwerk, Ordner oder Umgebungsvariable für den Cache anstelle des Standardorts. Der laufende Agent verlegt seinen Cache dorthin, sobald kein Download mehr hineinschreibt; zwischengespeicherte Inhalte ziehen mit um, außer über Dateisystemgrenzen hinweg, wo sie entfernt werden.</translation>
     </message>
 </context>
 <context>

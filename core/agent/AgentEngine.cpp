@@ -27,6 +27,7 @@ constexpr int kWorkerThreads = 2;
 constexpr int kPeersPublishMs = 500; // the Peers panel refreshes twice a second
 constexpr int kSampleMs = 1000;      // history resolution
 constexpr int kCompactEverySamples = 600;
+constexpr int kCacheMoveRetryMs = 2000; // while downloads keep the cache folder busy
 } // namespace
 
 AgentEngine::AgentEngine(AgentOptions options, SnapshotSink publishPolicy, JobsSink publishJobs)
@@ -45,6 +46,10 @@ AgentEngine::AgentEngine(AgentOptions options, SnapshotSink publishPolicy, JobsS
     m_sampleTimer.setParent(this);
     m_sampleTimer.setInterval(kSampleMs);
     connect(&m_sampleTimer, &QTimer::timeout, this, &AgentEngine::sampleTransfers);
+    m_cacheMoveTimer.setParent(this);
+    m_cacheMoveTimer.setSingleShot(true);
+    m_cacheMoveTimer.setInterval(kCacheMoveRetryMs);
+    connect(&m_cacheMoveTimer, &QTimer::timeout, this, &AgentEngine::followCacheFolderPolicy);
     m_peersPublishTimer.setParent(this);
     m_peersPublishTimer.setInterval(kPeersPublishMs);
     connect(&m_peersPublishTimer, &QTimer::timeout, this, &AgentEngine::publishPeers);
@@ -495,6 +500,7 @@ void AgentEngine::publishPolicy()
     if (m_peers)
         m_peers->setPolicies(snapshot);
     applyAgentSettings();
+    followCacheFolderPolicy();
     if (m_publishPolicy)
         m_publishPolicy(snapshot);
 }

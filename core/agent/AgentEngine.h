@@ -112,6 +112,8 @@ private:
     void publishPeers();
     void sampleTransfers();
     void settle(const QString& jobId);
+    // DOModifyCacheDrive changed: move the cache there once no download uses its files.
+    void followCacheFolderPolicy();
     void reloadIfChangedElsewhere();
 
     AgentOptions m_options;
@@ -146,6 +148,8 @@ private:
     transfer::DownloadManager* m_downloads = nullptr;
     DiscoveryLink* m_discovery = nullptr;
     cache::CacheJanitor* m_janitor = nullptr;
+    QTimer m_cacheMoveTimer;   // retries a cache move that had to wait
+    QString m_cacheMoveError;  // why the cache cannot move where DOModifyCacheDrive says
     QTimer m_jobsPublishTimer; // coalesces progress into at most a few snapshots a second
     QHash<QString, QList<std::shared_ptr<QPromise<transfer::JobStatus>>>> m_waiters;
 };

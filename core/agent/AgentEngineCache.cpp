@@ -1,10 +1,16 @@
 // The cache panel's and doctl's actions on cached content: listing it with the expiry the
-// clean-up will apply, pinning, ExpireOn and eviction by hand.
+// clean-up will apply, pinning, ExpireOn and eviction by hand; and moving the cache when
+// DOModifyCacheDrive changes.
 
 #include "agent/AgentEngine.h"
+#include "cache/CacheEviction.h"
 #include "cache/CacheExpiry.h"
+#include "cache/CacheRelocation.h"
 #include "cache/PieceStore.h"
+#include "log/LogCategories.h"
 #include "transfer/PeerHub.h"
+
+#include <QDir>
 
 namespace opendo::agent {
 
@@ -89,6 +95,42 @@ QString AgentEngine::evictContent(const QString& contentId)
         m_peers->dropSwarm(contentId, tr("evicted by the user"));
     QString error;
     return m_store->evict(contentId, tr("evicted by the user"), &error) ? QString() : error;
+}
+
+void AgentEngine::followCacheFolderPolicy()
+{
+    if (!m_store || !m_downloads || !m_policies)
+        return; // start-up opens the cache where the policy says
+    const QString wanted =
+        cache::cacheDirectoryFor(resolveEffective(m_policies->state()), m_options.dataDir);
+    if (QDir::cleanPath(wanted) == QDir::cleanPath(m_store->cacheDir())) {
+        m_cacheMoveTimer.stop();
+        m_cacheMoveError.clear();
+        return;
+    }
+    // A running download would keep writing to the old path; waiting is simpler and safer
+    // than pulling the folder from under it.
+    if (m_downloads->jobsUsingCacheFiles() > 0) {
+        m_cacheMoveTimer.start();
+        return;
+    }
+    if (m_peers)
+        m_peers->dropAllSwarms(tr("the cache folder moves to %1").arg(wanted));
+    const cache::CacheRelocation moved = cache::relocateCache(*m_store, wanted);
+    if (!moved.ok()) {
+        if (moved.error != m_cacheMoveError) // retries of the same problem are no new errors
+            m_errors->report(log::DoErrorCode::CacheFolderMissing, log::lcCache(),
+                             tr("DOModifyCacheDrive names %1, but %2; the cache "
+                                "stays in %3.")
+                                 .arg(wanted, moved.error, m_store->cacheDir()));
+        m_cacheMoveError = moved.error;
+        m_cacheMoveTimer.start(); // the folder may become usable (a drive mounted later)
+        return;
+    }
+    m_cacheMoveError.clear();
+    m_downloads->rejoinSwarms();
+    if (!m_jobsPublishTimer.isActive())
+        m_jobsPublishTimer.start(); // cached sizes change with evicted content
 }
 
 } // namespace opendo::agent

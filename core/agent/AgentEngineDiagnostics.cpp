@@ -113,6 +113,8 @@ void AgentEngine::gatherDiagnosticInputs(diagnostics::DiagnosticInputs& in) cons
     in.databaseCheck = quickCheck(m_db.handle());
     in.configuredCacheDir = cache::cacheDirectoryFor(in.policies, m_options.dataDir);
     in.cacheDir = m_store ? m_store->cacheDir() : in.configuredCacheDir;
+    in.cacheMoveError = m_cacheMoveError;
+    in.downloadsUsingCache = m_downloads ? m_downloads->jobsUsingCacheFiles() : 0;
     in.discoveryUrl = m_discovery ? m_discovery->client().serviceUrl().toString() : QString();
     in.month = monthTotals(QDate::currentDate());
     in.cacheEntries = cacheContents();

@@ -146,17 +146,31 @@ CheckResult cacheFolder(const InstantCheck& c, const DiagnosticInputs& in)
                          storage.rootPath());
     if (!in.configuredCacheDir.isEmpty() &&
         QDir::cleanPath(in.configuredCacheDir) != QDir::cleanPath(in.cacheDir)) {
-        // The agent opens its cache once, at start: a new DOModifyCacheDrive waits for a restart.
+        // The agent moves its cache while it runs, but only into a usable folder and only
+        // while no download writes to it.
         const QString next = QDir::toNativeSeparators(in.configuredCacheDir);
-        CheckResult r =
-            c.result(Verdict::Warn, Diag::tr("DOModifyCacheDrive now names %1, but the agent keeps "
-                                             "its cache in %2 until it restarts.")
-                                        .arg(next, dir));
+        CheckResult r = c.result(
+            Verdict::Warn,
+            Diag::tr("DOModifyCacheDrive names %1, but the cache is still in %2.").arg(next, dir));
         r.evidence = evidence;
-        r.remedy = Diag::tr("Restart the agent (or the console) to use %1. Content cached in %2 "
-                            "is not moved: it is downloaded again when needed, and %2 can be "
-                            "deleted after the restart.")
-                       .arg(next, dir);
+        if (!in.cacheMoveError.isEmpty()) {
+            r.evidence << Diag::tr("Moving the cache failed: %1").arg(in.cacheMoveError);
+            r.remedy = Diag::tr("Create %1 with write access for the agent's user (mkdir -p %1), "
+                                "or set DOModifyCacheDrive to a writable folder. The agent tries "
+                                "again every few seconds.")
+                           .arg(next);
+        } else if (in.downloadsUsingCache > 0) {
+            r.evidence
+                << Diag::tr("Downloads writing to the cache: %1").arg(in.downloadsUsingCache);
+            r.remedy = Diag::tr("Let the running downloads finish or pause them: the cache then "
+                                "moves to %1 with its content. Content on another drive cannot "
+                                "be renamed there; it is evicted and downloaded again when "
+                                "needed.")
+                           .arg(next);
+        } else {
+            r.remedy = Diag::tr("Nothing holds the move up; run the check again in a few "
+                                "seconds.");
+        }
         return r;
     }
     CheckResult r = c.result(Verdict::Pass, Diag::tr("The cache folder exists and is writable."));

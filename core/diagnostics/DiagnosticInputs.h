@@ -32,9 +32,11 @@ struct DiagnosticInputs
     DiagnosticRequest request;
     agent::AgentOptions options;
     QString cacheDir; // where pieces are stored (DOModifyCacheDrive or inside the data dir)
-    QString configuredCacheDir; // where DOModifyCacheDrive says now; differs until a restart
-    QString databasePath;       // the agent's SQLite state
-    QString databaseCheck;      // "ok" or what PRAGMA quick_check / opening reported
+    QString configuredCacheDir;  // where DOModifyCacheDrive says now; differs until it moved
+    QString cacheMoveError;      // why the cache cannot move there ("" when it can)
+    int downloadsUsingCache = 0; // running downloads a cache move waits for
+    QString databasePath;        // the agent's SQLite state
+    QString databaseCheck;       // "ok" or what PRAGMA quick_check / opening reported
     QString listenError;  // why the agent does not listen ("" when it does or was not asked to)
     QString discoveryUrl; // the service the agent uses ("" = none)
     policy::PolicySnapshot policies;

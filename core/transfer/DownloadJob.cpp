@@ -176,6 +176,12 @@ void DownloadJob::beginTransfer()
     }
     m_context.store.touch(m_record.contentId);
     m_dataPath = m_context.store.dataPath(m_record.contentId);
+    if (m_committer && m_committer->path() != m_dataPath) {
+        // The cache folder moved while this job was idle (DOModifyCacheDrive).
+        Q_ASSERT(m_committer->idle());
+        delete m_committer;
+        m_committer = nullptr;
+    }
     if (!m_committer) {
         m_committer =
             new PieceCommitter(m_context.workers, m_dataPath, m_fileSize, m_metainfo, this);
@@ -592,6 +598,12 @@ void DownloadJob::stopTransfer()
     leaveSwarm();
     if (m_committer)
         m_committer->flush();
+}
+
+bool DownloadJob::usesCacheFile() const
+{
+    return m_record.state == JobState::Downloading || m_finishing ||
+           (m_committer && !m_committer->idle());
 }
 
 void DownloadJob::pause()

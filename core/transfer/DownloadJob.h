@@ -66,6 +66,9 @@ public:
     void setCacheServers(CacheServerPlan plan) { m_cachePlan = std::move(plan); }
 
     const JobRecord& record() const { return m_record; }
+    // Reading or writing its data file now (downloading, finishing the user's copy, or pieces
+    // still on their way to the disk): the cache folder must not move under it.
+    bool usesCacheFile() const;
     JobStatus status() const;
 
 Q_SIGNALS:

@@ -336,6 +336,12 @@ bool DownloadManager::hasActiveJobFor(const QString& contentId) const
     return false;
 }
 
+int DownloadManager::jobsUsingCacheFiles() const
+{
+    return int(std::count_if(m_jobs.cbegin(), m_jobs.cend(),
+                             [](const DownloadJob* job) { return job->usesCacheFile(); }));
+}
+
 void DownloadManager::tick()
 {
     qint64 httpTotal = 0;

@@ -43,6 +43,7 @@ public:
     QList<JobStatus> statuses() const;
     std::optional<JobStatus> status(const QString& jobId) const;
     bool hasActiveJobFor(const QString& contentId) const;
+    int jobsUsingCacheFiles() const; // see DownloadJob::usesCacheFile
     // Where DHCP option 235 is looked up (DOCacheHostSource 1 and 2).
     void setDhcpLeaseFolders(const QStringList& folders) { m_dhcpLeaseFolders = folders; }
     // Peering became possible again: running downloads join their swarms.

@@ -393,6 +393,12 @@ void PeerHub::dropSwarm(const QString& contentId, const QString& reason)
     }
 }
 
+void PeerHub::dropAllSwarms(const QString& reason)
+{
+    for (const QString& contentId : m_swarms.keys())
+        dropSwarm(contentId, reason);
+}
+
 void PeerHub::connectStaticPeers()
 {
     if (!peeringAllowed())

@@ -118,6 +118,9 @@ public:
                      const QBitArray& have);
     Swarm* swarm(const QString& contentId) const;
     void dropSwarm(const QString& contentId, const QString& reason); // content evicted
+    // Closes every swarm, e.g. before the cache folder moves; seeding swarms come back on demand
+    // and downloads rejoin when they start again.
+    void dropAllSwarms(const QString& reason);
 
     const peer::LocalIdentity& identity() const { return m_identity; }
     WorkerPool& workers() { return m_workers; }

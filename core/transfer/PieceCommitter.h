@@ -26,6 +26,9 @@ public:
     // Pieces whose bytes are still held in memory (being verified or written). Written pieces
     // waiting for their batch sync no longer hold memory and do not count.
     int inMemory() const { return m_inWorkers; }
+    // Nothing written, syncing or waiting to sync: the data file may be moved.
+    bool idle() const { return m_inWorkers == 0 && m_syncing == 0 && m_unsynced.isEmpty(); }
+    const QString& path() const { return m_path; }
     void flush(); // sync what is written now instead of waiting for the batch to fill
 
 Q_SIGNALS:

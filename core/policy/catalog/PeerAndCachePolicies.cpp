@@ -207,8 +207,8 @@ constexpr PolicyDefinition kPeerAndCachePolicies[] = {
         .description = QT_TRANSLATE_NOOP(
             "opendo::policy",
             "Drive, folder or environment variable to keep the cache in instead of the default "
-            "place. The agent moves to it when it next starts; content already cached is "
-            "downloaded again."),
+            "place. The running agent moves its cache there once no download is writing to it; "
+            "cached content moves along, except across file systems, where it is evicted."),
         .sourceNote = QT_TRANSLATE_NOOP(
             "opendo::policy",
             "Not set by default: on this platform the cache then lives inside the agent's data "

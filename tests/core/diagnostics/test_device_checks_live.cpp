@@ -13,6 +13,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -133,24 +134,33 @@ void DeviceChecksLiveTest::cacheFolderGoneBehindAFile()
 
 void DeviceChecksLiveTest::cacheDriveChangedWhileRunning()
 {
-    auto agent = std::make_unique<agent::Agent>(test::testAgentOptions(m_dir->filePath("agent")));
-    QCOMPARE(agent->start().result(), QString());
+    agent::Agent agent(test::testAgentOptions(m_dir->filePath("agent")));
+    QCOMPARE(agent.start().result(), QString());
     const QString inUse = m_dir->filePath("agent/cache");
-    QCOMPARE(runAgentCheck(*agent, "device.cache_folder").verdict, Verdict::Pass);
-    const QString next = m_dir->filePath("elsewhere");
-    QVERIFY(applyPolicyValues(*agent, {{"DOModifyCacheDrive", next}}));
-    const CheckResult r = runAgentCheck(*agent, "device.cache_folder");
+    QCOMPARE(runAgentCheck(agent, "device.cache_folder").verdict, Verdict::Pass);
+
+    // A folder the agent cannot create: the cache stays where it is and the check says why.
+    QFile blocker(m_dir->filePath("blocker"));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const QString unusable = m_dir->filePath("blocker/cache");
+    QVERIFY(applyPolicyValues(agent, {{"DOModifyCacheDrive", unusable}}));
+    CheckResult r = runAgentCheck(agent, "device.cache_folder");
     QVERIFY2(r.verdict == Verdict::Warn, qPrintable(describeResult(r)));
-    QVERIFY2(r.summary.contains(next) && r.summary.contains(inUse), qPrintable(describeResult(r)));
-    QVERIFY2(r.remedy.startsWith("Restart the agent"), qPrintable(r.remedy));
-    // After the restart the new folder is the cache and the check is content again.
-    agent.reset();
-    agent::Agent restarted(test::testAgentOptions(m_dir->filePath("agent")));
-    QCOMPARE(restarted.start().result(), QString());
-    const CheckResult after = runAgentCheck(restarted, "device.cache_folder");
-    QVERIFY2(after.verdict == Verdict::Pass, qPrintable(describeResult(after)));
-    QVERIFY2(after.evidence.join('\n').contains("Cache folder: " + next),
-             qPrintable(describeResult(after)));
+    QVERIFY2(r.summary.contains(unusable) && r.summary.contains(inUse),
+             qPrintable(describeResult(r)));
+    QVERIFY2(r.evidence.join('\n').contains("the folder " + unusable + " cannot be created"),
+             qPrintable(describeResult(r)));
+    QVERIFY2(r.remedy.contains("mkdir -p " + unusable), qPrintable(describeResult(r)));
+
+    // A usable one: the idle agent moves its cache there at once, without a restart.
+    const QString next = m_dir->filePath("elsewhere");
+    QVERIFY(applyPolicyValues(agent, {{"DOModifyCacheDrive", next}}));
+    r = runAgentCheck(agent, "device.cache_folder");
+    QVERIFY2(r.verdict == Verdict::Pass, qPrintable(describeResult(r)));
+    QVERIFY2(r.evidence.join('\n').contains("Cache folder: " + next),
+             qPrintable(describeResult(r)));
+    QVERIFY(!QFileInfo::exists(inUse)); // the empty old folder is gone
 }
 
 void DeviceChecksLiveTest::cacheFolderNotWritable()
