@@ -903,6 +903,10 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>DOModifyCacheDrive names %1, but %2; the cache stays in %3.</source>
         <translation>DOModifyCacheDrive nennt %1, aber %2; der Cache bleibt in %3.</translation>
     </message>
+    <message>
+        <source>Cannot open the cache index: %1</source>
+        <translation>Der Cache-Index lässt sich nicht öffnen: %1</translation>
+    </message>
 </context>
 <context>
     <name>opendo::agent::DiscoveryLink</name>
@@ -5646,6 +5650,10 @@ von %2</translation>
     <message>
         <source>Keep the selected content at least until a time you choose, however old it gets (ExpireOn; at most a year ahead).</source>
         <translation>Den ausgewählten Inhalt mindestens bis zu einem gewählten Zeitpunkt behalten, egal wie alt er wird (ExpireOn; höchstens ein Jahr im Voraus).</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "agent/DeviceStatsSampler.h"
 #include "agent/DiscoveryLink.h"
 #include "cache/CacheJanitor.h"
+#include "cache/CacheRelocation.h"
 #include "cache/PieceStore.h"
 #include "content/Metainfo.h"
 #include "log/LogCategories.h"
@@ -13,6 +14,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QSaveFile>
 
 namespace opendo::agent {
@@ -133,7 +135,18 @@ QString AgentEngine::startDownloads()
         return error;
     }
     m_store = std::make_unique<cache::PieceStore>(m_db.handle(), cacheDir);
+    // DOModifyCacheDrive may have changed while no agent ran (doctl config set): the content is
+    // still where the index was last kept, so open the index there and move it.
+    const QString recorded = m_store->recordedCacheDir();
+    if (!recorded.isEmpty() && QDir::cleanPath(recorded) != QDir::cleanPath(cacheDir) &&
+        QFileInfo(recorded).isDir()) {
+        m_store->setCacheDir(recorded);
+        cache::relocateCache(*m_store, cacheDir); // cacheDir exists, so it cannot be refused
+    }
+    m_store->setCacheDir(cacheDir);
     QString error;
+    if (!m_store->recordCacheDir(&error))
+        return tr("Cannot open the cache index: %1").arg(error);
     if (const int unmarked = m_store->reconcile(&error); unmarked > 0)
         qWarning("cache: %d pieces had no data on disk and will be downloaded again", unmarked);
     m_network = new QNetworkAccessManager(this);

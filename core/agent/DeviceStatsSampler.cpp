@@ -24,7 +24,8 @@ stats::DeviceStats DeviceStatsSampler::sample(const stats::ClassBytes& down,
     s.at = QDateTime::currentDateTimeUtc();
     s.files = m_store.contentCount();
     s.cacheBytes = m_store.totalBytes();
-    const QStorageInfo storage(m_store.cacheDir());
+    s.cacheFolder = m_store.cacheDir();
+    const QStorageInfo storage(s.cacheFolder);
     const cache::DriveSpace drive{storage.bytesTotal(), storage.bytesAvailable()};
     s.diskTotalBytes = drive.total;
     s.diskFreeBytes = drive.available;

@@ -66,6 +66,11 @@ CacheRelocation relocateCache(PieceStore& store, const QString& to)
     for (const CachedContent& content : store.all()) {
         const QString id = content.geometry.contentId;
         const QString source = QFileInfo(store.dataPath(id)).absolutePath();
+        if (!QFileInfo::exists(source) &&
+            QFileInfo::exists(QDir(target).filePath(id + QStringLiteral("/content")))) {
+            ++result.moved; // an earlier move got this far before the agent stopped
+            continue;
+        }
         QString problem;
         if (QFileInfo::exists(source))
             problem = moveFolder(source, QDir(target).filePath(id));
@@ -90,6 +95,8 @@ CacheRelocation relocateCache(PieceStore& store, const QString& to)
                 << "cannot evict" << id << "after a failed move:" << error;
     }
     store.setCacheDir(target);
+    if (QString error; !store.recordCacheDir(&error))
+        qCWarning(log::lcCache).noquote() << "cannot record the new cache folder:" << error;
     // The old folder goes only if the cache leaves it empty; it may be a user's folder.
     QDir().rmdir(from);
     qCInfo(log::lcCache).noquote()

@@ -4,9 +4,9 @@
 // content's folder is renamed into the new cache folder, which is atomic and instant on the
 // same file system; content that cannot be renamed (another drive, a name already taken by
 // something the cache did not write) is evicted with the reason and downloaded again when
-// needed, because copying gigabytes would hold the agent up for minutes. A crash half-way
-// leaves every content either moved or where it was: the start-up reconcile forgets the pieces
-// of the ones left behind.
+// needed, because copying gigabytes would hold the agent up for minutes. The store records the
+// new folder last, so after a crash half-way the next start moves again from the recorded
+// folder and finds the contents that had already moved in the new one.
 //
 // The caller makes sure no download writes into the cache and no swarm reads from it meanwhile.
 

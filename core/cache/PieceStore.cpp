@@ -297,6 +297,25 @@ bool PieceStore::updateColumn(const QString& column, const QVariant& value,
     return true;
 }
 
+QString PieceStore::recordedCacheDir() const
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT path FROM cache_folder WHERE id = 1")) && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
+bool PieceStore::recordCacheDir(QString* error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO cache_folder(id, path) VALUES (1, ?) "
+                             "ON CONFLICT(id) DO UPDATE SET path = excluded.path"));
+    q.addBindValue(m_cacheDir);
+    if (!q.exec())
+        return failWith(error, q.lastError().text());
+    return true;
+}
+
 bool PieceStore::evict(const QString& contentId, const QString& reason, QString* error)
 {
     if (!validContentId(contentId))

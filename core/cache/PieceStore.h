@@ -17,10 +17,13 @@ public:
     PieceStore(QSqlDatabase db, QString cacheDir);
 
     const QString& cacheDir() const { return m_cacheDir; }
-    // Where content lives from now on (DOModifyCacheDrive changed). Data paths derive from the
-    // current folder and bytes are not moved, so a move starts an empty cache: evict existing
-    // content first (reason "cache folder moved"), while evict() still finds its files.
+    // Where content lives from now on (see relocateCache, which moves the bytes first). Data
+    // paths derive from the current folder.
     void setCacheDir(const QString& dir) { m_cacheDir = dir; }
+    // The folder last recorded as the one the index refers to ("" when none was recorded, as
+    // in a database from before it was kept), and recording the current one.
+    QString recordedCacheDir() const;
+    bool recordCacheDir(QString* error);
 
     // Registers content; idempotent (an existing entry keeps its pieces). Creates its folder.
     bool add(const ContentGeometry& geometry, const QByteArray& metainfo, const QString& sourceUrl,

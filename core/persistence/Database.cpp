@@ -136,6 +136,11 @@ const char* const kMigrations[] = {
     "  end_reason TEXT NOT NULL,"
     "  violation INTEGER NOT NULL CHECK (violation IN (0, 1)));"
     "CREATE INDEX peer_connections_ended ON peer_connections (ended_ms)",
+    // v10: the folder the cache index refers to, so an agent started after DOModifyCacheDrive
+    // changed finds the content where it was and moves it.
+    "CREATE TABLE cache_folder ("
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  path TEXT NOT NULL)",
 };
 
 bool exec(QSqlDatabase& db, const QString& sql, QString* error)

@@ -15,22 +15,23 @@ namespace opendo::stats {
 struct DeviceStats
 {
     QDateTime at;
-    int files = 0;                   // contents in the cache
-    qint64 cacheBytes = 0;           // verified bytes present
-    qint64 cacheLimitBytes = 0;      // the limit in effect (0 = none)
-    qint64 maxCacheSizeBytes = 0;    // DOMaxCacheSize (percent of the drive) as bytes
+    int files = 0;                    // contents in the cache
+    qint64 cacheBytes = 0;            // verified bytes present
+    qint64 cacheLimitBytes = 0;       // the limit in effect (0 = none)
+    qint64 maxCacheSizeBytes = 0;     // DOMaxCacheSize (percent of the drive) as bytes
     qint64 absoluteMaxCacheBytes = 0; // DOAbsoluteMaxCacheSize as bytes; 0 = not set
-    qint64 diskTotalBytes = 0;       // drive holding the cache
+    QString cacheFolder;              // where the content is (DOModifyCacheDrive or the default)
+    qint64 diskTotalBytes = 0;        // drive holding the cache
     qint64 diskFreeBytes = 0;
     ClassBytes downloadedTotal{}; // since the agent started
     ClassBytes uploadedTotal{};
     ClassBytes downloadRate{}; // bytes per second over the last second
     ClassBytes uploadRate{};
     int activeDownloads = 0;
-    int peers = 0;                  // live connections
+    int peers = 0;                           // live connections
     std::array<int, 5> connectionsByClass{}; // index = int(SourceClass); Http = HTTP ranges
-    double cpuPercent = 0;          // of one core, over the last second
-    qint64 memoryBytes = 0;         // resident set size of the agent's process
+    double cpuPercent = 0;                   // of one core, over the last second
+    qint64 memoryBytes = 0;                  // resident set size of the agent's process
 };
 
 } // namespace opendo::stats

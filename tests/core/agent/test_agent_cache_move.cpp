@@ -4,6 +4,8 @@
 // and finishes in the new folder, byte-identical.
 
 #include "agent/Agent.h"
+#include "persistence/Database.h"
+#include "policy/PolicyStore.h"
 #include "support/AgentPolicies.h"
 #include "support/LiveChecks.h"
 #include "support/NginxServer.h"
@@ -52,6 +54,7 @@ class AgentCacheMoveTest : public QObject
 private Q_SLOTS:
     void initTestCase();
     void cacheFollowsThePolicyOnceDownloadsLetIt();
+    void policyChangedWhileStoppedMovesAtStart();
 
 private:
     QTemporaryDir m_dir;
@@ -145,6 +148,47 @@ void AgentCacheMoveTest::cacheFollowsThePolicyOnceDownloadsLetIt()
     const JobStatus againDone = agent.waitForJob(again.jobId).result();
     QCOMPARE(againDone.state, JobState::Complete);
     QCOMPARE(againDone.totalBytesDownloaded, qint64(0));
+}
+
+void AgentCacheMoveTest::policyChangedWhileStoppedMovesAtStart()
+{
+    QTemporaryDir data;
+    const QString oldCache = data.filePath("cache");
+    const QString newCache = data.filePath("moved/cache");
+    QString smallId;
+    {
+        Agent agent(testAgentOptions(data.path()));
+        QCOMPARE(agent.start().result(), QString());
+        QVERIFY(applyPolicyValues(agent, {{"DOMinFileSizeToCache", "1"}}));
+        const auto small =
+            agent.addDownload({m_nginx->url("/small.bin").toString(), {}, true}).result();
+        QVERIFY2(!small.jobId.isEmpty(), qPrintable(small.error));
+        const JobStatus done = agent.waitForJob(small.jobId).result();
+        QCOMPARE(done.state, JobState::Complete);
+        smallId = done.fileId;
+    }
+    QVERIFY(QFileInfo::exists(contentPath(oldCache, smallId)));
+    {
+        // As doctl config set does without a running agent: straight into the database.
+        persistence::Database db;
+        QString error;
+        QVERIFY2(db.open(data.path(), &error), qPrintable(error));
+        policy::PolicyStore policies(db.handle());
+        QVERIFY2(policies.load(&error), qPrintable(error));
+        QVERIFY(
+            policies.apply({policy::PolicyLayer::Policy, {{"DOModifyCacheDrive", newCache}}}).ok);
+    }
+    Agent agent(testAgentOptions(data.path()));
+    QCOMPARE(agent.start().result(), QString());
+    QVERIFY(QFileInfo::exists(contentPath(newCache, smallId)));
+    QVERIFY(!QFileInfo::exists(oldCache));
+    const auto again =
+        agent.addDownload({m_nginx->url("/small.bin").toString(), {}, true}).result();
+    QVERIFY2(!again.jobId.isEmpty(), qPrintable(again.error));
+    const JobStatus againDone = agent.waitForJob(again.jobId).result();
+    QCOMPARE(againDone.state, JobState::Complete);
+    QCOMPARE(againDone.totalBytesDownloaded, qint64(0));
+    QVERIFY(sameContent(contentPath(newCache, smallId), m_dir.filePath("www/small.bin")));
 }
 
 QTEST_GUILESS_MAIN(AgentCacheMoveTest)

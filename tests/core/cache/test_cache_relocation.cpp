@@ -56,6 +56,7 @@ private Q_SLOTS:
     void cleanup();
     void contentFollowsWithItsPieces();
     void sameFolderIsNoMove();
+    void interruptedMoveIsCompleted();
     void unusableFolderChangesNothing();
     void leftoverOfAnEarlierCacheIsReplaced();
     void foreignFilesInTheWayEvictTheContent();
@@ -145,7 +146,8 @@ void CacheRelocationTest::contentFollowsWithItsPieces()
     verifyMovedIntact("bbb222", {1}, target);
     QVERIFY(m_store->find("aaa111")->pinned);
     QVERIFY(m_store->evictions().isEmpty());
-    QVERIFY(!QFileInfo::exists(oldDir())); // left empty, so removed
+    QCOMPARE(m_store->recordedCacheDir(), target); // where the next start looks
+    QVERIFY(!QFileInfo::exists(oldDir()));         // left empty, so removed
     // Nothing stray (the write probe) stays behind in the new folder.
     QCOMPARE(QDir(target).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
              QStringList({"aaa111", "bbb222"}));
@@ -163,6 +165,27 @@ void CacheRelocationTest::sameFolderIsNoMove()
     QVERIFY(QFileInfo::exists(m_store->dataPath("aaa111")));
 }
 
+void CacheRelocationTest::interruptedMoveIsCompleted()
+{
+    addContent("aaa111", {0, 1});
+    addContent("bbb222", {2});
+    QString error;
+    QVERIFY(m_store->recordCacheDir(&error));
+    const QString target = m_dir->filePath("new");
+    // The agent stopped after renaming the first folder, before recording the new place.
+    QVERIFY(QDir().mkpath(target));
+    QVERIFY(QDir().rename(oldDir() + "/aaa111", target + "/aaa111"));
+    QCOMPARE(m_store->recordedCacheDir(), oldDir());
+
+    const CacheRelocation r = relocateCache(*m_store, target);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.moved, 2);
+    QCOMPARE(r.evicted, 0);
+    verifyMovedIntact("aaa111", {0, 1}, target);
+    verifyMovedIntact("bbb222", {2}, target);
+    QCOMPARE(m_store->recordedCacheDir(), target);
+}
+
 void CacheRelocationTest::unusableFolderChangesNothing()
 {
     addContent("aaa111", {0, 2});
@@ -175,6 +198,7 @@ void CacheRelocationTest::unusableFolderChangesNothing()
     QVERIFY(!r.ok());
     QVERIFY2(r.error.contains("the folder " + target + " cannot be created"), qPrintable(r.error));
     QCOMPARE(m_store->cacheDir(), oldDir());
+    QCOMPARE(m_store->recordedCacheDir(), QString()); // nothing recorded either
     QCOMPARE(m_store->find("aaa111")->present.count(true), 2);
     QCOMPARE(readAll(m_store->dataPath("aaa111")).mid(0, kPieceLength), pieceBytes("aaa111", 0));
     QVERIFY(m_store->evictions().isEmpty());

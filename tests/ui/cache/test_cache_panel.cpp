@@ -211,6 +211,9 @@ void CachePanelTest::summaryNamesTheLimit()
     s.cacheLimitBytes = 0;
     s.diskTotalBytes = 0;
     QCOMPARE(ui::CachePanel::summary(s), QString("1 file(s), 1.2 GiB (no size limit)"));
+    s.cacheFolder = "/srv/do-cache";
+    QCOMPARE(ui::CachePanel::summary(s),
+             QString("1 file(s), 1.2 GiB (no size limit) · in /srv/do-cache"));
 }
 
 void CachePanelTest::refreshesAreCoalesced()
@@ -371,8 +374,8 @@ void CachePanelTest::downloadPinEvict()
 
     // Keep until… (ExpireOn) moves the row's expiry to the chosen time.
     QVERIFY(keep->isEnabled());
-    const QDateTime until = QDateTime::fromSecsSinceEpoch(
-        QDateTime::currentDateTime().addDays(40).toSecsSinceEpoch());
+    const QDateTime until =
+        QDateTime::fromSecsSinceEpoch(QDateTime::currentDateTime().addDays(40).toSecsSinceEpoch());
     panel.keepSelectedUntil(until);
     QTRY_VERIFY_WITH_TIMEOUT(model.entry(0) && model.entry(0)->expiresAt == until, 6000);
     QCOMPARE(panel.messageText(), QString());

@@ -10,6 +10,7 @@
 #include "panels/downloads/JobTableModel.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -270,6 +271,8 @@ QString CachePanel::summary(const stats::DeviceStats& s)
     if (s.diskTotalBytes > 0)
         parts << tr("%1 free of %2 on the cache drive")
                      .arg(formatBytes(s.diskFreeBytes), formatBytes(s.diskTotalBytes));
+    if (!s.cacheFolder.isEmpty())
+        parts << tr("in %1").arg(QDir::toNativeSeparators(s.cacheFolder));
     return parts.join(QStringLiteral(" · "));
 }
 
