@@ -7,6 +7,7 @@
 #include "log/LogCategories.h"
 #include "stats/ErrorJournal.h"
 #include "transfer/OriginPacing.h"
+#include "transfer/OriginSpans.h"
 #include "transfer/OutputFile.h"
 #include "transfer/PeerHub.h"
 #include "transfer/PieceCommitter.h"
@@ -21,13 +22,6 @@ namespace opendo::transfer {
 
 namespace {
 
-// Requests in flight to the origin. Measured on loopback (2 cores, Qt 6.4): one or two streams
-// of 8 MiB ranges reach 400-650 MB/s, while four parallel ones fall to ~190 MB/s.
-constexpr int kMaxRanges = 2;
-constexpr qint64 kSpanBytes = 8 * 1024 * 1024; // bytes per range request
-// With peers around, shorter ranges: what one agent fetches from the origin it fetches alone, and
-// a short range leaves less for two agents to fetch twice.
-constexpr qint64 kSpanBytesWithPeers = 2 * 1024 * 1024;
 // Assembled pieces not yet durable. 8 MiB keeps the disk busy (one fdatasync batch) and the
 // agent's peak RSS near 48 MiB on a 1 GiB download; 16 MiB gained no speed and cost 8-16 MiB.
 constexpr qint64 kPendingBytes = 8 * 1024 * 1024;
@@ -340,7 +334,7 @@ void DownloadJob::pump()
         return;
     const HttpGate gate = m_source ? httpGate() : HttpGate::Closed;
     if (gate != HttpGate::Closed) {
-        while (m_spans.openCount() < kMaxRanges && acceptsMorePieces()) {
+        while (m_spans.openCount() < kMaxOriginRanges && acceptsMorePieces()) {
             if (!m_source->rangesSupported() && !m_spans.isEmpty())
                 break; // the server streams the whole file: one request at a time
             if (!requestSpan(gate))
@@ -353,59 +347,34 @@ void DownloadJob::pump()
 
 bool DownloadJob::requestSpan(HttpGate gate)
 {
-    PiecePicker::Run span;
-    const bool peers = m_swarm && m_swarm->connectionCount() > 0;
-    // Pieces that peers serving us have are left to them; without such peers, or when they are
-    // too slow for DOMinBackgroundQos, the origin takes any piece nobody is fetching.
-    const bool includeAvailable =
-        gate == HttpGate::Open && (!m_swarm || m_swarm->servingPeerCount() == 0 || belowMinQos());
-    if (!m_source->rangesSupported()) {
-        if (!m_reportedNoRanges) {
-            m_reportedNoRanges = true;
-            stats::reportError(m_context.errors, log::DoErrorCode::NoRangeSupport,
-                               log::lcTransfer(),
-                               QStringLiteral("%1 ignores byte ranges; streaming the whole file")
-                                   .arg(m_origin.toString()));
-        }
-        // Everything from the first missing piece comes in one stream; pieces that are present
-        // or arrive from elsewhere meanwhile are skipped.
-        const PiecePicker::Run run = m_picker->pickForHttp(1, true);
-        if (run.empty())
-            return false;
-        span = {run.first, m_pieceCount - 1};
-        for (int p = run.first + 1; p < m_pieceCount; ++p) {
-            if (!isPresent(p) && !m_picker->isAssigned(p))
-                m_picker->assign(p, PiecePicker::kHttpSource);
-        }
-    } else {
-        const qint64 spanBytes = peers ? kSpanBytesWithPeers : kSpanBytes;
-        const int maxPieces = int(qMax<qint64>(1, spanBytes / qMax<qint64>(1, m_pieceLength)));
-        PiecePicker::Run run =
-            // Topping up to DOMinBackgroundQos ignores the split with co-fetchers: they may be
-            // the very peers that are too slow.
-            m_picker->pickForHttp(maxPieces, includeAvailable, peers,
-                                  belowMinQos() ? std::function<bool(int)>() : httpShare());
-        if (run.empty() && peersStalled())
-            run = m_picker->pickForHttp(maxPieces, includeAvailable, peers);
-        if (run.empty() && gate == HttpGate::Open && m_swarm &&
-            (m_swarm->servingPeerCount() == 0 || belowMinQos()) &&
-            m_picker->missingUnassignedCount() == 0) {
-            // Endgame with no peer serving, or with peers too slow for DOMinBackgroundQos: the
-            // origin takes over what those peers hold.
-            const int piece = m_picker->pickInFlightForHttp();
-            run = {piece, piece};
-        }
-        if (run.empty()) {
-            // Nothing of ours to fetch now: look again when peers may have stalled.
-            if (m_picker->missingUnassignedCount() > 0 && !m_holdTimer.isActive())
-                m_holdTimer.start(1000);
-            return false;
-        }
-        span = run;
-        qCDebug(log::lcTransfer).noquote()
-            << m_record.contentId.left(12) << "HTTP pieces" << run.first << "-" << run.last
-            << (includeAvailable ? "(peers not serving)" : "(no serving peer has them)");
+    if (!m_source->rangesSupported() && !m_reportedNoRanges) {
+        m_reportedNoRanges = true;
+        stats::reportError(m_context.errors, log::DoErrorCode::NoRangeSupport, log::lcTransfer(),
+                           QStringLiteral("%1 ignores byte ranges; streaming the whole file")
+                               .arg(m_origin.toString()));
     }
+    OriginSituation situation;
+    situation.gate = gate;
+    situation.rangesSupported = m_source->rangesSupported();
+    situation.inSwarm = m_swarm != nullptr;
+    situation.connectedPeers = m_swarm ? m_swarm->connectionCount() : 0;
+    situation.servingPeers = m_swarm ? m_swarm->servingPeerCount() : 0;
+    situation.belowMinQos = belowMinQos();
+    situation.peersStalled = peersStalled();
+    situation.share = httpShare();
+    situation.pieceLength = m_pieceLength;
+    const OriginSpan next = chooseOriginSpan(*m_picker, situation);
+    if (next.run.empty()) {
+        // Nothing of ours to fetch now: look again when peers may have stalled.
+        if (next.recheckSoon && !m_holdTimer.isActive())
+            m_holdTimer.start(1000);
+        return false;
+    }
+    const PiecePicker::Run span = next.run;
+    if (situation.rangesSupported)
+        qCDebug(log::lcTransfer).noquote()
+            << m_record.contentId.left(12) << "HTTP pieces" << span.first << "-" << span.last
+            << (next.includesAvailable ? "(peers not serving)" : "(no serving peer has them)");
     const qint64 offset = qint64(span.first) * m_pieceLength;
     const qint64 end = qMin(m_fileSize, qint64(span.last + 1) * m_pieceLength);
     const quint64 tag = ++m_nextTag;

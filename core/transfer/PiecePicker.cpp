@@ -204,6 +204,15 @@ PiecePicker::Run PiecePicker::pickForHttp(int maxPieces, bool includeAvailable, 
     return {start, last};
 }
 
+int PiecePicker::firstFreeMissing() const
+{
+    for (int p = 0; p < m_pieceCount; ++p) {
+        if (!m_present[p] && !m_received[p] && m_assigned[p].isEmpty())
+            return p;
+    }
+    return -1;
+}
+
 int PiecePicker::pickInFlightForHttp()
 {
     const auto& present = std::as_const(m_present);

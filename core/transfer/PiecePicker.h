@@ -69,6 +69,9 @@ public:
     // Endgame for the origin: one piece in flight from a peer (not from HTTP), least duplicated
     // first, or -1.
     int pickInFlightForHttp();
+    // The lowest missing piece that no source fetches and that is not on its way to the disk, or
+    // -1. Not assigned: for a stream from a server without ranges, which starts at byte 0 anyway.
+    int firstFreeMissing() const;
 
     void assign(int piece, SourceKey source); // pick* already assign; for the caller's own runs
     // The source gives up the piece (finished, failed, disconnected). Returns whether it held it.
