@@ -96,6 +96,7 @@ public:
                             std::shared_ptr<QPromise<QString>> promise);
 
 private:
+    static QString unknownPolicyFileType(const QString& path);
     void gatherDiagnosticInputs(diagnostics::DiagnosticInputs& inputs) const;
     // Runs the checks on facts already gathered; `done` gets the report on this thread.
     void runChecks(diagnostics::DiagnosticInputs gathered,

@@ -11,6 +11,11 @@ namespace opendo::agent {
 
 using namespace opendo::policy;
 
+QString AgentEngine::unknownPolicyFileType(const QString& path)
+{
+    return tr("%1: unknown file type; use .reg, .pol, .xml (SyncML) or .json.").arg(path);
+}
+
 PolicyApplyResult AgentEngine::applyPolicyChanges(const PolicyChangeSet& changes)
 {
     if (!m_policies)
@@ -26,8 +31,7 @@ PolicyParseResult AgentEngine::readPolicyFile(const QString& path) const
     PolicyParseResult result;
     const auto format = formatForPath(path);
     if (!format) {
-        result.error =
-            tr("%1: unknown file type; use .reg, .pol, .xml (SyncML) or .json.").arg(path);
+        result.error = unknownPolicyFileType(path);
         return result;
     }
     QFile file(path);
@@ -61,7 +65,7 @@ QString AgentEngine::exportPolicyFile(const QString& path, std::optional<PolicyF
     if (!format)
         format = formatForPath(path);
     if (!format)
-        return tr("%1: unknown file type; use .reg, .pol, .xml (SyncML) or .json.").arg(path);
+        return unknownPolicyFileType(path);
     if (!m_policies)
         return tr("The agent is not running.");
     // What a fleet should receive is what this device effectively has configured.
