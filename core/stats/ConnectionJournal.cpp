@@ -77,17 +77,20 @@ bool ConnectionJournal::insert(const ConnectionRecord& r)
         "INSERT INTO peer_connections (content_id, endpoint, incoming, source_class, client, "
         "started_ms, ended_ms, bytes_received, bytes_sent, hash_failures, end_reason, violation) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(r.contentId);
-    q.addBindValue(r.endpoint);
+    // A null QString binds as SQL NULL, and a peer that closed before its extension handshake
+    // never named its client: that is "", not a refused record (and a lost batch).
+    const auto text = [](const QString& s) { return s.isNull() ? QStringLiteral("") : s; };
+    q.addBindValue(text(r.contentId));
+    q.addBindValue(text(r.endpoint));
     q.addBindValue(r.incoming ? 1 : 0);
     q.addBindValue(transfer::sourceClassKey(r.sourceClass));
-    q.addBindValue(r.client);
+    q.addBindValue(text(r.client));
     q.addBindValue(r.startedAt.toMSecsSinceEpoch());
     q.addBindValue(r.endedAt.toMSecsSinceEpoch());
     q.addBindValue(r.bytesReceived);
     q.addBindValue(r.bytesSent);
     q.addBindValue(r.hashFailures);
-    q.addBindValue(r.endReason);
+    q.addBindValue(text(r.endReason));
     q.addBindValue(r.violation ? 1 : 0);
     if (!q.exec()) {
         qCWarning(log::lcSwarm).noquote() << "cannot keep the record of the connection to"

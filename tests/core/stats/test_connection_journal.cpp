@@ -48,6 +48,7 @@ private Q_SLOTS:
     void unknownClassReadsAsInternet();
     void prunesOldAndExcessRecords();
     void refusedInsertIsReported();
+    void peerThatNeverNamedItsClientIsKept();
 
 private:
     void reopen();
@@ -193,6 +194,20 @@ void ConnectionJournalTest::refusedInsertIsReported()
     QString error;
     QVERIFY(m_journal->recent(10, {}, &error).isEmpty());
     QVERIFY(!error.isEmpty());
+}
+
+void ConnectionJournalTest::peerThatNeverNamedItsClientIsKept()
+{
+    m_journal->record(sample("aa", "127.0.0.2:7680", 1));
+    ConnectionRecord anonymous = sample("aa", "127.0.0.3:7680", 2);
+    anonymous.client = QString(); // closed before the extension handshake
+    anonymous.endReason = QString();
+    m_journal->record(anonymous);
+    QVERIFY(m_journal->flush()); // the whole batch, not refused for one record
+    const QList<ConnectionRecord> out = m_journal->recent(10);
+    QCOMPARE(out.size(), 2);
+    QCOMPARE(out.last().endpoint, QString("127.0.0.3:7680"));
+    QCOMPARE(out.last().client, QString());
 }
 
 QTEST_GUILESS_MAIN(ConnectionJournalTest)
