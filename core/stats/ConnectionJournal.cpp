@@ -56,10 +56,12 @@ bool ConnectionJournal::flush()
         return true;
     // Inside a caller's transaction (tests) the records join it.
     const bool own = m_db.transaction();
-    bool ok = true;
+    // A record the database refuses (reported by insert) does not cost the others theirs.
+    int inserted = 0;
     for (const ConnectionRecord& r : std::as_const(m_pending))
-        ok = ok && insert(r);
-    if (own && (ok ? !m_db.commit() : !m_db.rollback()))
+        inserted += insert(r) ? 1 : 0;
+    bool ok = inserted == m_pending.size();
+    if (own && (inserted > 0 ? !m_db.commit() : !m_db.rollback()))
         ok = false;
     m_sincePrune += int(m_pending.size());
     m_pending.clear();

@@ -1,7 +1,8 @@
 // The journal of ended peer connections in a real SQLite file: what goes in comes back (across
 // reopening), newest last, filtered by content, bounded in age and count; records wait for a
 // batch but every read and the journal's end write them; an unknown class reads as an Internet
-// peer; a database that refuses the insert is reported, not hidden.
+// peer; a database that refuses the insert is reported, not hidden, and one refused record does
+// not cost the rest of its batch.
 
 #include "persistence/Database.h"
 #include "stats/ConnectionJournal.h"
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void prunesOldAndExcessRecords();
     void refusedInsertIsReported();
     void peerThatNeverNamedItsClientIsKept();
+    void oneRefusedRecordDoesNotCostTheOthers();
 
 private:
     void reopen();
@@ -208,6 +210,22 @@ void ConnectionJournalTest::peerThatNeverNamedItsClientIsKept()
     QCOMPARE(out.size(), 2);
     QCOMPARE(out.last().endpoint, QString("127.0.0.3:7680"));
     QCOMPARE(out.last().client, QString());
+}
+
+void ConnectionJournalTest::oneRefusedRecordDoesNotCostTheOthers()
+{
+    QSqlQuery q(m_db->handle());
+    QVERIFY(q.exec("CREATE TRIGGER refuse_one BEFORE INSERT ON peer_connections "
+                   "WHEN NEW.endpoint = 'refused:1' BEGIN SELECT RAISE(ABORT, 'refused'); END"));
+    m_journal->record(sample("aa", "127.0.0.2:7680", 1));
+    m_journal->record(sample("aa", "refused:1", 2));
+    m_journal->record(sample("aa", "127.0.0.4:7680", 3));
+    QVERIFY(!m_journal->flush()); // reported…
+    QCOMPARE(rows(), 2);          // …but the other two are kept
+    const QList<ConnectionRecord> out = m_journal->recent(10);
+    QCOMPARE(out.size(), 2);
+    QCOMPARE(out.first().bytesReceived, 1);
+    QCOMPARE(out.last().bytesReceived, 3);
 }
 
 QTEST_GUILESS_MAIN(ConnectionJournalTest)
