@@ -149,9 +149,10 @@ private:
     transfer::DownloadManager* m_downloads = nullptr;
     DiscoveryLink* m_discovery = nullptr;
     cache::CacheJanitor* m_janitor = nullptr;
-    QTimer m_cacheMoveTimer;   // retries a cache move that had to wait
-    QString m_cacheMoveError;  // why the cache cannot move where DOModifyCacheDrive says
-    QTimer m_jobsPublishTimer; // coalesces progress into at most a few snapshots a second
+    QTimer m_cacheMoveTimer;    // retries a cache move that had to wait
+    QString m_cacheMoveError;   // why the cache cannot move where DOModifyCacheDrive says
+    QString m_cacheMoveAwaited; // where a move waiting for running downloads goes
+    QTimer m_jobsPublishTimer;  // coalesces progress into at most a few snapshots a second
     QHash<QString, QList<std::shared_ptr<QPromise<transfer::JobStatus>>>> m_waiters;
 };
 

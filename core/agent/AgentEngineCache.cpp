@@ -11,6 +11,7 @@
 #include "transfer/PeerHub.h"
 
 #include <QDir>
+#include <utility>
 
 namespace opendo::agent {
 
@@ -106,11 +107,18 @@ void AgentEngine::followCacheFolderPolicy()
     if (QDir::cleanPath(wanted) == QDir::cleanPath(m_store->cacheDir())) {
         m_cacheMoveTimer.stop();
         m_cacheMoveError.clear();
+        m_cacheMoveAwaited.clear();
         return;
     }
     // A running download would keep writing to the old path; waiting is simpler and safer
     // than pulling the folder from under it.
-    if (m_downloads->jobsUsingCacheFiles() > 0) {
+    if (const int busy = m_downloads->jobsUsingCacheFiles(); busy > 0) {
+        if (std::exchange(m_cacheMoveAwaited, wanted) != wanted) // once, not at every retry
+            qCInfo(log::lcCache).noquote()
+                << QStringLiteral("the cache moves to %1 once %2 running download(s) finish or "
+                                  "are paused")
+                       .arg(wanted)
+                       .arg(busy);
         m_cacheMoveTimer.start();
         return;
     }
@@ -128,6 +136,7 @@ void AgentEngine::followCacheFolderPolicy()
         return;
     }
     m_cacheMoveError.clear();
+    m_cacheMoveAwaited.clear();
     m_downloads->rejoinSwarms();
     if (!m_jobsPublishTimer.isActive())
         m_jobsPublishTimer.start(); // cached sizes change with evicted content

@@ -4,6 +4,7 @@
 // and finishes in the new folder, byte-identical.
 
 #include "agent/Agent.h"
+#include "log/LogBuffer.h"
 #include "persistence/Database.h"
 #include "policy/PolicyStore.h"
 #include "support/AgentPolicies.h"
@@ -65,6 +66,7 @@ void AgentCacheMoveTest::initTestCase()
 {
     if (!NginxServer::isAvailable())
         OPENDO_SKIP_WITHOUT_TOOL("nginx is not installed (Debian package nginx-light)");
+    log::LogBuffer::install(); // the agent's log lines become readable through logRecords()
     NginxOptions options;
     options.documentRoot = m_dir.filePath("www");
     QVERIFY(QDir().mkpath(options.documentRoot));
@@ -92,8 +94,8 @@ void AgentCacheMoveTest::cacheFollowsThePolicyOnceDownloadsLetIt()
     QCOMPARE(smallDone.state, JobState::Complete);
     const QString smallId = smallDone.fileId;
 
-    // 4 MB/s keeps the big download running for seconds.
-    QVERIFY(applyPolicyValues(agent, {{"DOMaxForegroundDownloadBandwidth", "4096"}}));
+    // 2 MB/s keeps the big download running for about 16 s.
+    QVERIFY(applyPolicyValues(agent, {{"DOMaxForegroundDownloadBandwidth", "2048"}}));
     const auto big = agent.addDownload({m_nginx->url("/big.bin").toString(), {}, true}).result();
     QVERIFY2(!big.jobId.isEmpty(), qPrintable(big.error));
     QDeadlineTimer started(20000);
@@ -113,6 +115,15 @@ void AgentCacheMoveTest::cacheFollowsThePolicyOnceDownloadsLetIt()
     QVERIFY2(waiting.remedy.contains("pause them"), qPrintable(describeResult(waiting)));
     QVERIFY(QFileInfo::exists(contentPath(oldCache, smallId)));
     QVERIFY(!QFileInfo::exists(contentPath(newCache, smallId)));
+    // The wait is logged once, not at each of the agent's retries (every 2 s).
+    QTest::qWait(4500);
+    QCOMPARE(statusOf(agent, big.jobId).value_or(JobStatus{}).state, JobState::Downloading);
+    QVERIFY(QFileInfo::exists(contentPath(oldCache, smallId)));
+    int waitLines = 0;
+    for (const log::LogRecord& r : Agent::logRecords(0))
+        waitLines +=
+            r.message.contains("the cache moves to " + newCache + " once 1 running") ? 1 : 0;
+    QCOMPARE(waitLines, 1);
 
     // Paused, nothing writes: the cache moves within the agent's retry interval.
     QVERIFY(agent.pauseDownload(big.jobId).result());
