@@ -3,6 +3,7 @@
 #include "log/LogCategories.h"
 #include "stats/ConnectionJournal.h"
 #include "stats/ErrorJournal.h"
+#include "transfer/DuplicateConnection.h"
 #include "transfer/PeerHub.h"
 #include "transfer/PiecePicker.h"
 #include "transfer/PieceSink.h"
@@ -214,12 +215,25 @@ bool Swarm::hasConnectionTo(const QHostAddress& address, quint16 listenPort) con
 void Swarm::onReady(Peer& peer)
 {
     // Two connections to the same agent (both sides dialled at once) waste a slot each way.
+    PeerConnection* existing = nullptr;
     for (const auto& other : m_peers) {
         if (other.get() != &peer && other->connection->isReady() &&
             other->connection->remotePeerId() == peer.connection->remotePeerId()) {
-            peer.connection->close(tr("already connected to this peer"));
+            existing = other->connection;
+            break;
+        }
+    }
+    if (existing) {
+        const bool outgoing = peer.connection->direction() == PeerConnection::Direction::Outgoing;
+        const KeptConnection kept =
+            keepOnDuplicate(m_hub.identity().peerId, peer.connection->remotePeerId(), outgoing,
+                            existing->direction() == PeerConnection::Direction::Outgoing);
+        const QString reason = tr("already connected to this peer");
+        if (kept == KeptConnection::Existing) {
+            peer.connection->close(reason);
             return;
         }
+        existing->close(reason); // `peer` lives on: its Peer is not the one erased
     }
     if (peer.connection->remotePeerId() == m_hub.identity().peerId) {
         peer.connection->close(tr("connected to ourselves"));
