@@ -38,6 +38,7 @@ QList<QPair<QString, QJsonValue>> perfSnapFields(const DeviceStats& d,
         {QStringLiteral("CacheLimitBytes"), d.cacheLimitBytes},
         {QStringLiteral("TotalDiskBytes"), d.diskTotalBytes},
         {QStringLiteral("AvailableDiskBytes"), d.diskFreeBytes},
+        {QStringLiteral("CacheFolder"), d.cacheFolder}, // OpenDO's: where DO shows WorkingDirectory
         {QStringLiteral("CpuUsagePct"), d.cpuPercent},
         {QStringLiteral("MemUsageKB"), d.memoryBytes / 1024},
         {QStringLiteral("NumberOfPeers"), qint64(peers.offered.size())},

@@ -114,6 +114,7 @@ void DoctlStatsTest::perfSnapDescribesTheDevice()
     QVERIFY(o["CacheLimitBytes"].toInteger() <= o["TotalDiskBytes"].toInteger());
     QVERIFY(o["MemUsageKB"].toInteger() > 1000); // the agent, not doctl
     QCOMPARE(o["DiscoveryState"].toString(), QString("not_configured"));
+    QCOMPARE(o["CacheFolder"].toString(), m_dir.filePath("cache"));
     // The monthly view is still there, and a stray argument is a usage error.
     QCOMPARE(doctl({"perfsnap", "--month", "--json"}).exitCode, 0);
     QCOMPARE(doctl({"perfsnap", "--bogus"}).exitCode, 2);
