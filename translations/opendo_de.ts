@@ -3084,6 +3084,14 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>Downloads writing to the cache: %1</source>
         <translation>Downloads, die in den Cache schreiben: %1</translation>
     </message>
+    <message>
+        <source>Roomier drive: %1 (%2, %3 free of %4)</source>
+        <translation>Geräumigeres Laufwerk: %1 (%2, %3 frei von %4)</translation>
+    </message>
+    <message>
+        <source>Or give the cache more room: set DOModifyCacheDrive to a folder on %1; the agent moves its cache there, and content cached on this drive is downloaded again when needed.</source>
+        <translation>Oder geben Sie dem Cache mehr Platz: Setzen Sie DOModifyCacheDrive auf einen Ordner auf %1; der Agent verlegt seinen Cache dorthin, und Inhalte, die auf diesem Laufwerk zwischengespeichert sind, werden bei Bedarf erneut heruntergeladen.</translation>
+    </message>
 </context>
 <context>
     <name>opendo::discovery</name>

@@ -121,6 +121,8 @@ void AgentEngine::gatherDiagnosticInputs(diagnostics::DiagnosticInputs& in) cons
     in.evictions = evictions(50);
     in.endedConnections = endedConnections(kBundleConnections);
     in.system = transfer::probeSystemFacts(in.cacheDir);
+    in.cacheVolumeRoot = QStorageInfo(in.cacheDir).rootPath();
+    in.volumes = diagnostics::localVolumes();
     if (transfer::cacheHostsFromDhcp(in.policies))
         in.dhcpOption235 = findDhcpOption(235, dhcpLeaseFolders(in.agentSettings.value(
                                                    QString::fromLatin1(kDhcpLeaseFoldersSetting))));

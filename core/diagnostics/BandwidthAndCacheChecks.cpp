@@ -171,6 +171,16 @@ CheckResult cacheUse(const InstantCheck& c, const DiagnosticInputs& in)
         r.remedy = Diag::tr("Cap the cache: set DOAbsoluteMaxCacheSize to %1 GB (it wins over the "
                             "percentage DOMaxCacheSize).")
                        .arg(suggestedGb);
+        if (const VolumeSpace* roomier = roomierVolume(in.volumes, in.cacheVolumeRoot, room)) {
+            r.evidence << Diag::tr("Roomier drive: %1 (%2, %3 free of %4)")
+                              .arg(roomier->rootPath, roomier->fileSystem,
+                                   gbText(roomier->freeBytes), gbText(roomier->totalBytes));
+            r.remedy += QLatin1Char(' ') +
+                        Diag::tr("Or give the cache more room: set DOModifyCacheDrive to a folder "
+                                 "on %1; the agent moves its cache there, and content cached on "
+                                 "this drive is downloaded again when needed.")
+                            .arg(roomier->rootPath);
+        }
         r.fix << change(QStringLiteral("DOAbsoluteMaxCacheSize"), QString::number(suggestedGb));
         return r;
     }

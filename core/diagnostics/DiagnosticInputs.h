@@ -9,6 +9,7 @@
 #include "cache/CachedContent.h"
 #include "common/DhcpLeaseOptions.h"
 #include "diagnostics/DiagnosticRequest.h"
+#include "diagnostics/LocalVolumes.h"
 #include "log/LogBuffer.h"
 #include "policy/PolicyState.h"
 #include "stats/ConnectionJournal.h"
@@ -49,6 +50,8 @@ struct DiagnosticInputs
     QList<cache::EvictionRecord> evictions;          // newest first
     QList<stats::ConnectionRecord> endedConnections; // the latest peer connections, newest last
     transfer::SystemFacts system;
+    QString cacheVolumeRoot;       // mount point of the file system holding the cache
+    QList<VolumeSpace> volumes;    // local disk file systems, for "move the cache" advice
     DhcpOptionFound dhcpOption235; // cache servers from DHCP, read when DOCacheHostSource asks
     qint64 uploadedThisMonthInternet = 0; // what DOMonthlyUploadDataCap counts
     QList<log::LogRecord> recentWarnings; // warnings and errors of the last hours, oldest first
