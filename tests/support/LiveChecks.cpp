@@ -1,5 +1,7 @@
 #include "support/LiveChecks.h"
 
+#include "diagnostics/CheckCatalog.h"
+
 #include <QTest>
 
 namespace opendo::test {
@@ -12,6 +14,20 @@ diagnostics::CheckResult runAgentCheck(agent::Agent& agent, const QString& id)
     if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10'000))
         return {};
     return future.result().results.value(0);
+}
+
+diagnostics::CheckResult runCheckOn(const QString& id, const diagnostics::DiagnosticInputs& in)
+{
+    diagnostics::CheckResult result;
+    bool done = false;
+    diagnostics::makeCheck(id)->start(in, [&](diagnostics::CheckResult r) {
+        result = std::move(r);
+        done = true;
+    });
+    // Instant checks answer from the event loop at the latest.
+    if (!QTest::qWaitFor([&] { return done; }, 1000))
+        return {};
+    return result;
 }
 
 QString describeResult(const diagnostics::CheckResult& r)

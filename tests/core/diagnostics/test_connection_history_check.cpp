@@ -4,6 +4,7 @@
 
 #include "diagnostics/CheckCatalog.h"
 #include "diagnostics/CheckResult.h"
+#include "support/LiveChecks.h"
 
 #include <QTest>
 
@@ -33,19 +34,7 @@ CheckResult run(const QList<ConnectionRecord>& records)
 {
     diagnostics::DiagnosticInputs in;
     in.endedConnections = records;
-    auto check = diagnostics::makeCheck(QStringLiteral("peers.connection_history"));
-    CheckResult result;
-    bool done = false;
-    check->start(in, [&](CheckResult r) {
-        result = std::move(r);
-        done = true;
-    });
-    // Instant checks answer from the event loop at the latest.
-    for (int i = 0; i < 100 && !done; ++i)
-        QTest::qWait(10);
-    if (!done)
-        result.summary = QStringLiteral("the check did not answer");
-    return result;
+    return test::runCheckOn(QStringLiteral("peers.connection_history"), in);
 }
 
 } // namespace

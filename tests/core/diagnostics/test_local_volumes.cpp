@@ -5,6 +5,7 @@
 #include "diagnostics/CheckCatalog.h"
 #include "diagnostics/CheckResult.h"
 #include "diagnostics/LocalVolumes.h"
+#include "support/LiveChecks.h"
 
 #include <QTest>
 
@@ -29,16 +30,7 @@ const QByteArray kMounts = "sysfs /sys sysfs rw,nosuid 0 0\n"
 
 CheckResult runCacheUse(const diagnostics::DiagnosticInputs& in)
 {
-    auto check = diagnostics::makeCheck(QStringLiteral("cache.use"));
-    CheckResult result;
-    bool done = false;
-    check->start(in, [&](CheckResult r) {
-        result = std::move(r);
-        done = true;
-    });
-    for (int i = 0; i < 100 && !done; ++i)
-        QTest::qWait(10);
-    return result;
+    return test::runCheckOn(QStringLiteral("cache.use"), in);
 }
 
 // A 20 GB drive with 5 GB free and a cache allowed to grow to 30 GB.
