@@ -141,7 +141,12 @@ QString AgentEngine::startDownloads()
     if (!recorded.isEmpty() && QDir::cleanPath(recorded) != QDir::cleanPath(cacheDir) &&
         QFileInfo(recorded).isDir()) {
         m_store->setCacheDir(recorded);
-        cache::relocateCache(*m_store, cacheDir); // cacheDir exists, so it cannot be refused
+        // Refused only when cacheDir is not writable; the content then stays behind and
+        // reconcile() below forgets its pieces.
+        if (const cache::CacheRelocation moved = cache::relocateCache(*m_store, cacheDir);
+            !moved.ok())
+            qCWarning(log::lcCache).noquote() << "cannot move the cache from" << recorded << "to"
+                                              << cacheDir << ":" << moved.error;
     }
     m_store->setCacheDir(cacheDir);
     QString error;

@@ -59,24 +59,20 @@ CacheRelocation relocateCache(PieceStore& store, const QString& to)
     const QString target = QDir::cleanPath(to);
     if (target == QDir::cleanPath(from))
         return result;
-    if (QString problem = writableProblem(target); !problem.isEmpty()) {
-        result.error = problem;
+    result.error = writableProblem(target);
+    if (!result.ok())
         return result;
-    }
     for (const CachedContent& content : store.all()) {
         const QString id = content.geometry.contentId;
         const QString source = QFileInfo(store.dataPath(id)).absolutePath();
-        if (!QFileInfo::exists(source) &&
-            QFileInfo::exists(QDir(target).filePath(id + QStringLiteral("/content")))) {
-            ++result.moved; // an earlier move got this far before the agent stopped
-            continue;
-        }
+        const QString destination = QDir(target).filePath(id);
         QString problem;
         if (QFileInfo::exists(source))
-            problem = moveFolder(source, QDir(target).filePath(id));
-        else
+            problem = moveFolder(source, destination);
+        else if (!QFileInfo::exists(destination + QStringLiteral("/content")))
             problem = QCoreApplication::translate("opendo::cache", "its folder %1 was missing")
                           .arg(source);
+        // else an earlier move got this far before the agent stopped
         if (problem.isEmpty()) {
             ++result.moved;
             continue;

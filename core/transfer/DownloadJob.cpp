@@ -370,7 +370,7 @@ bool DownloadJob::requestSpan(HttpGate gate)
             m_holdTimer.start(1000);
         return false;
     }
-    const PiecePicker::Run span = next.run;
+    const PiecePicker::Run& span = next.run;
     if (situation.rangesSupported)
         qCDebug(log::lcTransfer).noquote()
             << m_record.contentId.left(12) << "HTTP pieces" << span.first << "-" << span.last

@@ -7,6 +7,7 @@
 #include "log/LogBuffer.h"
 #include "persistence/Database.h"
 #include "policy/PolicyStore.h"
+#include "support/AgentDownloads.h"
 #include "support/AgentPolicies.h"
 #include "support/LiveChecks.h"
 #include "support/NginxServer.h"
@@ -33,14 +34,6 @@ namespace {
 constexpr qint64 kMiB = 1024 * 1024;
 constexpr qint64 kSmallSize = 4 * kMiB;
 constexpr qint64 kBigSize = 32 * kMiB;
-
-std::optional<JobStatus> statusOf(const Agent& agent, const QString& jobId)
-{
-    for (const JobStatus& s : agent.jobs())
-        if (s.jobId == jobId)
-            return s;
-    return std::nullopt;
-}
 
 QString contentPath(const QString& cacheDir, const QString& contentId)
 {
@@ -87,11 +80,8 @@ void AgentCacheMoveTest::cacheFollowsThePolicyOnceDownloadsLetIt()
     // Small test files are cached (the default minimum is 50 MB).
     QVERIFY(applyPolicyValues(agent, {{"DOMinFileSizeToCache", "1"}}));
 
-    const auto small =
-        agent.addDownload({m_nginx->url("/small.bin").toString(), {}, true}).result();
-    QVERIFY2(!small.jobId.isEmpty(), qPrintable(small.error));
-    const JobStatus smallDone = agent.waitForJob(small.jobId).result();
-    QCOMPARE(smallDone.state, JobState::Complete);
+    const JobStatus smallDone = downloadIntoCache(agent, m_nginx->url("/small.bin"));
+    QVERIFY2(smallDone.state == JobState::Complete, qPrintable(smallDone.error));
     const QString smallId = smallDone.fileId;
 
     // 2 MB/s keeps the big download running for about 16 s.
@@ -99,10 +89,9 @@ void AgentCacheMoveTest::cacheFollowsThePolicyOnceDownloadsLetIt()
     const auto big = agent.addDownload({m_nginx->url("/big.bin").toString(), {}, true}).result();
     QVERIFY2(!big.jobId.isEmpty(), qPrintable(big.error));
     QDeadlineTimer started(20000);
-    while (!started.hasExpired() &&
-           statusOf(agent, big.jobId).value_or(JobStatus{}).fileSizeInCache < 4 * kMiB)
+    while (!started.hasExpired() && latestStatus(agent, big.jobId).fileSizeInCache < 4 * kMiB)
         QTest::qWait(50);
-    const JobStatus running = statusOf(agent, big.jobId).value_or(JobStatus{});
+    const JobStatus running = latestStatus(agent, big.jobId);
     QCOMPARE(running.state, JobState::Downloading);
     QVERIFY(running.fileSizeInCache >= 4 * kMiB);
 
@@ -117,7 +106,7 @@ void AgentCacheMoveTest::cacheFollowsThePolicyOnceDownloadsLetIt()
     QVERIFY(!QFileInfo::exists(contentPath(newCache, smallId)));
     // The wait is logged once, not at each of the agent's retries (every 2 s).
     QTest::qWait(4500);
-    QCOMPARE(statusOf(agent, big.jobId).value_or(JobStatus{}).state, JobState::Downloading);
+    QCOMPARE(latestStatus(agent, big.jobId).state, JobState::Downloading);
     QVERIFY(QFileInfo::exists(contentPath(oldCache, smallId)));
     int waitLines = 0;
     for (const log::LogRecord& r : Agent::logRecords(0))
@@ -131,7 +120,7 @@ void AgentCacheMoveTest::cacheFollowsThePolicyOnceDownloadsLetIt()
     while (!moved.hasExpired() && !QFileInfo::exists(contentPath(newCache, smallId)))
         QTest::qWait(50);
     QVERIFY(QFileInfo::exists(contentPath(newCache, smallId)));
-    const JobStatus paused = statusOf(agent, big.jobId).value_or(JobStatus{});
+    const JobStatus paused = latestStatus(agent, big.jobId);
     const QString bigId = paused.fileId;
     QVERIFY(QFileInfo::exists(contentPath(newCache, bigId)));
     QVERIFY2(!QFileInfo::exists(oldCache), qPrintable(oldCache)); // emptied, so removed
@@ -153,11 +142,8 @@ void AgentCacheMoveTest::cacheFollowsThePolicyOnceDownloadsLetIt()
                             .arg(paused.fileSizeInCache)));
 
     // Moved content is used as it is: asking for it again downloads nothing.
-    const auto again =
-        agent.addDownload({m_nginx->url("/small.bin").toString(), {}, true}).result();
-    QVERIFY2(!again.jobId.isEmpty(), qPrintable(again.error));
-    const JobStatus againDone = agent.waitForJob(again.jobId).result();
-    QCOMPARE(againDone.state, JobState::Complete);
+    const JobStatus againDone = downloadIntoCache(agent, m_nginx->url("/small.bin"));
+    QVERIFY2(againDone.state == JobState::Complete, qPrintable(againDone.error));
     QCOMPARE(againDone.totalBytesDownloaded, qint64(0));
 }
 
@@ -171,11 +157,8 @@ void AgentCacheMoveTest::policyChangedWhileStoppedMovesAtStart()
         Agent agent(testAgentOptions(data.path()));
         QCOMPARE(agent.start().result(), QString());
         QVERIFY(applyPolicyValues(agent, {{"DOMinFileSizeToCache", "1"}}));
-        const auto small =
-            agent.addDownload({m_nginx->url("/small.bin").toString(), {}, true}).result();
-        QVERIFY2(!small.jobId.isEmpty(), qPrintable(small.error));
-        const JobStatus done = agent.waitForJob(small.jobId).result();
-        QCOMPARE(done.state, JobState::Complete);
+        const JobStatus done = downloadIntoCache(agent, m_nginx->url("/small.bin"));
+        QVERIFY2(done.state == JobState::Complete, qPrintable(done.error));
         smallId = done.fileId;
     }
     QVERIFY(QFileInfo::exists(contentPath(oldCache, smallId)));
@@ -193,11 +176,8 @@ void AgentCacheMoveTest::policyChangedWhileStoppedMovesAtStart()
     QCOMPARE(agent.start().result(), QString());
     QVERIFY(QFileInfo::exists(contentPath(newCache, smallId)));
     QVERIFY(!QFileInfo::exists(oldCache));
-    const auto again =
-        agent.addDownload({m_nginx->url("/small.bin").toString(), {}, true}).result();
-    QVERIFY2(!again.jobId.isEmpty(), qPrintable(again.error));
-    const JobStatus againDone = agent.waitForJob(again.jobId).result();
-    QCOMPARE(againDone.state, JobState::Complete);
+    const JobStatus againDone = downloadIntoCache(agent, m_nginx->url("/small.bin"));
+    QVERIFY2(againDone.state == JobState::Complete, qPrintable(againDone.error));
     QCOMPARE(againDone.totalBytesDownloaded, qint64(0));
     QVERIFY(sameContent(contentPath(newCache, smallId), m_dir.filePath("www/small.bin")));
 }

@@ -8,6 +8,7 @@
 #include "cache/PieceStore.h"
 #include "log/LogBuffer.h"
 #include "persistence/Database.h"
+#include "support/AgentDownloads.h"
 #include "support/NginxServer.h"
 #include "support/RequireTool.h"
 #include "support/TestAgentOptions.h"
@@ -48,12 +49,7 @@ bool applyPolicies(Agent& agent, const QList<std::pair<QString, QString>>& value
 // Downloads `url` into the cache only; returns the content id, "" on failure.
 QString download(Agent& agent, const QUrl& url)
 {
-    const auto added = agent.addDownload({url.toString(), {}, true}).result();
-    if (added.jobId.isEmpty()) {
-        qWarning("cannot add %s: %s", qPrintable(url.toString()), qPrintable(added.error));
-        return {};
-    }
-    const JobStatus done = agent.waitForJob(added.jobId).result();
+    const JobStatus done = downloadIntoCache(agent, url);
     if (done.state != JobState::Complete) {
         qWarning("%s ended %s: %s", qPrintable(url.toString()),
                  qPrintable(transfer::jobStateName(done.state)), qPrintable(done.error));
