@@ -907,6 +907,10 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>Cannot open the cache index: %1</source>
         <translation>Der Cache-Index lässt sich nicht öffnen: %1</translation>
     </message>
+    <message>
+        <source>The cache is being copied to %1; evict once the move is done.</source>
+        <translation>Der Cache wird gerade nach %1 kopiert; entfernen Sie Inhalte, sobald der Umzug abgeschlossen ist.</translation>
+    </message>
 </context>
 <context>
     <name>opendo::agent::DiscoveryLink</name>
@@ -964,6 +968,22 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>the cache folder moved to %1 and this content could not follow: %2</source>
         <translation>der Cache-Ordner ist nach %1 umgezogen und dieser Inhalt konnte nicht folgen: %2</translation>
+    </message>
+    <message>
+        <source>no space left on the drive of %1</source>
+        <translation>kein Speicherplatz mehr auf dem Laufwerk von %1</translation>
+    </message>
+    <message>
+        <source>cannot create the folder of %1</source>
+        <translation>der Ordner von %1 lässt sich nicht anlegen</translation>
+    </message>
+    <message>
+        <source>the cache holds %1 MB but only %2 MB is free on the drive of %3</source>
+        <translation>der Cache umfasst %1 MB, auf dem Laufwerk von %3 sind aber nur %2 MB frei</translation>
+    </message>
+    <message>
+        <source>its data file was missing</source>
+        <translation>seine Datendatei fehlte</translation>
     </message>
 </context>
 <context>
@@ -3065,14 +3085,6 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <translation>DOModifyCacheDrive nennt %1, aber der Cache liegt noch in %2.</translation>
     </message>
     <message>
-        <source>Create %1 with write access for the agent&apos;s user (mkdir -p %1), or set DOModifyCacheDrive to a writable folder. The agent tries again every few seconds.</source>
-        <translation>Legen Sie %1 mit Schreibrecht für den Benutzer des Agenten an (mkdir -p %1) oder setzen Sie DOModifyCacheDrive auf einen beschreibbaren Ordner. Der Agent versucht es alle paar Sekunden erneut.</translation>
-    </message>
-    <message>
-        <source>Let the running downloads finish or pause them: the cache then moves to %1 with its content. Content on another drive cannot be renamed there; it is evicted and downloaded again when needed.</source>
-        <translation>Lassen Sie die laufenden Downloads fertig werden oder halten Sie sie an: Dann zieht der Cache mit seinem Inhalt nach %1 um. Inhalte auf einem anderen Laufwerk lassen sich dorthin nicht umbenennen; sie werden entfernt und bei Bedarf erneut heruntergeladen.</translation>
-    </message>
-    <message>
         <source>Nothing holds the move up; run the check again in a few seconds.</source>
         <translation>Nichts hält den Umzug auf; führen Sie die Prüfung in einigen Sekunden erneut aus.</translation>
     </message>
@@ -3089,8 +3101,24 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <translation>Geräumigeres Laufwerk: %1 (%2, %3 frei von %4)</translation>
     </message>
     <message>
-        <source>Or give the cache more room: set DOModifyCacheDrive to a folder on %1; the agent moves its cache there, and content cached on this drive is downloaded again when needed.</source>
-        <translation>Oder geben Sie dem Cache mehr Platz: Setzen Sie DOModifyCacheDrive auf einen Ordner auf %1; der Agent verlegt seinen Cache dorthin, und Inhalte, die auf diesem Laufwerk zwischengespeichert sind, werden bei Bedarf erneut heruntergeladen.</translation>
+        <source>Copied to the new drive: %1 of %2</source>
+        <translation>Auf das neue Laufwerk kopiert: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Wait for the copy: %1 is on another drive, so the content is copied there. Downloads wait until it is done; peers are served from the old folder meanwhile.</source>
+        <translation>Warten Sie, bis das Kopieren abgeschlossen ist: %1 liegt auf einem anderen Laufwerk, daher werden die Inhalte dorthin kopiert. Downloads warten so lange; Peers werden währenddessen aus dem alten Ordner bedient.</translation>
+    </message>
+    <message>
+        <source>Make %1 usable — create it with write access for the agent&apos;s user (mkdir -p %1) and free enough space on its drive for the cache — or set DOModifyCacheDrive to another folder. The agent tries again by itself.</source>
+        <translation>Machen Sie %1 nutzbar – legen Sie den Ordner mit Schreibzugriff für den Benutzer des Agents an (mkdir -p %1) und schaffen Sie auf seinem Laufwerk genug Platz für den Cache – oder setzen Sie DOModifyCacheDrive auf einen anderen Ordner. Der Agent versucht es von selbst erneut.</translation>
+    </message>
+    <message>
+        <source>Let the running downloads finish or pause them: the cache then moves to %1 with its content (copied first when it is on another drive).</source>
+        <translation>Lassen Sie die laufenden Downloads fertig werden oder halten Sie sie an: Der Cache zieht dann mit seinen Inhalten nach %1 um (auf ein anderes Laufwerk wird zuerst kopiert).</translation>
+    </message>
+    <message>
+        <source>Or give the cache more room: set DOModifyCacheDrive to a folder on %1; the agent copies its cache there in the background and downloads wait until the copy is done.</source>
+        <translation>Oder geben Sie dem Cache mehr Platz: Setzen Sie DOModifyCacheDrive auf einen Ordner auf %1; der Agent kopiert seinen Cache im Hintergrund dorthin, und Downloads warten, bis das Kopieren abgeschlossen ist.</translation>
     </message>
 </context>
 <context>
@@ -5662,6 +5690,10 @@ von %2</translation>
     <message>
         <source>in %1</source>
         <translation>in %1</translation>
+    </message>
+    <message>
+        <source>copying to %1: %2 % (downloads wait)</source>
+        <translation>wird nach %1 kopiert: %2 % (Downloads warten)</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,6 @@ constexpr int kWorkerThreads = 2;
 constexpr int kPeersPublishMs = 500; // the Peers panel refreshes twice a second
 constexpr int kSampleMs = 1000;      // history resolution
 constexpr int kCompactEverySamples = 600;
-constexpr int kCacheMoveRetryMs = 2000; // while downloads keep the cache folder busy
 } // namespace
 
 AgentEngine::AgentEngine(AgentOptions options, SnapshotSink publishPolicy, JobsSink publishJobs)
@@ -50,7 +49,6 @@ AgentEngine::AgentEngine(AgentOptions options, SnapshotSink publishPolicy, JobsS
     connect(&m_sampleTimer, &QTimer::timeout, this, &AgentEngine::sampleTransfers);
     m_cacheMoveTimer.setParent(this);
     m_cacheMoveTimer.setSingleShot(true);
-    m_cacheMoveTimer.setInterval(kCacheMoveRetryMs);
     connect(&m_cacheMoveTimer, &QTimer::timeout, this, &AgentEngine::followCacheFolderPolicy);
     m_peersPublishTimer.setParent(this);
     m_peersPublishTimer.setInterval(kPeersPublishMs);
@@ -68,6 +66,8 @@ AgentEngine::~AgentEngine()
         }
     }
     m_waiters.clear();
+    delete m_cacheCopy; // stops the copying thread, which removes its partial copies
+    m_cacheCopy = nullptr;
     if (m_history)
         sampleTransfers(); // the bytes of the last, partial second
     // Jobs first (they use the store and the network), then wait for workers still writing.
@@ -138,17 +138,21 @@ QString AgentEngine::startDownloads()
     // DOModifyCacheDrive may have changed while no agent ran (doctl config set): the content is
     // still where the index was last kept, so open the index there and move it.
     const QString recorded = m_store->recordedCacheDir();
+    QString opened = cacheDir;
     if (!recorded.isEmpty() && QDir::cleanPath(recorded) != QDir::cleanPath(cacheDir) &&
         QFileInfo(recorded).isDir()) {
         m_store->setCacheDir(recorded);
-        // Refused only when cacheDir is not writable; the content then stays behind and
-        // reconcile() below forgets its pieces.
-        if (const cache::CacheRelocation moved = cache::relocateCache(*m_store, cacheDir);
-            !moved.ok())
-            qCWarning(log::lcCache).noquote() << "cannot move the cache from" << recorded << "to"
-                                              << cacheDir << ":" << moved.error;
+        // Onto another drive the copy runs in the background once the queue exists
+        // (followCacheFolderPolicy below); until then, and while cacheDir is unusable, the
+        // cache stays where it works, as it does when the policy changes while the agent runs.
+        opened = recorded;
+        if (cache::relocationMethod(recorded, cacheDir) == cache::RelocationMethod::Rename) {
+            if (const cache::CacheRelocation moved = cache::relocateCache(*m_store, cacheDir);
+                moved.ok())
+                opened = cacheDir;
+        }
     }
-    m_store->setCacheDir(cacheDir);
+    m_store->setCacheDir(opened);
     QString error;
     if (!m_store->recordCacheDir(&error))
         return tr("Cannot open the cache index: %1").arg(error);
@@ -164,7 +168,11 @@ QString AgentEngine::startDownloads()
     m_downloads = new transfer::DownloadManager(context, transfer::JobTable(m_db.handle()),
                                                 policies, m_options.resumeQueuedJobs, this);
     m_janitor = new cache::CacheJanitor(
-        *m_store, policies, [this](const QString& id) { return m_downloads->hasActiveJobFor(id); },
+        *m_store, policies,
+        [this](const QString& id) {
+            // A cache being copied keeps everything until the index points at the copies.
+            return m_cacheCopy || m_downloads->hasActiveJobFor(id);
+        },
         this);
     connect(m_downloads, &transfer::DownloadManager::jobsChanged, this, [this] {
         if (!m_jobsPublishTimer.isActive())
@@ -184,6 +192,7 @@ QString AgentEngine::startDownloads()
     applyAgentSettings();
     m_deviceStats = std::make_unique<DeviceStatsSampler>(m_db.handle(), *m_store, *m_downloads,
                                                          *m_peers, policies);
+    followCacheFolderPolicy(); // before restore(), so that a copy holds the queue from the start
     if (!m_downloads->restore(&error))
         return tr("Cannot read the download queue: %1").arg(error);
     publishJobs();
@@ -410,7 +419,12 @@ void AgentEngine::sampleTransfers()
     m_sampledDown = down;
     m_sampledUp = up;
     if (m_deviceStats) {
-        const stats::DeviceStats device = m_deviceStats->sample(down, up);
+        stats::DeviceStats device = m_deviceStats->sample(down, up);
+        if (m_cacheCopy) {
+            device.cacheMovingTo = m_cacheCopy->plan().to;
+            device.cacheMoveCopiedBytes = m_cacheCopy->bytesCopied();
+            device.cacheMoveTotalBytes = m_cacheCopy->plan().bytes;
+        }
         if (m_publishDevice)
             m_publishDevice(device);
     }

@@ -6,6 +6,7 @@
 #include "agent/AgentOptions.h"
 #include "agent/AgentSettings.h"
 #include "agent/PeerActivity.h"
+#include "cache/CacheCopyJob.h"
 #include "cache/CacheEntry.h"
 #include "cache/CachedContent.h"
 #include "diagnostics/CheckResult.h"
@@ -115,6 +116,10 @@ private:
     void settle(const QString& jobId);
     // DOModifyCacheDrive changed: move the cache there once no download uses its files.
     void followCacheFolderPolicy();
+    void startCacheCopy(const QString& to);
+    void completeCacheCopy(const QString& error);
+    void abandonCacheCopy();
+    void refuseCacheMove(const QString& wanted, const QString& why, int retryMs);
     void reloadIfChangedElsewhere();
 
     AgentOptions m_options;
@@ -152,7 +157,8 @@ private:
     QTimer m_cacheMoveTimer;    // retries a cache move that had to wait
     QString m_cacheMoveError;   // why the cache cannot move where DOModifyCacheDrive says
     QString m_cacheMoveAwaited; // where a move waiting for running downloads goes
-    QTimer m_jobsPublishTimer;  // coalesces progress into at most a few snapshots a second
+    cache::CacheCopyJob* m_cacheCopy = nullptr; // a move onto another drive under way
+    QTimer m_jobsPublishTimer; // coalesces progress into at most a few snapshots a second
     QHash<QString, QList<std::shared_ptr<QPromise<transfer::JobStatus>>>> m_waiters;
 };
 

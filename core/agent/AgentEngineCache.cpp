@@ -18,7 +18,10 @@ namespace opendo::agent {
 using namespace opendo::policy;
 
 namespace {
-constexpr int kMaxExpireOnDays = 365; // Set-DeliveryOptimizationStatus -ExpireOn's reach
+constexpr int kMaxExpireOnDays = 365;   // Set-DeliveryOptimizationStatus -ExpireOn's reach
+constexpr int kCacheMoveRetryMs = 2000; // while downloads keep the cache folder busy
+// A copy onto another drive that failed half-way is tried again this much later.
+constexpr int kCacheCopyRetryMs = 5 * 60 * 1000;
 } // namespace
 
 QList<cache::CacheEntry> AgentEngine::cacheContents() const
@@ -90,6 +93,9 @@ QString AgentEngine::evictContent(const QString& contentId)
         return tr("The agent is not running.");
     if (m_downloads && m_downloads->hasActiveJobFor(contentId))
         return tr("A download is using %1; cancel it first.").arg(contentId);
+    if (m_cacheCopy)
+        return tr("The cache is being copied to %1; evict once the move is done.")
+            .arg(m_cacheCopy->plan().to);
     if (const auto cached = m_store->find(contentId); cached && cached->pinned)
         return tr("%1 is pinned; unpin it before evicting it.").arg(cached->geometry.name);
     if (m_peers)
@@ -102,9 +108,14 @@ void AgentEngine::followCacheFolderPolicy()
 {
     if (!m_store || !m_downloads || !m_policies)
         return; // start-up opens the cache where the policy says
-    const QString wanted =
-        cache::cacheDirectoryFor(resolveEffective(m_policies->state()), m_options.dataDir);
-    if (QDir::cleanPath(wanted) == QDir::cleanPath(m_store->cacheDir())) {
+    const QString wanted = QDir::cleanPath(
+        cache::cacheDirectoryFor(resolveEffective(m_policies->state()), m_options.dataDir));
+    if (m_cacheCopy) {
+        if (m_cacheCopy->plan().to == wanted)
+            return;         // under way
+        abandonCacheCopy(); // the policy changed again; the old folder still holds everything
+    }
+    if (wanted == QDir::cleanPath(m_store->cacheDir())) {
         m_cacheMoveTimer.stop();
         m_cacheMoveError.clear();
         m_cacheMoveAwaited.clear();
@@ -119,20 +130,19 @@ void AgentEngine::followCacheFolderPolicy()
                                   "are paused")
                        .arg(wanted)
                        .arg(busy);
-        m_cacheMoveTimer.start();
+        m_cacheMoveTimer.start(kCacheMoveRetryMs);
+        return;
+    }
+    if (cache::relocationMethod(m_store->cacheDir(), wanted) == cache::RelocationMethod::Copy) {
+        startCacheCopy(wanted);
         return;
     }
     if (m_peers)
         m_peers->dropAllSwarms(tr("the cache folder moves to %1").arg(wanted));
     const cache::CacheRelocation moved = cache::relocateCache(*m_store, wanted);
     if (!moved.ok()) {
-        if (moved.error != m_cacheMoveError) // retries of the same problem are no new errors
-            m_errors->report(log::DoErrorCode::CacheFolderMissing, log::lcCache(),
-                             tr("DOModifyCacheDrive names %1, but %2; the cache "
-                                "stays in %3.")
-                                 .arg(wanted, moved.error, m_store->cacheDir()));
-        m_cacheMoveError = moved.error;
-        m_cacheMoveTimer.start(); // the folder may become usable (a drive mounted later)
+        // The folder may become usable (a drive mounted later).
+        refuseCacheMove(wanted, moved.error, kCacheMoveRetryMs);
         return;
     }
     m_cacheMoveError.clear();
@@ -140,6 +150,79 @@ void AgentEngine::followCacheFolderPolicy()
     m_downloads->rejoinSwarms();
     if (!m_jobsPublishTimer.isActive())
         m_jobsPublishTimer.start(); // cached sizes change with evicted content
+}
+
+void AgentEngine::startCacheCopy(const QString& to)
+{
+    cache::CacheCopyPlan plan = cache::planCacheCopy(*m_store, to);
+    if (!plan.ok()) {
+        refuseCacheMove(to, plan.error, kCacheMoveRetryMs); // space may be freed
+        return;
+    }
+    m_cacheMoveError.clear();
+    m_cacheMoveAwaited.clear();
+    m_downloads->holdStarts(true);
+    qCInfo(log::lcCache).noquote()
+        << QStringLiteral("copying the cache from %1 to %2 on another drive: %3 content(s), "
+                          "%4 MB; downloads wait until the copy is done, peers are served from "
+                          "%1 meanwhile")
+               .arg(plan.from, plan.to)
+               .arg(plan.items.size())
+               .arg(plan.bytes >> 20);
+    m_cacheCopy = new cache::CacheCopyJob(std::move(plan), this);
+    connect(m_cacheCopy, &cache::CacheCopyJob::finished, this,
+            [this](const QString& error, bool cancelled) {
+                if (!cancelled) // a cancelled job was already taken down by abandonCacheCopy
+                    completeCacheCopy(error);
+            });
+    m_cacheCopy->start();
+}
+
+void AgentEngine::completeCacheCopy(const QString& error)
+{
+    cache::CacheCopyJob* job = std::exchange(m_cacheCopy, nullptr);
+    job->deleteLater(); // it is still delivering the signal that got us here
+    if (!error.isEmpty()) {
+        m_downloads->holdStarts(false);
+        // Copying again at once would likely fail the same way after the same gigabytes.
+        refuseCacheMove(job->plan().to, error, kCacheCopyRetryMs);
+        return;
+    }
+    if (m_peers)
+        m_peers->dropAllSwarms(tr("the cache folder moves to %1").arg(job->plan().to));
+    job->keepCopies();
+    cache::finishCacheCopy(*m_store, job->plan()); // logs what moved and what was evicted
+    const qint64 ms = qMax<qint64>(1, job->elapsedMs());
+    qCInfo(log::lcCache).noquote()
+        << QStringLiteral("copied %1 MB in %2 s (%3 MB/s)")
+               .arg(job->plan().bytes >> 20)
+               .arg(double(ms) / 1000.0, 0, 'f', 1)
+               .arg(double(job->plan().bytes) / 1048576.0 * 1000.0 / double(ms), 0, 'f', 0);
+    m_downloads->holdStarts(false);
+    m_downloads->rejoinSwarms();
+    if (!m_jobsPublishTimer.isActive())
+        m_jobsPublishTimer.start();
+}
+
+void AgentEngine::abandonCacheCopy()
+{
+    const QString to = m_cacheCopy->plan().to;
+    delete std::exchange(m_cacheCopy, nullptr); // cancels; the copies made so far are removed
+    m_downloads->holdStarts(false);
+    qCInfo(log::lcCache).noquote()
+        << QStringLiteral("the copy of the cache to %1 stopped: DOModifyCacheDrive changed")
+               .arg(to);
+}
+
+void AgentEngine::refuseCacheMove(const QString& wanted, const QString& why, int retryMs)
+{
+    if (why != m_cacheMoveError) // retries of the same problem are no new errors
+        m_errors->report(log::DoErrorCode::CacheFolderMissing, log::lcCache(),
+                         tr("DOModifyCacheDrive names %1, but %2; the cache stays in %3.")
+                             .arg(wanted, why, m_store->cacheDir()));
+    m_cacheMoveError = why;
+    m_cacheMoveAwaited.clear();
+    m_cacheMoveTimer.start(retryMs);
 }
 
 } // namespace opendo::agent

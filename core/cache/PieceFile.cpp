@@ -37,18 +37,18 @@ DiskWriteResult invalid(const QString& message)
     return DiskWriteResult{DiskError::Io, message};
 }
 
+} // namespace
+
 // A file created here must also be findable after a crash: its directory entry is only durable
 // once the directory itself is synced. Best effort — the piece bytes are already durable, and a
 // lost entry shows up as a missing file that PieceStore::reconcile() repairs.
-void syncParentDirectory(const QString& path)
+void PieceFile::syncParentDirectory(const QString& path)
 {
     const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
     FileDescriptor fd(::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (fd.valid())
         ::fsync(fd.get());
 }
-
-} // namespace
 
 DiskError PieceFile::classifyWriteError(int errnum)
 {

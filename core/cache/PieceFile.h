@@ -37,6 +37,8 @@ public:
     // How writeDurably classifies an errno: ENOSPC/EDQUOT are DiskFull (the user can free space
     // or move the cache), everything else Io. Public so the mapping is testable for EDQUOT too.
     static DiskError classifyWriteError(int errnum);
+    // Makes a new or renamed file's directory entry durable (best effort).
+    static void syncParentDirectory(const QString& path);
 };
 
 } // namespace opendo::cache

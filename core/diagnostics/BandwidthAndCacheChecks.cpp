@@ -177,8 +177,8 @@ CheckResult cacheUse(const InstantCheck& c, const DiagnosticInputs& in)
                                    gbText(roomier->freeBytes), gbText(roomier->totalBytes));
             r.remedy += QLatin1Char(' ') +
                         Diag::tr("Or give the cache more room: set DOModifyCacheDrive to a folder "
-                                 "on %1; the agent moves its cache there, and content cached on "
-                                 "this drive is downloaded again when needed.")
+                                 "on %1; the agent copies its cache there in the background and "
+                                 "downloads wait until the copy is done.")
                             .arg(roomier->rootPath);
         }
         r.fix << change(QStringLiteral("DOAbsoluteMaxCacheSize"), QString::number(suggestedGb));

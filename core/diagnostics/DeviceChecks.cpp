@@ -153,19 +153,26 @@ CheckResult cacheFolder(const InstantCheck& c, const DiagnosticInputs& in)
             Verdict::Warn,
             Diag::tr("DOModifyCacheDrive names %1, but the cache is still in %2.").arg(next, dir));
         r.evidence = evidence;
-        if (!in.cacheMoveError.isEmpty()) {
+        if (in.cacheCopyRunning) {
+            r.evidence << Diag::tr("Copied to the new drive: %1 of %2")
+                              .arg(gbText(in.cacheCopyCopiedBytes), gbText(in.cacheCopyTotalBytes));
+            r.remedy = Diag::tr("Wait for the copy: %1 is on another drive, so the content is "
+                                "copied there. Downloads wait until it is done; peers are "
+                                "served from the old folder meanwhile.")
+                           .arg(next);
+        } else if (!in.cacheMoveError.isEmpty()) {
             r.evidence << Diag::tr("Moving the cache failed: %1").arg(in.cacheMoveError);
-            r.remedy = Diag::tr("Create %1 with write access for the agent's user (mkdir -p %1), "
-                                "or set DOModifyCacheDrive to a writable folder. The agent tries "
-                                "again every few seconds.")
+            r.remedy = Diag::tr("Make %1 usable — create it with write access for the agent's "
+                                "user (mkdir -p %1) and free enough space on its drive for the "
+                                "cache — or set DOModifyCacheDrive to another folder. The agent "
+                                "tries again by itself.")
                            .arg(next);
         } else if (in.downloadsUsingCache > 0) {
             r.evidence
                 << Diag::tr("Downloads writing to the cache: %1").arg(in.downloadsUsingCache);
             r.remedy = Diag::tr("Let the running downloads finish or pause them: the cache then "
-                                "moves to %1 with its content. Content on another drive cannot "
-                                "be renamed there; it is evicted and downloaded again when "
-                                "needed.")
+                                "moves to %1 with its content (copied first when it is on "
+                                "another drive).")
                            .arg(next);
         } else {
             r.remedy = Diag::tr("Nothing holds the move up; run the check again in a few "

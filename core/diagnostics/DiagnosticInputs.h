@@ -36,10 +36,14 @@ struct DiagnosticInputs
     QString configuredCacheDir;  // where DOModifyCacheDrive says now; differs until it moved
     QString cacheMoveError;      // why the cache cannot move there ("" when it can)
     int downloadsUsingCache = 0; // running downloads a cache move waits for
-    QString databasePath;        // the agent's SQLite state
-    QString databaseCheck;       // "ok" or what PRAGMA quick_check / opening reported
-    QString listenError;  // why the agent does not listen ("" when it does or was not asked to)
-    QString discoveryUrl; // the service the agent uses ("" = none)
+    // A move onto another drive copying now: bytes copied of the total (total 0 = none).
+    qint64 cacheCopyCopiedBytes = 0;
+    qint64 cacheCopyTotalBytes = 0;
+    bool cacheCopyRunning = false;
+    QString databasePath;  // the agent's SQLite state
+    QString databaseCheck; // "ok" or what PRAGMA quick_check / opening reported
+    QString listenError;   // why the agent does not listen ("" when it does or was not asked to)
+    QString discoveryUrl;  // the service the agent uses ("" = none)
     policy::PolicySnapshot policies;
     QMap<QString, QString> agentSettings;
     agent::PeerActivity activity;

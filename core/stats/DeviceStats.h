@@ -21,7 +21,10 @@ struct DeviceStats
     qint64 maxCacheSizeBytes = 0;     // DOMaxCacheSize (percent of the drive) as bytes
     qint64 absoluteMaxCacheBytes = 0; // DOAbsoluteMaxCacheSize as bytes; 0 = not set
     QString cacheFolder;              // where the content is (DOModifyCacheDrive or the default)
-    qint64 diskTotalBytes = 0;        // drive holding the cache
+    QString cacheMovingTo;            // a copy onto another drive under way ("" = none)
+    qint64 cacheMoveCopiedBytes = 0;  // of cacheMoveTotalBytes
+    qint64 cacheMoveTotalBytes = 0;
+    qint64 diskTotalBytes = 0; // drive holding the cache
     qint64 diskFreeBytes = 0;
     ClassBytes downloadedTotal{}; // since the agent started
     ClassBytes uploadedTotal{};

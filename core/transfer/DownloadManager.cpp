@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QUuid>
+#include <utility>
 
 namespace opendo::transfer {
 
@@ -212,9 +213,17 @@ CacheServerPlan DownloadManager::cacheServersFor(bool foreground) const
     return plan;
 }
 
+void DownloadManager::holdStarts(bool held)
+{
+    if (std::exchange(m_startsHeld, held) && !held)
+        schedule();
+}
+
 void DownloadManager::schedule()
 {
     applyBandwidthPolicy(); // a job that starts now must start under the current limits
+    if (m_startsHeld)
+        return;
     int active = 0;
     for (DownloadJob* job : std::as_const(m_jobs))
         active += job->record().state == JobState::Downloading ? 1 : 0;

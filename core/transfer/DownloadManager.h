@@ -46,6 +46,10 @@ public:
     int jobsUsingCacheFiles() const; // see DownloadJob::usesCacheFile
     // Where DHCP option 235 is looked up (DOCacheHostSource 1 and 2).
     void setDhcpLeaseFolders(const QStringList& folders) { m_dhcpLeaseFolders = folders; }
+    // While the cache copies onto another drive no download may write into it: queued jobs
+    // wait (running ones were waited for before the copy began). Releasing starts them.
+    void holdStarts(bool held);
+    bool startsHeld() const { return m_startsHeld; }
     // Peering became possible again: running downloads join their swarms.
     void rejoinSwarms();
     // Bytes stored by all jobs since the agent started, by SourceClass (monotonic).
@@ -84,6 +88,7 @@ private:
     QStringList m_dhcpLeaseFolders = defaultDhcpLeaseFolders();
     QList<DownloadJob*> m_jobs; // in queue order
     bool m_resumeQueued = true;
+    bool m_startsHeld = false;
     QSet<QString> m_requested; // jobs added or resumed by this agent's users
     struct ByteCounts
     {

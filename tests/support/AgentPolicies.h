@@ -11,5 +11,8 @@ namespace opendo::test {
 
 // Applies `values` to the Policy layer as one change set; false when it was refused.
 bool applyPolicyValues(agent::Agent& agent, const QMap<QString, QString>& values);
+// The same straight into the database of a data directory no agent runs on, as doctl config
+// set does; "" when applied, otherwise why not.
+QString applyPolicyValuesOffline(const QString& dataDir, const QMap<QString, QString>& values);
 
 } // namespace opendo::test

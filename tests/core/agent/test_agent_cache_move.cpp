@@ -1,12 +1,11 @@
 // DOModifyCacheDrive changed while the agent runs, end to end with a real nginx origin: the
 // cache waits for the running download, moves with its content as soon as nothing writes to
 // it (complete and partial content alike, nothing downloaded twice), and the download resumes
-// and finishes in the new folder, byte-identical.
+// and finishes in the new folder, byte-identical. Onto another drive (/dev/shm, a tmpfs) the
+// content is copied in the background instead, with the same outcome.
 
 #include "agent/Agent.h"
 #include "log/LogBuffer.h"
-#include "persistence/Database.h"
-#include "policy/PolicyStore.h"
 #include "support/AgentDownloads.h"
 #include "support/AgentPolicies.h"
 #include "support/LiveChecks.h"
@@ -18,6 +17,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
+#include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -40,6 +40,25 @@ QString contentPath(const QString& cacheDir, const QString& contentId)
     return QDir(cacheDir).filePath(contentId + "/content");
 }
 
+// A folder on another file system than `besides` (/dev/shm is a tmpfs of its own on Linux).
+std::unique_ptr<QTemporaryDir> folderOnAnotherDrive(const QString& besides)
+{
+    const QString shm = QStringLiteral("/dev/shm");
+    if (!QFileInfo(shm).isWritable() ||
+        QStorageInfo(shm).rootPath() == QStorageInfo(besides).rootPath())
+        return nullptr;
+    auto dir = std::make_unique<QTemporaryDir>(shm + "/opendo-cache-move-XXXXXX");
+    return dir->isValid() ? std::move(dir) : nullptr;
+}
+
+int logLinesContaining(const QString& text)
+{
+    int lines = 0;
+    for (const log::LogRecord& r : Agent::logRecords(0))
+        lines += r.message.contains(text) ? 1 : 0;
+    return lines;
+}
+
 } // namespace
 
 class AgentCacheMoveTest : public QObject
@@ -49,8 +68,18 @@ private Q_SLOTS:
     void initTestCase();
     void cacheFollowsThePolicyOnceDownloadsLetIt();
     void policyChangedWhileStoppedMovesAtStart();
+    void cacheIsCopiedOntoAnotherDrive();
+    void policyChangedWhileStoppedCopiesAfterStart();
 
 private:
+    // Downloads small.bin into the cache (test files are small: DOMinFileSizeToCache 1 MB).
+    QString cacheSmallFile(Agent& agent);
+    // Starts big.bin at `kbps` KB/s and returns once 4 MiB of it are in the cache.
+    transfer::AddDownloadResult startBigDownload(Agent& agent, const QString& kbps);
+    // Resumes the paused big download: it completes in `newCache` fetching only what it lacked,
+    // and the small file, moved before, is used as it is (nothing downloaded again).
+    void finishesFromMovedPieces(Agent& agent, const JobStatus& paused, const QString& newCache);
+
     QTemporaryDir m_dir;
     std::unique_ptr<NginxServer> m_nginx;
 };
@@ -70,6 +99,45 @@ void AgentCacheMoveTest::initTestCase()
     QVERIFY2(m_nginx->start(&error), qPrintable(error));
 }
 
+QString AgentCacheMoveTest::cacheSmallFile(Agent& agent)
+{
+    if (!applyPolicyValues(agent, {{"DOMinFileSizeToCache", "1"}}))
+        return {};
+    const JobStatus done = downloadIntoCache(agent, m_nginx->url("/small.bin"));
+    return done.state == JobState::Complete ? done.fileId : QString();
+}
+
+transfer::AddDownloadResult AgentCacheMoveTest::startBigDownload(Agent& agent, const QString& kbps)
+{
+    if (!applyPolicyValues(agent, {{"DOMaxForegroundDownloadBandwidth", kbps}}))
+        return {{}, "the bandwidth policy was refused"};
+    const auto big = agent.addDownload({m_nginx->url("/big.bin").toString(), {}, true}).result();
+    QDeadlineTimer started(20000);
+    while (!big.jobId.isEmpty() && !started.hasExpired() &&
+           latestStatus(agent, big.jobId).fileSizeInCache < 4 * kMiB)
+        QTest::qWait(50);
+    return big;
+}
+
+void AgentCacheMoveTest::finishesFromMovedPieces(Agent& agent, const JobStatus& paused,
+                                                 const QString& newCache)
+{
+    const qint64 servedBeforeResume = m_nginx->bytesServed();
+    QVERIFY(applyPolicyValues(agent, {{"DOMaxForegroundDownloadBandwidth", "0"}}));
+    QVERIFY(agent.resumeDownload(paused.jobId).result());
+    const JobStatus bigDone = agent.waitForJob(paused.jobId).result();
+    QVERIFY2(bigDone.state == JobState::Complete, qPrintable(bigDone.error));
+    QVERIFY(sameContent(contentPath(newCache, paused.fileId), m_dir.filePath("www/big.bin")));
+    const qint64 servedAfterResume = m_nginx->bytesServed() - servedBeforeResume;
+    QVERIFY2(servedAfterResume <= kBigSize - paused.fileSizeInCache + 2 * kMiB,
+             qPrintable(QString("%1 bytes served after the resume, %2 were in the cache")
+                            .arg(servedAfterResume)
+                            .arg(paused.fileSizeInCache)));
+    const JobStatus againDone = downloadIntoCache(agent, m_nginx->url("/small.bin"));
+    QVERIFY2(againDone.state == JobState::Complete, qPrintable(againDone.error));
+    QCOMPARE(againDone.totalBytesDownloaded, qint64(0));
+}
+
 void AgentCacheMoveTest::cacheFollowsThePolicyOnceDownloadsLetIt()
 {
     QTemporaryDir data;
@@ -77,20 +145,11 @@ void AgentCacheMoveTest::cacheFollowsThePolicyOnceDownloadsLetIt()
     const QString newCache = m_dir.filePath("new-cache");
     Agent agent(testAgentOptions(data.path()));
     QCOMPARE(agent.start().result(), QString());
-    // Small test files are cached (the default minimum is 50 MB).
-    QVERIFY(applyPolicyValues(agent, {{"DOMinFileSizeToCache", "1"}}));
-
-    const JobStatus smallDone = downloadIntoCache(agent, m_nginx->url("/small.bin"));
-    QVERIFY2(smallDone.state == JobState::Complete, qPrintable(smallDone.error));
-    const QString smallId = smallDone.fileId;
-
+    const QString smallId = cacheSmallFile(agent);
+    QVERIFY(!smallId.isEmpty());
     // 2 MB/s keeps the big download running for about 16 s.
-    QVERIFY(applyPolicyValues(agent, {{"DOMaxForegroundDownloadBandwidth", "2048"}}));
-    const auto big = agent.addDownload({m_nginx->url("/big.bin").toString(), {}, true}).result();
+    const transfer::AddDownloadResult big = startBigDownload(agent, "2048");
     QVERIFY2(!big.jobId.isEmpty(), qPrintable(big.error));
-    QDeadlineTimer started(20000);
-    while (!started.hasExpired() && latestStatus(agent, big.jobId).fileSizeInCache < 4 * kMiB)
-        QTest::qWait(50);
     const JobStatus running = latestStatus(agent, big.jobId);
     QCOMPARE(running.state, JobState::Downloading);
     QVERIFY(running.fileSizeInCache >= 4 * kMiB);
@@ -108,16 +167,13 @@ void AgentCacheMoveTest::cacheFollowsThePolicyOnceDownloadsLetIt()
     QTest::qWait(4500);
     QCOMPARE(latestStatus(agent, big.jobId).state, JobState::Downloading);
     QVERIFY(QFileInfo::exists(contentPath(oldCache, smallId)));
-    int waitLines = 0;
-    for (const log::LogRecord& r : Agent::logRecords(0))
-        waitLines +=
-            r.message.contains("the cache moves to " + newCache + " once 1 running") ? 1 : 0;
-    QCOMPARE(waitLines, 1);
+    QCOMPARE(logLinesContaining("the cache moves to " + newCache + " once 1 running"), 1);
 
     // Paused, nothing writes: the cache moves within the agent's retry interval.
     QVERIFY(agent.pauseDownload(big.jobId).result());
     QDeadlineTimer moved(15000);
-    while (!moved.hasExpired() && !QFileInfo::exists(contentPath(newCache, smallId)))
+    // The old folder goes last, after every content moved and the new place was recorded.
+    while (!moved.hasExpired() && QFileInfo::exists(oldCache))
         QTest::qWait(50);
     QVERIFY(QFileInfo::exists(contentPath(newCache, smallId)));
     const JobStatus paused = latestStatus(agent, big.jobId);
@@ -129,22 +185,7 @@ void AgentCacheMoveTest::cacheFollowsThePolicyOnceDownloadsLetIt()
     QVERIFY2(settled.verdict == Verdict::Pass, qPrintable(describeResult(settled)));
 
     // The download goes on in the new folder from the pieces it had.
-    const qint64 servedBeforeResume = m_nginx->bytesServed();
-    QVERIFY(applyPolicyValues(agent, {{"DOMaxForegroundDownloadBandwidth", "0"}}));
-    QVERIFY(agent.resumeDownload(big.jobId).result());
-    const JobStatus bigDone = agent.waitForJob(big.jobId).result();
-    QVERIFY2(bigDone.state == JobState::Complete, qPrintable(bigDone.error));
-    QVERIFY(sameContent(contentPath(newCache, bigId), m_dir.filePath("www/big.bin")));
-    const qint64 servedAfterResume = m_nginx->bytesServed() - servedBeforeResume;
-    QVERIFY2(servedAfterResume <= kBigSize - paused.fileSizeInCache + 2 * kMiB,
-             qPrintable(QString("%1 bytes served after the resume, %2 were in the cache")
-                            .arg(servedAfterResume)
-                            .arg(paused.fileSizeInCache)));
-
-    // Moved content is used as it is: asking for it again downloads nothing.
-    const JobStatus againDone = downloadIntoCache(agent, m_nginx->url("/small.bin"));
-    QVERIFY2(againDone.state == JobState::Complete, qPrintable(againDone.error));
-    QCOMPARE(againDone.totalBytesDownloaded, qint64(0));
+    finishesFromMovedPieces(agent, paused, newCache);
 }
 
 void AgentCacheMoveTest::policyChangedWhileStoppedMovesAtStart()
@@ -156,22 +197,12 @@ void AgentCacheMoveTest::policyChangedWhileStoppedMovesAtStart()
     {
         Agent agent(testAgentOptions(data.path()));
         QCOMPARE(agent.start().result(), QString());
-        QVERIFY(applyPolicyValues(agent, {{"DOMinFileSizeToCache", "1"}}));
-        const JobStatus done = downloadIntoCache(agent, m_nginx->url("/small.bin"));
-        QVERIFY2(done.state == JobState::Complete, qPrintable(done.error));
-        smallId = done.fileId;
+        smallId = cacheSmallFile(agent);
+        QVERIFY(!smallId.isEmpty());
     }
     QVERIFY(QFileInfo::exists(contentPath(oldCache, smallId)));
-    {
-        // As doctl config set does without a running agent: straight into the database.
-        persistence::Database db;
-        QString error;
-        QVERIFY2(db.open(data.path(), &error), qPrintable(error));
-        policy::PolicyStore policies(db.handle());
-        QVERIFY2(policies.load(&error), qPrintable(error));
-        QVERIFY(
-            policies.apply({policy::PolicyLayer::Policy, {{"DOModifyCacheDrive", newCache}}}).ok);
-    }
+    // As doctl config set does without a running agent: straight into the database.
+    QCOMPARE(applyPolicyValuesOffline(data.path(), {{"DOModifyCacheDrive", newCache}}), QString());
     Agent agent(testAgentOptions(data.path()));
     QCOMPARE(agent.start().result(), QString());
     QVERIFY(QFileInfo::exists(contentPath(newCache, smallId)));
@@ -180,6 +211,82 @@ void AgentCacheMoveTest::policyChangedWhileStoppedMovesAtStart()
     QVERIFY2(againDone.state == JobState::Complete, qPrintable(againDone.error));
     QCOMPARE(againDone.totalBytesDownloaded, qint64(0));
     QVERIFY(sameContent(contentPath(newCache, smallId), m_dir.filePath("www/small.bin")));
+}
+
+void AgentCacheMoveTest::cacheIsCopiedOntoAnotherDrive()
+{
+    QTemporaryDir data;
+    const std::unique_ptr<QTemporaryDir> drive = folderOnAnotherDrive(data.path());
+    if (!drive)
+        OPENDO_SKIP_WITHOUT_TOOL("no second file system (/dev/shm) next to the temporary folder");
+    const QString oldCache = data.filePath("cache");
+    const QString newCache = drive->filePath("cache");
+    Agent agent(testAgentOptions(data.path()));
+    QCOMPARE(agent.start().result(), QString());
+    const QString smallId = cacheSmallFile(agent);
+    QVERIFY(!smallId.isEmpty());
+    // A partial download, paused: its pieces are copied with their holes.
+    const transfer::AddDownloadResult big = startBigDownload(agent, "4096");
+    QVERIFY2(!big.jobId.isEmpty(), qPrintable(big.error));
+    QVERIFY(agent.pauseDownload(big.jobId).result());
+    QDeadlineTimer settled(5000);
+    while (!settled.hasExpired() && latestStatus(agent, big.jobId).state != JobState::Paused)
+        QTest::qWait(20);
+    const JobStatus paused = latestStatus(agent, big.jobId);
+    QCOMPARE(paused.state, JobState::Paused);
+    const QString bigId = paused.fileId;
+
+    QVERIFY(applyPolicyValues(agent, {{"DOModifyCacheDrive", newCache}}));
+    QDeadlineTimer moved(20000);
+    while (!moved.hasExpired() && QFileInfo::exists(oldCache))
+        QTest::qWait(50);
+    QVERIFY2(!QFileInfo::exists(oldCache), qPrintable(oldCache)); // copied, then removed
+    QVERIFY(sameContent(contentPath(newCache, smallId), m_dir.filePath("www/small.bin")));
+    QVERIFY(QFileInfo::exists(contentPath(newCache, bigId)));
+    QCOMPARE(logLinesContaining("copying the cache from " + oldCache + " to " + newCache +
+                                " on another drive: 2 content(s)"),
+             1);
+    QCOMPARE(logLinesContaining("cache folder moved from " + oldCache + " to " + newCache +
+                                " (contents moved: 2, evicted: 0)"),
+             1);
+    const CheckResult done = runAgentCheck(agent, "device.cache_folder");
+    QVERIFY2(done.verdict == Verdict::Pass, qPrintable(describeResult(done)));
+
+    // The download goes on in the new folder from the pieces that were copied.
+    finishesFromMovedPieces(agent, paused, newCache);
+}
+
+void AgentCacheMoveTest::policyChangedWhileStoppedCopiesAfterStart()
+{
+    QTemporaryDir data;
+    const std::unique_ptr<QTemporaryDir> drive = folderOnAnotherDrive(data.path());
+    if (!drive)
+        OPENDO_SKIP_WITHOUT_TOOL("no second file system (/dev/shm) next to the temporary folder");
+    const QString oldCache = data.filePath("cache");
+    const QString newCache = drive->filePath("cache");
+    QString smallId;
+    {
+        Agent agent(testAgentOptions(data.path()));
+        QCOMPARE(agent.start().result(), QString());
+        smallId = cacheSmallFile(agent);
+        QVERIFY(!smallId.isEmpty());
+        QVERIFY(applyPolicyValues(agent, {{"DOModifyCacheDrive", newCache}}));
+    }
+    // The agent stopped at once after the change: the move either completed or was undone, so
+    // the content is in exactly one place.
+    QVERIFY(QFileInfo::exists(contentPath(oldCache, smallId)) !=
+            QFileInfo::exists(contentPath(newCache, smallId)));
+
+    Agent agent(testAgentOptions(data.path()));
+    QCOMPARE(agent.start().result(), QString());
+    QDeadlineTimer moved(20000);
+    while (!moved.hasExpired() && QFileInfo::exists(oldCache))
+        QTest::qWait(50);
+    QVERIFY2(!QFileInfo::exists(oldCache), qPrintable(oldCache));
+    QVERIFY(sameContent(contentPath(newCache, smallId), m_dir.filePath("www/small.bin")));
+    const JobStatus againDone = downloadIntoCache(agent, m_nginx->url("/small.bin"));
+    QVERIFY2(againDone.state == JobState::Complete, qPrintable(againDone.error));
+    QCOMPARE(againDone.totalBytesDownloaded, qint64(0));
 }
 
 QTEST_GUILESS_MAIN(AgentCacheMoveTest)

@@ -1,30 +1,40 @@
 // Moving the cache to a new folder (DOModifyCacheDrive changed while the agent runs) with a real
 // SQLite index and real data files: content follows by rename with its pieces intact, an
 // unusable folder changes nothing, leftovers of an earlier cache are handled, and content that
-// cannot follow is evicted with the reason.
+// cannot follow is evicted with the reason. Onto another drive (a tmpfs: /dev/shm, or one
+// mounted in a private namespace) the content is copied, all or nothing.
 
 #include "cache/CacheRelocation.h"
 #include "cache/PieceFile.h"
 #include "cache/PieceStore.h"
 #include "persistence/Database.h"
+#include "support/PrivateTmpfs.h"
+#include "support/RequireTool.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cstdio>
 #include <sys/stat.h>
 
 using namespace opendo::cache;
 using opendo::persistence::Database;
+using opendo::test::PrivateTmpfsRun;
+using opendo::test::runOnPrivateTmpfs;
 
 namespace {
 
 constexpr qint64 kPieceLength = 16384;
+constexpr qint64 kBigSize = 2 * 1024 * 1024; // fills a 1 MiB drive twice over
 
 ContentGeometry geometry(const QString& id)
 {
-    const qint64 size = 40000; // 3 pieces, the last one shorter
+    // 3 pieces, the last one shorter; "big…" content is larger, for a drive that is too small.
+    const qint64 size = id.startsWith("big") ? kBigSize : 40000;
     return ContentGeometry{id, id + ".bin", size, kPieceLength,
                            int((size + kPieceLength - 1) / kPieceLength)};
 }
@@ -46,6 +56,31 @@ dev_t deviceOf(const QString& path)
     return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_dev : dev_t(-1);
 }
 
+// Another file system than the temporary folder's: /dev/shm, a tmpfs of its own on Linux.
+QString secondDrive(const QString& besides)
+{
+    const QString shm = QStringLiteral("/dev/shm");
+    if (!QFileInfo(shm).isWritable() || deviceOf(shm) == deviceOf(besides))
+        return {};
+    return shm;
+}
+
+// In a private mount namespace with a 1 MiB tmpfs at `drive`: what planning a copy of the
+// cache in `cacheDir` (index in `dataDir`) onto it says.
+int planChild(const QString& drive, const QString& dataDir, const QString& cacheDir)
+{
+    Database db;
+    QString error;
+    if (!db.open(dataDir, &error)) {
+        std::printf("RESULT cannot open the index: %s\n", qPrintable(error));
+        return 1;
+    }
+    const PieceStore store(db.handle(), cacheDir);
+    const CacheCopyPlan plan = planCacheCopy(store, drive + "/cache");
+    std::printf("RESULT %s\nITEMS %d\n", qPrintable(plan.error), int(plan.items.size()));
+    return 0;
+}
+
 } // namespace
 
 class CacheRelocationTest : public QObject
@@ -62,8 +97,15 @@ private Q_SLOTS:
     void foreignFilesInTheWayEvictTheContent();
     void missingFolderEvictsTheContent();
     void anotherDriveEvictsTheContent();
+    void relocationMethodTellsDrivesApart();
+    void copyOntoAnotherDriveKeepsEveryPiece();
+    void missingDataFileIsEvictedWhenTheCopyCompletes();
+    void failedCopyChangesNothing();
+    void tooLittleSpaceRefusesTheCopy();
 
 private:
+    QString otherDrive();
+    bool runCopy(const CacheCopyPlan& plan, QString* error);
     QString oldDir() const { return m_dir->filePath("cache"); }
     void addContent(const QString& id, const QList<int>& pieces);
     void verifyMovedIntact(const QString& id, const QList<int>& pieces, const QString& dir);
@@ -72,6 +114,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<PieceStore> m_store;
+    std::unique_ptr<QTemporaryDir> m_otherDrive; // on /dev/shm, removed after each test
 };
 
 void CacheRelocationTest::init()
@@ -86,6 +129,7 @@ void CacheRelocationTest::init()
 
 void CacheRelocationTest::cleanup()
 {
+    m_otherDrive.reset();
     m_store.reset();
     m_db.reset();
     m_dir.reset();
@@ -282,5 +326,173 @@ void CacheRelocationTest::anotherDriveEvictsTheContent()
     QVERIFY(!QFileInfo::exists(other.path() + "/aaa111"));
 }
 
-QTEST_GUILESS_MAIN(CacheRelocationTest)
+QString CacheRelocationTest::otherDrive()
+{
+    const QString drive = secondDrive(m_dir->path());
+    if (drive.isEmpty())
+        return {};
+    m_otherDrive = std::make_unique<QTemporaryDir>(drive + "/opendo-relocation-XXXXXX");
+    return m_otherDrive->isValid() ? m_otherDrive->path() : QString();
+}
+
+bool CacheRelocationTest::runCopy(const CacheCopyPlan& plan, QString* error)
+{
+    CacheCopyJob job(plan);
+    QSignalSpy finished(&job, &CacheCopyJob::finished);
+    job.start();
+    if (!finished.wait(30000)) {
+        *error = "the copy did not finish within 30 s";
+        return false;
+    }
+    *error = finished.first().at(0).toString();
+    const bool copied = error->isEmpty() && !finished.first().at(1).toBool();
+    if (copied)
+        job.keepCopies(); // as the agent does before finishCacheCopy
+    return copied;
+}
+
+void CacheRelocationTest::relocationMethodTellsDrivesApart()
+{
+    addContent("aaa111", {0});
+    QCOMPARE(relocationMethod(oldDir(), m_dir->filePath("new")), RelocationMethod::Rename);
+    const QString other = otherDrive();
+    if (other.isEmpty())
+        OPENDO_SKIP_WITHOUT_TOOL("no second file system (/dev/shm) next to the temporary folder");
+    QCOMPARE(relocationMethod(oldDir(), other + "/cache"), RelocationMethod::Copy);
+    // The probe leaves nothing behind on either side.
+    QCOMPARE(QDir(oldDir()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList{"aaa111"});
+    QCOMPARE(
+        QDir(other + "/cache").entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+        QStringList{});
+}
+
+void CacheRelocationTest::copyOntoAnotherDriveKeepsEveryPiece()
+{
+    const QString other = otherDrive();
+    if (other.isEmpty())
+        OPENDO_SKIP_WITHOUT_TOOL("no second file system (/dev/shm) next to the temporary folder");
+    addContent("aaa111", {0, 1, 2});
+    addContent("bbb222", {1}); // partial content is copied too, its holes kept
+    QString error;
+    QVERIFY(m_store->setPinned("aaa111", true, &error));
+    const QString target = other + "/cache";
+
+    const CacheCopyPlan plan = planCacheCopy(*m_store, target);
+    QVERIFY2(plan.ok(), qPrintable(plan.error));
+    QCOMPARE(plan.items.size(), qsizetype(2));
+    QVERIFY(plan.missing.isEmpty());
+    QVERIFY(plan.bytes >= geometry("aaa111").fileSize + kPieceLength); // holes not counted
+    QVERIFY(plan.bytes < 2 * geometry("aaa111").fileSize);
+    QVERIFY2(runCopy(plan, &error), qPrintable(error));
+    // Copied, but the index still points at the originals until the move completes.
+    QCOMPARE(m_store->cacheDir(), oldDir());
+    QVERIFY(QFileInfo::exists(oldDir() + "/aaa111/content"));
+    // A download added while the copy ran: registered, nothing written (downloads were held).
+    const ContentGeometry added = geometry("ccc333");
+    QVERIFY2(m_store->add(added, {}, "http://origin/" + added.name, &error), qPrintable(error));
+
+    const CacheRelocation r = finishCacheCopy(*m_store, plan);
+    QCOMPARE(r.moved, 3);
+    QCOMPARE(r.evicted, 0);
+    QCOMPARE(m_store->cacheDir(), target);
+    QCOMPARE(m_store->recordedCacheDir(), target);
+    verifyMovedIntact("aaa111", {0, 1, 2}, target);
+    verifyMovedIntact("bbb222", {1}, target);
+    QVERIFY(QFileInfo(target + "/ccc333").isDir()); // where its download will write
+    QVERIFY(m_store->find("aaa111")->pinned);
+    QVERIFY(!QFileInfo::exists(oldDir())); // emptied, so removed
+    QCOMPARE(QDir(target).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList({"aaa111", "bbb222", "ccc333"}));
+    QCOMPARE(QDir(target + "/bbb222").entryList(QDir::Files | QDir::Hidden),
+             QStringList{"content"}); // no partial copy left
+    QCOMPARE(m_store->reconcile(&error), 0);
+}
+
+void CacheRelocationTest::missingDataFileIsEvictedWhenTheCopyCompletes()
+{
+    const QString other = otherDrive();
+    if (other.isEmpty())
+        OPENDO_SKIP_WITHOUT_TOOL("no second file system (/dev/shm) next to the temporary folder");
+    addContent("aaa111", {0});
+    addContent("bbb222", {0, 2});
+    QVERIFY(QFile::remove(oldDir() + "/aaa111/content"));
+    const CacheCopyPlan plan = planCacheCopy(*m_store, other + "/cache");
+    QVERIFY2(plan.ok(), qPrintable(plan.error));
+    QCOMPARE(plan.missing, QStringList{"aaa111"});
+    QString error;
+    QVERIFY2(runCopy(plan, &error), qPrintable(error));
+    QVERIFY(m_store->find("aaa111")); // evicted only when the move completes
+    const CacheRelocation r = finishCacheCopy(*m_store, plan);
+    QCOMPARE(r.moved, 1);
+    QCOMPARE(r.evicted, 1);
+    QVERIFY(!m_store->find("aaa111"));
+    QVERIFY2(evictionOf("aaa111") && evictionOf("aaa111")->reason.contains("was missing"),
+             qPrintable(evictionOf("aaa111") ? evictionOf("aaa111")->reason : "no eviction"));
+    verifyMovedIntact("bbb222", {0, 2}, other + "/cache");
+}
+
+void CacheRelocationTest::failedCopyChangesNothing()
+{
+    const QString other = otherDrive();
+    if (other.isEmpty())
+        OPENDO_SKIP_WITHOUT_TOOL("no second file system (/dev/shm) next to the temporary folder");
+    addContent("aaa111", {0, 1});
+    addContent("bbb222", {2});
+    const QString target = other + "/cache";
+    const CacheCopyPlan plan = planCacheCopy(*m_store, target);
+    QVERIFY2(plan.ok(), qPrintable(plan.error));
+    QCOMPARE(plan.items.size(), qsizetype(2));
+    // The second file vanishes after planning: the copy fails there, after the first was done.
+    const QString vanished = plan.items.at(1).source;
+    QVERIFY(QFile::remove(vanished));
+    QString error;
+    QVERIFY(!runCopy(plan, &error));
+    QVERIFY2(error.contains(vanished), qPrintable(error));
+    // All or nothing: the first copy is gone again; the index and the originals are untouched.
+    QCOMPARE(QDir(target).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList{});
+    QCOMPARE(m_store->cacheDir(), oldDir());
+    const QString kept = plan.items.at(0).source;
+    QCOMPARE(readAll(kept).mid(0, kPieceLength), pieceBytes(QFileInfo(kept).dir().dirName(), 0));
+    QVERIFY(m_store->evictions().isEmpty());
+}
+
+void CacheRelocationTest::tooLittleSpaceRefusesTheCopy()
+{
+    QList<int> every;
+    for (int piece = 0; piece < geometry("big444").pieceCount; ++piece)
+        every << piece;
+    addContent("big444", every);
+    const QString drive = m_dir->filePath("small-drive");
+    QVERIFY(QDir().mkpath(drive));
+    const PrivateTmpfsRun run =
+        runOnPrivateTmpfs(drive, 1, QCoreApplication::applicationFilePath(),
+                          {"--plan-child", drive, m_dir->filePath("data"), oldDir()}, 60000);
+    if (!run.mounted)
+        OPENDO_SKIP_WITHOUT_TOOL(
+            qPrintable("cannot mount a small tmpfs in a private namespace: " + run.why));
+    QVERIFY2(run.result.exitCode == 0, qPrintable(run.result.out + run.result.err));
+    const QRegularExpression refused(
+        "RESULT the cache holds [23] MB but only [01] MB is free on the drive of " +
+        QRegularExpression::escape(drive + "/cache") + "\nITEMS 1\n");
+    QVERIFY2(refused.match(run.result.out).hasMatch(), qPrintable(run.result.out));
+    // Nothing changed here (the child's tmpfs went with it).
+    QCOMPARE(m_store->cacheDir(), oldDir());
+    QCOMPARE(m_store->find("big444")->present.count(true), qsizetype(every.size()));
+    QVERIFY(!QFileInfo::exists(drive + "/cache"));
+}
+
+int main(int argc, char** argv)
+{
+    // The space test re-runs this executable inside the namespace it prepared.
+    if (argc == 5 && qstrcmp(argv[1], "--plan-child") == 0) {
+        QCoreApplication app(argc, argv);
+        return planChild(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]),
+                         QString::fromLocal8Bit(argv[4]));
+    }
+    QCoreApplication app(argc, argv);
+    CacheRelocationTest test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "test_cache_relocation.moc"

@@ -2,7 +2,7 @@
 // full disk (a 1 MiB tmpfs in a private mount namespace) reported as DiskFull.
 
 #include "cache/PieceFile.h"
-#include "support/ProcessRunner.h"
+#include "support/PrivateTmpfs.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 using namespace opendo::cache;
+using opendo::test::PrivateTmpfsRun;
+using opendo::test::runOnPrivateTmpfs;
 
 Q_DECLARE_METATYPE(opendo::cache::DiskError)
 
@@ -216,32 +218,17 @@ void PieceFileTest::classifyWriteError()
 void PieceFileTest::fullDiskIsReportedAsDiskFull()
 {
     // A private mount namespace makes the tmpfs invisible to the rest of the machine and
-    // removes it when the child exits. Unprivileged user namespaces are tried first (-r), then
-    // plain root; without either the test cannot make a full disk and skips.
-    const QString script = QStringLiteral(
-        "mount -t tmpfs -o size=1m opendo-test \"$1\" && exec \"$2\" --enospc-child \"$1\"");
-    const QStringList tail{"sh", "-c",          script,
-                           "sh", m_dir->path(), QCoreApplication::applicationFilePath()};
-    QList<QStringList> attempts{QStringList{"-rm"} + tail};
-    if (::geteuid() == 0)
-        attempts << QStringList{"-m"} + tail;
-    QString why;
+    // removes it when the child exits; without one the test cannot make a full disk.
+    const PrivateTmpfsRun run =
+        runOnPrivateTmpfs(m_dir->path(), 1, QCoreApplication::applicationFilePath(),
+                          {"--enospc-child", m_dir->path()}, 60000);
+    if (!run.mounted)
+        QSKIP(qPrintable("cannot mount a small tmpfs in a private namespace: " + run.why));
     QStringList results;
-    for (const QStringList& args : attempts) {
-        const opendo::test::ProcessResult r = opendo::test::runProgram("unshare", args, 60000);
-        for (const QString& line : r.out.split('\n')) {
-            if (line.startsWith("RESULT "))
-                results << line.mid(7);
-        }
-        if (!results.isEmpty())
-            break;
-        why += QStringLiteral("unshare %1: exit %2 %3\n")
-                   .arg(args.first())
-                   .arg(r.exitCode)
-                   .arg(r.err.trimmed());
+    for (const QString& line : run.result.out.split('\n')) {
+        if (line.startsWith("RESULT "))
+            results << line.mid(7);
     }
-    if (results.isEmpty())
-        QSKIP(qPrintable("cannot mount a small tmpfs in a private namespace: " + why));
     QCOMPARE(results.size(), 2);
     QVERIFY2(results[0].startsWith(QString::number(int(DiskError::None)) + " "),
              qPrintable(results[0]));

@@ -104,11 +104,10 @@ void DeviceChecksLiveTest::cacheFolderGoneBehindAFile()
     // is gone and nobody, root included, can create it again.
     const QString drive = m_dir->filePath("drive");
     const QString cacheDir = drive + "/cache";
-    {
-        agent::Agent setup(test::testAgentOptions(m_dir->filePath("agent")));
-        QCOMPARE(setup.start().result(), QString());
-        QVERIFY(applyPolicyValues(setup, {{"DOModifyCacheDrive", cacheDir}}));
-    }
+    // Set before the agent first starts: it has no older cache folder to stay in.
+    QCOMPARE(test::applyPolicyValuesOffline(m_dir->filePath("agent"),
+                                            {{"DOModifyCacheDrive", cacheDir}}),
+             QString());
     agent::Agent agent(test::testAgentOptions(m_dir->filePath("agent")));
     QCOMPARE(agent.start().result(), QString());
     CheckResult r = runAgentCheck(agent, "device.cache_folder");
@@ -176,11 +175,10 @@ void DeviceChecksLiveTest::cacheFolderNotWritable()
             QSKIP("sysfs accepts new files here; no folder root cannot write to");
         }
     }
-    {
-        agent::Agent setup(test::testAgentOptions(m_dir->filePath("agent")));
-        QCOMPARE(setup.start().result(), QString());
-        QVERIFY(applyPolicyValues(setup, {{"DOModifyCacheDrive", cacheDir}}));
-    }
+    // Set before the agent first starts: it has no older cache folder to stay in.
+    QCOMPARE(test::applyPolicyValuesOffline(m_dir->filePath("agent"),
+                                            {{"DOModifyCacheDrive", cacheDir}}),
+             QString());
     agent::Agent agent(test::testAgentOptions(m_dir->filePath("agent")));
     QCOMPARE(agent.start().result(), QString());
     if (!root) {
