@@ -39,6 +39,10 @@ QList<QPair<QString, QJsonValue>> perfSnapFields(const DeviceStats& d,
         {QStringLiteral("TotalDiskBytes"), d.diskTotalBytes},
         {QStringLiteral("AvailableDiskBytes"), d.diskFreeBytes},
         {QStringLiteral("CacheFolder"), d.cacheFolder}, // OpenDO's: where DO shows WorkingDirectory
+        // OpenDO's: a move onto another drive copying now ("" and 0 when none).
+        {QStringLiteral("CacheMoveTarget"), d.cacheMovingTo},
+        {QStringLiteral("CacheMoveCopiedBytes"), d.cacheMoveCopiedBytes},
+        {QStringLiteral("CacheMoveTotalBytes"), d.cacheMoveTotalBytes},
         {QStringLiteral("CpuUsagePct"), d.cpuPercent},
         {QStringLiteral("MemUsageKB"), d.memoryBytes / 1024},
         {QStringLiteral("NumberOfPeers"), qint64(peers.offered.size())},
