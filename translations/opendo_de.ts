@@ -911,6 +911,10 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>The cache is being copied to %1; evict once the move is done.</source>
         <translation>Der Cache wird gerade nach %1 kopiert; entfernen Sie Inhalte, sobald der Umzug abgeschlossen ist.</translation>
     </message>
+    <message>
+        <source>the cache to finish copying to %1</source>
+        <translation>den Abschluss des Cache-Kopierens nach %1</translation>
+    </message>
 </context>
 <context>
     <name>opendo::agent::DiscoveryLink</name>
@@ -4946,6 +4950,10 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>%1 LAN, %2 group, %3 internet</source>
         <translation>%1 LAN, %2 Gruppe, %3 Internet</translation>
     </message>
+    <message>
+        <source>waits for %1</source>
+        <translation>wartet auf %1</translation>
+    </message>
 </context>
 <context>
     <name>opendo::ui::ActivityMonthModel</name>
@@ -5984,6 +5992,14 @@ von %2</translation>
     <message>
         <source>Background</source>
         <translation>Hintergrund</translation>
+    </message>
+    <message>
+        <source>Waits for %1</source>
+        <translation>Wartet auf %1</translation>
+    </message>
+    <message>
+        <source>Queued: waits for %1</source>
+        <translation>Wartend: wartet auf %1</translation>
     </message>
 </context>
 <context>

@@ -161,7 +161,7 @@ void AgentEngine::startCacheCopy(const QString& to)
     }
     m_cacheMoveError.clear();
     m_cacheMoveAwaited.clear();
-    m_downloads->holdStarts(true);
+    m_downloads->holdStarts(tr("the cache to finish copying to %1").arg(plan.to));
     qCInfo(log::lcCache).noquote()
         << QStringLiteral("copying the cache from %1 to %2 on another drive: %3 content(s), "
                           "%4 MB; downloads wait until the copy is done, peers are served from "
@@ -183,7 +183,7 @@ void AgentEngine::completeCacheCopy(const QString& error)
     cache::CacheCopyJob* job = std::exchange(m_cacheCopy, nullptr);
     job->deleteLater(); // it is still delivering the signal that got us here
     if (!error.isEmpty()) {
-        m_downloads->holdStarts(false);
+        m_downloads->holdStarts({});
         // Copying again at once would likely fail the same way after the same gigabytes.
         refuseCacheMove(job->plan().to, error, kCacheCopyRetryMs);
         return;
@@ -198,7 +198,7 @@ void AgentEngine::completeCacheCopy(const QString& error)
                .arg(job->plan().bytes >> 20)
                .arg(double(ms) / 1000.0, 0, 'f', 1)
                .arg(double(job->plan().bytes) / 1048576.0 * 1000.0 / double(ms), 0, 'f', 0);
-    m_downloads->holdStarts(false);
+    m_downloads->holdStarts({});
     m_downloads->rejoinSwarms();
     if (!m_jobsPublishTimer.isActive())
         m_jobsPublishTimer.start();
@@ -208,7 +208,7 @@ void AgentEngine::abandonCacheCopy()
 {
     const QString to = m_cacheCopy->plan().to;
     delete std::exchange(m_cacheCopy, nullptr); // cancels; the copies made so far are removed
-    m_downloads->holdStarts(false);
+    m_downloads->holdStarts({});
     qCInfo(log::lcCache).noquote()
         << QStringLiteral("the copy of the cache to %1 stopped: DOModifyCacheDrive changed")
                .arg(to);

@@ -213,16 +213,19 @@ CacheServerPlan DownloadManager::cacheServersFor(bool foreground) const
     return plan;
 }
 
-void DownloadManager::holdStarts(bool held)
+void DownloadManager::holdStarts(const QString& reason)
 {
-    if (std::exchange(m_startsHeld, held) && !held)
+    const bool wasHeld = startsHeld();
+    m_holdReason = reason;
+    if (wasHeld && !startsHeld())
         schedule();
+    Q_EMIT jobsChanged(); // queued jobs now say what they wait for, or no longer
 }
 
 void DownloadManager::schedule()
 {
     applyBandwidthPolicy(); // a job that starts now must start under the current limits
-    if (m_startsHeld)
+    if (startsHeld())
         return;
     int active = 0;
     for (DownloadJob* job : std::as_const(m_jobs))
@@ -310,6 +313,8 @@ JobStatus DownloadManager::statusOf(const DownloadJob& job, const QSet<QString>&
     JobStatus s = job.status();
     s.bytesPerSecond = m_rates.value(s.jobId);
     s.pinned = pinned.contains(s.fileId);
+    if (s.state == JobState::Queued)
+        s.waitingFor = m_holdReason;
     return s;
 }
 

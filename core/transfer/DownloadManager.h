@@ -47,9 +47,10 @@ public:
     // Where DHCP option 235 is looked up (DOCacheHostSource 1 and 2).
     void setDhcpLeaseFolders(const QStringList& folders) { m_dhcpLeaseFolders = folders; }
     // While the cache copies onto another drive no download may write into it: queued jobs
-    // wait (running ones were waited for before the copy began). Releasing starts them.
-    void holdStarts(bool held);
-    bool startsHeld() const { return m_startsHeld; }
+    // wait (running ones were waited for before the copy began) and their status says what
+    // for (`reason`, e.g. "the cache to finish copying to …"). "" releases them.
+    void holdStarts(const QString& reason);
+    bool startsHeld() const { return !m_holdReason.isEmpty(); }
     // Peering became possible again: running downloads join their swarms.
     void rejoinSwarms();
     // Bytes stored by all jobs since the agent started, by SourceClass (monotonic).
@@ -88,7 +89,7 @@ private:
     QStringList m_dhcpLeaseFolders = defaultDhcpLeaseFolders();
     QList<DownloadJob*> m_jobs; // in queue order
     bool m_resumeQueued = true;
-    bool m_startsHeld = false;
+    QString m_holdReason;
     QSet<QString> m_requested; // jobs added or resumed by this agent's users
     struct ByteCounts
     {

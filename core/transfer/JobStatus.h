@@ -68,6 +68,7 @@ struct JobStatus
     int hashFailures = 0;
     qint64 bytesPerSecond = 0;
     QString error;
+    QString waitingFor; // what keeps a queued job from starting, beyond a free slot ("" = none)
 
     double percentPeerCaching() const
     {

@@ -45,6 +45,7 @@ QJsonObject jobStatusToJson(const JobStatus& s)
     o[QStringLiteral("HashFailures")] = s.hashFailures;
     o[QStringLiteral("OutPath")] = s.outPath;
     o[QStringLiteral("Error")] = s.error;
+    o[QStringLiteral("WaitingFor")] = s.waitingFor; // OpenDO's: why a queued job has not started
     return o;
 }
 

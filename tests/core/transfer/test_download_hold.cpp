@@ -1,6 +1,6 @@
 // The download queue held while the cache is copied onto another drive: a job added or
-// resumed meanwhile stays queued and fetches nothing from the origin (real nginx), and starts
-// as soon as the hold is released.
+// resumed meanwhile stays queued, says what it waits for and fetches nothing from the origin
+// (real nginx), and starts as soon as the hold is released.
 
 #include "cache/PieceStore.h"
 #include "persistence/Database.h"
@@ -53,17 +53,21 @@ void DownloadHoldTest::heldQueueStartsNothingUntilReleased()
         context, JobTable(db.handle()),
         [] { return policy::resolveEffective(policy::PolicyState{}); }, true);
 
-    downloads.holdStarts(true);
+    const QString reason = "the cache to finish copying to /mnt/elsewhere";
+    downloads.holdStarts(reason);
     QVERIFY(downloads.startsHeld());
     const QString out = dir.filePath("out.bin");
     const AddDownloadResult added = downloads.add({nginx.url("/file.bin").toString(), out, true});
     QVERIFY2(!added.jobId.isEmpty(), qPrintable(added.error));
     QTest::qWait(1500); // long enough for a started job to fetch all 3 MiB from loopback
     QCOMPARE(downloads.status(added.jobId)->state, JobState::Queued);
+    QCOMPARE(downloads.status(added.jobId)->waitingFor, reason); // the status says why
     QCOMPARE(downloads.jobsUsingCacheFiles(), 0);
     QCOMPARE(nginx.bytesServed(), qint64(0));
 
-    downloads.holdStarts(false);
+    downloads.holdStarts({});
+    QVERIFY(!downloads.startsHeld());
+    QCOMPARE(downloads.status(added.jobId)->waitingFor, QString());
     QDeadlineTimer deadline(30000);
     while (!deadline.hasExpired() && downloads.status(added.jobId)->state != JobState::Complete)
         QTest::qWait(50);

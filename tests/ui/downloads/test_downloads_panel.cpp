@@ -2,6 +2,7 @@
 
 #include "agent/Agent.h"
 #include "panels/downloads/DownloadsPanel.h"
+#include "panels/downloads/JobDetails.h"
 #include "panels/downloads/JobTableModel.h"
 #include "support/NginxServer.h"
 #include "support/RequireTool.h"
@@ -23,6 +24,7 @@ class DownloadsPanelTest : public QObject
 private Q_SLOTS:
     void addedDownloadAppearsAndCompletes();
     void badSourceShowsTheError();
+    void heldJobSaysWhatItWaitsFor();
 };
 
 void DownloadsPanelTest::addedDownloadAppearsAndCompletes()
@@ -66,6 +68,32 @@ void DownloadsPanelTest::badSourceShowsTheError()
     QTRY_VERIFY(message->isVisible());
     QVERIFY2(message->text().contains("missing.torrent"), qPrintable(message->text()));
     QCOMPARE(panel.model().rowCount(), 0);
+}
+
+void DownloadsPanelTest::heldJobSaysWhatItWaitsFor()
+{
+    ui::JobTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    transfer::JobStatus held;
+    held.jobId = "job-1";
+    held.source = "http://origin/file.bin";
+    held.state = transfer::JobState::Queued;
+    held.waitingFor = "the cache to finish copying to /mnt/big";
+    transfer::JobStatus queued = held;
+    queued.jobId = "job-2";
+    queued.waitingFor.clear();
+    model.setJobs({held, queued});
+    QCOMPARE(model.index(0, ui::JobTableModel::StatusColumn).data().toString(),
+             QString("Queued: waits for the cache to finish copying to /mnt/big"));
+    QCOMPARE(model.index(0, ui::JobTableModel::StatusColumn).data(Qt::ToolTipRole).toString(),
+             QString("Waits for the cache to finish copying to /mnt/big"));
+    QCOMPARE(model.index(1, ui::JobTableModel::StatusColumn).data().toString(), QString("Queued"));
+    QString status;
+    for (const auto& [label, value] : ui::jobDetailRows(held))
+        if (label == "Status")
+            status = value;
+    QVERIFY2(status.endsWith("waits for the cache to finish copying to /mnt/big"),
+             qPrintable(status));
 }
 
 QTEST_MAIN(DownloadsPanelTest)

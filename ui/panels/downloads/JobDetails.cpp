@@ -50,7 +50,10 @@ QList<QPair<QString, QString>> jobDetailRows(const transfer::JobStatus& j)
     add(JobDetailsText::tr("File"), j.fileName);
     add(JobDetailsText::tr("Status"),
         transfer::jobStateName(j.state) +
-            (j.error.isEmpty() ? QString() : QStringLiteral(": ") + j.error));
+            (j.error.isEmpty() ? QString() : QStringLiteral(": ") + j.error) +
+            (j.waitingFor.isEmpty()
+                 ? QString()
+                 : QStringLiteral(" — ") + JobDetailsText::tr("waits for %1").arg(j.waitingFor)));
     add(JobDetailsText::tr("File id"), j.fileId);
     add(JobDetailsText::tr("Source"), j.source);
     if (!j.sourceUrl.isEmpty() && j.sourceUrl != j.source)

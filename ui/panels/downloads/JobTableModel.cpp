@@ -90,7 +90,9 @@ QVariant JobTableModel::data(const QModelIndex& index, int role) const
     case StateRole:
         return int(j->state);
     case Qt::ToolTipRole:
-        return j->error.isEmpty() ? j->source : j->error;
+        if (!j->error.isEmpty())
+            return j->error;
+        return j->waitingFor.isEmpty() ? j->source : tr("Waits for %1").arg(j->waitingFor);
     case Qt::ForegroundRole:
         return j->state == JobState::Failed ? QVariant(QBrush(Qt::red)) : QVariant();
     case Qt::TextAlignmentRole:
@@ -110,7 +112,8 @@ QVariant JobTableModel::display(const JobStatus& j, int column) const
     case StatusColumn:
         switch (j.state) {
         case JobState::Queued:
-            return tr("Queued");
+            return j.waitingFor.isEmpty() ? tr("Queued")
+                                          : tr("Queued: waits for %1").arg(j.waitingFor);
         case JobState::Downloading:
             return tr("Downloading");
         case JobState::Paused:
