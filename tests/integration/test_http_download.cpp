@@ -27,6 +27,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace opendo;
 using namespace opendo::test;
@@ -230,10 +231,15 @@ void HttpDownloadTest::killNineTenTimesThenFinish()
     int lostTotal = 0;
     QStringList perKill;
     for (int round = 0; round < 10; ++round) {
-        // A random point a little further on: kill as soon as the index shows it reached. At
-        // most 1/40 of the pieces per round, so ten rounds (and the batches that land between
-        // the look and the kill) stay short of the end.
-        const int target = presentBefore + 1 + int(random.bounded(qMax(1, pieceCount / 40)));
+        // A random point in this round's tenth of the first 85 % of the file, so the kills
+        // spread over the whole download and (with what lands between the look and the kill)
+        // stay short of the end. Even rounds kill as soon as the index shows the point reached,
+        // right after a commit; odd rounds up to 20 ms later, amid writes and syncs.
+        const int slotStart = pieceCount * round * 85 / 1000;
+        const int slotEnd = pieceCount * (round + 1) * 85 / 1000;
+        const int target =
+            qMax(presentBefore + 1, slotStart + int(random.bounded(qMax(1, slotEnd - slotStart))));
+        const int extraDelayMs = round % 2 == 1 ? int(random.bounded(21)) : 0;
         const qsizetype logBefore = m_nginx->accessLog().size();
         QProcess p;
         p.start(executable("doctl"), {"--data-dir", data, "download", torrent, "--out", out});
@@ -247,7 +253,9 @@ void HttpDownloadTest::killNineTenTimesThenFinish()
                 break;
             QTest::qWait(2);
         }
-        p.kill(); // SIGKILL: no clean-up runs
+        if (extraDelayMs > 0)
+            QThread::msleep(extraDelayMs); // the agent is another process: it goes on meanwhile
+        p.kill();                          // SIGKILL: no clean-up runs
         QVERIFY(p.waitForFinished(5000));
         QVERIFY2(indexed >= target,
                  qPrintable(QString("round %1: %2 pieces indexed after %3 ms, wanted %4; doctl: %5")
@@ -277,7 +285,8 @@ void HttpDownloadTest::killNineTenTimesThenFinish()
                                 .arg(present - presentBefore)
                                 .arg(lost)
                                 .arg(inFlightPieces)));
-        perKill << QString("%1/%2").arg(present).arg(lost);
+        perKill << QString("%1/%2%3").arg(present).arg(lost).arg(
+            extraDelayMs > 0 ? QString("+%1ms").arg(extraDelayMs) : QString());
         lostTotal += lost;
         presentBefore = present;
     }
@@ -448,7 +457,7 @@ void HttpDownloadTest::fullDiskPausesWithClearError()
 {
     const QString unshare = QStandardPaths::findExecutable("unshare");
     if (unshare.isEmpty())
-        QSKIP("unshare (util-linux) is not available");
+        OPENDO_SKIP_WITHOUT_TOOL("unshare (util-linux) is not available");
     const QString mountPoint = m_dir.filePath("small-disk");
     QDir().mkpath(mountPoint);
     // A 24 MiB tmpfs in a private mount namespace holds the whole data directory; the 256 MiB
@@ -461,7 +470,7 @@ void HttpDownloadTest::fullDiskPausesWithClearError()
     if (r.err.contains("mount") && r.out.isEmpty())
         r = runProgram(unshare, {"-m", "sh", "-c", script}, 60000);
     if (r.out.isEmpty())
-        QSKIP(qPrintable("cannot mount a private tmpfs here: " + r.err));
+        OPENDO_SKIP_WITHOUT_TOOL(qPrintable("cannot mount a private tmpfs here: " + r.err));
     QCOMPARE(r.exitCode, 1);
     const QJsonObject s = parseStatus(r);
     QVERIFY2(s["Status"].toString() == "Paused",

@@ -224,7 +224,7 @@ void AgentEvictionTest::absoluteSizeWinsOverThePercentageOfTheDrive()
         }
     }
     if (volumeDir.isEmpty())
-        QSKIP("no writable volume for the cache");
+        OPENDO_SKIP_WITHOUT_TOOL("no writable volume for the cache");
     cache::CacheLimits onePercent;
     onePercent.maxSizePercent = 1;
     const qint64 limit =
@@ -233,7 +233,7 @@ void AgentEvictionTest::absoluteSizeWinsOverThePercentageOfTheDrive()
     // over the 1 % limit; once the old one goes, big and both 2 MiB files fit again.
     const qint64 bigSize = limit - 6 * kMiB;
     if (bigSize > kMaxBigDownload || bigSize <= 0 || volume.bytesAvailable() < limit + 64 * kMiB)
-        QSKIP(qPrintable(QString("the smallest writable volume (%1, %2 MiB, %3 MiB free) has "
+        OPENDO_SKIP_WITHOUT_TOOL(qPrintable(QString("the smallest writable volume (%1, %2 MiB, %3 MiB free) has "
                                  "1 %% = %4 MiB: too big a download for this test")
                              .arg(volumeDir)
                              .arg(volume.bytesTotal() / kMiB)

@@ -307,7 +307,7 @@ void CacheRelocationTest::anotherDriveEvictsTheContent()
     // A rename cannot cross file systems; /dev/shm is a tmpfs of its own on Linux.
     const QString shm = "/dev/shm";
     if (!QFileInfo(shm).isWritable() || deviceOf(shm) == deviceOf(m_dir->path()))
-        QSKIP("no second writable file system (/dev/shm) next to the temporary folder");
+        OPENDO_SKIP_WITHOUT_TOOL("no second writable file system (/dev/shm) next to the temporary folder");
     QTemporaryDir other(shm + "/opendo-relocation-XXXXXX");
     QVERIFY(other.isValid());
     addContent("aaa111", {0, 1});

@@ -3,6 +3,7 @@
 
 #include "cache/PieceFile.h"
 #include "support/PrivateTmpfs.h"
+#include "support/RequireTool.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -223,7 +224,8 @@ void PieceFileTest::fullDiskIsReportedAsDiskFull()
         runOnPrivateTmpfs(m_dir->path(), 1, QCoreApplication::applicationFilePath(),
                           {"--enospc-child", m_dir->path()}, 60000);
     if (!run.mounted)
-        QSKIP(qPrintable("cannot mount a small tmpfs in a private namespace: " + run.why));
+        OPENDO_SKIP_WITHOUT_TOOL(
+            qPrintable("cannot mount a small tmpfs in a private namespace: " + run.why));
     QStringList results;
     for (const QString& line : run.result.out.split('\n')) {
         if (line.startsWith("RESULT "))
