@@ -1,7 +1,7 @@
 // Cache eviction end to end: a real Agent downloads from a real nginx and its janitor applies
-// DOMaxCacheAge, DOMaxCacheSize (percent of the cache drive) and DOAbsoluteMaxCacheSize; pinned
-// content survives. Each case looks at the data file, the index row, the eviction record and
-// the log line.
+// DOMaxCacheAge, DOMaxCacheSize (percent of the cache drive) and DOAbsoluteMaxCacheSize (alone,
+// and winning over the percentage); pinned content survives. Each case looks at the data file, the
+// index row, the eviction record and the log line.
 
 #include "agent/Agent.h"
 #include "cache/CacheEviction.h"
@@ -107,6 +107,7 @@ private Q_SLOTS:
     void initTestCase();
     void oldContentIsEvictedPinnedContentStays();
     void absoluteSizeWinsOverThePercentageOfTheDrive();
+    void absoluteSizeEvictsTheLeastRecentlyUsed();
 
 private:
     void verifyEvicted(Index& index, const QString& contentId, const QString& reasonPart);
@@ -233,12 +234,13 @@ void AgentEvictionTest::absoluteSizeWinsOverThePercentageOfTheDrive()
     // over the 1 % limit; once the old one goes, big and both 2 MiB files fit again.
     const qint64 bigSize = limit - 6 * kMiB;
     if (bigSize > kMaxBigDownload || bigSize <= 0 || volume.bytesAvailable() < limit + 64 * kMiB)
-        OPENDO_SKIP_WITHOUT_TOOL(qPrintable(QString("the smallest writable volume (%1, %2 MiB, %3 MiB free) has "
-                                 "1 %% = %4 MiB: too big a download for this test")
-                             .arg(volumeDir)
-                             .arg(volume.bytesTotal() / kMiB)
-                             .arg(volume.bytesAvailable() / kMiB)
-                             .arg(limit / kMiB)));
+        OPENDO_SKIP_WITHOUT_TOOL(
+            qPrintable(QString("the smallest writable volume (%1, %2 MiB, %3 MiB free) has "
+                               "1 %% = %4 MiB: too big a download for this test")
+                           .arg(volumeDir)
+                           .arg(volume.bytesTotal() / kMiB)
+                           .arg(volume.bytesAvailable() / kMiB)
+                           .arg(limit / kMiB)));
     qInfo("cache on %s: %lld MiB drive, 1 %% = %lld bytes, big download %lld bytes",
           qPrintable(volumeDir), volume.bytesTotal() / kMiB, limit, bigSize);
     // Content does not matter here; a sparse file costs nginx's disk nothing.
@@ -295,6 +297,42 @@ void AgentEvictionTest::absoluteSizeWinsOverThePercentageOfTheDrive()
         verifyKept(index, id);
     QCOMPARE(index.store().evictions().size(), 1);
     QVERIFY(index.store().totalBytes() <= limit);
+}
+
+void AgentEvictionTest::absoluteSizeEvictsTheLeastRecentlyUsed()
+{
+    // DOAbsoluteMaxCacheSize counts whole GB, so this takes two downloads of 600 MiB. nginx
+    // serves sparse files (its disk does nothing); the cache writes every byte, as it must.
+    constexpr qint64 kSize = 600 * kMiB;
+    for (const char* name : {"600a.bin", "600b.bin"}) {
+        QFile f(m_dir.filePath("www/") + name);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.resize(kSize));
+    }
+    QTemporaryDir data;
+    const QString cacheDir = data.filePath("cache");
+    Agent agent(testAgentOptions(data.path()));
+    QCOMPARE(agent.start().result(), QString());
+    // On this drive the default DOMaxCacheSize (20 %) is many GB: only the absolute limit bites.
+    QVERIFY(applyPolicies(agent, {{"DOMinFileSizeToCache", "1"}, {"DOAbsoluteMaxCacheSize", "1"}}));
+    const QString firstId = download(agent, m_nginx->url("/600a.bin"));
+    QVERIFY(!firstId.isEmpty());
+    Index index(data.path(), cacheDir);
+    QVERIFY(index.ok());
+    QTest::qWait(200);
+    verifyKept(index, firstId); // 600 MiB fit under 1 GB
+    QTest::qWait(1100);         // last use is kept in seconds: make the first content the older
+
+    const QString secondId = download(agent, m_nginx->url("/600b.bin"));
+    QVERIFY(!secondId.isEmpty());
+    // 1200 MiB are over 1 GB: the sweep after the download evicts the least recently used.
+    QTRY_VERIFY_WITH_TIMEOUT(index.evictionOf(firstId).has_value(), 5000);
+    verifyEvicted(index, firstId, "DOAbsoluteMaxCacheSize 1 GB");
+    verifyKept(index, secondId);
+    QCOMPARE(index.store().evictions().size(), 1);
+    QCOMPARE(index.store().totalBytes(), kSize);
+    for (const char* name : {"600a.bin", "600b.bin"})
+        QFile::remove(m_dir.filePath("www/") + name);
 }
 
 QTEST_GUILESS_MAIN(AgentEvictionTest)
