@@ -118,6 +118,7 @@ private:
     void followCacheFolderPolicy();
     void startCacheCopy(const QString& to);
     void completeCacheCopy(const QString& error);
+    void switchToCopiedCache(const cache::CacheCopyPlan& plan);
     void abandonCacheCopy();
     void refuseCacheMove(const QString& wanted, const QString& why, int retryMs);
     void reloadIfChangedElsewhere();

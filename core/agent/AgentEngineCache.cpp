@@ -161,6 +161,10 @@ void AgentEngine::startCacheCopy(const QString& to)
     }
     m_cacheMoveError.clear();
     m_cacheMoveAwaited.clear();
+    if (plan.items.isEmpty()) { // no data file to copy: the empty folders come along at once
+        switchToCopiedCache(plan);
+        return;
+    }
     m_downloads->holdStarts(tr("the cache to finish copying to %1").arg(plan.to));
     qCInfo(log::lcCache).noquote()
         << QStringLiteral("copying the cache from %1 to %2 on another drive: %3 content(s), "
@@ -188,16 +192,21 @@ void AgentEngine::completeCacheCopy(const QString& error)
         refuseCacheMove(job->plan().to, error, kCacheCopyRetryMs);
         return;
     }
-    if (m_peers)
-        m_peers->dropAllSwarms(tr("the cache folder moves to %1").arg(job->plan().to));
     job->keepCopies();
-    cache::finishCacheCopy(*m_store, job->plan()); // logs what moved and what was evicted
+    switchToCopiedCache(job->plan());
     const qint64 ms = qMax<qint64>(1, job->elapsedMs());
     qCInfo(log::lcCache).noquote()
         << QStringLiteral("copied %1 MB in %2 s (%3 MB/s)")
                .arg(job->plan().bytes >> 20)
                .arg(double(ms) / 1000.0, 0, 'f', 1)
                .arg(double(job->plan().bytes) / 1048576.0 * 1000.0 / double(ms), 0, 'f', 0);
+}
+
+void AgentEngine::switchToCopiedCache(const cache::CacheCopyPlan& plan)
+{
+    if (m_peers)
+        m_peers->dropAllSwarms(tr("the cache folder moves to %1").arg(plan.to));
+    cache::finishCacheCopy(*m_store, plan); // logs what moved and what was evicted
     m_downloads->holdStarts({});
     m_downloads->rejoinSwarms();
     if (!m_jobsPublishTimer.isActive())
