@@ -809,12 +809,12 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <translation>%1: „%2“ ist keine http://- oder https://-URL mit Host, z. B. http://192.0.2.10:7681.</translation>
     </message>
     <message>
-        <source>Folders with the DHCP client&apos;s lease files (comma-separated), read for DHCP options 234 (group id) and 235 (cache servers). Empty: the folders of dhclient, NetworkManager and systemd-networkd.</source>
-        <translation>Ordner mit den Lease-Dateien des DHCP-Clients (durch Kommas getrennt), aus denen die DHCP-Optionen 234 (Gruppen-ID) und 235 (Cacheserver) gelesen werden. Leer: die Ordner von dhclient, NetworkManager und systemd-networkd.</translation>
-    </message>
-    <message>
         <source>%1: &quot;%2&quot; is not an absolute path, e.g. /var/lib/dhcp.</source>
         <translation>%1: „%2“ ist kein absoluter Pfad, z. B. /var/lib/dhcp.</translation>
+    </message>
+    <message>
+        <source>Folders with the DHCP client&apos;s lease files (comma-separated), read for DHCP options 234 (group id) and 235 (cache servers). Empty: the folders of dhclient, NetworkManager, systemd-networkd and dhcpcd.</source>
+        <translation>Ordner mit den Lease-Dateien des DHCP-Clients (durch Kommas getrennt), aus denen die DHCP-Optionen 234 (Gruppen-ID) und 235 (Cacheserver) gelesen werden. Leer: die Ordner von dhclient, NetworkManager, systemd-networkd und dhcpcd.</translation>
     </message>
 </context>
 <context>

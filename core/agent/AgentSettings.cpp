@@ -43,7 +43,7 @@ QString agentSettingDescription(const QString& name)
             "opendo::agent",
             "Folders with the DHCP client's lease files (comma-separated), read for DHCP options "
             "234 (group id) and 235 (cache servers). Empty: the folders of dhclient, "
-            "NetworkManager and systemd-networkd.");
+            "NetworkManager, systemd-networkd and dhcpcd.");
     return {};
 }
 

@@ -1,5 +1,7 @@
 #include "common/DhcpLeaseOptions.h"
 
+#include "common/DhcpMessage.h"
+
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
@@ -44,8 +46,9 @@ QString decodeHexText(const QString& value)
 
 QStringList defaultDhcpLeaseFolders()
 {
-    return {QStringLiteral("/var/lib/dhcp"), QStringLiteral("/var/lib/dhclient"),
-            QStringLiteral("/var/lib/NetworkManager"), QStringLiteral("/run/systemd/netif/leases")};
+    return {QStringLiteral("/var/lib/dhcp"),           QStringLiteral("/var/lib/dhclient"),
+            QStringLiteral("/var/lib/NetworkManager"), QStringLiteral("/run/systemd/netif/leases"),
+            QStringLiteral("/var/lib/dhcpcd"),         QStringLiteral("/var/lib/dhcpcd5")};
 }
 
 QStringList dhcpLeaseFolders(const QString& setting)
@@ -60,6 +63,14 @@ QStringList dhcpLeaseFolders(const QString& setting)
 
 QString dhcpOptionFromLease(const QByteArray& leaseFile, int code)
 {
+    // dhcpcd keeps the server's last answer as it came, a binary DHCP message.
+    if (isDhcpMessage(leaseFile)) {
+        const std::optional<QByteArray> raw = dhcpMessageOption(leaseFile, code);
+        QString text = raw ? QString::fromUtf8(*raw) : QString();
+        while (text.endsWith(QChar(0)))
+            text.chop(1);
+        return text.trimmed();
+    }
     const QString number = QString::number(code);
     const QRegularExpression dhclient(
         QStringLiteral(R"re(option\s+(?:unknown-%1|[\w-]*%1[\w-]*)\s+"?([^";]+)"?\s*;)re")

@@ -5,7 +5,8 @@
 // client; on Linux the clients keep their leases in files, so the agent reads those:
 // dhclient ("option unknown-235 …;" or a name the administrator declared for the code),
 // NetworkManager ("new_unknown_235=…"), systemd-networkd and NetworkManager's internal client
-// ("OPTION_235=" / "PRIVATE_235=" with the raw bytes in hex).
+// ("OPTION_235=" / "PRIVATE_235=" with the raw bytes in hex) and dhcpcd (the server's binary
+// DHCP message).
 
 #include <QByteArray>
 #include <QString>
