@@ -247,8 +247,18 @@ void CachePanelTest::refreshesAreCoalesced()
     // Two range changes in a row, one fetch, for the range chosen last.
     QCOMPARE(panel.chartFetches(), charts + 1);
     QCOMPARE(panel.findChild<QComboBox*>("cacheRange")->currentText(), QString("Last 90 days"));
+    // The range ends now and spans the 90 days, or less when a history sample was taken first
+    // (a young cache fills the width from its first sample; slow builds get one in time).
     const QCPRange x = panel.chart().xAxis->range();
-    QVERIFY2(qAbs(x.size() - 90 * 86400.0) < 120, qPrintable(QString::number(x.size())));
+    QVERIFY2(qAbs(x.upper - double(QDateTime::currentSecsSinceEpoch())) < 120,
+             qPrintable(QString::number(x.upper, 'f', 0)));
+    const bool noHistory =
+        panel.chart().graphCount() == 0 || panel.chart().graph(0)->data()->isEmpty();
+    if (noHistory)
+        QVERIFY2(qAbs(x.size() - 90 * 86400.0) < 120, qPrintable(QString::number(x.size())));
+    else
+        QVERIFY2(x.size() >= 600 && x.size() < 90 * 86400.0 + 120,
+                 qPrintable(QString::number(x.size())));
 }
 
 void CachePanelTest::downloadPinEvict()
