@@ -420,11 +420,8 @@ void AgentEngine::sampleTransfers()
     m_sampledUp = up;
     if (m_deviceStats) {
         stats::DeviceStats device = m_deviceStats->sample(down, up);
-        if (m_cacheCopy) {
-            device.cacheMovingTo = m_cacheCopy->plan().to;
-            device.cacheMoveCopiedBytes = m_cacheCopy->bytesCopied();
-            device.cacheMoveTotalBytes = m_cacheCopy->plan().bytes;
-        }
+        if (m_cacheCopy)
+            device.cacheMove = m_cacheCopy->progress();
         if (m_publishDevice)
             m_publishDevice(device);
     }

@@ -115,11 +115,8 @@ void AgentEngine::gatherDiagnosticInputs(diagnostics::DiagnosticInputs& in) cons
     in.cacheDir = m_store ? m_store->cacheDir() : in.configuredCacheDir;
     in.cacheMoveError = m_cacheMoveError;
     in.downloadsUsingCache = m_downloads ? m_downloads->jobsUsingCacheFiles() : 0;
-    if (m_cacheCopy) {
-        in.cacheCopyRunning = true;
-        in.cacheCopyCopiedBytes = m_cacheCopy->bytesCopied();
-        in.cacheCopyTotalBytes = m_cacheCopy->plan().bytes;
-    }
+    if (m_cacheCopy)
+        in.cacheCopy = m_cacheCopy->progress();
     in.discoveryUrl = m_discovery ? m_discovery->client().serviceUrl().toString() : QString();
     in.month = monthTotals(QDate::currentDate());
     in.cacheEntries = cacheContents();

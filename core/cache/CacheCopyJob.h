@@ -5,6 +5,8 @@
 // from the old folder. The index changes only when every copy is durable (finishCacheCopy), so
 // an agent stopped half-way still finds all its content where the index says.
 
+#include "cache/CacheCopyProgress.h"
+
 #include <QElapsedTimer>
 #include <QList>
 #include <QObject>
@@ -44,6 +46,7 @@ public:
     void start();
     const CacheCopyPlan& plan() const { return m_plan; }
     qint64 bytesCopied() const { return m_copied.load(std::memory_order_relaxed); }
+    CacheCopyProgress progress() const { return {m_plan.to, bytesCopied(), m_plan.bytes}; }
     qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
     // The index now points at the copies (finishCacheCopy): they stay when the job goes.
     void keepCopies() { m_kept = true; }

@@ -71,6 +71,14 @@ void evictLeftBehind(PieceStore& store, const QString& id, const QString& target
             << "cannot evict" << id << "after a failed move:" << error;
 }
 
+// The last step of a move: from here on the index, and the next start, look in `folder`.
+void pointStoreAt(PieceStore& store, const QString& folder)
+{
+    store.setCacheDir(folder);
+    if (QString error; !store.recordCacheDir(&error))
+        qCWarning(log::lcCache).noquote() << "cannot record the new cache folder:" << error;
+}
+
 void logMove(const QString& from, const QString& to, const CacheRelocation& result)
 {
     qCInfo(log::lcCache).noquote()
@@ -151,9 +159,7 @@ CacheRelocation relocateCache(PieceStore& store, const QString& to)
         else
             evictLeftBehind(store, id, target, problem, result);
     }
-    store.setCacheDir(target);
-    if (QString error; !store.recordCacheDir(&error))
-        qCWarning(log::lcCache).noquote() << "cannot record the new cache folder:" << error;
+    pointStoreAt(store, target);
     // The old folder goes only if the cache leaves it empty; it may be a user's folder.
     QDir().rmdir(from);
     logMove(from, target, result);
@@ -214,9 +220,7 @@ CacheRelocation finishCacheCopy(PieceStore& store, const CacheCopyPlan& plan)
             evictLeftBehind(store, id, plan.to, problem, result);
     }
     result.moved += int(plan.items.size());
-    store.setCacheDir(plan.to);
-    if (QString error; !store.recordCacheDir(&error))
-        qCWarning(log::lcCache).noquote() << "cannot record the new cache folder:" << error;
+    pointStoreAt(store, plan.to);
     // The index points at the copies now; a crash before this point left the originals.
     for (const CacheCopyItem& item : plan.items) {
         QFile::remove(item.source);

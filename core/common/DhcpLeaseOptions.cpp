@@ -25,6 +25,18 @@ QString lastCapture(const QRegularExpression& pattern, const QString& text)
     return value;
 }
 
+// An option's raw bytes as text: UTF-8 (`valid` false when they are not), without the NULs some
+// servers pad with.
+QString optionBytesAsText(const QByteArray& raw, bool* valid)
+{
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    QString text = utf8(raw);
+    while (text.endsWith(QChar(0)))
+        text.chop(1);
+    *valid = !utf8.hasError();
+    return text;
+}
+
 // systemd-networkd saves private options (224-254) as the hex of their raw bytes; DHCP servers
 // send 234 and 235 as text, which is what Windows and dhclient show.
 QString decodeHexText(const QString& value)
@@ -32,12 +44,9 @@ QString decodeHexText(const QString& value)
     static const QRegularExpression hex(QStringLiteral("^(?:[0-9A-Fa-f]{2})+$"));
     if (!hex.match(value).hasMatch())
         return value;
-    const QByteArray raw = QByteArray::fromHex(value.toLatin1());
-    QStringDecoder utf8(QStringDecoder::Utf8);
-    QString decoded = utf8(raw);
-    while (decoded.endsWith(QChar(0)))
-        decoded.chop(1);
-    if (!utf8.hasError() && !decoded.isEmpty() && decoded.at(0).isPrint())
+    bool valid = false;
+    const QString decoded = optionBytesAsText(QByteArray::fromHex(value.toLatin1()), &valid);
+    if (valid && !decoded.isEmpty() && decoded.at(0).isPrint())
         return decoded.trimmed();
     return value;
 }
@@ -66,10 +75,8 @@ QString dhcpOptionFromLease(const QByteArray& leaseFile, int code)
     // dhcpcd keeps the server's last answer as it came, a binary DHCP message.
     if (isDhcpMessage(leaseFile)) {
         const std::optional<QByteArray> raw = dhcpMessageOption(leaseFile, code);
-        QString text = raw ? QString::fromUtf8(*raw) : QString();
-        while (text.endsWith(QChar(0)))
-            text.chop(1);
-        return text.trimmed();
+        bool valid = false;
+        return raw ? optionBytesAsText(*raw, &valid).trimmed() : QString();
     }
     const QString number = QString::number(code);
     const QRegularExpression dhclient(

@@ -153,9 +153,10 @@ CheckResult cacheFolder(const InstantCheck& c, const DiagnosticInputs& in)
             Verdict::Warn,
             Diag::tr("DOModifyCacheDrive names %1, but the cache is still in %2.").arg(next, dir));
         r.evidence = evidence;
-        if (in.cacheCopyRunning) {
+        if (in.cacheCopy.running()) {
             r.evidence << Diag::tr("Copied to the new drive: %1 of %2")
-                              .arg(gbText(in.cacheCopyCopiedBytes), gbText(in.cacheCopyTotalBytes));
+                              .arg(gbText(in.cacheCopy.copiedBytes),
+                                   gbText(in.cacheCopy.totalBytes));
             r.remedy = Diag::tr("Wait for the copy: %1 is on another drive, so the content is "
                                 "copied there. Downloads wait until it is done; peers are "
                                 "served from the old folder meanwhile.")

@@ -5,6 +5,7 @@
 
 #include "agent/AgentOptions.h"
 #include "agent/PeerActivity.h"
+#include "cache/CacheCopyProgress.h"
 #include "cache/CacheEntry.h"
 #include "cache/CachedContent.h"
 #include "common/DhcpLeaseOptions.h"
@@ -33,17 +34,14 @@ struct DiagnosticInputs
     DiagnosticRequest request;
     agent::AgentOptions options;
     QString cacheDir; // where pieces are stored (DOModifyCacheDrive or inside the data dir)
-    QString configuredCacheDir;  // where DOModifyCacheDrive says now; differs until it moved
-    QString cacheMoveError;      // why the cache cannot move there ("" when it can)
-    int downloadsUsingCache = 0; // running downloads a cache move waits for
-    // A move onto another drive copying now: bytes copied of the total (total 0 = none).
-    qint64 cacheCopyCopiedBytes = 0;
-    qint64 cacheCopyTotalBytes = 0;
-    bool cacheCopyRunning = false;
-    QString databasePath;  // the agent's SQLite state
-    QString databaseCheck; // "ok" or what PRAGMA quick_check / opening reported
-    QString listenError;   // why the agent does not listen ("" when it does or was not asked to)
-    QString discoveryUrl;  // the service the agent uses ("" = none)
+    QString configuredCacheDir;         // where DOModifyCacheDrive says now; differs until it moved
+    QString cacheMoveError;             // why the cache cannot move there ("" when it can)
+    int downloadsUsingCache = 0;        // running downloads a cache move waits for
+    cache::CacheCopyProgress cacheCopy; // a move onto another drive copying now
+    QString databasePath;               // the agent's SQLite state
+    QString databaseCheck;              // "ok" or what PRAGMA quick_check / opening reported
+    QString listenError;  // why the agent does not listen ("" when it does or was not asked to)
+    QString discoveryUrl; // the service the agent uses ("" = none)
     policy::PolicySnapshot policies;
     QMap<QString, QString> agentSettings;
     agent::PeerActivity activity;

@@ -5,6 +5,7 @@
 // transfer totals and current rates by source class, peers and connections by class, and what
 // the agent itself costs (CPU, memory).
 
+#include "cache/CacheCopyProgress.h"
 #include "stats/TransferHistory.h"
 
 #include <QDateTime>
@@ -15,16 +16,14 @@ namespace opendo::stats {
 struct DeviceStats
 {
     QDateTime at;
-    int files = 0;                    // contents in the cache
-    qint64 cacheBytes = 0;            // verified bytes present
-    qint64 cacheLimitBytes = 0;       // the limit in effect (0 = none)
-    qint64 maxCacheSizeBytes = 0;     // DOMaxCacheSize (percent of the drive) as bytes
-    qint64 absoluteMaxCacheBytes = 0; // DOAbsoluteMaxCacheSize as bytes; 0 = not set
-    QString cacheFolder;              // where the content is (DOModifyCacheDrive or the default)
-    QString cacheMovingTo;            // a copy onto another drive under way ("" = none)
-    qint64 cacheMoveCopiedBytes = 0;  // of cacheMoveTotalBytes
-    qint64 cacheMoveTotalBytes = 0;
-    qint64 diskTotalBytes = 0; // drive holding the cache
+    int files = 0;                      // contents in the cache
+    qint64 cacheBytes = 0;              // verified bytes present
+    qint64 cacheLimitBytes = 0;         // the limit in effect (0 = none)
+    qint64 maxCacheSizeBytes = 0;       // DOMaxCacheSize (percent of the drive) as bytes
+    qint64 absoluteMaxCacheBytes = 0;   // DOAbsoluteMaxCacheSize as bytes; 0 = not set
+    QString cacheFolder;                // where the content is (DOModifyCacheDrive or the default)
+    cache::CacheCopyProgress cacheMove; // a copy onto another drive under way
+    qint64 diskTotalBytes = 0;          // drive holding the cache
     qint64 diskFreeBytes = 0;
     ClassBytes downloadedTotal{}; // since the agent started
     ClassBytes uploadedTotal{};

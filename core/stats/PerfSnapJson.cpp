@@ -40,9 +40,9 @@ QList<QPair<QString, QJsonValue>> perfSnapFields(const DeviceStats& d,
         {QStringLiteral("AvailableDiskBytes"), d.diskFreeBytes},
         {QStringLiteral("CacheFolder"), d.cacheFolder}, // OpenDO's: where DO shows WorkingDirectory
         // OpenDO's: a move onto another drive copying now ("" and 0 when none).
-        {QStringLiteral("CacheMoveTarget"), d.cacheMovingTo},
-        {QStringLiteral("CacheMoveCopiedBytes"), d.cacheMoveCopiedBytes},
-        {QStringLiteral("CacheMoveTotalBytes"), d.cacheMoveTotalBytes},
+        {QStringLiteral("CacheMoveTarget"), d.cacheMove.to},
+        {QStringLiteral("CacheMoveCopiedBytes"), d.cacheMove.copiedBytes},
+        {QStringLiteral("CacheMoveTotalBytes"), d.cacheMove.totalBytes},
         {QStringLiteral("CpuUsagePct"), d.cpuPercent},
         {QStringLiteral("MemUsageKB"), d.memoryBytes / 1024},
         {QStringLiteral("NumberOfPeers"), qint64(peers.offered.size())},

@@ -81,9 +81,7 @@ void PerfSnapJsonTest::cacheMoveProgressIsReported()
     QCOMPARE(o["CacheMoveTarget"].toString(), QString());
     QCOMPARE(o["CacheMoveTotalBytes"].toInteger(), qint64(0));
 
-    d.cacheMovingTo = "/mnt/big/opendo";
-    d.cacheMoveCopiedBytes = 3 << 20;
-    d.cacheMoveTotalBytes = 8 << 20;
+    d.cacheMove = {"/mnt/big/opendo", 3 << 20, 8 << 20};
     o = perfSnapToJson(d, agent::PeerActivity{}, {});
     QCOMPARE(o["CacheFolder"].toString(), QString("/var/cache/opendo")); // until it switched
     QCOMPARE(o["CacheMoveTarget"].toString(), QString("/mnt/big/opendo"));

@@ -215,9 +215,7 @@ void CachePanelTest::summaryNamesTheLimit()
     QCOMPARE(ui::CachePanel::summary(s),
              QString("1 file(s), 1.2 GiB (no size limit) · in /srv/do-cache"));
     // A move onto another drive under way: how far the copy got, and that downloads wait.
-    s.cacheMovingTo = "/mnt/big/do-cache";
-    s.cacheMoveCopiedBytes = 300;
-    s.cacheMoveTotalBytes = 1200;
+    s.cacheMove = {"/mnt/big/do-cache", 300, 1200};
     QCOMPARE(ui::CachePanel::summary(s),
              QString("1 file(s), 1.2 GiB (no size limit) · in /srv/do-cache · copying to "
                      "/mnt/big/do-cache: 25 % (downloads wait)"));

@@ -273,14 +273,10 @@ QString CachePanel::summary(const stats::DeviceStats& s)
                      .arg(formatBytes(s.diskFreeBytes), formatBytes(s.diskTotalBytes));
     if (!s.cacheFolder.isEmpty())
         parts << tr("in %1").arg(QDir::toNativeSeparators(s.cacheFolder));
-    if (!s.cacheMovingTo.isEmpty()) {
-        const int percent = s.cacheMoveTotalBytes > 0
-                                ? int(100 * s.cacheMoveCopiedBytes / s.cacheMoveTotalBytes)
-                                : 100;
+    if (s.cacheMove.running())
         parts << tr("copying to %1: %2 % (downloads wait)")
-                     .arg(QDir::toNativeSeparators(s.cacheMovingTo))
-                     .arg(percent);
-    }
+                     .arg(QDir::toNativeSeparators(s.cacheMove.to))
+                     .arg(s.cacheMove.percent());
     return parts.join(QStringLiteral(" · "));
 }
 
