@@ -56,6 +56,69 @@
     </message>
 </context>
 <context>
+    <name>DnsMessage</name>
+    <message>
+        <source>DNS message longer than 9000 bytes at byte %1</source>
+        <translation>DNS-Nachricht länger als 9000 Bytes bei Byte %1</translation>
+    </message>
+    <message>
+        <source>DNS header truncated at byte %1</source>
+        <translation>DNS-Kopf abgeschnitten bei Byte %1</translation>
+    </message>
+    <message>
+        <source>DNS message with an opcode other than QUERY at byte %1</source>
+        <translation>DNS-Nachricht mit einem anderen Opcode als QUERY bei Byte %1</translation>
+    </message>
+    <message>
+        <source>DNS message with a non-zero response code at byte %1</source>
+        <translation>DNS-Nachricht mit einem Antwortcode ungleich null bei Byte %1</translation>
+    </message>
+    <message>
+        <source>DNS section with more than 64 entries at byte %1</source>
+        <translation>DNS-Abschnitt mit mehr als 64 Einträgen bei Byte %1</translation>
+    </message>
+    <message>
+        <source>DNS name truncated at byte %1</source>
+        <translation>DNS-Name abgeschnitten bei Byte %1</translation>
+    </message>
+    <message>
+        <source>DNS label longer than 63 bytes or of a reserved type at byte %1</source>
+        <translation>DNS-Label länger als 63 Bytes oder von reserviertem Typ bei Byte %1</translation>
+    </message>
+    <message>
+        <source>DNS name longer than 255 bytes at byte %1</source>
+        <translation>DNS-Name länger als 255 Bytes bei Byte %1</translation>
+    </message>
+    <message>
+        <source>DNS compression pointer not pointing back to an earlier name at byte %1</source>
+        <translation>DNS-Kompressionszeiger zeigt nicht zurück auf einen früheren Namen bei Byte %1</translation>
+    </message>
+    <message>
+        <source>DNS name with more than 32 compression pointers at byte %1</source>
+        <translation>DNS-Name mit mehr als 32 Kompressionszeigern bei Byte %1</translation>
+    </message>
+    <message>
+        <source>DNS question or record truncated at byte %1</source>
+        <translation>DNS-Frage oder -Eintrag abgeschnitten bei Byte %1</translation>
+    </message>
+    <message>
+        <source>DNS record data running past the message at byte %1</source>
+        <translation>DNS-Eintragsdaten reichen über das Ende der Nachricht hinaus bei Byte %1</translation>
+    </message>
+    <message>
+        <source>DNS record data of the wrong length for its type at byte %1</source>
+        <translation>DNS-Eintragsdaten mit falscher Länge für ihren Typ bei Byte %1</translation>
+    </message>
+    <message>
+        <source>DNS TXT string running past its record data at byte %1</source>
+        <translation>DNS-TXT-Zeichenkette reicht über ihre Eintragsdaten hinaus bei Byte %1</translation>
+    </message>
+    <message>
+        <source>DNS message with bytes after the last record at byte %1</source>
+        <translation>DNS-Nachricht mit Bytes nach dem letzten Eintrag bei Byte %1</translation>
+    </message>
+</context>
+<context>
     <name>QDialog</name>
     <message>
         <source>Keep in the cache until</source>
@@ -777,6 +840,30 @@ Läuft ein Agent (do-agent, die Konsole) auf DIR, laufen die Befehle in diesem A
 startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen Agenten von doctl.
 </translation>
     </message>
+    <message>
+        <source>Local discovery (DNS-SD): %1</source>
+        <translation>Lokale Erkennung (DNS-SD): %1</translation>
+    </message>
+    <message>
+        <source>off (download mode without peers)</source>
+        <translation>aus (Downloadmodus ohne Peers)</translation>
+    </message>
+    <message>
+        <source>UDP %1 on %2</source>
+        <translation>UDP %1 auf %2</translation>
+    </message>
+    <message>
+        <source>answering, %1; peers are not restricted to it</source>
+        <translation>antwortet, %1; Peers sind nicht darauf beschränkt</translation>
+    </message>
+    <message>
+        <source>only peers found here are used (DORestrictPeerSelectionBy 2), %1; found %2</source>
+        <translation>nur hier gefundene Peers werden verwendet (DORestrictPeerSelectionBy 2), %1; gefunden: %2</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
 </context>
 <context>
     <name>opendo::agent</name>
@@ -815,6 +902,14 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>Folders with the DHCP client&apos;s lease files (comma-separated), read for DHCP options 234 (group id) and 235 (cache servers). Empty: the folders of dhclient, NetworkManager, systemd-networkd and dhcpcd.</source>
         <translation>Ordner mit den Lease-Dateien des DHCP-Clients (durch Kommas getrennt), aus denen die DHCP-Optionen 234 (Gruppen-ID) und 235 (Cacheserver) gelesen werden. Leer: die Ordner von dhclient, NetworkManager, systemd-networkd und dhcpcd.</translation>
+    </message>
+    <message>
+        <source>UDP port of multicast DNS for local peer discovery (DORestrictPeerSelectionBy 2). Empty: 5353, the standard port; only agents on the same port find each other.</source>
+        <translation>UDP-Port von Multicast-DNS für die lokale Peererkennung (DORestrictPeerSelectionBy 2). Leer: 5353, der Standardport; nur Agents auf demselben Port finden einander.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a UDP port number (1-65535).</source>
+        <translation>%1: „%2“ ist keine UDP-Portnummer (1–65535).</translation>
     </message>
 </context>
 <context>
@@ -3124,6 +3219,72 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>Or give the cache more room: set DOModifyCacheDrive to a folder on %1; the agent copies its cache there in the background and downloads wait until the copy is done.</source>
         <translation>Oder geben Sie dem Cache mehr Platz: Setzen Sie DOModifyCacheDrive auf einen Ordner auf %1; der Agent kopiert seinen Cache im Hintergrund dorthin, und Downloads warten, bis das Kopieren abgeschlossen ist.</translation>
     </message>
+    <message>
+        <source>Peers are not restricted to those found by local discovery (DORestrictPeerSelectionBy %1, download mode %2).</source>
+        <translation>Peers sind nicht auf die durch lokale Erkennung gefundenen beschränkt (DORestrictPeerSelectionBy %1, Downloadmodus %2).</translation>
+    </message>
+    <message>
+        <source>Answering on the local link fails: %1</source>
+        <translation>Antworten im lokalen Netzsegment schlägt fehl: %1</translation>
+    </message>
+    <message>
+        <source>Multicast DNS on UDP %1, interfaces: %2</source>
+        <translation>Multicast-DNS auf UDP %1, Schnittstellen: %2</translation>
+    </message>
+    <message>
+        <source>Found on the local link: %1</source>
+        <translation>Im lokalen Netzsegment gefunden: %1</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>Offered by the discovery service but not found here, so not used: %1</source>
+        <translation>Vom Erkennungsdienst angeboten, aber hier nicht gefunden und daher nicht verwendet: %1</translation>
+    </message>
+    <message>
+        <source>Local peer discovery cannot run: %1</source>
+        <translation>Die lokale Peererkennung kann nicht laufen: %1</translation>
+    </message>
+    <message>
+        <source>Free UDP port %1 (or set LocalDiscoveryPort to the port the other devices use), or set DORestrictPeerSelectionBy to 1 (same subnet) or 0 (no restriction): without local discovery no peer can be used.</source>
+        <translation>Geben Sie UDP-Port %1 frei (oder setzen Sie LocalDiscoveryPort auf den Port der anderen Geräte) oder setzen Sie DORestrictPeerSelectionBy auf 1 (gleiches Subnetz) oder 0 (keine Einschränkung): ohne lokale Erkennung kann kein Peer verwendet werden.</translation>
+    </message>
+    <message>
+        <source>No other device answered on the local link, so no peer can be used (DORestrictPeerSelectionBy 2).</source>
+        <translation>Kein anderes Gerät hat im lokalen Netzsegment geantwortet, daher kann kein Peer verwendet werden (DORestrictPeerSelectionBy 2).</translation>
+    </message>
+    <message>
+        <source>Local discovery finds devices on the same network segment only (multicast DNS does not cross routers or VPNs) that peer in download mode 1, 2 or 3 and accept UDP %1. Put the devices on one segment, allow UDP %1 in their firewalls, or set DORestrictPeerSelectionBy to 1 (same subnet) or 0.</source>
+        <translation>Die lokale Erkennung findet nur Geräte im selben Netzsegment (Multicast-DNS überquert keine Router oder VPNs), die im Downloadmodus 1, 2 oder 3 Peering betreiben und UDP %1 annehmen. Bringen Sie die Geräte in ein Segment, erlauben Sie UDP %1 in ihren Firewalls oder setzen Sie DORestrictPeerSelectionBy auf 1 (gleiches Subnetz) oder 0.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) found on the local link; peers come from them.</source>
+        <translation>
+            <numerusform>%n Gerät im lokalen Netzsegment gefunden; Peers kommen von dort.</numerusform>
+            <numerusform>%n Geräte im lokalen Netzsegment gefunden; Peers kommen von dort.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer(s) the discovery service offered are not on the local link and are not used.</source>
+        <translation>
+            <numerusform>%n vom Erkennungsdienst angebotener Peer ist nicht im lokalen Netzsegment und wird nicht verwendet.</numerusform>
+            <numerusform>%n vom Erkennungsdienst angebotene Peers sind nicht im lokalen Netzsegment und werden nicht verwendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Expected with DORestrictPeerSelectionBy 2. To use peers in other segments too, set it to 1 (same subnet) or 0.</source>
+        <translation>Mit DORestrictPeerSelectionBy 2 erwartet. Um auch Peers in anderen Segmenten zu verwenden, setzen Sie den Wert auf 1 (gleiches Subnetz) oder 0.</translation>
+    </message>
+    <message>
+        <source>Local peer discovery (DNS-SD)</source>
+        <translation>Lokale Peererkennung (DNS-SD)</translation>
+    </message>
+    <message>
+        <source>%1 offered by discovery and found on the local link (DORestrictPeerSelectionBy 2: %2 device(s) found there)</source>
+        <translation>%1 vom Erkennungsdienst angeboten und im lokalen Netzsegment gefunden (DORestrictPeerSelectionBy 2: dort %2 Gerät(e) gefunden)</translation>
+    </message>
 </context>
 <context>
     <name>opendo::discovery</name>
@@ -3292,6 +3453,25 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Auf %1 Port %2 kann nicht gelauscht werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::discovery::local::LocalPeerDiscovery</name>
+    <message>
+        <source>no network interface that can multicast carries %1</source>
+        <translation>keine multicastfähige Netzwerkschnittstelle hat %1</translation>
+    </message>
+    <message>
+        <source>an IPv4 address</source>
+        <translation>eine IPv4-Adresse</translation>
+    </message>
+    <message>
+        <source>cannot listen on UDP port %1 for multicast DNS: %2</source>
+        <translation>UDP-Port %1 für Multicast-DNS kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot join the multicast DNS group on %1: %2</source>
+        <translation>der Multicast-DNS-Gruppe auf %1 kann nicht beigetreten werden: %2</translation>
     </message>
 </context>
 <context>
@@ -3684,10 +3864,6 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>Keeps LAN and Group peering to the own subnet or to locally discovered peers.</source>
         <translation>Beschränkt LAN- und Gruppen-Peering auf das eigene Subnetz oder auf lokal erkannte Peers.</translation>
-    </message>
-    <message>
-        <source>OpenDO uses 0 (no restriction), the Windows 10 default. The Windows 11 default is disputed: Subnet in LAN mode (reference 2024), Local peer discovery (CSP note), or DNS-SD for consumer and Subnet for commercial devices (reference 2023). The reference page calls value 0 NAT; value 2 needs Windows 11 22H2 and older ADMX files offer only 0 and 1.</source>
-        <translation>OpenDO verwendet 0 (keine Einschränkung), den Standard von Windows 10. Der Standard von Windows 11 ist umstritten: Subnetz im LAN-Modus (Referenz 2024), lokale Peererkennung (CSP-Hinweis) oder DNS-SD für Privat- und Subnetz für Unternehmensgeräte (Referenz 2023). Die Referenzseite nennt Wert 0 NAT; Wert 2 erfordert Windows 11 22H2, und ältere ADMX-Dateien bieten nur 0 und 1.</translation>
     </message>
     <message>
         <source>How long a completed file stays in the cache and is offered to peers.</source>
@@ -4405,6 +4581,10 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>Drive, folder or environment variable to keep the cache in instead of the default place. The running agent moves its cache there once no download is writing to it; cached content moves along, except across file systems, where it is evicted.</source>
         <translation>Laufwerk, Ordner oder Umgebungsvariable für den Cache anstelle des Standardorts. Der laufende Agent verlegt seinen Cache dorthin, sobald kein Download mehr hineinschreibt; zwischengespeicherte Inhalte ziehen mit um, außer über Dateisystemgrenzen hinweg, wo sie entfernt werden.</translation>
     </message>
+    <message>
+        <source>OpenDO uses 0 (no restriction), the Windows 10 default. The Windows 11 default is disputed: Subnet in LAN mode (reference 2024), Local peer discovery (CSP note), or DNS-SD for consumer and Subnet for commercial devices (reference 2023). The reference page calls value 0 NAT; value 2 needs Windows 11 22H2 and older ADMX files offer only 0 and 1. OpenDO finds local peers with multicast DNS (service _opendo._tcp, UDP 5353 or the LocalDiscoveryPort setting): devices on one network segment only.</source>
+        <translation>OpenDO verwendet 0 (keine Einschränkung), den Standard von Windows 10. Der Standard von Windows 11 ist umstritten: Subnetz im LAN-Modus (Referenz 2024), lokale Peererkennung (CSP-Hinweis) oder DNS-SD für Privat- und Subnetz für Unternehmensgeräte (Referenz 2023). Die Referenzseite nennt Wert 0 NAT; Wert 2 erfordert Windows 11 22H2, und ältere ADMX-Dateien bieten nur 0 und 1. OpenDO findet lokale Peers mit Multicast-DNS (Dienst _opendo._tcp, UDP 5353 oder die Einstellung LocalDiscoveryPort): nur Geräte im selben Netzsegment.</translation>
+    </message>
 </context>
 <context>
     <name>opendo::transfer</name>
@@ -4695,6 +4875,10 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>not admitted: %1 is outside our subnet %2/%3 (DORestrictPeerSelectionBy = 1)</source>
         <translation>nicht zugelassen: %1 liegt außerhalb unseres Subnetzes %2/%3 (DORestrictPeerSelectionBy = 1)</translation>
+    </message>
+    <message>
+        <source>not admitted: %1 was not found by local peer discovery (DNS-SD) on this network (DORestrictPeerSelectionBy = 2)</source>
+        <translation>nicht zugelassen: %1 wurde von der lokalen Peererkennung (DNS-SD) in diesem Netz nicht gefunden (DORestrictPeerSelectionBy = 2)</translation>
     </message>
 </context>
 <context>
@@ -6466,6 +6650,21 @@ von %2</translation>
     <message>
         <source>nothing came from them: see Troubleshooting, cache server checks</source>
         <translation>von ihnen kam nichts: siehe Problembehandlung, Cacheserver-Prüfungen</translation>
+    </message>
+    <message>
+        <source>local discovery fails: %1</source>
+        <translation>lokale Erkennung schlägt fehl: %1</translation>
+    </message>
+    <message>
+        <source>only local peers (DNS-SD): none found yet</source>
+        <translation>nur lokale Peers (DNS-SD): noch keine gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>only local peers (DNS-SD): %n found</source>
+        <translation>
+            <numerusform>nur lokale Peers (DNS-SD): %n gefunden</numerusform>
+            <numerusform>nur lokale Peers (DNS-SD): %n gefunden</numerusform>
+        </translation>
     </message>
 </context>
 <context>

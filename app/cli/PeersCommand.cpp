@@ -15,6 +15,27 @@ namespace {
 const char* const kPeersUsage = QT_TRANSLATE_NOOP("doctl", "usage: doctl peers [--json]\n");
 constexpr int kPeersSnapshotWaitMs = 2'000;
 
+QString localDiscoveryLine(const discovery::local::LocalDiscoveryStatus& l)
+{
+    const QString title = QCoreApplication::translate("doctl", "Local discovery (DNS-SD): %1");
+    if (!l.error.isEmpty())
+        return title.arg(l.error);
+    if (!l.advertising && !l.restricting)
+        return title.arg(QCoreApplication::translate("doctl", "off (download mode without peers)"));
+    const QString where =
+        QCoreApplication::translate("doctl", "UDP %1 on %2")
+            .arg(QString::number(l.port), l.interfaces.join(QStringLiteral(", ")));
+    if (!l.restricting)
+        return title.arg(
+            QCoreApplication::translate("doctl", "answering, %1; peers are not restricted to it")
+                .arg(where));
+    return title.arg(
+        QCoreApplication::translate("doctl", "only peers found here are used "
+                                             "(DORestrictPeerSelectionBy 2), %1; found %2")
+            .arg(where, l.peers.isEmpty() ? QCoreApplication::translate("doctl", "none yet")
+                                          : l.peers.join(QStringLiteral(", "))));
+}
+
 } // namespace
 
 agent::PeerActivity latestPeerActivity(agent::Agent& agent)
@@ -60,6 +81,7 @@ int runPeersCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, Q
             << QCoreApplication::translate("doctl", "group id %1 from %2")
                    .arg(a.discovery.groupId, a.discovery.groupIdSource)
             << '\n';
+    out << localDiscoveryLine(a.discovery.local) << '\n';
     out << QCoreApplication::translate("doctl", "Listening: %1")
                .arg(a.listenEndpoint.isEmpty()
                         ? QCoreApplication::translate("doctl", "no", "not listening")

@@ -12,10 +12,13 @@ namespace opendo::agent {
 
 QStringList agentSettingNames()
 {
-    return {
-        QString::fromLatin1(kStaticPeersSetting),   QString::fromLatin1(kDiscoveryUrlSetting),
-        QString::fromLatin1(kAdSiteSetting),        QString::fromLatin1(kAdDomainSidSetting),
-        QString::fromLatin1(kEntraTenantIdSetting), QString::fromLatin1(kDhcpLeaseFoldersSetting)};
+    return {QString::fromLatin1(kStaticPeersSetting),
+            QString::fromLatin1(kDiscoveryUrlSetting),
+            QString::fromLatin1(kAdSiteSetting),
+            QString::fromLatin1(kAdDomainSidSetting),
+            QString::fromLatin1(kEntraTenantIdSetting),
+            QString::fromLatin1(kDhcpLeaseFoldersSetting),
+            QString::fromLatin1(kLocalDiscoveryPortSetting)};
 }
 
 QString agentSettingDescription(const QString& name)
@@ -44,6 +47,11 @@ QString agentSettingDescription(const QString& name)
             "Folders with the DHCP client's lease files (comma-separated), read for DHCP options "
             "234 (group id) and 235 (cache servers). Empty: the folders of dhclient, "
             "NetworkManager, systemd-networkd and dhcpcd.");
+    if (name == QLatin1String(kLocalDiscoveryPortSetting))
+        return QCoreApplication::translate(
+            "opendo::agent",
+            "UDP port of multicast DNS for local peer discovery (DORestrictPeerSelectionBy 2). "
+            "Empty: 5353, the standard port; only agents on the same port find each other.");
     return {};
 }
 
@@ -60,6 +68,17 @@ QStringList splitPeerList(const QString& value)
             peers << part.trimmed();
     }
     return peers;
+}
+
+std::optional<quint16> localDiscoveryPort(const QString& value)
+{
+    if (value.trimmed().isEmpty())
+        return quint16(5353);
+    bool ok = false;
+    const uint port = value.trimmed().toUInt(&ok);
+    if (!ok || port == 0 || port > 65535)
+        return std::nullopt;
+    return quint16(port);
 }
 
 QString checkAgentSetting(const QString& name, const QString& value)
@@ -86,6 +105,11 @@ QString checkAgentSetting(const QString& name, const QString& value)
                     .arg(name, folder.trimmed());
         }
     }
+    if (name == QLatin1String(kLocalDiscoveryPortSetting) && !value.isEmpty() &&
+        !localDiscoveryPort(value))
+        return QCoreApplication::translate("opendo::agent",
+                                           "%1: \"%2\" is not a UDP port number (1-65535).")
+            .arg(name, value);
     if (name == QLatin1String(kStaticPeersSetting)) {
         for (const QString& peer : splitPeerList(value)) {
             QString error;

@@ -24,6 +24,10 @@ inline constexpr char kEntraTenantIdSetting[] = "EntraTenantId";
 // Folders holding the DHCP client's leases, where DHCP options 234 (DOGroupIdSource 3) and 235
 // (DOCacheHostSource) are read; comma-separated absolute paths. Empty: the usual places.
 inline constexpr char kDhcpLeaseFoldersSetting[] = "DhcpLeaseFolders";
+// UDP port of multicast DNS for local peer discovery (DORestrictPeerSelectionBy = 2). Empty:
+// 5353, the standard one; a lab running several isolated groups of agents on one machine
+// gives each group its own.
+inline constexpr char kLocalDiscoveryPortSetting[] = "LocalDiscoveryPort";
 
 QStringList agentSettingNames();
 QString agentSettingDescription(const QString& name);
@@ -32,6 +36,8 @@ bool isAgentSetting(const QString& name);
 QString checkAgentSetting(const QString& name, const QString& value);
 // StaticPeers as a list of "ADDR:PORT" (empty entries dropped).
 QStringList splitPeerList(const QString& value);
+// LocalDiscoveryPort as a port: 5353 when empty, nullopt when it is not a port number.
+std::optional<quint16> localDiscoveryPort(const QString& value);
 
 class AgentSettingsStore
 {

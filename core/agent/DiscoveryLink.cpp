@@ -4,6 +4,7 @@
 #include "cache/PieceStore.h"
 #include "discovery/GroupIdResolver.h"
 #include "log/LogCategories.h"
+#include "peer/PlainAddress.h"
 #include "stats/ErrorJournal.h"
 #include "transfer/DownloadManager.h"
 #include "transfer/PeerHub.h"
@@ -82,7 +83,17 @@ DiscoveryLink::DiscoveryLink(cache::PieceStore& store, transfer::PeerHub& peers,
     connect(&m_refreshSoon, &QTimer::timeout, this, &DiscoveryLink::refreshTracked);
     connect(&m_peers, &transfer::PeerHub::unknownPeerConnected, this,
             &DiscoveryLink::askAboutNewPeer);
+    connect(&m_local, &discovery::local::LocalPeerDiscovery::peersChanged, this,
+            &DiscoveryLink::applyLocalRestriction);
     m_sinceStart.start();
+}
+
+DiscoveryLink::~DiscoveryLink()
+{
+    // The hub outlives the link: it must not ask a link that is gone about local peers, and
+    // local discovery's goodbye must not come back here as a change of peers.
+    m_peers.setLocalPeerRestriction({});
+    m_local.blockSignals(true);
 }
 
 void DiscoveryLink::askAboutNewPeer(const QString& contentId)
@@ -116,6 +127,7 @@ void DiscoveryLink::configure(const QString& explicitUrl, const QString& setting
     m_client.setServiceUrl(url.isEmpty() ? QUrl() : QUrl(url));
     m_peers.setDiscoveryActive(!url.isEmpty());
     onStatusChanged();
+    updateLocalDiscovery();
     refreshTracked();
 }
 
@@ -149,9 +161,15 @@ void DiscoveryLink::setPolicies(const policy::PolicySnapshot& policies,
         groupSource = group.source;
         m_groupProblem = group.problem;
     }
-    // DORestrictPeerSelectionBy 1: only peers in our own subnet (2, DNS-SD, is not offered on
-    // this platform and is treated as no restriction).
-    if (policies.number(QStringLiteral("DORestrictPeerSelectionBy")) == 1) {
+    // DORestrictPeerSelectionBy 1: only peers in our own subnet; 2: only peers found on the
+    // local link by DNS-SD (the service still matches content and mode; this narrows its answer).
+    const qint64 restriction = policies.number(QStringLiteral("DORestrictPeerSelectionBy"));
+    m_localOnly = restriction == 2 && (scope.mode == 1 || scope.mode == 2);
+    m_groupTag = scope.mode == 2 ? discovery::local::groupTagOf(scope.groupId) : QByteArray();
+    m_localPort =
+        localDiscoveryPort(agentSettings.value(QString::fromLatin1(kLocalDiscoveryPortSetting)))
+            .value_or(discovery::local::kMulticastDnsPort);
+    if (restriction == 1) {
         const auto subnet = subnetOf(m_peers.listenAddress());
         scope.subnetBase = subnet.first;
         scope.subnetPrefix = subnet.second;
@@ -162,6 +180,7 @@ void DiscoveryLink::setPolicies(const policy::PolicySnapshot& policies,
     else
         m_peers.setSubnetRestriction(QHostAddress(), -1);
     updateIdentity();
+    updateLocalDiscovery();
     m_client.setScope(scope, groupSource);
     m_rescanCache = true; // DOMinFileSizeToCache decides what is offered
     refreshTracked();
@@ -211,6 +230,12 @@ void DiscoveryLink::refreshTracked()
                 tracked << c;
         }
     }
+    // Answers for content no longer announced are not needed to re-apply the restriction.
+    QSet<QString> ids;
+    for (const discovery::TrackedContent& c : std::as_const(tracked))
+        ids.insert(c.contentId);
+    for (auto it = m_offered.begin(); it != m_offered.end();)
+        it = ids.contains(it.key()) ? std::next(it) : m_offered.erase(it);
     m_client.setTracked(tracked);
 }
 
@@ -227,8 +252,64 @@ void DiscoveryLink::onPeersOffered(const QString& contentId,
     QList<transfer::DiscoveredPeer> peers;
     for (const discovery::AnnouncedPeer& p : response.peers)
         peers.append({{p.address, p.port}, classOf(p.relation)});
+    m_offered.insert(contentId, peers);
     m_peers.setSwarmKey(contentId, response.swarmKey);
-    m_peers.setDiscoveredPeers(contentId, peers);
+    m_peers.setDiscoveredPeers(contentId, admittedOf(peers));
+}
+
+void DiscoveryLink::updateLocalDiscovery()
+{
+    const int mode = int(m_policies.number(QStringLiteral("DODownloadMode"), 1));
+    discovery::local::LocalDiscoveryConfig config;
+    // Anyone who peers answers, so that devices restricted to local peers can find it.
+    config.advertise = (mode == 1 || mode == 2 || mode == 3) && m_peers.isListening();
+    config.search = m_localOnly;
+    config.port = m_localPort;
+    config.listenAddress = m_peers.listenAddress();
+    config.advert.peerId = m_peers.identity().peerId;
+    config.advert.port = m_peers.listenPort();
+    config.advert.groupTag = m_groupTag;
+    m_local.configure(config);
+    if (m_localOnly)
+        m_peers.setLocalPeerRestriction(
+            [this](const QHostAddress& address) { return m_local.hasPeerAt(address); });
+    else
+        m_peers.setLocalPeerRestriction({});
+    applyLocalRestriction();
+}
+
+bool DiscoveryLink::foundLocally(const transfer::DiscoveredPeer& peer) const
+{
+    const QHostAddress address = peer::plainAddress(peer.endpoint.address);
+    // In Group mode a local peer must also carry our group's tag (DO: "a locally found peer
+    // must also carry the same Group ID").
+    return std::any_of(m_local.peers().cbegin(), m_local.peers().cend(),
+                       [&](const discovery::local::LocalPeer& l) {
+                           return l.address.isEqual(address) && l.port == peer.endpoint.port &&
+                                  (m_groupTag.isEmpty() || l.groupTag == m_groupTag);
+                       });
+}
+
+QList<transfer::DiscoveredPeer>
+DiscoveryLink::admittedOf(const QList<transfer::DiscoveredPeer>& offered) const
+{
+    if (!m_localOnly)
+        return offered;
+    QList<transfer::DiscoveredPeer> admitted;
+    for (const transfer::DiscoveredPeer& p : offered) {
+        if (foundLocally(p))
+            admitted << p;
+    }
+    return admitted;
+}
+
+void DiscoveryLink::applyLocalRestriction()
+{
+    for (auto it = m_offered.cbegin(); it != m_offered.cend(); ++it) {
+        const QList<transfer::DiscoveredPeer> admitted = admittedOf(it.value());
+        if (admitted != m_peers.discoveredPeers(it.key()))
+            m_peers.setDiscoveredPeers(it.key(), admitted);
+    }
 }
 
 void DiscoveryLink::onStatusChanged()
@@ -252,6 +333,16 @@ discovery::DiscoveryStatus DiscoveryLink::status() const
     discovery::DiscoveryStatus s = m_client.status();
     if (s.refusal.isEmpty() && !m_groupProblem.isEmpty())
         s.refusal = m_groupProblem;
+    s.local = m_local.status();
+    if (m_localOnly) {
+        for (const QList<transfer::DiscoveredPeer>& offered : m_offered) {
+            for (const transfer::DiscoveredPeer& p : offered) {
+                const QString endpoint = p.endpoint.toString();
+                if (!foundLocally(p) && !s.local.excluded.contains(endpoint))
+                    s.local.excluded << endpoint;
+            }
+        }
+    }
     return s;
 }
 

@@ -7,7 +7,9 @@
 // peers with their class, swarm keys — and the fallback to mode 99 while the service is gone.
 
 #include "discovery/DiscoveryClient.h"
+#include "discovery/local/LocalPeerDiscovery.h"
 #include "policy/PolicyState.h"
+#include "transfer/PeerHub.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -21,7 +23,6 @@ class PieceStore;
 }
 namespace opendo::transfer {
 class DownloadManager;
-class PeerHub;
 } // namespace opendo::transfer
 
 namespace opendo::agent {
@@ -31,6 +32,7 @@ class DiscoveryLink : public QObject
     Q_OBJECT
 public:
     DiscoveryLink(cache::PieceStore& store, transfer::PeerHub& peers, QObject* parent = nullptr);
+    ~DiscoveryLink() override;
 
     void setDownloads(transfer::DownloadManager* downloads) { m_downloads = downloads; }
     // explicitUrl: --discovery (wins); settingUrl: DiscoveryUrl; fallbackUrl: the console's
@@ -46,12 +48,21 @@ public:
 
     discovery::DiscoveryClient& client() { return m_client; }
     discovery::DiscoveryStatus status() const;
+    discovery::local::LocalDiscoveryStatus localStatus() const { return m_local.status(); }
+    const QList<discovery::local::LocalPeer>& localPeers() const { return m_local.peers(); }
 
 private:
     void onPeersOffered(const QString& contentId, const discovery::AnnounceResponse& response);
     void onStatusChanged();
     void updateIdentity();
     void askAboutNewPeer(const QString& contentId);
+    void updateLocalDiscovery();
+    // DORestrictPeerSelectionBy 2: the offered peers that local discovery found (in Group
+    // mode with our group's tag); all of them otherwise.
+    QList<transfer::DiscoveredPeer>
+    admittedOf(const QList<transfer::DiscoveredPeer>& offered) const;
+    bool foundLocally(const transfer::DiscoveredPeer& peer) const;
+    void applyLocalRestriction();
 
     static constexpr qint64 kAskAboutPeersMs = 5000;
 
@@ -67,6 +78,11 @@ private:
     QTimer m_refreshSoon;
     QElapsedTimer m_sinceStart;
     QHash<QString, qint64> m_askedAboutPeers; // content id -> when, on m_sinceStart
+    discovery::local::LocalPeerDiscovery m_local;
+    quint16 m_localPort = discovery::local::kMulticastDnsPort;
+    QByteArray m_groupTag;    // of the group id we announce in mode 2
+    bool m_localOnly = false; // DORestrictPeerSelectionBy 2 in LAN or Group mode
+    QHash<QString, QList<transfer::DiscoveredPeer>> m_offered; // by content, before the restriction
 };
 
 // The subnet of the interface that carries `address` (or of the first up, non-loopback

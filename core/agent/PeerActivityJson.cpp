@@ -20,6 +20,14 @@ QJsonObject discoveryToJson(const discovery::DiscoveryStatus& d)
     o[QStringLiteral("AnnouncedContents")] = d.announcedContents;
     o[QStringLiteral("PeersOffered")] = d.peersOffered;
     o[QStringLiteral("RetryInSeconds")] = d.retryInSeconds;
+    QJsonObject local;
+    local[QStringLiteral("Advertising")] = d.local.advertising;
+    local[QStringLiteral("Restricting")] = d.local.restricting;
+    local[QStringLiteral("Port")] = d.local.port;
+    local[QStringLiteral("Interfaces")] = QJsonArray::fromStringList(d.local.interfaces);
+    local[QStringLiteral("Error")] = d.local.error;
+    local[QStringLiteral("Peers")] = QJsonArray::fromStringList(d.local.peers);
+    o[QStringLiteral("LocalDiscovery")] = local;
     return o;
 }
 

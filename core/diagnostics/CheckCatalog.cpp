@@ -70,6 +70,7 @@ QStringList checkIdsFor(CheckSet set)
                 QStringLiteral("connection.firewall"),
                 QStringLiteral("content.metainfo"),
                 QStringLiteral("peers.known"),
+                QStringLiteral("peers.local_discovery"),
                 QStringLiteral("peers.lan_public_address"),
                 QStringLiteral("peers.reachable"),
                 QStringLiteral("peers.refused_banned"),

@@ -43,9 +43,14 @@ DownloadTrace traceDownload(const transfer::JobStatus& job, const DiagnosticInpu
     int offered = 0;
     for (const agent::OfferedPeer& p : in.activity.offered)
         offered += p.contentId == job.fileId ? 1 : 0;
+    const discovery::local::LocalDiscoveryStatus& local = in.activity.discovery.local;
     step(Diag::tr("Peers offered for this content"),
          offered > 0 || hasStaticPeers || job.bytesFromPeers > 0,
-         Diag::tr("%1 offered by discovery").arg(offered));
+         local.restricting ? Diag::tr("%1 offered by discovery and found on the local link "
+                                      "(DORestrictPeerSelectionBy 2: %2 device(s) found there)")
+                                 .arg(offered)
+                                 .arg(local.peers.size())
+                           : Diag::tr("%1 offered by discovery").arg(offered));
     int connected = 0;
     for (const transfer::PeerSnapshot& p : in.activity.peers)
         connected += p.contentId == job.fileId ? 1 : 0;

@@ -69,6 +69,72 @@ CheckResult peersKnown(const InstantCheck& c, const DiagnosticInputs& in)
     return r;
 }
 
+// DORestrictPeerSelectionBy 2: only peers that DNS-SD finds on the local link are used, so
+// the service's offer means nothing for devices that do not answer there.
+CheckResult localDiscovery(const InstantCheck& c, const DiagnosticInputs& in)
+{
+    const discovery::local::LocalDiscoveryStatus& l = in.activity.discovery.local;
+    const qint64 restriction = in.policies.number(QStringLiteral("DORestrictPeerSelectionBy"));
+    const int mode = in.activity.configuredMode;
+    if (restriction != 2 || (mode != 1 && mode != 2)) {
+        CheckResult r = c.result(Verdict::NotApplicable,
+                                 Diag::tr("Peers are not restricted to those found by local "
+                                          "discovery (DORestrictPeerSelectionBy %1, download "
+                                          "mode %2).")
+                                     .arg(restriction)
+                                     .arg(modeText(mode)));
+        if (!l.error.isEmpty())
+            r.evidence << Diag::tr("Answering on the local link fails: %1").arg(l.error);
+        return r;
+    }
+    QStringList evidence{
+        Diag::tr("Multicast DNS on UDP %1, interfaces: %2")
+            .arg(l.port)
+            .arg(l.interfaces.isEmpty() ? Diag::tr("none")
+                                        : l.interfaces.join(QStringLiteral(", "))),
+        Diag::tr("Found on the local link: %1")
+            .arg(l.peers.isEmpty() ? Diag::tr("nobody") : l.peers.join(QStringLiteral(", ")))};
+    if (!l.excluded.isEmpty())
+        evidence << Diag::tr("Offered by the discovery service but not found here, so not used: %1")
+                        .arg(l.excluded.join(QStringLiteral(", ")));
+    if (!l.error.isEmpty()) {
+        CheckResult r =
+            c.result(Verdict::Fail, Diag::tr("Local peer discovery cannot run: %1").arg(l.error));
+        r.evidence = evidence;
+        r.remedy = Diag::tr("Free UDP port %1 (or set LocalDiscoveryPort to the port the other "
+                            "devices use), or set DORestrictPeerSelectionBy to 1 (same subnet) "
+                            "or 0 (no restriction): without local discovery no peer can be used.")
+                       .arg(l.port);
+        return r;
+    }
+    if (l.peers.isEmpty()) {
+        CheckResult r =
+            c.result(Verdict::Warn, Diag::tr("No other device answered on the local link, so no "
+                                             "peer can be used (DORestrictPeerSelectionBy 2)."));
+        r.evidence = evidence;
+        r.remedy = Diag::tr("Local discovery finds devices on the same network segment only "
+                            "(multicast DNS does not cross routers or VPNs) that peer in download "
+                            "mode 1, 2 or 3 and accept UDP %1. Put the devices on one segment, "
+                            "allow UDP %1 in their firewalls, or set DORestrictPeerSelectionBy "
+                            "to 1 (same subnet) or 0.")
+                       .arg(l.port);
+        return r;
+    }
+    CheckResult r =
+        c.result(l.excluded.isEmpty() ? Verdict::Pass : Verdict::Warn,
+                 l.excluded.isEmpty()
+                     ? Diag::tr("%n device(s) found on the local link; peers come from them.",
+                                nullptr, int(l.peers.size()))
+                     : Diag::tr("%n peer(s) the discovery service offered are not on the local "
+                                "link and are not used.",
+                                nullptr, int(l.excluded.size())));
+    r.evidence = evidence;
+    if (!l.excluded.isEmpty())
+        r.remedy = Diag::tr("Expected with DORestrictPeerSelectionBy 2. To use peers in other "
+                            "segments too, set it to 1 (same subnet) or 0.");
+    return r;
+}
+
 CheckResult refusedOrBanned(const InstantCheck& c, const DiagnosticInputs& in)
 {
     // Bans are listed from the swarms' ban records below, not again from their log lines.
@@ -342,6 +408,8 @@ QList<CheckFactory> peerChecks()
     return {
         instantCheck(QStringLiteral("peers.known"), CheckGroup::Peers, Diag::tr("Peers known"),
                      peersKnown),
+        instantCheck(QStringLiteral("peers.local_discovery"), CheckGroup::Peers,
+                     Diag::tr("Local peer discovery (DNS-SD)"), localDiscovery),
         {QStringLiteral("peers.lan_public_address"),
          [] { return std::make_unique<LanPublicAddressCheck>(); }},
         {QStringLiteral("peers.reachable"), [] { return std::make_unique<PeersReachableCheck>(); }},

@@ -3,6 +3,8 @@
 // How the agent stands with its discovery service, as one immutable snapshot for status
 // output, the console and the troubleshooter.
 
+#include "discovery/local/LocalDiscoveryStatus.h"
+
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
@@ -24,17 +26,18 @@ struct DiscoveryStatus
 {
     DiscoveryState state = DiscoveryState::NotConfigured;
     QString serviceUrl;
-    QString lastError;         // of the last failed request (kept after recovery for context)
-    QString refusal;           // the service answered but refused (failure reason)
-    QDateTime lastContact;     // last answered request
+    QString lastError;     // of the last failed request (kept after recovery for context)
+    QString refusal;       // the service answered but refused (failure reason)
+    QDateTime lastContact; // last answered request
     QDateTime lastAttempt;
-    QString publicAddress;     // as the service sees us
-    QString groupId;           // what we announce in mode 2 ("" otherwise)
-    QString groupIdSource;     // where it came from, for users
+    QString publicAddress; // as the service sees us
+    QString groupId;       // what we announce in mode 2 ("" otherwise)
+    QString groupIdSource; // where it came from, for users
     int announcedContents = 0;
-    int peersOffered = 0;      // in the last answers, all contents
+    int peersOffered = 0; // in the last answers, all contents
     int consecutiveFailures = 0;
-    int retryInSeconds = 0;    // while unreachable
+    int retryInSeconds = 0;            // while unreachable
+    local::LocalDiscoveryStatus local; // DNS-SD on the local link (DORestrictPeerSelectionBy 2)
 };
 
 } // namespace opendo::discovery

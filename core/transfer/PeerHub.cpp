@@ -127,6 +127,11 @@ void PeerHub::setPolicies(const policy::PolicySnapshot& policies)
     applyMode();
 }
 
+void PeerHub::setLocalPeerRestriction(std::function<bool(const QHostAddress&)> isLocalPeer)
+{
+    m_isLocalPeer = std::move(isLocalPeer);
+}
+
 void PeerHub::setSubnetRestriction(const QHostAddress& base, int prefixLength)
 {
     m_subnet = {base, prefixLength};
@@ -503,6 +508,13 @@ void PeerHub::routeIncoming(PeerConnection* connection, const QByteArray& infoHa
                              "(DORestrictPeerSelectionBy = 1)")
                               .arg(plain.toString(), m_subnet.first.toString())
                               .arg(m_subnet.second));
+        return;
+    }
+    if ((m_mode == 1 || m_mode == 2) && m_isLocalPeer && !m_isLocalPeer(plain) &&
+        !isStaticPeerAddress(plain)) {
+        connection->close(tr("not admitted: %1 was not found by local peer discovery (DNS-SD) "
+                             "on this network (DORestrictPeerSelectionBy = 2)")
+                              .arg(plain.toString()));
         return;
     }
     connection->acceptIncoming(target->geometry());

@@ -18,6 +18,7 @@
 #include <QObject>
 #include <QTimer>
 #include <array>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -91,6 +92,9 @@ public:
     // DORestrictPeerSelectionBy 1: in LAN mode only peers in this subnet (prefix < 0 = none).
     // Discovery offers no others; this keeps out those that dial in anyway.
     void setSubnetRestriction(const QHostAddress& base, int prefixLength);
+    // DORestrictPeerSelectionBy 2: in LAN and Group mode only peers that local discovery
+    // (DNS-SD) found; `isLocalPeer` answers for an address, an empty function lifts it.
+    void setLocalPeerRestriction(std::function<bool(const QHostAddress&)> isLocalPeer);
     void setSwarmKey(const QString& contentId, const QByteArray& key);
     SwarmAccess accessFor(const QString& contentId) const;
     // Replaces the peers discovery offered for a content and dials the new ones.
@@ -171,6 +175,7 @@ private:
     peer::LocalIdentity m_identity;
     QList<PeerEndpoint> m_staticPeers;
     QPair<QHostAddress, int> m_subnet{QHostAddress(), -1};
+    std::function<bool(const QHostAddress&)> m_isLocalPeer;
     QHash<QString, Swarm*> m_swarms; // by content id
     policy::PolicySnapshot m_policies;
     int m_mode = 1;

@@ -9,6 +9,7 @@
 
 #include "support/AgentProcess.h"
 #include "support/DiscoveryProcess.h"
+#include "support/DoctlConfig.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
 #include "support/RequireTool.h"
@@ -92,15 +93,8 @@ private:
     }
     static bool configure(const QString& dataDir, const QStringList& settings, QString* error)
     {
-        for (const QString& s : settings) {
-            const ProcessResult r =
-                doctl(dataDir, {"config", "set", s.section('=', 0, 0), s.section('=', 1)});
-            if (r.exitCode != 0) {
-                *error = s + ": " + r.err;
-                return false;
-            }
-        }
-        return true;
+        *error = configureWithDoctl(dataDir, settings);
+        return error->isEmpty();
     }
 };
 

@@ -5,8 +5,10 @@
 
 #include "support/AgentProcess.h"
 #include "support/DiscoveryProcess.h"
+#include "support/DoctlConfig.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
+#include "support/PublishedContentLab.h"
 #include "support/RequireTool.h"
 #include "support/TestPaths.h"
 
@@ -35,23 +37,8 @@ private Q_SLOTS:
     void unknownPeerIsAskedAboutAtOnce();
 
 private:
-    bool configure(const QString& dataDir, const QStringList& settings);
     QTemporaryDir m_dir;
 };
-
-bool DiscoveryReclassifyTest::configure(const QString& dataDir, const QStringList& settings)
-{
-    for (const QString& s : settings) {
-        const ProcessResult r =
-            runProgram(executable("doctl"), {"--data-dir", dataDir, "config", "set",
-                                             s.section('=', 0, 0), s.section('=', 1)});
-        if (r.exitCode != 0) {
-            qWarning().noquote() << s << r.err;
-            return false;
-        }
-    }
-    return true;
-}
 
 void DiscoveryReclassifyTest::unknownPeerIsAskedAboutAtOnce()
 {
@@ -61,37 +48,24 @@ void DiscoveryReclassifyTest::unknownPeerIsAskedAboutAtOnce()
     QVERIFY(m_dir.isValid());
     QString error;
     // The published URL is slow: the leecher finds the seed long before the origin could
-    // finish. /fast/ serves the same file at full speed to fill the seed.
-    const QString root = m_dir.filePath("www");
-    auto origin = startContentOrigin(root, kFileSize, 5,
-                                     QString("location = /content.bin { limit_rate 1m; }\n"
-                                             "        location /fast/ { alias \"%1/\"; }")
-                                         .arg(root),
-                                     &error);
-    QVERIFY2(origin, qPrintable(error));
+    // finish. The fast metainfo fills the seed.
     DiscoveryProcessOptions options;
     options.intervalSeconds = 60;
     options.natMap = {"127.0.0.61-127.0.0.62=203.0.113.61"};
-    DiscoveryProcess discovery(options);
-    QVERIFY2(discovery.start(&error), qPrintable(error));
-    const QString torrent = m_dir.filePath("content.torrent");
-    const ProcessResult published =
-        runProgram(executable("doctl"), {"publish", m_dir.filePath("www/content.bin"), "--webseed",
-                                         origin->url("/content.bin").toString(), "--discovery",
-                                         discovery.url().toString(), "-o", torrent});
-    QVERIFY2(published.exitCode == 0, qPrintable(published.err));
-    // The web seeds are outside the info dictionary: the same content, fetched fast.
-    const QString fastTorrent = m_dir.filePath("fast.torrent");
-    const ProcessResult fast = runProgram(
-        executable("doctl"), {"create-metainfo", m_dir.filePath("www/content.bin"), "--webseed",
-                              origin->url("/fast/content.bin").toString(), "-o", fastTorrent});
-    QVERIFY2(fast.exitCode == 0, qPrintable(fast.err));
+    PublishedContentLab lab;
+    error = lab.start(m_dir.path(), kFileSize, 5, "1m", options);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QString torrent = lab.publishedTorrent;
+    const QString fastTorrent = lab.fastTorrent;
 
-    const QStringList args = {"--discovery", discovery.url().toString()};
-    QVERIFY(
-        configure(m_dir.filePath("seed"), kLabSettings + QStringList{"DOMaxUploadBandwidth=2000"}));
-    QVERIFY(configure(m_dir.filePath("leecher"),
-                      kLabSettings + QStringList{"DODelayForegroundDownloadFromHttp=120"}));
+    const QStringList args = {"--discovery", lab.discovery->url().toString()};
+    QCOMPARE(configureWithDoctl(m_dir.filePath("seed"),
+                                kLabSettings + QStringList{"DOMaxUploadBandwidth=2000"}),
+             QString());
+    QCOMPARE(
+        configureWithDoctl(m_dir.filePath("leecher"),
+                           kLabSettings + QStringList{"DODelayForegroundDownloadFromHttp=120"}),
+        QString());
     AgentProcess seed({m_dir.filePath("seed"), QHostAddress("127.0.0.61"), 0, {}, args});
     QVERIFY2(seed.start(&error), qPrintable(error));
     const ProcessResult seeded = runProgram(executable("doctl"),

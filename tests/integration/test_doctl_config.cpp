@@ -27,6 +27,7 @@ private Q_SLOTS:
     void malformedImportChangesNothing();
     void staticPeersSettingIsCheckedAndKept();
     void discoveryUrlSettingIsChecked();
+    void localDiscoveryPortIsChecked();
 
 private:
     ProcessResult doctl(const QStringList& args);
@@ -57,8 +58,8 @@ void DoctlConfigTest::listJsonHasEverySettingWithItsFacts()
     QCOMPARE(r.exitCode, 0);
     const QJsonArray rows = QJsonDocument::fromJson(r.out.toUtf8()).array();
     // Every DO policy, then OpenDO's StaticPeers, DiscoveryUrl, AdSite, AdDomainSid,
-    // EntraTenantId and DhcpLeaseFolders.
-    QCOMPARE(rows.size(), 40 + 6);
+    // EntraTenantId, DhcpLeaseFolders and LocalDiscoveryPort.
+    QCOMPARE(rows.size(), 40 + 7);
     QJsonObject cacheSize;
     for (const QJsonValue& v : rows) {
         const QJsonObject o = v.toObject();
@@ -225,6 +226,19 @@ void DoctlConfigTest::discoveryUrlSettingIsChecked()
     QCOMPARE(doctl({"config", "get", "DiscoveryUrl"}).out.trimmed(),
              QString("http://127.0.0.1:7681"));
     QCOMPARE(doctl({"config", "reset", "DiscoveryUrl"}).exitCode, 0);
+}
+
+void DoctlConfigTest::localDiscoveryPortIsChecked()
+{
+    for (const char* value : {"0", "65536", "53x", "-1"}) {
+        const ProcessResult bad = doctl({"config", "set", "LocalDiscoveryPort", value});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains("is not a UDP port number (1-65535)"), qPrintable(bad.err));
+    }
+    QCOMPARE(doctl({"config", "get", "LocalDiscoveryPort"}).out.trimmed(), QString());
+    QCOMPARE(doctl({"config", "set", "LocalDiscoveryPort", "15353"}).exitCode, 0);
+    QCOMPARE(doctl({"config", "get", "LocalDiscoveryPort"}).out.trimmed(), QString("15353"));
+    QCOMPARE(doctl({"config", "reset", "LocalDiscoveryPort"}).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(DoctlConfigTest)

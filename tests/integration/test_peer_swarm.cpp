@@ -3,6 +3,7 @@
 
 #include "content/Metainfo.h"
 #include "support/AgentProcess.h"
+#include "support/DoctlConfig.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
 #include "support/RequireTool.h"
@@ -68,15 +69,10 @@ ProcessResult PeerSwarmTest::doctl(const QString& dataDir, const QStringList& ar
 
 bool PeerSwarmTest::configure(const QString& dataDir, const QStringList& settings)
 {
-    for (const QString& setting : settings) {
-        const auto parts = setting.split('=');
-        const ProcessResult r = doctl(dataDir, {"config", "set", parts[0], parts[1]});
-        if (r.exitCode != 0) {
-            qWarning() << "doctl config set failed:" << r.err;
-            return false;
-        }
-    }
-    return true;
+    const QString error = configureWithDoctl(dataDir, settings);
+    if (!error.isEmpty())
+        qWarning().noquote() << "doctl config set failed:" << error;
+    return error.isEmpty();
 }
 
 void PeerSwarmTest::initTestCase()

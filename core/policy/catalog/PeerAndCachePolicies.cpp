@@ -112,7 +112,8 @@ constexpr PolicyDefinition kPeerAndCachePolicies[] = {
             "disputed: Subnet in LAN mode (reference 2024), Local peer discovery (CSP note), or "
             "DNS-SD for consumer and Subnet for commercial devices (reference 2023). The reference "
             "page calls value 0 NAT; value 2 needs Windows 11 22H2 and older ADMX files offer only "
-            "0 and 1."),
+            "0 and 1. OpenDO finds local peers with multicast DNS (service _opendo._tcp, UDP "
+            "5353 or the LocalDiscoveryPort setting): devices on one network segment only."),
         .parentKey = "",
     },
 

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void noPeerEverConnected();
     void peersConnectedAndLeft();
     void earlierDownloadsConnectionsDoNotCount();
+    void restrictionToLocalPeersLeavesNoneOffered();
 };
 
 void DownloadTraceTest::noPeerEverConnected()
@@ -105,6 +106,21 @@ void DownloadTraceTest::earlierDownloadsConnectionsDoNotCount()
     const DownloadTrace t = diagnostics::traceDownload(httpOnlySoFar(), in);
     const diagnostics::TraceStep* connected = stepNamed(t, "Connected to a peer");
     QVERIFY(connected && !connected->passed);
+}
+
+void DownloadTraceTest::restrictionToLocalPeersLeavesNoneOffered()
+{
+    // DORestrictPeerSelectionBy 2 dropped the service's offer: nobody answered on the link.
+    diagnostics::DiagnosticInputs in = peeringDevice();
+    in.activity.offered.clear();
+    in.activity.discovery.local.restricting = true;
+    const DownloadTrace t = diagnostics::traceDownload(httpOnlySoFar(), in);
+    const diagnostics::TraceStep* offered = stepNamed(t, "Peers offered for this content");
+    QVERIFY(offered);
+    QVERIFY(!offered->passed);
+    QVERIFY2(offered->detail.contains("found on the local link (DORestrictPeerSelectionBy 2: 0 "
+                                      "device(s) found there)"),
+             qPrintable(offered->detail));
 }
 
 QTEST_GUILESS_MAIN(DownloadTraceTest)

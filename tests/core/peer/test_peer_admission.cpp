@@ -60,6 +60,7 @@ private Q_SLOTS:
     void initTestCase();
     void lanModeWithoutDiscoveryTakesOnlyConfiguredPeers();
     void lanModeRestrictedToSubnetRefusesOutsiders();
+    void restrictionToLocalPeersRefusesOthers();
     void internetModeTakesAnyone();
 };
 
@@ -118,6 +119,36 @@ void PeerAdmissionTest::lanModeRestrictedToSubnetRefusesOutsiders()
     f.hub->setSubnetRestriction(QHostAddress(), -1);
     Caller again;
     QVERIFY(again.dial(f, QStringLiteral("127.0.0.9")));
+    QTRY_VERIFY_WITH_TIMEOUT(again.answered(), kWait);
+}
+
+void PeerAdmissionTest::restrictionToLocalPeersRefusesOthers()
+{
+    HubFixture f;
+    f.downloadMode = QStringLiteral("2");
+    const QString error = f.open(QBitArray(kHubPieces, true), {});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    f.hub->setDiscoveryActive(true);
+    // What local discovery (DNS-SD) found: only 127.0.0.6.
+    f.hub->setLocalPeerRestriction(
+        [](const QHostAddress& a) { return a.isEqual(QHostAddress(QStringLiteral("127.0.0.6"))); });
+
+    Caller found;
+    QVERIFY(found.dial(f, QStringLiteral("127.0.0.6")));
+    QTRY_VERIFY_WITH_TIMEOUT(found.answered(), kWait);
+
+    Caller unseen;
+    QVERIFY(unseen.dial(f, QStringLiteral("127.0.0.7")));
+    QTRY_VERIFY_WITH_TIMEOUT(unseen.hungUp(), kWait);
+    QVERIFY(!unseen.answered());
+    QVERIFY2(logText().contains("not admitted: 127.0.0.7 was not found by local peer discovery "
+                                "(DNS-SD) on this network (DORestrictPeerSelectionBy = 2)"),
+             qPrintable(logText()));
+
+    // Lifting the restriction admits the same address.
+    f.hub->setLocalPeerRestriction({});
+    Caller again;
+    QVERIFY(again.dial(f, QStringLiteral("127.0.0.7")));
     QTRY_VERIFY_WITH_TIMEOUT(again.answered(), kWait);
 }
 

@@ -133,6 +133,21 @@ void OverviewPanelTest::discoveryStates()
     f = OverviewFacts::discovery({});
     QCOMPARE(f.status, FactStatus::Ok);
     QVERIFY(f.detail.contains("static peers only"));
+
+    // DORestrictPeerSelectionBy 2: the service answers, but only local peers count.
+    d.state = discovery::DiscoveryState::Reachable;
+    d.local.restricting = true;
+    f = OverviewFacts::discovery(d);
+    QCOMPARE(f.status, FactStatus::Warn);
+    QVERIFY2(f.detail.endsWith("only local peers (DNS-SD): none found yet"), qPrintable(f.detail));
+    d.local.peers = {"192.0.2.5:7680", "192.0.2.6:7680"};
+    f = OverviewFacts::discovery(d);
+    QCOMPARE(f.status, FactStatus::Ok);
+    QVERIFY2(f.detail.endsWith("only local peers (DNS-SD): 2 found"), qPrintable(f.detail));
+    d.local.error = "cannot listen on UDP port 5353 for multicast DNS: address in use";
+    f = OverviewFacts::discovery(d);
+    QCOMPARE(f.status, FactStatus::Bad);
+    QVERIFY2(f.detail.contains("local discovery fails: cannot listen"), qPrintable(f.detail));
 }
 
 void OverviewPanelTest::listeningAndPeers()

@@ -168,6 +168,20 @@ OverviewFact OverviewFacts::discovery(const discovery::DiscoveryStatus& d)
     }
     if (!d.publicAddress.isEmpty())
         parts << tr("sees this device as %1").arg(d.publicAddress);
+    // DORestrictPeerSelectionBy 2 narrows the service's answer to what DNS-SD finds here, so
+    // with nobody found locally a reachable service still yields no peer.
+    if (d.local.restricting) {
+        if (!d.local.error.isEmpty()) {
+            f.status = FactStatus::Bad;
+            parts << tr("local discovery fails: %1").arg(d.local.error);
+        } else if (d.local.peers.isEmpty()) {
+            if (f.status == FactStatus::Ok)
+                f.status = FactStatus::Warn;
+            parts << tr("only local peers (DNS-SD): none found yet");
+        } else {
+            parts << tr("only local peers (DNS-SD): %n found", nullptr, int(d.local.peers.size()));
+        }
+    }
     f.detail = parts.join(QStringLiteral(" · "));
     return f;
 }

@@ -1,0 +1,126 @@
+#include "discovery/local/DnsSdService.h"
+
+#include "content/Sha.h"
+
+#include <cctype>
+
+namespace opendo::discovery::local {
+
+namespace {
+
+constexpr int kPeerIdBytes = 20;
+
+DnsName instanceName(const QByteArray& peerId)
+{
+    DnsName name{peerId.toHex()};
+    name.append(serviceType());
+    return name;
+}
+
+// A host name per agent rather than per machine: several agents on one machine (labs, tests)
+// each advertise their own address.
+DnsName hostName(const QByteArray& peerId)
+{
+    return {QByteArray("opendo-") + peerId.toHex().left(16), QByteArray("local")};
+}
+
+DnsRecord record(const DnsName& name, quint16 type, quint32 ttl)
+{
+    DnsRecord r;
+    r.name = name;
+    r.type = type;
+    r.ttl = ttl;
+    return r;
+}
+
+} // namespace
+
+DnsName serviceType()
+{
+    return {QByteArray("_opendo"), QByteArray("_tcp"), QByteArray("local")};
+}
+
+DnsMessage advertisement(const LocalAdvert& advert, quint32 ttlSeconds)
+{
+    const DnsName instance = instanceName(advert.peerId);
+    const DnsName host = hostName(advert.peerId);
+    DnsMessage m;
+    m.response = true;
+    m.authoritative = true;
+
+    DnsRecord ptr = record(serviceType(), DnsType::Ptr, ttlSeconds);
+    ptr.target = instance;
+    m.answers << ptr;
+
+    // Unique records (SRV, TXT, A) carry cache-flush: a receiver replaces what it held for the
+    // name, so an agent that moved to another port or address is not listed twice.
+    DnsRecord srv = record(instance, DnsType::Srv, ttlSeconds);
+    srv.cacheFlush = true;
+    srv.port = advert.port;
+    srv.target = host;
+    m.additionals << srv;
+
+    DnsRecord txt = record(instance, DnsType::Txt, ttlSeconds);
+    txt.cacheFlush = true;
+    txt.txt << QByteArray("txtvers=1");
+    if (!advert.groupTag.isEmpty())
+        txt.txt << QByteArray("group=") + advert.groupTag;
+    m.additionals << txt;
+
+    DnsRecord a = record(host, DnsType::A, ttlSeconds);
+    a.cacheFlush = true;
+    a.address = advert.address;
+    m.additionals << a;
+    return m;
+}
+
+DnsMessage serviceQuery()
+{
+    DnsMessage m;
+    DnsQuestion q;
+    q.name = serviceType();
+    q.type = DnsType::Ptr;
+    m.questions << q;
+    return m;
+}
+
+bool asksForUs(const DnsMessage& query, const QByteArray& peerId)
+{
+    if (query.response)
+        return false;
+    const DnsName instance = instanceName(peerId);
+    for (const DnsQuestion& q : query.questions) {
+        if (q.cls != kDnsClassIn)
+            continue;
+        if (sameDnsName(q.name, serviceType()) &&
+            (q.type == DnsType::Ptr || q.type == DnsType::Any))
+            return true;
+        if (sameDnsName(q.name, instance) &&
+            (q.type == DnsType::Srv || q.type == DnsType::Txt || q.type == DnsType::Any))
+            return true;
+    }
+    return false;
+}
+
+QByteArray groupTagOf(const QString& groupId)
+{
+    if (groupId.isEmpty())
+        return {};
+    return content::sha256(groupId.trimmed().toLower().toUtf8()).left(8).toHex();
+}
+
+std::optional<QByteArray> peerIdOfInstance(const DnsName& instance)
+{
+    if (instance.size() != serviceType().size() + 1 || !sameDnsName(instance.mid(1), serviceType()))
+        return std::nullopt;
+    const QByteArray& label = instance.first();
+    if (label.size() != 2 * kPeerIdBytes)
+        return std::nullopt;
+    for (char c : label) {
+        if (!std::isxdigit(static_cast<unsigned char>(c)))
+            return std::nullopt;
+    }
+    return QByteArray::fromHex(label);
+}
+
+} // namespace opendo::discovery::local

@@ -1,0 +1,129 @@
+#include "discovery/local/LocalPeerTable.h"
+
+#include "discovery/local/DnsSdService.h"
+
+#include <algorithm>
+
+namespace opendo::discovery::local {
+
+namespace {
+
+// Names compare case-insensitively in DNS; the tables key them by their lower-case text.
+QString keyOf(const DnsName& name)
+{
+    return dnsNameText(name).toLower();
+}
+
+QByteArray groupTagIn(const QList<QByteArray>& txt)
+{
+    for (const QByteArray& entry : txt) {
+        if (entry.startsWith("group="))
+            return entry.mid(6);
+    }
+    return {};
+}
+
+} // namespace
+
+template <typename T>
+void LocalPeerTable::put(QHash<QString, Timed<T>>& map, const QString& key, T value,
+                         qint64 expiresAt)
+{
+    if (!map.contains(key) && map.size() >= kMaxEntries) {
+        // Make room by dropping what would expire first: a flood of fresh inventions cannot
+        // push out a peer that re-announced a moment ago.
+        auto soonest = std::min_element(map.begin(), map.end(), [](const auto& a, const auto& b) {
+            return a.expiresAtMs < b.expiresAtMs;
+        });
+        if (soonest->expiresAtMs > expiresAt)
+            return;
+        map.erase(soonest);
+    }
+    map.insert(key, Timed<T>{std::move(value), expiresAt});
+}
+
+template <typename T> void LocalPeerTable::purge(QHash<QString, Timed<T>>& map, qint64 nowMs)
+{
+    for (auto it = map.begin(); it != map.end();)
+        it = it->expiresAtMs <= nowMs ? map.erase(it) : std::next(it);
+}
+
+bool LocalPeerTable::absorb(const DnsMessage& response, qint64 nowMs)
+{
+    if (!response.response)
+        return false;
+    QList<DnsRecord> records = response.answers;
+    records << response.authorities << response.additionals;
+    for (const DnsRecord& r : std::as_const(records)) {
+        if (r.cls != kDnsClassIn)
+            continue;
+        // RFC 6762 §10.1: a goodbye (TTL 0) keeps the record for one more second.
+        const qint64 expiresAt = nowMs + (r.ttl == 0 ? 1000 : qint64(r.ttl) * 1000);
+        if (r.type == DnsType::Ptr && sameDnsName(r.name, serviceType())) {
+            const auto id = peerIdOfInstance(r.target);
+            if (id && *id != m_ownPeerId)
+                put(m_instances, keyOf(r.target), *id, expiresAt);
+        } else if (r.type == DnsType::Srv && peerIdOfInstance(r.name)) {
+            put(m_services, keyOf(r.name), Service{r.port, keyOf(r.target)}, expiresAt);
+        } else if (r.type == DnsType::Txt && peerIdOfInstance(r.name)) {
+            put(m_groupTags, keyOf(r.name), groupTagIn(r.txt), expiresAt);
+        } else if (r.type == DnsType::A && r.address.protocol() == QHostAddress::IPv4Protocol &&
+                   r.address != QHostAddress::AnyIPv4 && !r.address.isMulticast()) {
+            put(m_hosts, keyOf(r.name), r.address, expiresAt);
+        }
+    }
+    // Goodbyes take effect at once for the list of peers: the peer said it is leaving.
+    for (const DnsRecord& r : std::as_const(records)) {
+        if (r.ttl == 0 && r.type == DnsType::Ptr && sameDnsName(r.name, serviceType()))
+            m_instances.remove(keyOf(r.target));
+    }
+    return rebuild();
+}
+
+bool LocalPeerTable::expire(qint64 nowMs)
+{
+    purge(m_instances, nowMs);
+    purge(m_services, nowMs);
+    purge(m_groupTags, nowMs);
+    purge(m_hosts, nowMs);
+    return rebuild();
+}
+
+void LocalPeerTable::clear()
+{
+    m_instances.clear();
+    m_services.clear();
+    m_groupTags.clear();
+    m_hosts.clear();
+    m_peers.clear();
+}
+
+bool LocalPeerTable::hasAddress(const QHostAddress& address) const
+{
+    return std::any_of(m_peers.cbegin(), m_peers.cend(),
+                       [&address](const LocalPeer& p) { return p.address.isEqual(address); });
+}
+
+bool LocalPeerTable::rebuild()
+{
+    QList<LocalPeer> peers;
+    for (auto it = m_instances.cbegin(); it != m_instances.cend(); ++it) {
+        const auto service = m_services.constFind(it.key());
+        if (service == m_services.cend() || service->value.port == 0)
+            continue;
+        const auto host = m_hosts.constFind(service->value.host);
+        if (host == m_hosts.cend())
+            continue;
+        const auto tag = m_groupTags.constFind(it.key());
+        peers.append({it->value, host->value, service->value.port,
+                      tag == m_groupTags.cend() ? QByteArray() : tag->value});
+    }
+    std::sort(peers.begin(), peers.end(),
+              [](const LocalPeer& a, const LocalPeer& b) { return a.peerId < b.peerId; });
+    if (peers == m_peers)
+        return false;
+    m_peers = std::move(peers);
+    return true;
+}
+
+} // namespace opendo::discovery::local

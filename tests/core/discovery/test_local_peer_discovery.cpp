@@ -1,0 +1,190 @@
+// Local peer discovery over real multicast DNS on the loopback interface: agents on 127.0.0.x
+// find each other, hear goodbyes, answer late queries, and ignore agents on another port and
+// hostile datagrams. Each test uses its own free UDP port instead of 5353, so a system
+// responder or a parallel test never hears these agents.
+
+#include "discovery/local/LocalPeerDiscovery.h"
+
+#include <QNetworkDatagram>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUdpSocket>
+#include <memory>
+
+using namespace opendo::discovery::local;
+
+namespace {
+
+constexpr int kWait = 5000;
+
+quint16 freeUdpPort()
+{
+    QUdpSocket probe;
+    if (!probe.bind(QHostAddress::AnyIPv4, 0))
+        return 0;
+    return probe.localPort();
+}
+
+LocalDiscoveryConfig agentAt(const char* address, quint16 peerPort, quint16 mdnsPort, bool search,
+                             char idFill)
+{
+    LocalDiscoveryConfig c;
+    c.advertise = true;
+    c.search = search;
+    c.port = mdnsPort;
+    c.listenAddress = QHostAddress(QString::fromLatin1(address));
+    c.advert.peerId = QByteArray(20, idFill);
+    c.advert.port = peerPort;
+    return c;
+}
+
+bool finds(const LocalPeerDiscovery& d, const char* address, quint16 port)
+{
+    for (const LocalPeer& p : d.peers()) {
+        if (p.address == QHostAddress(QString::fromLatin1(address)) && p.port == port)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class LocalPeerDiscoveryTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void agentsFindEachOther();
+    void goodbyeRemovesThePeerAtOnce();
+    void lateSearcherIsAnswered();
+    void anotherPortIsAnotherNetwork();
+    void groupTagTravels();
+    void hostileDatagramsAreIgnored();
+    void statusSaysWhatItDoes();
+
+private:
+    quint16 m_port = 0;
+};
+
+void LocalPeerDiscoveryTest::init()
+{
+    m_port = freeUdpPort();
+    QVERIFY(m_port != 0);
+}
+
+void LocalPeerDiscoveryTest::agentsFindEachOther()
+{
+    LocalPeerDiscovery a, b, c;
+    a.configure(agentAt("127.0.0.2", 7001, m_port, true, 'a'));
+    b.configure(agentAt("127.0.0.3", 7002, m_port, true, 'b'));
+    c.configure(agentAt("127.0.0.4", 7003, m_port, false, 'c')); // answers, does not ask
+    QVERIFY2(a.status().error.isEmpty(), qPrintable(a.status().error));
+    QTRY_VERIFY_WITH_TIMEOUT(finds(a, "127.0.0.3", 7002) && finds(a, "127.0.0.4", 7003), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(finds(b, "127.0.0.2", 7001) && finds(b, "127.0.0.4", 7003), kWait);
+    QCOMPARE(a.peers().size(), 2); // never itself
+    QVERIFY(a.hasPeerAt(QHostAddress(QStringLiteral("127.0.0.3"))));
+    QVERIFY(c.peers().isEmpty()); // it does not search, so it keeps no table
+}
+
+void LocalPeerDiscoveryTest::goodbyeRemovesThePeerAtOnce()
+{
+    LocalPeerDiscovery a;
+    a.configure(agentAt("127.0.0.2", 7001, m_port, true, 'a'));
+    auto b = std::make_unique<LocalPeerDiscovery>();
+    b->configure(agentAt("127.0.0.3", 7002, m_port, false, 'b'));
+    QTRY_VERIFY_WITH_TIMEOUT(finds(a, "127.0.0.3", 7002), kWait);
+    QSignalSpy changed(&a, &LocalPeerDiscovery::peersChanged);
+    b.reset(); // an agent that stops says goodbye; the TTL (120 s) is not waited for
+    QTRY_VERIFY_WITH_TIMEOUT(a.peers().isEmpty(), 3000);
+    QVERIFY(changed.count() >= 1);
+}
+
+void LocalPeerDiscoveryTest::lateSearcherIsAnswered()
+{
+    LocalPeerDiscovery b;
+    b.configure(agentAt("127.0.0.3", 7002, m_port, false, 'b'));
+    QTest::qWait(1500); // b's own announcements are over before a listens
+    LocalPeerDiscovery a;
+    a.configure(agentAt("127.0.0.2", 7001, m_port, true, 'a'));
+    QTRY_VERIFY_WITH_TIMEOUT(finds(a, "127.0.0.3", 7002), kWait);
+}
+
+void LocalPeerDiscoveryTest::anotherPortIsAnotherNetwork()
+{
+    const quint16 otherPort = freeUdpPort();
+    QVERIFY(otherPort != 0 && otherPort != m_port);
+    LocalPeerDiscovery a, b, elsewhere;
+    a.configure(agentAt("127.0.0.2", 7001, m_port, true, 'a'));
+    elsewhere.configure(agentAt("127.0.0.5", 7005, otherPort, true, 'e'));
+    b.configure(agentAt("127.0.0.3", 7002, m_port, true, 'b'));
+    QTRY_VERIFY_WITH_TIMEOUT(finds(a, "127.0.0.3", 7002), kWait);
+    QTest::qWait(1200); // the second round of announcements and queries has passed too
+    QVERIFY(!finds(a, "127.0.0.5", 7005));
+    QVERIFY(elsewhere.peers().isEmpty());
+}
+
+void LocalPeerDiscoveryTest::groupTagTravels()
+{
+    LocalPeerDiscovery a, b;
+    LocalDiscoveryConfig bc = agentAt("127.0.0.3", 7002, m_port, false, 'b');
+    bc.advert.groupTag = groupTagOf(QStringLiteral("5f0a7c3e-1111-4a4a-9b9b-0123456789ab"));
+    b.configure(bc);
+    a.configure(agentAt("127.0.0.2", 7001, m_port, true, 'a'));
+    QTRY_VERIFY_WITH_TIMEOUT(!a.peers().isEmpty(), kWait);
+    QCOMPARE(a.peers().first().groupTag, bc.advert.groupTag);
+}
+
+void LocalPeerDiscoveryTest::hostileDatagramsAreIgnored()
+{
+    LocalPeerDiscovery a;
+    a.configure(agentAt("127.0.0.2", 7001, m_port, true, 'a'));
+    QUdpSocket attacker;
+    QVERIFY(attacker.bind(QHostAddress(QStringLiteral("127.0.0.9")), 0));
+    attacker.setMulticastInterface(QNetworkInterface::interfaceFromName(QStringLiteral("lo")));
+    const QHostAddress group(QStringLiteral("224.0.0.251"));
+    // Garbage, a truncated response, an oversize datagram and a flood of invented agents.
+    attacker.writeDatagram(QByteArray("\x00\x00\x84\x00\xff\xff", 6), group, m_port);
+    QByteArray real = serializeDnsMessage(advertisement(
+        {QByteArray(20, 'z'), QHostAddress(QStringLiteral("127.0.0.9")), 1, {}}, 120));
+    attacker.writeDatagram(real.left(real.size() - 3), group, m_port);
+    attacker.writeDatagram(QByteArray(9500, '\0'), group, m_port);
+    for (int i = 0; i < 1200; ++i) {
+        const QByteArray id = QByteArray::number(i).rightJustified(20, 'f');
+        attacker.writeDatagram(serializeDnsMessage(advertisement(
+                                   {id, QHostAddress(0x0A000000u + quint32(i)), 7680, {}}, 120)),
+                               group, m_port);
+    }
+    LocalPeerDiscovery b;
+    b.configure(agentAt("127.0.0.3", 7002, m_port, false, 'b'));
+    QTRY_VERIFY2_WITH_TIMEOUT(finds(a, "127.0.0.3", 7002),
+                              qPrintable(QStringLiteral("%1 peers").arg(a.peers().size())), kWait);
+    QVERIFY(a.peers().size() <= LocalPeerTable::kMaxEntries);
+    QVERIFY(!finds(a, "127.0.0.9", 1)); // the truncated one never counted
+}
+
+void LocalPeerDiscoveryTest::statusSaysWhatItDoes()
+{
+    LocalPeerDiscovery a;
+    a.configure(agentAt("127.0.0.2", 7001, m_port, true, 'a'));
+    const LocalDiscoveryStatus s = a.status();
+    QVERIFY(s.advertising);
+    QVERIFY(s.restricting);
+    QCOMPARE(s.port, m_port);
+    QCOMPARE(s.interfaces, QStringList{QStringLiteral("lo")});
+    QVERIFY(s.error.isEmpty());
+
+    LocalDiscoveryConfig off;
+    a.configure(off);
+    QVERIFY(!a.status().advertising);
+    QVERIFY(!a.status().restricting);
+
+    // An address no interface carries cannot take part, and says so.
+    LocalPeerDiscovery nowhere;
+    nowhere.configure(agentAt("198.51.100.77", 7001, m_port, true, 'n'));
+    QVERIFY(!nowhere.status().advertising);
+    QVERIFY2(nowhere.status().error.contains(QStringLiteral("198.51.100.77")),
+             qPrintable(nowhere.status().error));
+}
+
+QTEST_GUILESS_MAIN(LocalPeerDiscoveryTest)
+#include "test_local_peer_discovery.moc"

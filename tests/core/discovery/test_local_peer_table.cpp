@@ -1,0 +1,136 @@
+// The table of agents found on the local link, fed with hand-built multicast DNS responses:
+// parts of one instance in separate packets, expiry, goodbyes, our own echo, records that
+// belong to other services, and a flood of invented instances.
+
+#include "discovery/local/DnsSdService.h"
+#include "discovery/local/LocalPeerTable.h"
+
+#include <QTest>
+
+using namespace opendo::discovery::local;
+
+namespace {
+
+QByteArray peerId(char fill)
+{
+    return QByteArray(20, fill);
+}
+
+LocalAdvert advertOf(char fill, const char* address, quint16 port, QByteArray tag = {})
+{
+    return {peerId(fill), QHostAddress(QString::fromLatin1(address)), port, std::move(tag)};
+}
+
+} // namespace
+
+class LocalPeerTableTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void anAdvertisementMakesAPeer();
+    void partsInSeparatePacketsAreJoined();
+    void recordsExpireWithTheirTtl();
+    void goodbyeRemovesAtOnce();
+    void ownAdvertisementIsIgnored();
+    void otherServicesAndQueriesAreIgnored();
+    void inventedInstancesStayBounded();
+};
+
+void LocalPeerTableTest::anAdvertisementMakesAPeer()
+{
+    LocalPeerTable table(peerId('o'));
+    const LocalAdvert a = advertOf('a', "192.0.2.10", 7680, groupTagOf(QStringLiteral("g-1")));
+    QVERIFY(table.absorb(advertisement(a, kAdvertTtlSeconds), 0));
+    QCOMPARE(table.peers().size(), 1);
+    const LocalPeer& p = table.peers().first();
+    QCOMPARE(p.peerId, a.peerId);
+    QCOMPARE(p.address, a.address);
+    QCOMPARE(p.port, quint16(7680));
+    QCOMPARE(p.groupTag, a.groupTag);
+    QCOMPARE(p.groupTag.size(), 16);
+    QVERIFY(table.hasAddress(QHostAddress(QStringLiteral("192.0.2.10"))));
+    QVERIFY(!table.hasAddress(QHostAddress(QStringLiteral("192.0.2.11"))));
+    // The same again changes nothing.
+    QVERIFY(!table.absorb(advertisement(a, kAdvertTtlSeconds), 10));
+}
+
+void LocalPeerTableTest::partsInSeparatePacketsAreJoined()
+{
+    LocalPeerTable table;
+    const DnsMessage whole = advertisement(advertOf('b', "192.0.2.20", 9000), 120);
+    DnsMessage ptrOnly = whole;
+    ptrOnly.additionals.clear();
+    DnsMessage rest = whole;
+    rest.answers.clear();
+    QVERIFY(!table.absorb(ptrOnly, 0));
+    QVERIFY(table.peers().isEmpty());
+    QVERIFY(table.absorb(rest, 5));
+    QCOMPARE(table.peers().size(), 1);
+    QCOMPARE(table.peers().first().port, quint16(9000));
+}
+
+void LocalPeerTableTest::recordsExpireWithTheirTtl()
+{
+    LocalPeerTable table;
+    table.absorb(advertisement(advertOf('c', "192.0.2.30", 7680), 10), 1000);
+    QVERIFY(!table.expire(10'999));
+    QCOMPARE(table.peers().size(), 1);
+    QVERIFY(table.expire(11'000));
+    QVERIFY(table.peers().isEmpty());
+}
+
+void LocalPeerTableTest::goodbyeRemovesAtOnce()
+{
+    LocalPeerTable table;
+    const LocalAdvert c = advertOf('c', "192.0.2.30", 7680);
+    table.absorb(advertisement(c, kAdvertTtlSeconds), 0);
+    QVERIFY(table.absorb(advertisement(c, 0), 100));
+    QVERIFY(table.peers().isEmpty());
+}
+
+void LocalPeerTableTest::ownAdvertisementIsIgnored()
+{
+    LocalPeerTable table(peerId('o'));
+    QVERIFY(!table.absorb(advertisement(advertOf('o', "192.0.2.1", 7680), 120), 0));
+    QVERIFY(table.peers().isEmpty());
+}
+
+void LocalPeerTableTest::otherServicesAndQueriesAreIgnored()
+{
+    LocalPeerTable table;
+    DnsMessage printer = advertisement(advertOf('d', "192.0.2.40", 631), 120);
+    printer.answers.first().name = dnsName(QStringLiteral("_ipp._tcp.local"));
+    QVERIFY(!table.absorb(printer, 0));
+    QVERIFY(table.peers().isEmpty());
+
+    DnsMessage query = advertisement(advertOf('e', "192.0.2.41", 7680), 120);
+    query.response = false; // known answers in a query are no announcement
+    QVERIFY(!table.absorb(query, 0));
+
+    DnsMessage notHex = advertisement(advertOf('f', "192.0.2.42", 7680), 120);
+    notHex.answers.first().target.first() = QByteArray(40, 'z');
+    QVERIFY(!table.absorb(notHex, 0));
+    QVERIFY(table.peers().isEmpty());
+}
+
+void LocalPeerTableTest::inventedInstancesStayBounded()
+{
+    LocalPeerTable table;
+    const LocalAdvert real = advertOf('r', "192.0.2.50", 7680);
+    table.absorb(advertisement(real, kAdvertTtlSeconds), 0);
+    for (int i = 0; i < 3 * LocalPeerTable::kMaxEntries; ++i) {
+        QByteArray id = QByteArray::number(i).rightJustified(20, 'x');
+        LocalAdvert fake{id, QHostAddress(quint32(0xC6120000u + quint32(i))), 7680, {}};
+        // Shorter-lived than the real peer's records: they cannot push it out.
+        table.absorb(advertisement(fake, 60), 1);
+    }
+    QVERIFY(table.peers().size() <= LocalPeerTable::kMaxEntries);
+    QVERIFY(table.hasAddress(real.address));
+    // One arriving after the flood still gets in.
+    const LocalAdvert late = advertOf('l', "192.0.2.51", 7681);
+    table.absorb(advertisement(late, kAdvertTtlSeconds), 2);
+    QVERIFY(table.hasAddress(late.address));
+}
+
+QTEST_GUILESS_MAIN(LocalPeerTableTest)
+#include "test_local_peer_table.moc"
