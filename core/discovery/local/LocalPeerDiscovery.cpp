@@ -22,6 +22,7 @@ constexpr int kParsedPerTurn = 256;
 constexpr int kReadsPerTurn = 8192; // then yield to the event loop
 constexpr int kMaxQueryIntervalMs = 60'000;
 constexpr int kExpireIntervalMs = 1000;
+constexpr int kRetryIntervalMs = 30'000;
 
 bool isWildcard(const QHostAddress& a)
 {
@@ -73,6 +74,9 @@ LocalPeerDiscovery::LocalPeerDiscovery(QObject* parent) : QObject(parent)
     m_announceTimer.setSingleShot(true);
     m_announceTimer.setInterval(1000);
     connect(&m_announceTimer, &QTimer::timeout, this, [this] { sendAdvert(kAdvertTtlSeconds); });
+    m_retryTimer.setSingleShot(true);
+    m_retryTimer.setInterval(kRetryIntervalMs);
+    connect(&m_retryTimer, &QTimer::timeout, this, &LocalPeerDiscovery::start);
     m_expireTimer.setInterval(kExpireIntervalMs);
     connect(&m_expireTimer, &QTimer::timeout, this, &LocalPeerDiscovery::expire);
 }
@@ -85,8 +89,9 @@ LocalPeerDiscovery::~LocalPeerDiscovery()
 
 void LocalPeerDiscovery::configure(const LocalDiscoveryConfig& config)
 {
+    // The same again changes nothing; a failed start is retried by its own timer.
     if (config == m_config &&
-        (m_socket || !m_error.isEmpty() || !(config.advertise || config.search)))
+        (m_socket || m_retryTimer.isActive() || !(config.advertise || config.search)))
         return;
     stop();
     m_config = config;
@@ -96,16 +101,16 @@ void LocalPeerDiscovery::configure(const LocalDiscoveryConfig& config)
 
 void LocalPeerDiscovery::start()
 {
-    m_error.clear();
     m_interfaces.clear();
-    if (!m_config.advertise && !m_config.search)
+    if (!m_config.advertise && !m_config.search) {
+        m_error.clear();
         return;
+    }
     m_interfaces = multicastInterfacesFor(m_config.listenAddress);
     if (m_interfaces.isEmpty()) {
-        m_error = tr("no network interface that can multicast carries %1")
-                      .arg(isWildcard(m_config.listenAddress) ? tr("an IPv4 address")
-                                                              : m_config.listenAddress.toString());
-        reportError();
+        fail(tr("no network interface that can multicast carries %1")
+                 .arg(isWildcard(m_config.listenAddress) ? tr("an IPv4 address")
+                                                         : m_config.listenAddress.toString()));
         return;
     }
     m_socket = new QUdpSocket(this);
@@ -113,12 +118,9 @@ void LocalPeerDiscovery::start()
     // the same port; every socket joined to the group receives each multicast datagram.
     if (!m_socket->bind(QHostAddress::AnyIPv4, m_config.port,
                         QUdpSocket::ShareAddress | QUdpSocket::ReuseAddressHint)) {
-        m_error = tr("cannot listen on UDP port %1 for multicast DNS: %2")
-                      .arg(m_config.port)
-                      .arg(m_socket->errorString());
-        reportError();
-        delete m_socket;
-        m_socket = nullptr;
+        fail(tr("cannot listen on UDP port %1 for multicast DNS: %2")
+                 .arg(m_config.port)
+                 .arg(m_socket->errorString()));
         return;
     }
     m_socket->setSocketOption(QAbstractSocket::MulticastTtlOption, 255);
@@ -129,13 +131,11 @@ void LocalPeerDiscovery::start()
             failed << iface.name();
     }
     if (failed.size() == m_interfaces.size()) {
-        m_error = tr("cannot join the multicast DNS group on %1: %2")
-                      .arg(failed.join(QStringLiteral(", ")), m_socket->errorString());
-        reportError();
-        delete m_socket;
-        m_socket = nullptr;
+        fail(tr("cannot join the multicast DNS group on %1: %2")
+                 .arg(failed.join(QStringLiteral(", ")), m_socket->errorString()));
         return;
     }
+    m_error.clear();
     connect(m_socket, &QUdpSocket::readyRead, this, &LocalPeerDiscovery::onReadyRead);
     m_expireTimer.start();
     if (m_config.advertise) {
@@ -148,13 +148,21 @@ void LocalPeerDiscovery::start()
     }
 }
 
-void LocalPeerDiscovery::reportError() const
+void LocalPeerDiscovery::fail(const QString& error)
 {
-    // Only a device restricted to local peers loses anything; for the others it is a detail.
-    if (m_config.search)
-        qCWarning(lcLocal).noquote() << "local peer discovery:" << m_error;
-    else
-        qCInfo(lcLocal).noquote() << "local peer discovery (answering only):" << m_error;
+    delete m_socket;
+    m_socket = nullptr;
+    // Said once per cause, not at every retry. Only a device restricted to local peers loses
+    // anything; for the others it is a detail.
+    if (error != m_error) {
+        if (m_config.search)
+            qCWarning(lcLocal).noquote() << "local peer discovery:" << error;
+        else
+            qCInfo(lcLocal).noquote() << "local peer discovery (answering only):" << error;
+    }
+    m_error = error;
+    // An interface that comes up later, or a port set free, ends it without a restart.
+    m_retryTimer.start();
 }
 
 void LocalPeerDiscovery::stop()
@@ -163,6 +171,7 @@ void LocalPeerDiscovery::stop()
     m_answerTimer.stop();
     m_announceTimer.stop();
     m_expireTimer.stop();
+    m_retryTimer.stop();
     if (m_socket) {
         if (m_config.advertise)
             sendAdvert(0); // goodbye: others drop us at once instead of after the TTL

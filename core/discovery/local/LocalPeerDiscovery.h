@@ -43,6 +43,8 @@ public:
     ~LocalPeerDiscovery() override; // says goodbye while advertising
 
     void configure(const LocalDiscoveryConfig& config);
+    // How long a failed start (no interface, port taken) waits before it tries again.
+    void setRetryIntervalMs(int ms) { m_retryTimer.setInterval(ms); }
     const QList<LocalPeer>& peers() const { return m_table.peers(); }
     bool hasPeerAt(const QHostAddress& address) const { return m_table.hasAddress(address); }
     LocalDiscoveryStatus status() const;
@@ -59,7 +61,7 @@ private:
     void send(const DnsMessage& message, const QNetworkInterface& iface);
     void scheduleAnswer();
     void expire();
-    void reportError() const;
+    void fail(const QString& error); // closes the socket, says why, retries later
 
     LocalDiscoveryConfig m_config;
     QUdpSocket* m_socket = nullptr;
@@ -71,6 +73,7 @@ private:
     QTimer m_answerTimer;
     QTimer m_announceTimer; // the second unsolicited announcement, then re-announcements
     QTimer m_expireTimer;
+    QTimer m_retryTimer;
     int m_queryIntervalMs = 1000;
     qint64 m_lastAdvertMs = -1;
 };

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void groupTagTravels();
     void hostileDatagramsAreIgnored();
     void statusSaysWhatItDoes();
+    void takenPortIsRetried();
 
 private:
     quint16 m_port = 0;
@@ -184,6 +185,26 @@ void LocalPeerDiscoveryTest::statusSaysWhatItDoes()
     QVERIFY(!nowhere.status().advertising);
     QVERIFY2(nowhere.status().error.contains(QStringLiteral("198.51.100.77")),
              qPrintable(nowhere.status().error));
+}
+
+void LocalPeerDiscoveryTest::takenPortIsRetried()
+{
+    // A program that holds the port without sharing it keeps local discovery out...
+    auto squatter = std::make_unique<QUdpSocket>();
+    QVERIFY(squatter->bind(QHostAddress::AnyIPv4, m_port, QUdpSocket::DontShareAddress));
+    LocalPeerDiscovery a;
+    a.setRetryIntervalMs(200);
+    a.configure(agentAt("127.0.0.2", 7001, m_port, true, 'a'));
+    QVERIFY2(a.status().error.contains(QString("cannot listen on UDP port %1").arg(m_port)),
+             qPrintable(a.status().error));
+    QVERIFY(!a.status().advertising);
+    // ...until it lets go: the next attempt takes the port, without a reconfiguration.
+    squatter.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(a.status().advertising, kWait);
+    QVERIFY(a.status().error.isEmpty());
+    LocalPeerDiscovery b;
+    b.configure(agentAt("127.0.0.3", 7002, m_port, false, 'b'));
+    QTRY_VERIFY_WITH_TIMEOUT(finds(a, "127.0.0.3", 7002), kWait);
 }
 
 QTEST_GUILESS_MAIN(LocalPeerDiscoveryTest)
