@@ -6962,6 +6962,17 @@ von %2</translation>
         <source>Ended connections</source>
         <translation>Beendete Verbindungen</translation>
     </message>
+    <message numerus="yes">
+        <source>Only local peers (DNS-SD): %n found</source>
+        <translation>
+            <numerusform>Nur lokale Peers (DNS-SD): %n gefunden</numerusform>
+            <numerusform>Nur lokale Peers (DNS-SD): %n gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only local peers (DNS-SD), which fails: %1</source>
+        <translation>Nur lokale Peers (DNS-SD), was fehlschlägt: %1</translation>
+    </message>
 </context>
 <context>
     <name>opendo::ui::PolicyDetailView</name>

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void bannedModelKeepsEveryBan();
     void endedModelShowsNewestFirst();
     void emptyAgentShowsTheEmptyState();
+    void summarySaysWhenOnlyLocalPeersCount();
     void twoAgentsShowTheirConnection();
 };
 
@@ -291,6 +292,20 @@ void PeersPanelTest::emptyAgentShowsTheEmptyState()
     QVERIFY(banned);
     QVERIFY(!banned->isVisible());
     QCOMPARE(panel.bannedModel().rowCount(), 0);
+}
+
+void PeersPanelTest::summarySaysWhenOnlyLocalPeersCount()
+{
+    agent::PeerActivity a;
+    QVERIFY(!ui::PeersPanel::summary(a).contains("DNS-SD"));
+    a.discovery.local.restricting = true;
+    a.discovery.local.peers = {"192.0.2.5:7680"};
+    QVERIFY2(ui::PeersPanel::summary(a).contains("Only local peers (DNS-SD): 1 found"),
+             qPrintable(ui::PeersPanel::summary(a)));
+    a.discovery.local.error = "cannot join the multicast DNS group on eth0: No such device";
+    QVERIFY2(ui::PeersPanel::summary(a).contains(
+                 "Only local peers (DNS-SD), which fails: cannot join the multicast DNS group"),
+             qPrintable(ui::PeersPanel::summary(a)));
 }
 
 void PeersPanelTest::twoAgentsShowTheirConnection()

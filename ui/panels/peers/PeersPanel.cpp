@@ -158,6 +158,12 @@ QString PeersPanel::summary(const agent::PeerActivity& a)
         parts << tr("Discovery %1, sees us as %2")
                      .arg(discovery::discoveryStateLabel(a.discovery.state),
                           a.discovery.publicAddress);
+    // With DORestrictPeerSelectionBy 2 the peers come only from what DNS-SD found here.
+    const discovery::local::LocalDiscoveryStatus& local = a.discovery.local;
+    if (local.restricting)
+        parts << (local.error.isEmpty()
+                      ? tr("Only local peers (DNS-SD): %n found", nullptr, int(local.peers.size()))
+                      : tr("Only local peers (DNS-SD), which fails: %1").arg(local.error));
     if (a.peeringAllowed)
         parts << tr("Peering on");
     else if (a.blockedReason.isEmpty())
