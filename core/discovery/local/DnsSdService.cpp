@@ -10,20 +10,6 @@ namespace {
 
 constexpr int kPeerIdBytes = 20;
 
-DnsName instanceName(const QByteArray& peerId)
-{
-    DnsName name{peerId.toHex()};
-    name.append(serviceType());
-    return name;
-}
-
-// A host name per agent rather than per machine: several agents on one machine (labs, tests)
-// each advertise their own address.
-DnsName hostName(const QByteArray& peerId)
-{
-    return {QByteArray("opendo-") + peerId.toHex().left(16), QByteArray("local")};
-}
-
 DnsRecord record(const DnsName& name, quint16 type, quint32 ttl)
 {
     DnsRecord r;
@@ -34,6 +20,21 @@ DnsRecord record(const DnsName& name, quint16 type, quint32 ttl)
 }
 
 } // namespace
+
+DnsName instanceName(const QByteArray& peerId)
+{
+    DnsName name{peerId.toHex()};
+    name.append(serviceType());
+    return name;
+}
+
+// A host name per agent rather than per machine: several agents on one machine (labs, tests)
+// each advertise their own address. The whole peer id: OpenDO's peer ids share their first
+// 8 bytes ("-OD0100-"), and a shared host name would mix up their addresses.
+DnsName hostName(const QByteArray& peerId)
+{
+    return {QByteArray("opendo-") + peerId.toHex(), QByteArray("local")};
+}
 
 DnsName serviceType()
 {

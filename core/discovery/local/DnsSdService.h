@@ -18,6 +18,10 @@ namespace opendo::discovery::local {
 
 // "_opendo._tcp.local"
 DnsName serviceType();
+// "<peer id in hex>._opendo._tcp.local" and "opendo-<peer id in hex>.local": an agent's
+// service instance and the host name its SRV record points at.
+DnsName instanceName(const QByteArray& peerId);
+DnsName hostName(const QByteArray& peerId);
 
 struct LocalAdvert
 {

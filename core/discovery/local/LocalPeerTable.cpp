@@ -54,8 +54,13 @@ bool LocalPeerTable::absorb(const DnsMessage& response, qint64 nowMs)
         return false;
     QList<DnsRecord> records = response.answers;
     records << response.authorities << response.additionals;
+    // Our own records come back to us (multicast loopback); they must not stand in for, or
+    // shadow, anyone else's.
+    const DnsName ownInstance = instanceName(m_ownPeerId);
+    const DnsName ownHost = hostName(m_ownPeerId);
     for (const DnsRecord& r : std::as_const(records)) {
-        if (r.cls != kDnsClassIn)
+        if (r.cls != kDnsClassIn || sameDnsName(r.name, ownInstance) ||
+            sameDnsName(r.name, ownHost))
             continue;
         // RFC 6762 §10.1: a goodbye (TTL 0) keeps the record for one more second.
         const qint64 expiresAt = nowMs + (r.ttl == 0 ? 1000 : qint64(r.ttl) * 1000);

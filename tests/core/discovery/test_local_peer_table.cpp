@@ -34,6 +34,7 @@ private Q_SLOTS:
     void ownAdvertisementIsIgnored();
     void otherServicesAndQueriesAreIgnored();
     void inventedInstancesStayBounded();
+    void agentsWithCommonIdPrefixesKeepTheirAddresses();
 };
 
 void LocalPeerTableTest::anAdvertisementMakesAPeer()
@@ -130,6 +131,33 @@ void LocalPeerTableTest::inventedInstancesStayBounded()
     const LocalAdvert late = advertOf('l', "192.0.2.51", 7681);
     table.absorb(advertisement(late, kAdvertTtlSeconds), 2);
     QVERIFY(table.hasAddress(late.address));
+}
+
+void LocalPeerTableTest::agentsWithCommonIdPrefixesKeepTheirAddresses()
+{
+    // OpenDO peer ids all start with "-OD0100-": neither their names nor our own echo may mix
+    // up whose address is whose.
+    const QByteArray own = QByteArray("-OD0100-") + QByteArray(12, 'o');
+    LocalPeerTable table(own);
+    const LocalAdvert near{QByteArray("-OD0100-") + QByteArray(12, 'n'),
+                           QHostAddress(QStringLiteral("127.0.0.81")),
+                           7001,
+                           {}};
+    const LocalAdvert far{QByteArray("-OD0100-") + QByteArray(12, 'f'),
+                          QHostAddress(QStringLiteral("127.0.0.83")),
+                          7003,
+                          {}};
+    table.absorb(advertisement(near, 120), 0);
+    table.absorb(advertisement(far, 120), 1);
+    table.absorb(advertisement({own, QHostAddress(QStringLiteral("127.0.0.82")), 7002, {}}, 120),
+                 2);
+    QCOMPARE(table.peers().size(), 2);
+    for (const LocalPeer& p : table.peers()) {
+        const LocalAdvert& expected = p.peerId == near.peerId ? near : far;
+        QCOMPARE(p.address, expected.address);
+        QCOMPARE(p.port, expected.port);
+    }
+    QVERIFY(!table.hasAddress(QHostAddress(QStringLiteral("127.0.0.82"))));
 }
 
 QTEST_GUILESS_MAIN(LocalPeerTableTest)
