@@ -1,5 +1,6 @@
 #include "agent/AgentSettings.h"
 
+#include "discovery/local/DnsSdService.h"
 #include "transfer/PeerEndpoint.h"
 
 #include <QCoreApplication>
@@ -73,7 +74,7 @@ QStringList splitPeerList(const QString& value)
 std::optional<quint16> localDiscoveryPort(const QString& value)
 {
     if (value.trimmed().isEmpty())
-        return quint16(5353);
+        return discovery::local::kMulticastDnsPort;
     bool ok = false;
     const uint port = value.trimmed().toUInt(&ok);
     if (!ok || port == 0 || port > 65535)

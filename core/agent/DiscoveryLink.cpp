@@ -2,6 +2,7 @@
 
 #include "agent/AgentSettings.h"
 #include "cache/PieceStore.h"
+#include "common/WildcardAddress.h"
 #include "discovery/GroupIdResolver.h"
 #include "log/LogCategories.h"
 #include "peer/PlainAddress.h"
@@ -16,12 +17,6 @@ namespace opendo::agent {
 namespace {
 
 constexpr int kTrackIntervalMs = 3'000;
-
-bool isWildcard(const QHostAddress& a)
-{
-    return a.isNull() || a == QHostAddress::Any || a == QHostAddress::AnyIPv4 ||
-           a == QHostAddress::AnyIPv6;
-}
 
 transfer::SourceClass classOf(discovery::PeerRelation relation)
 {
@@ -51,7 +46,7 @@ QPair<QHostAddress, int> subnetOf(const QHostAddress& address)
         if (!(iface.flags() & QNetworkInterface::IsUp))
             continue;
         for (const QNetworkAddressEntry& entry : iface.addressEntries()) {
-            const bool matches = isWildcard(address)
+            const bool matches = isWildcardAddress(address)
                                      ? !(iface.flags() & QNetworkInterface::IsLoopBack) &&
                                            entry.ip().protocol() == QHostAddress::IPv4Protocol
                                      : address.isInSubnet(entry.ip(), entry.prefixLength());
@@ -136,7 +131,7 @@ void DiscoveryLink::updateIdentity()
     discovery::AnnounceIdentity identity;
     identity.peerId = m_peers.identity().peerId;
     identity.port = m_peers.listenPort();
-    if (!isWildcard(m_peers.listenAddress()))
+    if (!isWildcardAddress(m_peers.listenAddress()))
         identity.localAddress = m_peers.listenAddress();
     m_client.setIdentity(identity);
 }
@@ -335,13 +330,15 @@ discovery::DiscoveryStatus DiscoveryLink::status() const
         s.refusal = m_groupProblem;
     s.local = m_local.status();
     if (m_localOnly) {
+        QSet<QString> excluded; // a peer of several contents is one device
         for (const QList<transfer::DiscoveredPeer>& offered : m_offered) {
             for (const transfer::DiscoveredPeer& p : offered) {
-                const QString endpoint = p.endpoint.toString();
-                if (!foundLocally(p) && !s.local.excluded.contains(endpoint))
-                    s.local.excluded << endpoint;
+                if (!foundLocally(p))
+                    excluded.insert(p.endpoint.toString());
             }
         }
+        s.local.excluded = excluded.values();
+        s.local.excluded.sort();
     }
     return s;
 }

@@ -1,5 +1,6 @@
 #include "diagnostics/NetworkProbes.h"
 
+#include "common/WildcardAddress.h"
 #include "diagnostics/CheckSupport.h" // Diag: the diagnostics translation context
 
 #include <QCoreApplication>
@@ -283,13 +284,6 @@ bool parseProcAddress(const QByteArray& field, QHostAddress* address, quint16* p
     return true;
 }
 
-bool isWildcard(const QHostAddress& address)
-{
-    return address.isNull() || address == QHostAddress(QHostAddress::AnyIPv4) ||
-           address == QHostAddress(QHostAddress::AnyIPv6) ||
-           address == QHostAddress(QHostAddress::Any);
-}
-
 // Inodes of the sockets listening on `port` at `address` (or on a wildcard address).
 QSet<quint64> listeningInodes(const QHostAddress& address, quint16 port)
 {
@@ -309,7 +303,7 @@ QSet<quint64> listeningInodes(const QHostAddress& address, quint16 port)
             quint16 localPort = 0;
             if (!parseProcAddress(fields.at(1), &local, &localPort) || localPort != port)
                 continue;
-            if (!isWildcard(address) && !isWildcard(local) &&
+            if (!isWildcardAddress(address) && !isWildcardAddress(local) &&
                 !local.isEqual(address, QHostAddress::ConvertV4MappedToIPv4))
                 continue;
             bool ok = false;

@@ -97,41 +97,34 @@ CheckResult localDiscovery(const InstantCheck& c, const DiagnosticInputs& in)
     if (!l.excluded.isEmpty())
         evidence << Diag::tr("Offered by the discovery service but not found here, so not used: %1")
                         .arg(l.excluded.join(QStringLiteral(", ")));
+    CheckResult r;
     if (!l.error.isEmpty()) {
-        CheckResult r =
-            c.result(Verdict::Fail, Diag::tr("Local peer discovery cannot run: %1").arg(l.error));
-        r.evidence = evidence;
+        r = c.result(Verdict::Fail, Diag::tr("Local peer discovery cannot run: %1").arg(l.error));
         r.remedy = Diag::tr("Free UDP port %1 (or set LocalDiscoveryPort to the port the other "
                             "devices use), or set DORestrictPeerSelectionBy to 1 (same subnet) "
                             "or 0 (no restriction): without local discovery no peer can be used.")
                        .arg(l.port);
-        return r;
-    }
-    if (l.peers.isEmpty()) {
-        CheckResult r =
-            c.result(Verdict::Warn, Diag::tr("No other device answered on the local link, so no "
+    } else if (l.peers.isEmpty()) {
+        r = c.result(Verdict::Warn, Diag::tr("No other device answered on the local link, so no "
                                              "peer can be used (DORestrictPeerSelectionBy 2)."));
-        r.evidence = evidence;
         r.remedy = Diag::tr("Local discovery finds devices on the same network segment only "
                             "(multicast DNS does not cross routers or VPNs) that peer in download "
                             "mode 1, 2 or 3 and accept UDP %1. Put the devices on one segment, "
                             "allow UDP %1 in their firewalls, or set DORestrictPeerSelectionBy "
                             "to 1 (same subnet) or 0.")
                        .arg(l.port);
-        return r;
-    }
-    CheckResult r =
-        c.result(l.excluded.isEmpty() ? Verdict::Pass : Verdict::Warn,
-                 l.excluded.isEmpty()
-                     ? Diag::tr("%n device(s) found on the local link; peers come from them.",
-                                nullptr, int(l.peers.size()))
-                     : Diag::tr("%n peer(s) the discovery service offered are not on the local "
-                                "link and are not used.",
-                                nullptr, int(l.excluded.size())));
-    r.evidence = evidence;
-    if (!l.excluded.isEmpty())
+    } else if (!l.excluded.isEmpty()) {
+        r = c.result(Verdict::Warn, Diag::tr("%n peer(s) the discovery service offered are not "
+                                             "on the local link and are not used.",
+                                             nullptr, int(l.excluded.size())));
         r.remedy = Diag::tr("Expected with DORestrictPeerSelectionBy 2. To use peers in other "
                             "segments too, set it to 1 (same subnet) or 0.");
+    } else {
+        r = c.result(Verdict::Pass,
+                     Diag::tr("%n device(s) found on the local link; peers come from them.",
+                              nullptr, int(l.peers.size())));
+    }
+    r.evidence = evidence;
     return r;
 }
 

@@ -1,14 +1,13 @@
 #include "discovery/local/DnsSdService.h"
 
 #include "content/Sha.h"
+#include "peer/Handshake.h"
 
 #include <cctype>
 
 namespace opendo::discovery::local {
 
 namespace {
-
-constexpr int kPeerIdBytes = 20;
 
 DnsRecord record(const DnsName& name, quint16 type, quint32 ttl)
 {
@@ -115,7 +114,7 @@ std::optional<QByteArray> peerIdOfInstance(const DnsName& instance)
     if (instance.size() != serviceType().size() + 1 || !sameDnsName(instance.mid(1), serviceType()))
         return std::nullopt;
     const QByteArray& label = instance.first();
-    if (label.size() != 2 * kPeerIdBytes)
+    if (label.size() != 2 * peer::kPeerIdLength)
         return std::nullopt;
     for (char c : label) {
         if (!std::isxdigit(static_cast<unsigned char>(c)))

@@ -16,6 +16,9 @@
 
 namespace opendo::discovery::local {
 
+// The port of multicast DNS (RFC 6762); labs may choose another (LocalDiscoveryPort).
+inline constexpr quint16 kMulticastDnsPort = 5353;
+
 // "_opendo._tcp.local"
 DnsName serviceType();
 // "<peer id in hex>._opendo._tcp.local" and "opendo-<peer id in hex>.local": an agent's

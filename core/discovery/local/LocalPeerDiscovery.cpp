@@ -1,5 +1,8 @@
 #include "discovery/local/LocalPeerDiscovery.h"
 
+#include "common/WildcardAddress.h"
+#include "transfer/PeerEndpoint.h"
+
 #include <QLoggingCategory>
 #include <QNetworkDatagram>
 #include <QRandomGenerator>
@@ -12,7 +15,6 @@ Q_LOGGING_CATEGORY(lcLocal, "opendo.discovery.local")
 namespace {
 
 const QHostAddress kGroup(QStringLiteral("224.0.0.251"));
-constexpr int kMaxDatagram = 9000;
 // A turn parses this many datagrams and drops the rest that waits: multicast DNS on a LAN is a
 // few packets a second, more is a flood, and parsing a flood would starve the agent's peers.
 // Reading stops at kReadsPerTurn so a sustained flood cannot hold the thread either. The
@@ -23,11 +25,6 @@ constexpr int kReadsPerTurn = 8192; // then yield to the event loop
 constexpr int kMaxQueryIntervalMs = 60'000;
 constexpr int kExpireIntervalMs = 1000;
 constexpr int kRetryIntervalMs = 30'000;
-
-bool isWildcard(const QHostAddress& a)
-{
-    return a.isNull() || a == QHostAddress::Any || a == QHostAddress::AnyIPv4;
-}
 
 QHostAddress ipv4Of(const QNetworkInterface& iface)
 {
@@ -47,7 +44,7 @@ QList<QNetworkInterface> multicastInterfacesFor(const QHostAddress& listenAddres
         const auto flags = iface.flags();
         if (!(flags & QNetworkInterface::IsUp) || !(flags & QNetworkInterface::IsRunning))
             continue;
-        if (isWildcard(listenAddress)) {
+        if (isWildcardAddress(listenAddress)) {
             if ((flags & QNetworkInterface::CanMulticast) &&
                 !(flags & QNetworkInterface::IsLoopBack) && !ipv4Of(iface).isNull())
                 out << iface;
@@ -109,8 +106,9 @@ void LocalPeerDiscovery::start()
     m_interfaces = multicastInterfacesFor(m_config.listenAddress);
     if (m_interfaces.isEmpty()) {
         fail(tr("no network interface that can multicast carries %1")
-                 .arg(isWildcard(m_config.listenAddress) ? tr("an IPv4 address")
-                                                         : m_config.listenAddress.toString()));
+                 .arg(isWildcardAddress(m_config.listenAddress)
+                          ? tr("an IPv4 address")
+                          : m_config.listenAddress.toString()));
         return;
     }
     m_socket = new QUdpSocket(this);
@@ -193,8 +191,8 @@ void LocalPeerDiscovery::onReadyRead()
             m_socket->readDatagram(nullptr, 0);
             continue;
         }
-        const QNetworkDatagram datagram = m_socket->receiveDatagram(kMaxDatagram + 1);
-        if (datagram.data().size() > kMaxDatagram)
+        const QNetworkDatagram datagram = m_socket->receiveDatagram(kMaxDnsMessageSize + 1);
+        if (datagram.data().size() > kMaxDnsMessageSize)
             continue;
         QString error;
         const auto message = parseDnsMessage(datagram.data(), &error);
@@ -225,7 +223,7 @@ void LocalPeerDiscovery::sendAdvert(quint32 ttl)
     for (const QNetworkInterface& iface : std::as_const(m_interfaces)) {
         LocalAdvert advert = m_config.advert;
         advert.address =
-            isWildcard(m_config.listenAddress) ? ipv4Of(iface) : m_config.listenAddress;
+            isWildcardAddress(m_config.listenAddress) ? ipv4Of(iface) : m_config.listenAddress;
         send(advertisement(advert, ttl), iface);
     }
     m_lastAdvertMs = m_clock.elapsed();
@@ -267,7 +265,7 @@ LocalDiscoveryStatus LocalPeerDiscovery::status() const
         s.interfaces << iface.name();
     s.error = m_error;
     for (const LocalPeer& p : m_table.peers())
-        s.peers << QStringLiteral("%1:%2").arg(p.address.toString()).arg(p.port);
+        s.peers << transfer::PeerEndpoint{p.address, p.port}.toString();
     return s;
 }
 

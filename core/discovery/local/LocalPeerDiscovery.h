@@ -23,8 +23,6 @@ class QUdpSocket;
 
 namespace opendo::discovery::local {
 
-inline constexpr quint16 kMulticastDnsPort = 5353;
-
 struct LocalDiscoveryConfig
 {
     bool advertise = false; // answer for ourselves

@@ -65,8 +65,11 @@ bool LocalPeerTable::absorb(const DnsMessage& response, qint64 nowMs)
         // RFC 6762 §10.1: a goodbye (TTL 0) keeps the record for one more second.
         const qint64 expiresAt = nowMs + (r.ttl == 0 ? 1000 : qint64(r.ttl) * 1000);
         if (r.type == DnsType::Ptr && sameDnsName(r.name, serviceType())) {
+            // A goodbye takes the peer off the list at once: it said it is leaving.
             const auto id = peerIdOfInstance(r.target);
-            if (id && *id != m_ownPeerId)
+            if (r.ttl == 0)
+                m_instances.remove(keyOf(r.target));
+            else if (id && *id != m_ownPeerId)
                 put(m_instances, keyOf(r.target), *id, expiresAt);
         } else if (r.type == DnsType::Srv && peerIdOfInstance(r.name)) {
             put(m_services, keyOf(r.name), Service{r.port, keyOf(r.target)}, expiresAt);
@@ -76,11 +79,6 @@ bool LocalPeerTable::absorb(const DnsMessage& response, qint64 nowMs)
                    r.address != QHostAddress::AnyIPv4 && !r.address.isMulticast()) {
             put(m_hosts, keyOf(r.name), r.address, expiresAt);
         }
-    }
-    // Goodbyes take effect at once for the list of peers: the peer said it is leaving.
-    for (const DnsRecord& r : std::as_const(records)) {
-        if (r.ttl == 0 && r.type == DnsType::Ptr && sameDnsName(r.name, serviceType()))
-            m_instances.remove(keyOf(r.target));
     }
     return rebuild();
 }
