@@ -1584,10 +1584,6 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <translation>Aktive Downloads: %1 im Vordergrund, %2 im Hintergrund</translation>
     </message>
     <message>
-        <source>Download now: HTTP %1, LAN peers %2, group peers %3, Internet peers %4</source>
-        <translation>Download aktuell: HTTP %1, LAN-Peers %2, Gruppen-Peers %3, Internet-Peers %4</translation>
-    </message>
-    <message>
         <source>Upload now: %1</source>
         <translation>Upload aktuell: %1</translation>
     </message>
@@ -3285,6 +3281,14 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>%1 offered by discovery and found on the local link (DORestrictPeerSelectionBy 2: %2 device(s) found there)</source>
         <translation>%1 vom Erkennungsdienst angeboten und im lokalen Netzsegment gefunden (DORestrictPeerSelectionBy 2: dort %2 Gerät(e) gefunden)</translation>
     </message>
+    <message>
+        <source>A VPN is up (%1); peering continues only with peers that local peer discovery (DNS-SD) finds on this network, which the VPN gate exempts.</source>
+        <translation>Ein VPN ist aktiv (%1); Peering läuft nur mit Peers weiter, die die lokale Peererkennung (DNS-SD) in diesem Netz findet, denn diese nimmt die VPN-Sperre aus.</translation>
+    </message>
+    <message>
+        <source>Download now: HTTP %1, LAN peers %2, group peers %3, Internet peers %4, local-discovery peers %5</source>
+        <translation>Download jetzt: HTTP %1, LAN-Peers %2, Gruppen-Peers %3, Internet-Peers %4, lokal erkannte Peers %5</translation>
+    </message>
 </context>
 <context>
     <name>opendo::discovery</name>
@@ -4803,6 +4807,18 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>it did not prove membership of this LAN or group swarm in time</source>
         <translation>er hat die Mitgliedschaft in diesem LAN- oder Gruppenschwarm nicht rechtzeitig nachgewiesen</translation>
     </message>
+    <message>
+        <source>VPN connection %1; peers found by local peer discovery (DNS-SD) are exempt</source>
+        <translation>VPN-Verbindung %1; durch lokale Peererkennung (DNS-SD) gefundene Peers sind ausgenommen</translation>
+    </message>
+    <message>
+        <source>Peering pauses while a VPN is connected (%1), except with peers found by local peer discovery on this network. Set %2 to 1 to peer with all of them on a VPN.</source>
+        <translation>Peering pausiert, solange ein VPN verbunden ist (%1), außer mit Peers, die die lokale Peererkennung in diesem Netz gefunden hat. Setzen Sie %2 auf 1, um im VPN mit allen Peers zu arbeiten.</translation>
+    </message>
+    <message>
+        <source>Local-discovery peers</source>
+        <translation>Lokal erkannte Peers</translation>
+    </message>
 </context>
 <context>
     <name>opendo::transfer::DownloadJob</name>
@@ -4880,6 +4896,10 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>not admitted: %1 was not found by local peer discovery (DNS-SD) on this network (DORestrictPeerSelectionBy = 2)</source>
         <translation>nicht zugelassen: %1 wurde von der lokalen Peererkennung (DNS-SD) in diesem Netz nicht gefunden (DORestrictPeerSelectionBy = 2)</translation>
     </message>
+    <message>
+        <source>not admitted: %1</source>
+        <translation>nicht zugelassen: %1</translation>
+    </message>
 </context>
 <context>
     <name>opendo::transfer::Swarm</name>
@@ -4906,6 +4926,10 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>the download or seeding of this content ended</source>
         <translation>Download oder Verteilen dieses Inhalts wurde beendet</translation>
+    </message>
+    <message>
+        <source>peering paused: %1</source>
+        <translation>Peering pausiert: %1</translation>
     </message>
 </context>
 <context>
@@ -5131,12 +5155,16 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <translation>%1 HTTP, %2 Cacheserver, %3 Peers</translation>
     </message>
     <message>
-        <source>%1 LAN, %2 group, %3 internet</source>
-        <translation>%1 LAN, %2 Gruppe, %3 Internet</translation>
-    </message>
-    <message>
         <source>waits for %1</source>
         <translation>wartet auf %1</translation>
+    </message>
+    <message>
+        <source>From local-discovery peers</source>
+        <translation>Von lokal erkannten Peers</translation>
+    </message>
+    <message>
+        <source>%1 LAN, %2 group, %3 internet, %4 local discovery</source>
+        <translation>%1 LAN, %2 Gruppe, %3 Internet, %4 lokale Erkennung</translation>
     </message>
 </context>
 <context>
@@ -5208,6 +5236,14 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>Share</source>
         <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>From PCs found on this network (local discovery)</source>
+        <translation>Von PCs, die in diesem Netz gefunden wurden (lokale Erkennung)</translation>
+    </message>
+    <message>
+        <source>To PCs found on this network (local discovery)</source>
+        <translation>An PCs, die in diesem Netz gefunden wurden (lokale Erkennung)</translation>
     </message>
 </context>
 <context>
@@ -6665,6 +6701,14 @@ von %2</translation>
             <numerusform>nur lokale Peers (DNS-SD): %n gefunden</numerusform>
             <numerusform>nur lokale Peers (DNS-SD): %n gefunden</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>local discovery %1</source>
+        <translation>lokale Erkennung %1</translation>
+    </message>
+    <message>
+        <source> · local discovery %1</source>
+        <translation> · lokale Erkennung %1</translation>
     </message>
 </context>
 <context>

@@ -146,8 +146,8 @@ private:
     std::unique_ptr<AgentSettingsStore> m_settings;
     std::unique_ptr<stats::TransferHistory> m_history;
     QTimer m_sampleTimer;
-    std::array<qint64, 5> m_sampledDown{};
-    std::array<qint64, 5> m_sampledUp{};
+    transfer::PerSourceClass<qint64> m_sampledDown{};
+    transfer::PerSourceClass<qint64> m_sampledUp{};
     std::array<transfer::DownloadManager::PriorityActivity, 2> m_sampledActivity{}; // bg, fg
     int m_samplesSinceCompaction = 0;
     std::unique_ptr<QLockFile> m_lock; // one agent per data directory

@@ -291,9 +291,12 @@ DiscoveryLink::admittedOf(const QList<transfer::DiscoveredPeer>& offered) const
     if (!m_localOnly)
         return offered;
     QList<transfer::DiscoveredPeer> admitted;
-    for (const transfer::DiscoveredPeer& p : offered) {
-        if (foundLocally(p))
+    for (transfer::DiscoveredPeer p : offered) {
+        if (foundLocally(p)) {
+            // Found on this link: DO's LinkLocal peers, whatever scope the service matched.
+            p.cls = transfer::SourceClass::LinkLocalPeer;
             admitted << p;
+        }
     }
     return admitted;
 }

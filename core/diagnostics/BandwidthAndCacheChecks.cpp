@@ -126,10 +126,12 @@ CheckResult rates(const InstantCheck& c, const DiagnosticInputs& in)
     const stats::ClassBytes& d = in.device.downloadRate;
     QStringList evidence{
         Diag::tr("Active downloads: %1 foreground, %2 background").arg(foreground).arg(background),
-        Diag::tr("Download now: HTTP %1, LAN peers %2, group peers %3, Internet peers %4")
+        Diag::tr("Download now: HTTP %1, LAN peers %2, group peers %3, Internet peers %4, "
+                 "local-discovery peers %5")
             .arg(rateText(d[size_t(SourceClass::Http)]), rateText(d[size_t(SourceClass::LanPeer)]),
                  rateText(d[size_t(SourceClass::GroupPeer)]),
-                 rateText(d[size_t(SourceClass::InternetPeer)])),
+                 rateText(d[size_t(SourceClass::InternetPeer)]),
+                 rateText(d[size_t(SourceClass::LinkLocalPeer)])),
         Diag::tr("Upload now: %1").arg(rateText(stats::total(in.device.uploadRate)))};
     if (foreground + background == 0) {
         CheckResult r = c.result(Verdict::NotApplicable, Diag::tr("Nothing is downloading now."));

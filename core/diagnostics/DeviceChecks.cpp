@@ -230,14 +230,24 @@ CheckResult vpn(const InstantCheck& c, const DiagnosticInputs& in)
     for (const transfer::NetworkInterfaceFact& f : vpns)
         names << f.name;
     const bool allowed = in.policies.number(QStringLiteral("DOAllowVPNPeerCaching")) != 0;
+    const qint64 mode = in.policies.number(QStringLiteral("DODownloadMode"), 1);
+    const bool localOnly = in.policies.number(QStringLiteral("DORestrictPeerSelectionBy")) == 2 &&
+                           (mode == 1 || mode == 2);
+    const QString list = names.join(QStringLiteral(", "));
     CheckResult r = c.result(
-        allowed ? Verdict::Warn : Verdict::Fail,
-        allowed ? Diag::tr("A VPN is up (%1); DOAllowVPNPeerCaching lets peering continue.")
-                      .arg(names.join(QStringLiteral(", ")))
-                : Diag::tr("A VPN is up (%1), so this device neither downloads from nor uploads "
-                           "to peers (DO error 0x80D03807).")
-                      .arg(names.join(QStringLiteral(", "))));
+        allowed || localOnly ? Verdict::Warn : Verdict::Fail,
+        allowed
+            ? Diag::tr("A VPN is up (%1); DOAllowVPNPeerCaching lets peering continue.").arg(list)
+        : localOnly ? Diag::tr("A VPN is up (%1); peering continues only with peers that local "
+                               "peer discovery (DNS-SD) finds on this network, which the VPN gate "
+                               "exempts.")
+                          .arg(list)
+                    : Diag::tr("A VPN is up (%1), so this device neither downloads from nor "
+                               "uploads to peers (DO error 0x80D03807).")
+                          .arg(list));
     r.evidence = evidence;
+    if (localOnly)
+        r.evidence << settingText(in.policies, QStringLiteral("DORestrictPeerSelectionBy"));
     if (allowed) {
         r.remedy = Diag::tr("Peers seen through a VPN may be far away; set DOAllowVPNPeerCaching "
                             "to 0 if peering over the VPN is not wanted.");

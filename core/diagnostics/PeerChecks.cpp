@@ -176,8 +176,7 @@ CheckResult efficiency(const InstantCheck& c, const DiagnosticInputs& in)
 {
     using transfer::SourceClass;
     const stats::ClassBytes& down = in.month.down;
-    const qint64 peers = down[size_t(SourceClass::LanPeer)] + down[size_t(SourceClass::GroupPeer)] +
-                         down[size_t(SourceClass::InternetPeer)];
+    const qint64 peers = transfer::peerClassesSum(down);
     const qint64 http = down[size_t(SourceClass::Http)];
     const qint64 cacheServer = down[size_t(SourceClass::CacheServer)];
     const qint64 total = peers + http + cacheServer;

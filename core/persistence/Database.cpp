@@ -141,6 +141,12 @@ const char* const kMigrations[] = {
     "CREATE TABLE cache_folder ("
     "  id INTEGER PRIMARY KEY CHECK (id = 1),"
     "  path TEXT NOT NULL)",
+    // v11: peers found by local peer discovery (DNS-SD) are their own source class, as DO's
+    // LinkLocal peers; bytes counted before this version stay under the class they had.
+    "ALTER TABLE transfer_seconds ADD COLUMN link_local INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE transfer_minutes ADD COLUMN link_local INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE transfer_months ADD COLUMN link_local INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE download_jobs ADD COLUMN bytes_link_local INTEGER NOT NULL DEFAULT 0",
 };
 
 bool exec(QSqlDatabase& db, const QString& sql, QString* error)

@@ -30,10 +30,11 @@ struct DeviceStats
     ClassBytes downloadRate{}; // bytes per second over the last second
     ClassBytes uploadRate{};
     int activeDownloads = 0;
-    int peers = 0;                           // live connections
-    std::array<int, 5> connectionsByClass{}; // index = int(SourceClass); Http = HTTP ranges
-    double cpuPercent = 0;                   // of one core, over the last second
-    qint64 memoryBytes = 0;                  // resident set size of the agent's process
+    int peers = 0; // live connections
+    transfer::PerSourceClass<int>
+        connectionsByClass{}; // index = int(SourceClass); Http = HTTP ranges
+    double cpuPercent = 0;    // of one core, over the last second
+    qint64 memoryBytes = 0;   // resident set size of the agent's process
 };
 
 } // namespace opendo::stats

@@ -51,6 +51,7 @@ QList<QPair<QString, QJsonValue>> perfSnapFields(const DeviceStats& d,
         {QStringLiteral("LanConnections"), conn(SourceClass::LanPeer)},
         {QStringLiteral("GroupConnections"), conn(SourceClass::GroupPeer)},
         {QStringLiteral("InternetConnections"), conn(SourceClass::InternetPeer)},
+        {QStringLiteral("LinkLocalConnections"), conn(SourceClass::LinkLocalPeer)},
         {QStringLiteral("DownlinkUsageBps"), total(d.downloadRate) * 8},
         {QStringLiteral("UplinkUsageBps"), total(d.uploadRate) * 8},
         {QStringLiteral("ForegroundDownloadCount"), foreground},
@@ -86,7 +87,7 @@ QList<QPair<QString, QJsonValue>> perfSnapMonthFields(const MonthTotals& totals,
             ? QJsonValue(std::round(1000.0 * double(counted) / double(capBytes)) / 10.0)
             : QJsonValue();
     // Field names of Get-DeliveryOptimizationPerfSnapThisMonth (current builds), plus the group
-    // classes that DO folds into LAN.
+    // and local-discovery classes that DO folds into LAN.
     return {
         {QStringLiteral("MonthStartDate"),
          QDate(today.year(), today.month(), 1).startOfDay().toString(Qt::ISODate)},
@@ -95,8 +96,11 @@ QList<QPair<QString, QJsonValue>> perfSnapMonthFields(const MonthTotals& totals,
         {QStringLiteral("DownloadLanBytes"), bytesOf(totals.down, SourceClass::LanPeer)},
         {QStringLiteral("DownloadGroupBytes"), bytesOf(totals.down, SourceClass::GroupPeer)},
         {QStringLiteral("DownloadInternetBytes"), bytesOf(totals.down, SourceClass::InternetPeer)},
+        {QStringLiteral("DownloadLinkLocalBytes"),
+         bytesOf(totals.down, SourceClass::LinkLocalPeer)},
         {QStringLiteral("UploadLanBytes"), bytesOf(totals.up, SourceClass::LanPeer)},
         {QStringLiteral("UploadGroupBytes"), bytesOf(totals.up, SourceClass::GroupPeer)},
+        {QStringLiteral("UploadLinkLocalBytes"), bytesOf(totals.up, SourceClass::LinkLocalPeer)},
         {QStringLiteral("UploadInternetBytes"), uploadInternet},
         // Average speed while downloads of that priority moved: bytes/s × 8 / 1024, as DO's
         // module computes it.

@@ -17,11 +17,11 @@ constexpr qint64 kSecondsKept = 3600;
 constexpr qint64 kMinutesKept = 90LL * 24 * 3600;
 
 // Same order as transfer::SourceClass, so column i holds ClassBytes[i].
-const QString kColumns = QStringLiteral("http, cache_server, lan, grp, internet");
-const QString kAddExcluded =
-    QStringLiteral("http = http + excluded.http, cache_server = cache_server + "
-                   "excluded.cache_server, lan = lan + excluded.lan, grp = grp + excluded.grp, "
-                   "internet = internet + excluded.internet");
+const QString kColumns = QStringLiteral("http, cache_server, lan, grp, internet, link_local");
+const QString kAddExcluded = QStringLiteral(
+    "http = http + excluded.http, cache_server = cache_server + excluded.cache_server, "
+    "lan = lan + excluded.lan, grp = grp + excluded.grp, internet = internet + excluded.internet, "
+    "link_local = link_local + excluded.link_local");
 
 int directionValue(Direction d)
 {
@@ -52,7 +52,7 @@ bool upsert(QSqlDatabase& db, const QString& table, const QString& keyColumn, co
             int direction, const ClassBytes& bytes, QString* error)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO %1 (%2, direction, %3) VALUES (?, ?, ?, ?, ?, ?, ?) "
+    q.prepare(QStringLiteral("INSERT INTO %1 (%2, direction, %3) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                              "ON CONFLICT (%2, direction) DO UPDATE SET %4")
                   .arg(table, keyColumn, kColumns, kAddExcluded));
     q.addBindValue(key);
@@ -234,7 +234,8 @@ bool TransferHistory::compact(const QDateTime& now, QString* error)
     // The WHERE clause also keeps SQLite from reading ON CONFLICT as a join constraint.
     fold.prepare(QStringLiteral("INSERT INTO transfer_minutes (t, direction, %1) "
                                 "SELECT t - ((t % 60) + 60) % 60 AS minute, direction, "
-                                "SUM(http), SUM(cache_server), SUM(lan), SUM(grp), SUM(internet) "
+                                "SUM(http), SUM(cache_server), SUM(lan), SUM(grp), SUM(internet), "
+                                "SUM(link_local) "
                                 "FROM transfer_seconds WHERE t < ? GROUP BY minute, direction "
                                 "ON CONFLICT (t, direction) DO UPDATE SET %2")
                      .arg(kColumns, kAddExcluded));

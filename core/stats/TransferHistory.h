@@ -24,7 +24,7 @@ enum class Direction
 };
 
 // Bytes per class for one interval (index = int(SourceClass)).
-using ClassBytes = std::array<qint64, 5>;
+using ClassBytes = transfer::PerSourceClass<qint64>;
 
 qint64 total(const ClassBytes& bytes);
 

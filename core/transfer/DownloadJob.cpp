@@ -449,6 +449,9 @@ void DownloadJob::onCommitted(const QList<int>& pieces, qint64)
         case SourceClass::InternetPeer:
             m_record.bytesInternet += bytes;
             break;
+        case SourceClass::LinkLocalPeer:
+            m_record.bytesLinkLocal += bytes;
+            break;
         }
     }
     if (m_swarm)
@@ -613,6 +616,7 @@ JobStatus DownloadJob::status() const
     s.bytesFromLanPeers = m_record.bytesLan;
     s.bytesFromGroupPeers = m_record.bytesGroup;
     s.bytesFromInternetPeers = m_record.bytesInternet;
+    s.bytesFromLinkLocalPeers = m_record.bytesLinkLocal;
     s.bytesFromPeers = m_record.bytesFromPeers();
     s.totalBytesDownloaded = m_record.bytesReceived();
     s.bytesDiscarded = m_bytesDiscarded;
@@ -621,9 +625,10 @@ JobStatus DownloadJob::status() const
         s.lanConnectionCount = m_swarm->connectionCount(SourceClass::LanPeer);
         s.groupConnectionCount = m_swarm->connectionCount(SourceClass::GroupPeer);
         s.internetConnectionCount = m_swarm->connectionCount(SourceClass::InternetPeer);
+        s.linkLocalConnectionCount = m_swarm->connectionCount(SourceClass::LinkLocalPeer);
     }
-    s.peerConnectionCount =
-        s.lanConnectionCount + s.groupConnectionCount + s.internetConnectionCount;
+    s.peerConnectionCount = s.lanConnectionCount + s.groupConnectionCount +
+                            s.internetConnectionCount + s.linkLocalConnectionCount;
     s.cacheServerConnectionCount = m_cacheConnections;
     s.cacheHost = m_cacheHostUsed;
     if (m_context.peers && !m_record.contentId.isEmpty())

@@ -54,7 +54,7 @@ public:
     // Peering became possible again: running downloads join their swarms.
     void rejoinSwarms();
     // Bytes stored by all jobs since the agent started, by SourceClass (monotonic).
-    const std::array<qint64, 5>& storedTotals() const { return m_storedTotals; }
+    const PerSourceClass<qint64>& storedTotals() const { return m_storedTotals; }
     // Since the agent started (monotonic): bytes received by downloads of one priority and the
     // time at least one of them was moving, for the month's average speeds.
     struct PriorityActivity
@@ -100,7 +100,7 @@ private:
     QHash<QString, qint64> m_rates;
     qint64 m_bestRate = 0;
     QTimer m_tick;
-    std::array<qint64, 5> m_storedTotals{};
+    PerSourceClass<qint64> m_storedTotals{};
     std::array<PriorityActivity, 2> m_activity{}; // background, foreground
     std::array<qint64, 2> m_activityBytesAtTick{};
 };

@@ -23,10 +23,11 @@ struct JobRecord
     qint64 bytesLan = 0;
     qint64 bytesGroup = 0;
     qint64 bytesInternet = 0;
+    qint64 bytesLinkLocal = 0;
     QDateTime createdAt;
     QDateTime finishedAt;
 
-    qint64 bytesFromPeers() const { return bytesLan + bytesGroup + bytesInternet; }
+    qint64 bytesFromPeers() const { return bytesLan + bytesGroup + bytesInternet + bytesLinkLocal; }
     qint64 bytesReceived() const { return bytesHttp + bytesCacheServer + bytesFromPeers(); }
 };
 

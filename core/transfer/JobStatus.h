@@ -38,11 +38,12 @@ struct JobStatus
     qint64 fileSizeInCache = 0;
     qint64 totalBytesDownloaded = 0; // every byte received, from all sources
     qint64 bytesFromHttp = 0;
-    qint64 bytesFromPeers = 0; // LAN + group + internet peers
+    qint64 bytesFromPeers = 0; // LAN + group + internet + local-discovery peers
     qint64 bytesFromCacheServer = 0;
     qint64 bytesFromLanPeers = 0;
     qint64 bytesFromGroupPeers = 0;
     qint64 bytesFromInternetPeers = 0;
+    qint64 bytesFromLinkLocalPeers = 0; // found by local peer discovery (DNS-SD)
     qint64 bytesDiscarded = 0; // received but not used: failed verification, endgame duplicates
     JobState state = JobState::Queued;
     bool foreground = true;
@@ -53,6 +54,7 @@ struct JobStatus
     int lanConnectionCount = 0;
     int groupConnectionCount = 0;
     int internetConnectionCount = 0;
+    int linkLocalConnectionCount = 0;
     int cacheServerConnectionCount = 0; // HTTP connections opened to cache servers
     int peerConnectionCount = 0;
     int numPeers = 0; // peers the discovery service offered for this content (DO NumPeers)

@@ -18,6 +18,7 @@ QJsonObject jobStatusToJson(const JobStatus& s)
     o[QStringLiteral("BytesFromLanPeers")] = s.bytesFromLanPeers;
     o[QStringLiteral("BytesFromGroupPeers")] = s.bytesFromGroupPeers;
     o[QStringLiteral("BytesFromInternetPeers")] = s.bytesFromInternetPeers;
+    o[QStringLiteral("BytesFromLinkLocalPeers")] = s.bytesFromLinkLocalPeers;
     o[QStringLiteral("Status")] = jobStateName(s.state);
     o[QStringLiteral("Priority")] =
         s.foreground ? QStringLiteral("Foreground") : QStringLiteral("Background");
@@ -28,8 +29,9 @@ QJsonObject jobStatusToJson(const JobStatus& s)
     o[QStringLiteral("LanConnectionCount")] = s.lanConnectionCount;
     o[QStringLiteral("GroupConnectionCount")] = s.groupConnectionCount;
     o[QStringLiteral("InternetConnectionCount")] = s.internetConnectionCount;
+    o[QStringLiteral("LinkLocalConnectionCount")] = s.linkLocalConnectionCount;
     o[QStringLiteral("CacheServerConnectionCount")] = s.cacheServerConnectionCount;
-    o[QStringLiteral("PeerConnectionCount")] = s.peerConnectionCount; // LAN + group + internet
+    o[QStringLiteral("PeerConnectionCount")] = s.peerConnectionCount; // all peer classes
     o[QStringLiteral("NumPeers")] = s.numPeers;
     o[QStringLiteral("BannedPeers")] = s.bannedPeers;
     o[QStringLiteral("BytesDiscarded")] = s.bytesDiscarded;
@@ -63,6 +65,7 @@ QStringList jobStatusFieldOrder()
             QStringLiteral("BytesFromLanPeers"),
             QStringLiteral("BytesFromGroupPeers"),
             QStringLiteral("BytesFromInternetPeers"),
+            QStringLiteral("BytesFromLinkLocalPeers"),
             QStringLiteral("Status"),
             QStringLiteral("Priority"),
             QStringLiteral("DownloadMode"),
@@ -72,6 +75,7 @@ QStringList jobStatusFieldOrder()
             QStringLiteral("LanConnectionCount"),
             QStringLiteral("GroupConnectionCount"),
             QStringLiteral("InternetConnectionCount"),
+            QStringLiteral("LinkLocalConnectionCount"),
             QStringLiteral("CacheServerConnectionCount"),
             QStringLiteral("PeerConnectionCount"),
             QStringLiteral("NumPeers"),

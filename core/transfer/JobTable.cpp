@@ -38,12 +38,13 @@ bool JobTable::save(const JobRecord& r, QString* error)
     q.prepare(QStringLiteral(
         "INSERT INTO download_jobs(job_id, content_id, source, out_path, foreground, state, "
         "error, download_mode, bytes_http, created_at, finished_at, bytes_cache_server, bytes_lan, "
-        "bytes_group, bytes_internet) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+        "bytes_group, bytes_internet, bytes_link_local) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
         "ON CONFLICT(job_id) DO UPDATE SET content_id=excluded.content_id, state=excluded.state, "
         "error=excluded.error, download_mode=excluded.download_mode, "
         "bytes_http=excluded.bytes_http, finished_at=excluded.finished_at, "
         "bytes_cache_server=excluded.bytes_cache_server, bytes_lan=excluded.bytes_lan, "
-        "bytes_group=excluded.bytes_group, bytes_internet=excluded.bytes_internet"));
+        "bytes_group=excluded.bytes_group, bytes_internet=excluded.bytes_internet, "
+        "bytes_link_local=excluded.bytes_link_local"));
     q.addBindValue(text(r.jobId));
     q.addBindValue(text(r.contentId));
     q.addBindValue(text(r.source));
@@ -59,6 +60,7 @@ bool JobTable::save(const JobRecord& r, QString* error)
     q.addBindValue(r.bytesLan);
     q.addBindValue(r.bytesGroup);
     q.addBindValue(r.bytesInternet);
+    q.addBindValue(r.bytesLinkLocal);
     if (q.exec())
         return true;
     if (error)
@@ -72,7 +74,8 @@ QList<JobRecord> JobTable::load(QString* error) const
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SELECT job_id, content_id, source, out_path, foreground, state, "
                                "error, download_mode, bytes_http, created_at, finished_at, "
-                               "bytes_cache_server, bytes_lan, bytes_group, bytes_internet FROM "
+                               "bytes_cache_server, bytes_lan, bytes_group, bytes_internet, "
+                               "bytes_link_local FROM "
                                "download_jobs ORDER BY created_at, rowid"))) {
         if (error)
             *error = q.lastError().text();
@@ -96,6 +99,7 @@ QList<JobRecord> JobTable::load(QString* error) const
         r.bytesLan = q.value(12).toLongLong();
         r.bytesGroup = q.value(13).toLongLong();
         r.bytesInternet = q.value(14).toLongLong();
+        r.bytesLinkLocal = q.value(15).toLongLong();
         records << r;
     }
     return records;

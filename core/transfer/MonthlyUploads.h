@@ -26,7 +26,7 @@ public:
     void count(SourceClass cls, qint64 bytes);
     qint64 thisMonth(SourceClass cls) const { return m_month.value(int(cls)); }
     // Since the agent started, indexed by SourceClass; never reset by a new month.
-    const std::array<qint64, 5>& totals() const { return m_totals; }
+    const PerSourceClass<qint64>& totals() const { return m_totals; }
 
     struct FlushResult
     {
@@ -44,7 +44,7 @@ private:
     QDate m_monthStart;             // first day of the month m_month counts
     QHash<int, qint64> m_month;     // by SourceClass
     QHash<int, qint64> m_unflushed; // by SourceClass
-    std::array<qint64, 5> m_totals{};
+    PerSourceClass<qint64> m_totals{};
 };
 
 } // namespace opendo::transfer

@@ -230,6 +230,8 @@ SourceClass PeerHub::classify(const QString& contentId, const QHostAddress& addr
         return SourceClass::LanPeer; // static peers: a lab on one LAN
     if (const auto cls = discoveredClass(contentId, address))
         return *cls;
+    if (restrictedToLocalPeers() && m_isLocalPeer(peer::plainAddress(address)))
+        return SourceClass::LinkLocalPeer;
     // Someone discovery told about us but not (yet) us about them: what our mode admits.
     switch (m_mode) {
     case 1:
@@ -241,29 +243,52 @@ SourceClass PeerHub::classify(const QString& contentId, const QHostAddress& addr
     }
 }
 
+bool PeerHub::restrictedToLocalPeers() const
+{
+    return m_isLocalPeer && (m_mode == 1 || m_mode == 2);
+}
+
 bool PeerHub::peeringAllowed() const
 {
-    return modeUsesPeers(m_mode) && m_gates.downloadFromPeersAllowed;
+    return modeUsesPeers(m_mode) && (m_gates.downloadFromPeersAllowed || restrictedToLocalPeers());
+}
+
+bool PeerHub::peeringAllowedWith(SourceClass cls) const
+{
+    // Only the VPN gate closes downloads from peers, and it exempts local-discovery peers.
+    return modeUsesPeers(m_mode) &&
+           (m_gates.downloadFromPeersAllowed || cls == SourceClass::LinkLocalPeer);
+}
+
+bool PeerHub::gateHoldsBack(const GateVerdict& verdict, SourceClass cls) const
+{
+    if (verdict.allowed)
+        return false;
+    if (verdict.policyKey == QLatin1String("DOMonthlyUploadDataCap"))
+        return cls == SourceClass::InternetPeer;
+    if (verdict.policyKey == QLatin1String("DOAllowVPNPeerCaching"))
+        return cls != SourceClass::LinkLocalPeer;
+    return true;
 }
 
 bool PeerHub::uploadAllowed() const
 {
-    return peeringAllowed() && m_gates.uploadAllowed;
+    if (!peeringAllowed())
+        return false;
+    const bool vpnExempt = restrictedToLocalPeers();
+    return std::none_of(
+        m_gates.verdicts.cbegin(), m_gates.verdicts.cend(), [&](const GateVerdict& v) {
+            return !v.allowed &&
+                   !(vpnExempt && v.policyKey == QLatin1String("DOAllowVPNPeerCaching"));
+        });
 }
 
 bool PeerHub::uploadAllowedTo(SourceClass cls) const
 {
-    if (!peeringAllowed())
+    if (!peeringAllowedWith(cls))
         return false;
-    for (const GateVerdict& verdict : m_gates.verdicts) {
-        if (verdict.allowed)
-            continue;
-        if (verdict.policyKey == QLatin1String("DOMonthlyUploadDataCap") &&
-            cls != SourceClass::InternetPeer)
-            continue;
-        return false;
-    }
-    return true;
+    return std::none_of(m_gates.verdicts.cbegin(), m_gates.verdicts.cend(),
+                        [&](const GateVerdict& v) { return gateHoldsBack(v, cls); });
 }
 
 QString PeerHub::peeringBlockedReason() const
@@ -315,11 +340,19 @@ log::DoErrorCode gateErrorCode(const QString& policyKey)
     return log::DoErrorCode::BlockedBySettings; // DOMinDiskSizeAllowedToPeer
 }
 
+QStringList closedGates(const PeeringGates& gates)
+{
+    QStringList keys;
+    for (const GateVerdict& v : gates.verdicts) {
+        if (!v.allowed)
+            keys << v.policyKey;
+    }
+    return keys;
+}
+
 bool wasClosed(const PeeringGates& gates, const QString& policyKey)
 {
-    return std::any_of(gates.verdicts.cbegin(), gates.verdicts.cend(), [&](const GateVerdict& v) {
-        return v.policyKey == policyKey && !v.allowed;
-    });
+    return closedGates(gates).contains(policyKey);
 }
 
 } // namespace
@@ -343,13 +376,12 @@ void PeerHub::reportClosedGates(const PeeringGates& before)
 
 void PeerHub::refreshGates()
 {
-    const bool couldDownload = peeringAllowed();
-    const bool couldUpload = uploadAllowed();
     const PeeringGates before = m_gates;
     m_gates = evaluatePeeringGates(m_policies, probeSystemFacts(m_store.cacheDir()),
                                    uploadedThisMonth(SourceClass::InternetPeer));
     reportClosedGates(before);
-    if (couldDownload != peeringAllowed() || couldUpload != uploadAllowed()) {
+    // Any gate that opened or closed: a gate can close for some classes of peers only.
+    if (closedGates(before) != closedGates(m_gates)) {
         const QString reason = peeringBlockedReason();
         qCInfo(log::lcAgent).noquote()
             << "peering" << (peeringAllowed() ? "allowed" : "off") << "uploads"
@@ -423,13 +455,17 @@ void PeerHub::connectKnownPeers(Swarm& swarm)
             !swarm.hasConnectionTo(endpoint.address, endpoint.port))
             connectOut(swarm, endpoint, cls);
     };
-    for (const PeerEndpoint& endpoint : std::as_const(m_staticPeers))
-        dial(endpoint, SourceClass::LanPeer);
+    if (peeringAllowedWith(SourceClass::LanPeer)) {
+        for (const PeerEndpoint& endpoint : std::as_const(m_staticPeers))
+            dial(endpoint, SourceClass::LanPeer);
+    }
     // Seeds wait to be dialled: the downloaders are the ones that announce themselves.
     if (!swarm.downloading() || swarm.complete())
         return;
-    for (const DiscoveredPeer& peer : m_discovered.value(swarm.contentId()))
-        dial(peer.endpoint, peer.cls);
+    for (const DiscoveredPeer& peer : m_discovered.value(swarm.contentId())) {
+        if (peeringAllowedWith(peer.cls))
+            dial(peer.endpoint, peer.cls);
+    }
 }
 
 void PeerHub::connectOut(Swarm& swarm, const PeerEndpoint& endpoint, SourceClass cls)
@@ -517,8 +553,13 @@ void PeerHub::routeIncoming(PeerConnection* connection, const QByteArray& infoHa
                               .arg(plain.toString()));
         return;
     }
+    const SourceClass cls = classify(target->contentId(), connection->address());
+    if (!peeringAllowedWith(cls)) {
+        connection->close(tr("not admitted: %1").arg(m_gates.downloadBlockedReason()));
+        return;
+    }
     connection->acceptIncoming(target->geometry());
-    target->addConnection(connection, classify(target->contentId(), connection->address()));
+    target->addConnection(connection, cls);
     if (m_discoveryActive && !discoveredClass(target->contentId(), connection->address()))
         Q_EMIT unknownPeerConnected(target->contentId());
 }

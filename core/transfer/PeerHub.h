@@ -103,10 +103,15 @@ public:
     const QHash<QString, QList<DiscoveredPeer>>& allDiscoveredPeers() const { return m_discovered; }
     // Content ids of every swarm (downloads and seeding).
     QStringList swarmIds() const;
-    // Peers are used at all: mode 1, 2 or 3 and the VPN gate open.
+    // Peers are used at all: mode 1, 2 or 3 and the VPN gate open — or, while restricted to
+    // local peer discovery, the VPN gate closed (it does not hold those peers back).
     bool peeringAllowed() const;
-    bool uploadAllowed() const; // peering allowed and every upload gate open
-    // The monthly cap (DOMonthlyUploadDataCap) limits uploads to internet peers only.
+    // Peers of this class are used: the VPN gate (DOAllowVPNPeerCaching) holds back every class
+    // but the peers local discovery found, which DO exempts because they share our link.
+    bool peeringAllowedWith(SourceClass cls) const;
+    bool uploadAllowed() const; // peering allowed and every upload gate open (but those exempt)
+    // The monthly cap (DOMonthlyUploadDataCap) limits uploads to internet peers only; the VPN
+    // gate does not apply to local-discovery peers.
     bool uploadAllowedTo(SourceClass cls) const;
     const PeeringGates& gates() const { return m_gates; }
     QString peeringBlockedReason() const;          // "" when peering is allowed
@@ -132,7 +137,7 @@ public:
     void countUpload(SourceClass cls, qint64 bytes);
     qint64 uploadedThisMonth(SourceClass cls) const { return m_uploads.thisMonth(cls); }
     // Bytes uploaded since the agent started, by SourceClass (monotonic).
-    const std::array<qint64, 5>& uploadTotals() const { return m_uploads.totals(); }
+    const PerSourceClass<qint64>& uploadTotals() const { return m_uploads.totals(); }
 
     QList<PeerSnapshot> peers() const;
     int totalBans() const;
@@ -161,6 +166,9 @@ private:
     void connectKnownPeers(Swarm& swarm);
     void applyMode();
     SourceClass classify(const QString& contentId, const QHostAddress& address) const;
+    bool restrictedToLocalPeers() const; // DORestrictPeerSelectionBy 2 in effect
+    // Whether a closed gate holds back uploads to a class (see uploadAllowedTo).
+    bool gateHoldsBack(const GateVerdict& verdict, SourceClass cls) const;
     void connectOut(Swarm& swarm, const PeerEndpoint& endpoint, SourceClass cls);
     void refreshGates();
     void reportClosedGates(const PeeringGates& before); // gates closed now that were not then

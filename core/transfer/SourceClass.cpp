@@ -17,6 +17,8 @@ QString sourceClassKey(SourceClass c)
         return QStringLiteral("group");
     case SourceClass::InternetPeer:
         return QStringLiteral("internet");
+    case SourceClass::LinkLocalPeer:
+        return QStringLiteral("link_local");
     }
     return {};
 }
@@ -34,6 +36,9 @@ QString sourceClassLabel(SourceClass c)
         return QCoreApplication::translate("opendo::transfer", "Group peers");
     case SourceClass::InternetPeer:
         return QCoreApplication::translate("opendo::transfer", "Internet peers");
+    case SourceClass::LinkLocalPeer:
+        // DO calls them LinkLocal peers; "local" alone would be confused with LAN.
+        return QCoreApplication::translate("opendo::transfer", "Local-discovery peers");
     }
     return {};
 }

@@ -480,6 +480,14 @@ void Swarm::unchokeRound()
 
 void Swarm::uploadPermissionChanged()
 {
+    // Peering paused for some classes (a VPN came up): their connections end, not just choke.
+    QList<PeerConnection*> paused;
+    for (const auto& p : m_peers) {
+        if (!m_hub.peeringAllowedWith(p->cls))
+            paused.append(p->connection);
+    }
+    for (PeerConnection* c : paused)
+        c->close(tr("peering paused: %1").arg(m_hub.gates().downloadBlockedReason()));
     unchokeRound();
 }
 

@@ -245,6 +245,23 @@ GateVerdict vpnGate(const policy::PolicySnapshot& policies, const SystemFacts& f
     }
     v.evidence = QCoreApplication::translate("opendo::transfer", "VPN connection %1").arg(list);
     v.allowed = false;
+    // DO exempts peers found by local peer discovery: DNS-SD only reaches this link, so they
+    // are next to the device whatever the VPN carries.
+    const qint64 mode = policies.number(QStringLiteral("DODownloadMode"), 1);
+    if (policies.number(QStringLiteral("DORestrictPeerSelectionBy")) == 2 &&
+        (mode == 1 || mode == 2)) {
+        v.evidence = QCoreApplication::translate("opendo::transfer",
+                                                 "VPN connection %1; peers found by local peer "
+                                                 "discovery (DNS-SD) are exempt")
+                         .arg(list);
+        v.reason = QCoreApplication::translate(
+                       "opendo::transfer",
+                       "Peering pauses while a VPN is connected (%1), except with peers found by "
+                       "local peer discovery on this network. Set %2 to 1 to peer with all of "
+                       "them on a VPN.")
+                       .arg(list, key);
+        return v;
+    }
     v.reason = QCoreApplication::translate(
                    "opendo::transfer",
                    "Peering pauses while a VPN is connected (%1). Set %2 to 1 to keep peering on a "
@@ -376,6 +393,11 @@ QString PeeringGates::firstReason() const
             return v.reason;
     }
     return {};
+}
+
+QString PeeringGates::downloadBlockedReason() const
+{
+    return downloadFromPeersAllowed || verdicts.isEmpty() ? QString() : verdicts.last().reason;
 }
 
 PeeringGates evaluatePeeringGates(const policy::PolicySnapshot& policies, const SystemFacts& facts,

@@ -74,10 +74,11 @@ struct GateVerdict
 
 struct PeeringGates
 {
-    QList<GateVerdict> verdicts;          // one per gate, in the order above
-    bool downloadFromPeersAllowed = true; // only the VPN gate blocks downloads from peers
-    bool uploadAllowed = true;            // any failed gate blocks uploads
-    QString firstReason() const;          // the first failing gate's reason, or ""
+    QList<GateVerdict> verdicts;           // one per gate, in the order above
+    bool downloadFromPeersAllowed = true;  // only the VPN gate blocks downloads from peers
+    bool uploadAllowed = true;             // any failed gate blocks uploads
+    QString firstReason() const;           // the first failing gate's reason, or ""
+    QString downloadBlockedReason() const; // why downloads from peers pause, or ""
 };
 
 // uploadedThisMonthBytes: bytes uploaded to internet peers this calendar month (the cap counts

@@ -243,7 +243,7 @@ void DoctlConfigImportTest::validPolChangesTheValues()
     const QString before = list();
     const ProcessResult r = doctl({"config", "import", writeFile("Registry.pol", m_pol)});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QVERIFY(r.err.isEmpty());
+    QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
     QVERIFY(list() != before);
     const QMap<QString, QJsonObject> s = settings();
     QCOMPARE(s["DODownloadMode"]["value"].toInteger(), 2);
@@ -264,7 +264,7 @@ void DoctlConfigImportTest::validSyncMlChangesTheValues()
                                        {kOmaPrefix + "DOGroupId", "chr", kGroup}}));
     const ProcessResult r = doctl({"config", "import", file});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QVERIFY(r.err.isEmpty());
+    QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
     QVERIFY(list() != before);
     const QMap<QString, QJsonObject> s = settings();
     QCOMPARE(s["DODownloadMode"]["value"].toInteger(), 3);

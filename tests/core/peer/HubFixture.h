@@ -27,6 +27,10 @@ constexpr qint64 kHubFileSize = kHubPieces * kHubPiece - 1000;
 struct HubFixture
 {
     QString downloadMode = QStringLiteral("3");
+    QMap<QString, QString> extraPolicies; // added to the lab's, e.g. a VPN keyword
+    bool requireUploads = true;           // open() fails when a gate closes uploads
+    // DORestrictPeerSelectionBy 2: what local discovery found (empty = no restriction).
+    std::function<bool(const QHostAddress&)> localPeers;
     QTemporaryDir dir;
     persistence::Database db;
     std::unique_ptr<cache::PieceStore> store;
@@ -68,19 +72,28 @@ struct HubFixture
         metainfo = std::make_shared<const content::Metainfo>(*parsed.metainfo);
 
         hub = std::make_unique<transfer::PeerHub>(*store, workers, nullptr);
-        policy::PolicyState state;
-        state.policy = {{QStringLiteral("DODownloadMode"), downloadMode},
-                        {QStringLiteral("DOMinRAMAllowedToPeer"), QStringLiteral("1")},
-                        {QStringLiteral("DOMinDiskSizeAllowedToPeer"), QStringLiteral("1")},
-                        {QStringLiteral("DOMinFileSizeToCache"), QStringLiteral("0")}};
-        hub->setPolicies(policy::resolveEffective(state));
-        if (!hub->uploadAllowed())
+        applyPolicies();
+        hub->setLocalPeerRestriction(localPeers);
+        if (requireUploads && !hub->uploadAllowed())
             return QStringLiteral("uploads are off here: ") + hub->peeringBlockedReason();
         if (!hub->listen(QHostAddress::LocalHost, 0, &error))
             return error;
         dataPath = dataFile.isEmpty() ? source : dataFile;
         swarm = hub->joinSwarm(metainfo, dataPath, have);
         return swarm ? QString() : QStringLiteral("no swarm");
+    }
+
+    // The lab's policies plus extraPolicies, applied to the hub (again, after a test changed
+    // extraPolicies).
+    void applyPolicies()
+    {
+        policy::PolicyState state;
+        state.policy = {{QStringLiteral("DODownloadMode"), downloadMode},
+                        {QStringLiteral("DOMinRAMAllowedToPeer"), QStringLiteral("1")},
+                        {QStringLiteral("DOMinDiskSizeAllowedToPeer"), QStringLiteral("1")},
+                        {QStringLiteral("DOMinFileSizeToCache"), QStringLiteral("0")}};
+        state.policy.insert(extraPolicies);
+        hub->setPolicies(policy::resolveEffective(state));
     }
 
     QByteArray pieceBytes(quint32 index) const

@@ -61,6 +61,8 @@ private Q_SLOTS:
     void lanModeWithoutDiscoveryTakesOnlyConfiguredPeers();
     void lanModeRestrictedToSubnetRefusesOutsiders();
     void restrictionToLocalPeersRefusesOthers();
+    void vpnPausesAllButLocallyFoundPeers();
+    void vpnComingUpEndsPeerConnections();
     void internetModeTakesAnyone();
 };
 
@@ -150,6 +152,74 @@ void PeerAdmissionTest::restrictionToLocalPeersRefusesOthers()
     Caller again;
     QVERIFY(again.dial(f, QStringLiteral("127.0.0.7")));
     QTRY_VERIFY_WITH_TIMEOUT(again.answered(), kWait);
+}
+
+void PeerAdmissionTest::vpnPausesAllButLocallyFoundPeers()
+{
+    HubFixture f;
+    f.downloadMode = QStringLiteral("2");
+    // The loopback interface is up everywhere: naming it a VPN keyword puts this device "on a
+    // VPN" for real, through the same interface probe the agent uses.
+    f.extraPolicies = {{QStringLiteral("DOVpnKeywords"), QStringLiteral("lo")},
+                       {QStringLiteral("DORestrictPeerSelectionBy"), QStringLiteral("2")}};
+    f.requireUploads = false;
+    // Local discovery found 127.0.0.6.
+    const auto foundLocally = [](const QHostAddress& a) {
+        return a.isEqual(QHostAddress(QStringLiteral("127.0.0.6")));
+    };
+    f.localPeers = foundLocally;
+    const QString error = f.open(QBitArray(kHubPieces, true), {});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    f.hub->setDiscoveryActive(true);
+    // Without the restriction to local peers the VPN gate stops all peering.
+    f.hub->setLocalPeerRestriction({});
+    QVERIFY(!f.hub->peeringAllowed());
+    QVERIFY(!f.hub->uploadAllowed());
+    f.hub->setLocalPeerRestriction(foundLocally);
+    // 127.0.0.8 is a configured peer: never subject to the local restriction, but subject to
+    // the VPN gate like every class but local-discovery peers.
+    f.hub->setStaticPeers({{QHostAddress(QStringLiteral("127.0.0.8")), 9}});
+    QVERIFY(f.hub->peeringAllowed());
+    QVERIFY(f.hub->uploadAllowed());
+    QVERIFY(f.hub->peeringAllowedWith(transfer::SourceClass::LinkLocalPeer));
+    QVERIFY(f.hub->uploadAllowedTo(transfer::SourceClass::LinkLocalPeer));
+    QVERIFY(!f.hub->peeringAllowedWith(transfer::SourceClass::GroupPeer));
+    QVERIFY(!f.hub->uploadAllowedTo(transfer::SourceClass::LanPeer));
+
+    Caller found;
+    QVERIFY(found.dial(f, QStringLiteral("127.0.0.6")));
+    QTRY_VERIFY_WITH_TIMEOUT(found.answered(), kWait);
+    const QList<transfer::PeerSnapshot> peers = f.hub->peers();
+    QCOMPARE(peers.size(), 1);
+    QCOMPARE(peers.first().sourceClass, transfer::SourceClass::LinkLocalPeer);
+
+    Caller configured;
+    QVERIFY(configured.dial(f, QStringLiteral("127.0.0.8")));
+    QTRY_VERIFY_WITH_TIMEOUT(configured.hungUp(), kWait);
+    QVERIFY(!configured.answered());
+    QVERIFY2(logText().contains("not admitted: Peering pauses while a VPN is connected (lo), "
+                                "except with peers found by local peer discovery"),
+             qPrintable(logText()));
+}
+
+void PeerAdmissionTest::vpnComingUpEndsPeerConnections()
+{
+    HubFixture f; // Internet mode
+    const QString error = f.open(QBitArray(kHubPieces, true), {});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    Caller peer;
+    QVERIFY(peer.dial(f, QStringLiteral("127.0.0.9")));
+    QTRY_VERIFY_WITH_TIMEOUT(peer.answered(), kWait);
+    QCOMPARE(f.hub->peers().size(), 1);
+
+    // A VPN comes up (lo matches the keyword): the connection ends, it does not just choke.
+    f.extraPolicies = {{QStringLiteral("DOVpnKeywords"), QStringLiteral("lo")}};
+    f.applyPolicies();
+    QVERIFY(!f.hub->peeringAllowed());
+    QTRY_VERIFY_WITH_TIMEOUT(peer.hungUp(), kWait);
+    QVERIFY(f.hub->peers().isEmpty());
+    QVERIFY2(logText().contains("peering paused: Peering pauses while a VPN is connected (lo)."),
+             qPrintable(logText()));
 }
 
 void PeerAdmissionTest::internetModeTakesAnyone()

@@ -62,7 +62,7 @@ void ActivityPanelTest::downloadRowsAddUpToTheTotal()
     ActivityMonthModel model(stats::Direction::Download);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    QCOMPARE(model.rowCount(), 6); // five sources and the total
+    QCOMPARE(model.rowCount(), transfer::kSourceClassCount + 1); // every class and the total
     QCOMPARE(model.columnCount(), int(ActivityMonthModel::ColumnCount));
 
     stats::MonthTotals m;
@@ -114,20 +114,25 @@ void ActivityPanelTest::uploadRowsAreThePeerClasses()
 {
     ActivityMonthModel model(stats::Direction::Upload);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(model.classes(), QList<SourceClass>({SourceClass::LanPeer, SourceClass::GroupPeer,
-                                                  SourceClass::InternetPeer}));
+    QCOMPARE(model.classes(),
+             QList<SourceClass>({SourceClass::LanPeer, SourceClass::GroupPeer,
+                                 SourceClass::InternetPeer, SourceClass::LinkLocalPeer}));
     QCOMPARE(model.rowOf(SourceClass::Http), -1);
 
     stats::MonthTotals m;
     m.down = {100, 0, 0, 0, 0};
-    m.up = {0, 0, 3000, 1000, 4000};
+    m.up = {0, 0, 3000, 1000, 2000, 2000};
     model.setTotals(m);
     QCOMPARE(model.totalBytes(), qint64(8000));
     QCOMPARE(sumOfClassRows(model), qint64(8000));
     QCOMPARE(model.index(model.rowOf(SourceClass::InternetPeer), ActivityMonthModel::ShareColumn)
                  .data()
                  .toString(),
-             QString("50 %"));
+             QString("25 %"));
+    QCOMPARE(model.index(model.rowOf(SourceClass::LinkLocalPeer), ActivityMonthModel::SourceColumn)
+                 .data()
+                 .toString(),
+             QString("To PCs found on this network (local discovery)"));
     QCOMPARE(model.index(model.rowOf(SourceClass::LanPeer), ActivityMonthModel::SourceColumn)
                  .data()
                  .toString(),
@@ -138,12 +143,12 @@ void ActivityPanelTest::uploadRowsAreThePeerClasses()
     m.up[std::size_t(SourceClass::CacheServer)] = 9;
     model.setTotals(m);
     QCOMPARE(reset.size(), 1);
-    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.rowCount(), 6); // four peer classes, the cache server and the total
     QCOMPARE(model.totalBytes(), qint64(8009));
     QCOMPARE(sumOfClassRows(model), qint64(8009));
     m.up[std::size_t(SourceClass::CacheServer)] = 0;
     model.setTotals(m);
-    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.rowCount(), 5);
 }
 
 void ActivityPanelTest::emptyMonthHasNoShares()
@@ -218,7 +223,7 @@ void ActivityPanelTest::panelShowsARealDownloadUnderHttp()
     auto* bars = qobject_cast<QCPBars*>(plot->plottable(0));
     QVERIFY(bars);
     QCOMPARE(plot->xAxis->label(), QString("MiB"));
-    QCOMPARE(bars->data()->size(), 5);
+    QCOMPARE(bars->data()->size(), transfer::kSourceClassCount);
     QVERIFY(qAbs(bars->data()->at(0)->value - double(kFileSize) / (1024 * 1024)) < 1e-9);
 
     if (!qEnvironmentVariableIsEmpty("OPENDO_SCREENSHOT_DIR"))

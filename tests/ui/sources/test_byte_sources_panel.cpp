@@ -58,9 +58,12 @@ ClassBytes csvSums(const QString& csv, int* rows)
     *rows = 0;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QStringList fields = lines[i].split(',');
-        if (fields.size() != 7)
-            return {-1, -1, -1, -1, -1};
-        for (int c = 0; c < 5; ++c)
+        if (fields.size() != 2 + transfer::kSourceClassCount) {
+            ClassBytes invalid;
+            invalid.fill(-1);
+            return invalid;
+        }
+        for (int c = 0; c < transfer::kSourceClassCount; ++c)
             sums[size_t(c)] += fields[c + 2].toLongLong();
         ++*rows;
     }
@@ -185,7 +188,7 @@ void ByteSourcesPanelTest::minuteSamplesSpreadExactly()
 void ByteSourcesPanelTest::stackingSharesAndSumsAddUp()
 {
     const QList<HistorySample> samples{sample(kNoon, 1, {100, 50, 25, 15, 10}),
-                                       sample(kNoon.addSecs(1), 1, {0, 0, 300, 0, 0}),
+                                       sample(kNoon.addSecs(1), 1, {0, 0, 300, 0, 0, 4}),
                                        sample(kNoon.addSecs(3), 1, {1, 0, 0, 0, 2})};
     const SourceSeries s =
         SourceSeries::build(samples, Direction::Download, kNoon, 1, 4, kNoon.addSecs(4));
@@ -195,7 +198,8 @@ void ByteSourcesPanelTest::stackingSharesAndSumsAddUp()
     QCOMPARE(s.stackedRates(SourceClass::LanPeer), QList<double>({175, 300, 0, 1}));
     QCOMPARE(s.stackedRates(SourceClass::GroupPeer), QList<double>({190, 300, 0, 1}));
     QCOMPARE(s.stackedRates(SourceClass::InternetPeer), QList<double>({200, 300, 0, 3}));
-    QCOMPARE(s.maxStackedRate(), 300.0);
+    QCOMPARE(s.stackedRates(SourceClass::LinkLocalPeer), QList<double>({200, 304, 0, 3}));
+    QCOMPARE(s.maxStackedRate(), 304.0);
 
     // Per-class bytes add up to the total, bin by bin and over the range.
     qint64 sumOfClasses = 0;
@@ -206,7 +210,7 @@ void ByteSourcesPanelTest::stackingSharesAndSumsAddUp()
     for (int bin = 0; bin < s.binCount(); ++bin)
         sumOfBins += stats::total(s.binBytes(bin));
     QCOMPARE(sumOfBins, s.total());
-    QCOMPARE(s.total(), 503);
+    QCOMPARE(s.total(), 507);
 
     double shares = 0;
     for (SourceClass c : transfer::kAllSourceClasses) {
@@ -214,8 +218,8 @@ void ByteSourcesPanelTest::stackingSharesAndSumsAddUp()
         shares += s.share(c);
     }
     QVERIFY(qAbs(shares - 100.0) < 1e-9);
-    QCOMPARE(s.peerBytes(), 25 + 15 + 10 + 300 + 2);
-    QCOMPARE(s.peerShare(), 100.0 * 352 / 503);
+    QCOMPARE(s.peerBytes(), 25 + 15 + 10 + 300 + 4 + 2);
+    QCOMPARE(s.peerShare(), 100.0 * 356 / 507);
 
     // All from one class: exactly 100, never more.
     const SourceSeries one =
@@ -243,16 +247,17 @@ void ByteSourcesPanelTest::uploadsUseTheUpBytes()
 void ByteSourcesPanelTest::csvIsExact()
 {
     const QList<HistorySample> samples{sample(kNoon, 1, {100, 0, 25, 0, 0}),
-                                       sample(kNoon.addSecs(7), 1, {0, 3, 0, 4, 5})};
+                                       sample(kNoon.addSecs(7), 1, {0, 3, 0, 4, 5, 6})};
     // Three 6-second bins; the last is cut at 12:00:15, where the series ends.
     const SourceSeries s =
         SourceSeries::build(samples, Direction::Download, kNoon, 6, 3, kNoon.addSecs(15));
-    QCOMPARE(s.toCsv(), QString("start_utc,seconds,http,cache_server,lan,group,internet\n"
-                                "2026-11-27T12:00:00Z,6,100,0,25,0,0\n"
-                                "2026-11-27T12:00:06Z,6,0,3,0,4,5\n"
-                                "2026-11-27T12:00:12Z,3,0,0,0,0,0\n"));
+    QCOMPARE(s.toCsv(),
+             QString("start_utc,seconds,http,cache_server,lan,group,internet,link_local\n"
+                     "2026-11-27T12:00:00Z,6,100,0,25,0,0,0\n"
+                     "2026-11-27T12:00:06Z,6,0,3,0,4,5,6\n"
+                     "2026-11-27T12:00:12Z,3,0,0,0,0,0,0\n"));
     QCOMPARE(SourceSeries().toCsv(),
-             QString("start_utc,seconds,http,cache_server,lan,group,internet\n"));
+             QString("start_utc,seconds,http,cache_server,lan,group,internet,link_local\n"));
     // The last bin's rate is over the time it covers, not the nominal 6 s.
     QCOMPARE(s.binLength(2), 3);
 }
@@ -262,12 +267,13 @@ void ByteSourcesPanelTest::totalsModelShowsBytesSharesAndRates()
     ui::SourceTotalsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    QCOMPARE(model.rowCount(), 6);
+    constexpr int kTotal = transfer::kSourceClassCount; // the row after every class
+    QCOMPARE(model.rowCount(), kTotal + 1);
     QCOMPARE(model.columnCount(), int(ui::SourceTotalsModel::ColumnCount));
     for (SourceClass c : transfer::kAllSourceClasses)
         QCOMPARE(model.index(int(c), ui::SourceTotalsModel::ClassColumn).data().toString(),
                  transfer::sourceClassLabel(c));
-    QCOMPARE(model.index(5, 0).data().toString(), QString("Total"));
+    QCOMPARE(model.index(kTotal, 0).data().toString(), QString("Total"));
 
     model.setTotals({3 * 1024 * 1024, 0, 1024 * 1024, 0, 0});
     model.setRates({2048, 0, 512, 0, 0});
@@ -278,12 +284,12 @@ void ByteSourcesPanelTest::totalsModelShowsBytesSharesAndRates()
     QCOMPARE(model.index(0, M::ShareColumn).data(M::ValueRole).toDouble(), 75.0);
     QCOMPARE(model.index(0, M::ShareColumn).data().toString(), QString("75.0 %"));
     QCOMPARE(model.index(2, M::ShareColumn).data(M::ValueRole).toDouble(), 25.0);
-    QCOMPARE(model.index(5, M::BytesColumn).data(M::ValueRole).toLongLong(), 4 * 1024 * 1024);
-    QCOMPARE(model.index(5, M::ShareColumn).data(M::ValueRole).toDouble(), 100.0);
+    QCOMPARE(model.index(kTotal, M::BytesColumn).data(M::ValueRole).toLongLong(), 4 * 1024 * 1024);
+    QCOMPARE(model.index(kTotal, M::ShareColumn).data(M::ValueRole).toDouble(), 100.0);
     QCOMPARE(model.index(0, M::RateColumn).data().toString(), QString("2.0 KiB/s"));
-    QCOMPARE(model.index(5, M::RateColumn).data(M::ValueRole).toLongLong(), 2560);
+    QCOMPARE(model.index(kTotal, M::RateColumn).data(M::ValueRole).toLongLong(), 2560);
     double shares = 0;
-    for (int row = 0; row < 5; ++row)
+    for (int row = 0; row < kTotal; ++row)
         shares += model.index(row, M::ShareColumn).data(M::ValueRole).toDouble();
     QCOMPARE(shares, 100.0);
 
@@ -301,7 +307,7 @@ void ByteSourcesPanelTest::totalsModelShowsBytesSharesAndRates()
     model.setDirection(Direction::Download);
     model.setTotals({});
     QCOMPARE(model.index(0, M::ShareColumn).data(M::ValueRole).toDouble(), 0.0);
-    QCOMPARE(model.index(5, M::ShareColumn).data(M::ValueRole).toDouble(), 0.0);
+    QCOMPARE(model.index(kTotal, M::ShareColumn).data(M::ValueRole).toDouble(), 0.0);
 }
 
 void ByteSourcesPanelTest::emptyAgentShowsTheEmptyStateAndCoalesces()
@@ -393,7 +399,7 @@ void ByteSourcesPanelTest::realDownloadShowsUpAndExports()
     // hold more than the whole file.
     const double top = panel.series().maxStackedRate();
     QVERIFY2(top > 0 && top <= double(kFileSize), qPrintable(QString::number(top)));
-    QCOMPARE(panel.plot().graphCount(), 5);
+    QCOMPARE(panel.plot().graphCount(), transfer::kSourceClassCount);
     QVERIFY(panel.plot().graph(0)->dataCount() > 0);
 
     if (const QString shot = qEnvironmentVariable("OPENDO_SCREENSHOT"); !shot.isEmpty())
@@ -409,7 +415,7 @@ void ByteSourcesPanelTest::realDownloadShowsUpAndExports()
     QFile csv(out.filePath("bytes.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(csv.readAll());
-    QVERIFY(text.startsWith("start_utc,seconds,http,cache_server,lan,group,internet\n"));
+    QVERIFY(text.startsWith("start_utc,seconds,http,cache_server,lan,group,internet,link_local\n"));
     int rows = 0;
     const ClassBytes sums = csvSums(text, &rows);
     QCOMPARE(rows, 300);

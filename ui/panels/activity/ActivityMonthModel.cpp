@@ -78,6 +78,8 @@ QString ActivityMonthModel::rowLabel(stats::Direction direction, SourceClass c)
             return tr("From PCs in your group");
         case SourceClass::InternetPeer:
             return tr("From PCs on the Internet");
+        case SourceClass::LinkLocalPeer:
+            return tr("From PCs found on this network (local discovery)");
         }
         return {};
     }
@@ -92,6 +94,8 @@ QString ActivityMonthModel::rowLabel(stats::Direction direction, SourceClass c)
         return tr("To PCs in your group");
     case SourceClass::InternetPeer:
         return tr("To PCs on the Internet");
+    case SourceClass::LinkLocalPeer:
+        return tr("To PCs found on this network (local discovery)");
     }
     return {};
 }

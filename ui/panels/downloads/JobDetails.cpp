@@ -81,6 +81,8 @@ QList<QPair<QString, QString>> jobDetailRows(const transfer::JobStatus& j)
     add(JobDetailsText::tr("From LAN peers"), bytesWithExact(j.bytesFromLanPeers));
     add(JobDetailsText::tr("From group peers"), bytesWithExact(j.bytesFromGroupPeers));
     add(JobDetailsText::tr("From internet peers"), bytesWithExact(j.bytesFromInternetPeers));
+    add(JobDetailsText::tr("From local-discovery peers"),
+        bytesWithExact(j.bytesFromLinkLocalPeers));
     add(JobDetailsText::tr("Percent from peers"),
         QLocale().toString(j.percentPeerCaching(), 'f', 1) + u'%');
     add(JobDetailsText::tr("Received but not used"), bytesWithExact(j.bytesDiscarded));
@@ -89,10 +91,11 @@ QList<QPair<QString, QString>> jobDetailRows(const transfer::JobStatus& j)
                                                .arg(j.cacheServerConnectionCount)
                                                .arg(j.peerConnectionCount));
     add(JobDetailsText::tr("Peer connections by class"),
-        JobDetailsText::tr("%1 LAN, %2 group, %3 internet")
+        JobDetailsText::tr("%1 LAN, %2 group, %3 internet, %4 local discovery")
             .arg(j.lanConnectionCount)
             .arg(j.groupConnectionCount)
-            .arg(j.internetConnectionCount));
+            .arg(j.internetConnectionCount)
+            .arg(j.linkLocalConnectionCount));
     add(JobDetailsText::tr("Peers offered by discovery"), QLocale().toString(j.numPeers));
     add(JobDetailsText::tr("Hash failures / banned peers"),
         JobDetailsText::tr("%1 / %2").arg(j.hashFailures).arg(j.bannedPeers));

@@ -74,9 +74,10 @@ double OverviewFacts::peerPercent(const stats::ClassBytes& down)
     const qint64 all = sumBytes(down);
     if (all <= 0)
         return -1;
-    const qint64 peers = classBytes(down, SourceClass::LanPeer) +
-                         classBytes(down, SourceClass::GroupPeer) +
-                         classBytes(down, SourceClass::InternetPeer);
+    stats::ClassBytes nonNegative{};
+    for (SourceClass c : transfer::kAllSourceClasses)
+        nonNegative[std::size_t(c)] = classBytes(down, c);
+    const qint64 peers = transfer::peerClassesSum(nonNegative);
     return qBound(0.0, 100.0 * double(peers) / double(all), 100.0);
 }
 
@@ -215,6 +216,7 @@ OverviewFact OverviewFacts::peers(const agent::PeerActivity& a)
     int lan = 0;
     int group = 0;
     int internet = 0;
+    int linkLocal = 0;
     for (const transfer::PeerSnapshot& p : a.peers) {
         if (p.sourceClass == SourceClass::LanPeer)
             ++lan;
@@ -222,9 +224,14 @@ OverviewFact OverviewFacts::peers(const agent::PeerActivity& a)
             ++group;
         else if (p.sourceClass == SourceClass::InternetPeer)
             ++internet;
+        else if (p.sourceClass == SourceClass::LinkLocalPeer)
+            ++linkLocal;
     }
     QStringList parts;
     parts << tr("LAN %1").arg(lan) << tr("group %1").arg(group) << tr("Internet %1").arg(internet);
+    // Only agents restricted to local peer discovery have these; others need not read about it.
+    if (linkLocal > 0)
+        parts << tr("local discovery %1").arg(linkLocal);
     if (!a.offered.isEmpty())
         parts << tr("%n offered by discovery", nullptr, int(a.offered.size()));
     f.detail = parts.join(QStringLiteral(" · "));
@@ -291,10 +298,12 @@ OverviewFact OverviewFacts::uploads(const std::optional<stats::MonthTotals>& mon
     }
     const qint64 all = sumBytes(month->up);
     const qint64 internet = classBytes(month->up, SourceClass::InternetPeer);
-    const QString split =
+    QString split =
         tr("LAN %1 · group %2 · Internet %3")
             .arg(formatBytes(classBytes(month->up, SourceClass::LanPeer)),
                  formatBytes(classBytes(month->up, SourceClass::GroupPeer)), formatBytes(internet));
+    if (const qint64 linkLocal = classBytes(month->up, SourceClass::LinkLocalPeer); linkLocal > 0)
+        split += tr(" · local discovery %1").arg(formatBytes(linkLocal));
     if (capGb <= 0) {
         f.value = tr("%1 (no cap)").arg(formatBytes(all));
         f.detail = tr("%1; DOMonthlyUploadDataCap is 0, so uploads to Internet peers are "

@@ -102,6 +102,8 @@ QColor ByteSourcesPanel::classColor(SourceClass sourceClass)
         return QColor(0xe3, 0x9a, 0x1c); // amber
     case SourceClass::InternetPeer:
         return QColor(0xc8, 0x3e, 0x3a); // red
+    case SourceClass::LinkLocalPeer:
+        return QColor(0x4f, 0xc3, 0xe0); // light cyan: lighter than LAN's green beside it
     }
     return Qt::gray;
 }
@@ -165,7 +167,7 @@ ByteSourcesPanel::ByteSourcesPanel(agent::Agent& agent, QWidget* parent)
     setupPlot();
 
     m_totals = new SourceTotalsModel(this);
-    std::array<QColor, 5> colors;
+    transfer::PerSourceClass<QColor> colors;
     for (SourceClass c : transfer::kAllSourceClasses)
         colors[size_t(c)] = classColor(c);
     m_totals->setColors(colors);
@@ -179,7 +181,8 @@ ByteSourcesPanel::ByteSourcesPanel(agent::Agent& agent, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // Six fixed rows: size the table to them so the chart gets all the remaining height.
+    // One fixed row per class plus the total: size the table to them so the chart gets all the
+    // remaining height.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     const int rowsHeight = m_table->verticalHeader()->length();

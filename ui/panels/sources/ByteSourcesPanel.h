@@ -97,7 +97,7 @@ private:
     QLabel* m_summary = nullptr;
     QLabel* m_empty = nullptr;
     QCustomPlot* m_plot = nullptr;
-    std::array<QCPGraph*, 5> m_graphs{};
+    transfer::PerSourceClass<QCPGraph*> m_graphs{};
     stats::Direction m_legendDirection = stats::Direction::Download;
     SourceTotalsModel* m_totals = nullptr;
     QTableView* m_table = nullptr;

@@ -43,7 +43,7 @@ void SourceTotalsModel::setRates(const stats::ClassBytes& bytesPerSecond)
     changed(RateColumn, RateColumn);
 }
 
-void SourceTotalsModel::setColors(const std::array<QColor, 5>& colors)
+void SourceTotalsModel::setColors(const transfer::PerSourceClass<QColor>& colors)
 {
     m_colors = colors;
     changed(ClassColumn, ClassColumn);

@@ -38,7 +38,7 @@ public:
     void setTotals(const stats::ClassBytes& bytes);
     void setRates(const stats::ClassBytes& bytesPerSecond);
     // The chart's colour for each class, shown as the row's swatch.
-    void setColors(const std::array<QColor, 5>& colors);
+    void setColors(const transfer::PerSourceClass<QColor>& colors);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -53,7 +53,7 @@ private:
     stats::Direction m_direction = stats::Direction::Download;
     stats::ClassBytes m_bytes{};
     stats::ClassBytes m_rates{};
-    std::array<QColor, 5> m_colors{};
+    transfer::PerSourceClass<QColor> m_colors{};
 };
 
 } // namespace opendo::ui
