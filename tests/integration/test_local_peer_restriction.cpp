@@ -2,7 +2,10 @@
 // (the discovery service offers each to the others as LAN peers), but only two of them share
 // a local link — their multicast DNS port, which stands in for the network segment here. The
 // restricted leecher downloads only from the seed it found by DNS-SD; the other seed, offered
-// by the service all the same, is never used and uploads nothing.
+// by the service all the same, is never used and uploads nothing. The leecher is also "on a
+// VPN" (its VPN keyword matches lo) without DOAllowVPNPeerCaching: as in DO, that pauses
+// peering except with peers local discovery found, and those bytes count as local-discovery
+// (LinkLocal) bytes.
 
 #include "support/AgentProcess.h"
 #include "support/DiscoveryProcess.h"
@@ -48,13 +51,13 @@ class LocalPeerRestrictionTest : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void onlyPeersFoundOnTheLocalLinkAreUsed();
+    void onlyPeersFoundOnTheLocalLinkAreUsedEvenOnAVpn();
 
 private:
     QTemporaryDir m_dir;
 };
 
-void LocalPeerRestrictionTest::onlyPeersFoundOnTheLocalLinkAreUsed()
+void LocalPeerRestrictionTest::onlyPeersFoundOnTheLocalLinkAreUsedEvenOnAVpn()
 {
     if (!NginxServer::isAvailable())
         OPENDO_SKIP_WITHOUT_TOOL(
@@ -86,7 +89,8 @@ void LocalPeerRestrictionTest::onlyPeersFoundOnTheLocalLinkAreUsed()
     QCOMPARE(
         configureWithDoctl(m_dir.filePath("leecher"),
                            kLabSettings + QStringList{hereSetting, "DORestrictPeerSelectionBy=2",
-                                                      "DODelayForegroundDownloadFromHttp=600"}),
+                                                      "DODelayForegroundDownloadFromHttp=600",
+                                                      "DOVpnKeywords=lo"}),
         QString());
 
     AgentProcess near({m_dir.filePath("near"), QHostAddress("127.0.0.81"), 0, {}, args});
@@ -116,6 +120,15 @@ void LocalPeerRestrictionTest::onlyPeersFoundOnTheLocalLinkAreUsed()
     const qint64 fromPeers = status.value("BytesFromPeers").toInteger();
     QCOMPARE(fromPeers + status.value("BytesFromHttp").toInteger(), kFileSize);
     QVERIFY2(fromPeers >= kFileSize / 2, qPrintable(QString::number(fromPeers)));
+    QCOMPARE(status.value("BytesFromLinkLocalPeers").toInteger(), fromPeers);
+    QCOMPARE(status.value("BytesFromLanPeers").toInteger(), 0);
+    // The history takes the last seconds' bytes a moment later.
+    const auto linkLocalThisMonth = [&] {
+        return jsonOf(leecher.dataDir(), {"perfsnap", "--month", "--json"})
+            .value("DownloadLinkLocalBytes")
+            .toInteger();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(linkLocalThisMonth(), fromPeers, 10000);
 
     // The leecher found the near seed on its link, and the service's offer was narrowed to it.
     const QJsonObject peers = jsonOf(leecher.dataDir(), {"peers", "--json"});
@@ -139,6 +152,12 @@ void LocalPeerRestrictionTest::onlyPeersFoundOnTheLocalLinkAreUsed()
     QVERIFY2(evidence.contains("Found on the local link: " + near.endpoint()) &&
                  evidence.contains("not found here, so not used: " + far.endpoint()),
              qPrintable(evidence));
+    // The VPN check says why peering went on despite the VPN.
+    const QJsonObject vpn = troubleshootCheck(report.out, "device.vpn");
+    QCOMPARE(vpn.value("Verdict").toString(), QString("warn"));
+    QVERIFY2(vpn.value("Summary").toString().contains("peering continues only with peers that "
+                                                      "local peer discovery (DNS-SD) finds"),
+             qPrintable(vpn.value("Summary").toString()));
 
     // Only the near seed uploaded anything.
     const auto uploaded = [](const AgentProcess& agent) {

@@ -59,6 +59,7 @@ void PerfSnapJsonTest::connectionsAndRatesByClass()
     d.connectionsByClass[size_t(SourceClass::LanPeer)] = 7;
     d.connectionsByClass[size_t(SourceClass::GroupPeer)] = 2;
     d.connectionsByClass[size_t(SourceClass::InternetPeer)] = 3;
+    d.connectionsByClass[size_t(SourceClass::LinkLocalPeer)] = 5;
     d.downloadRate[size_t(SourceClass::Http)] = 1000;
     d.downloadRate[size_t(SourceClass::LanPeer)] = 500;
     d.uploadRate[size_t(SourceClass::GroupPeer)] = 250;
@@ -68,6 +69,7 @@ void PerfSnapJsonTest::connectionsAndRatesByClass()
     QCOMPARE(o["LanConnections"].toInt(), 7);
     QCOMPARE(o["GroupConnections"].toInt(), 2);
     QCOMPARE(o["InternetConnections"].toInt(), 3);
+    QCOMPARE(o["LinkLocalConnections"].toInt(), 5);
     QCOMPARE(o["DownlinkUsageBps"].toInteger(), qint64(1500 * 8)); // bits, as DO reports them
     QCOMPARE(o["UplinkUsageBps"].toInteger(), qint64(250 * 8));
 }

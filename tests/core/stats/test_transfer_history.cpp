@@ -34,7 +34,7 @@ Totals sum(const QList<HistorySample>& samples)
 {
     Totals t;
     for (const HistorySample& s : samples) {
-        for (size_t i = 0; i < 5; ++i) {
+        for (size_t i = 0; i < s.down.size(); ++i) {
             t.down[i] += s.down[i];
             t.up[i] += s.up[i];
         }
@@ -104,15 +104,15 @@ int TransferHistoryTest::rows(const char* table, const char* where)
 
 void TransferHistoryTest::totalAddsClasses()
 {
-    QCOMPARE(total(ClassBytes{1, 2, 3, 4, 5}), qint64(15));
+    QCOMPARE(total(ClassBytes{1, 2, 3, 4, 5, 6}), qint64(21));
     QCOMPARE(total(ClassBytes{}), qint64(0));
 }
 
 void TransferHistoryTest::roundTripsPerClassAndDirection()
 {
     const QDateTime t0 = utc(2026, 11, 27, 10, 0, 5);
-    const ClassBytes down{1, 20, 300, 4000, 50000};
-    const ClassBytes up{0, 0, 7, 8, 9};
+    const ClassBytes down{1, 20, 300, 4000, 50000, 600000};
+    const ClassBytes up{0, 0, 7, 8, 9, 10};
     QString error;
     QVERIFY2(m_history->record(t0, Direction::Download, down, &error), qPrintable(error));
     QVERIFY2(m_history->record(t0, Direction::Upload, up, &error), qPrintable(error));
@@ -211,11 +211,11 @@ void TransferHistoryTest::compactionKeepsTheAccounting()
     int i = 0;
     for (QDateTime t = first; t < now; t = t.addSecs(37), ++i) {
         const Direction dir = i % 3 == 0 ? Direction::Upload : Direction::Download;
-        const ClassBytes bytes{i, 2 * i, i % 5, 7, i * i};
+        const ClassBytes bytes{i, 2 * i, i % 5, 7, i * i, 3 * i};
         QVERIFY2(m_history->record(t, dir, bytes, &error), qPrintable(error));
         if (t < cutoff) {
             ClassBytes& into = dir == Direction::Upload ? expectedFolded.up : expectedFolded.down;
-            for (size_t c = 0; c < 5; ++c)
+            for (size_t c = 0; c < bytes.size(); ++c)
                 into[c] += bytes[c];
         }
     }
@@ -243,7 +243,7 @@ void TransferHistoryTest::compactionKeepsTheAccounting()
         if (s.seconds == 60) {
             QVERIFY(s.start < cutoff);
             QVERIFY(s.start.addSecs(60) <= cutoff);
-            for (size_t c = 0; c < 5; ++c) {
+            for (size_t c = 0; c < s.down.size(); ++c) {
                 folded.down[c] += s.down[c];
                 folded.up[c] += s.up[c];
             }
@@ -316,8 +316,8 @@ void TransferHistoryTest::persistsAcrossReopen()
     const QDateTime t0 = utc(2026, 11, 27, 10, 0, 5);
     const QDateTime older = utc(2026, 11, 27, 8, 30, 0);
     QString error;
-    QVERIFY(m_history->record(t0, Direction::Download, {1, 2, 3, 4, 5}, &error));
-    QVERIFY(m_history->record(older, Direction::Upload, {0, 0, 6, 0, 0}, &error));
+    QVERIFY(m_history->record(t0, Direction::Download, {1, 2, 3, 4, 5, 6}, &error));
+    QVERIFY(m_history->record(older, Direction::Upload, {0, 0, 6, 0, 0, 7}, &error));
     QVERIFY(m_history->compact(t0, &error));
     reopen();
 
@@ -325,13 +325,13 @@ void TransferHistoryTest::persistsAcrossReopen()
     QCOMPARE(s.size(), 2);
     QCOMPARE(s[0].start, older);
     QCOMPARE(s[0].seconds, 60);
-    QCOMPARE(s[0].up, (ClassBytes{0, 0, 6, 0, 0}));
+    QCOMPARE(s[0].up, (ClassBytes{0, 0, 6, 0, 0, 7}));
     QCOMPARE(s[1].start, t0);
     QCOMPARE(s[1].seconds, 1);
-    QCOMPARE(s[1].down, (ClassBytes{1, 2, 3, 4, 5}));
+    QCOMPARE(s[1].down, (ClassBytes{1, 2, 3, 4, 5, 6}));
     const MonthTotals nov = m_history->month(t0.date());
-    QCOMPARE(nov.down, (ClassBytes{1, 2, 3, 4, 5}));
-    QCOMPARE(nov.up, (ClassBytes{0, 0, 6, 0, 0}));
+    QCOMPARE(nov.down, (ClassBytes{1, 2, 3, 4, 5, 6}));
+    QCOMPARE(nov.up, (ClassBytes{0, 0, 6, 0, 0, 7}));
 }
 
 void TransferHistoryTest::averageSpeedsByPriority()
