@@ -864,6 +864,17 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>none yet</source>
         <translation>noch keine</translation>
     </message>
+    <message>
+        <source>Unreachable in the last hour: %1</source>
+        <translation>In der letzten Stunde nicht erreichbar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s), last %1: %2</source>
+        <translation>
+            <numerusform>%n Versuch, zuletzt %1: %2</numerusform>
+            <numerusform>%n Versuche, zuletzt %1: %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>opendo::agent</name>
@@ -3288,6 +3299,13 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>Download now: HTTP %1, LAN peers %2, group peers %3, Internet peers %4, local-discovery peers %5</source>
         <translation>Download jetzt: HTTP %1, LAN-Peers %2, Gruppen-Peers %3, Internet-Peers %4, lokal erkannte Peers %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>The agent could not connect to %1 (%n attempt(s) in the last hour, last at %2): %3</source>
+        <translation>
+            <numerusform>Der Agent konnte keine Verbindung zu %1 herstellen (%n Versuch in der letzten Stunde, zuletzt um %2): %3</numerusform>
+            <numerusform>Der Agent konnte keine Verbindung zu %1 herstellen (%n Versuche in der letzten Stunde, zuletzt um %2): %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7017,6 +7035,10 @@ von %2</translation>
         <source>Only local peers (DNS-SD), which fails: %1</source>
         <translation>Nur lokale Peers (DNS-SD), was fehlschlägt: %1</translation>
     </message>
+    <message>
+        <source>Could not connect (last hour)</source>
+        <translation>Keine Verbindung möglich (letzte Stunde)</translation>
+    </message>
 </context>
 <context>
     <name>opendo::ui::PolicyDetailView</name>
@@ -7575,6 +7597,37 @@ von %2</translation>
     <message>
         <source>The support bundle could not be written: %1</source>
         <translation>Das Supportpaket konnte nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>opendo::ui::UnreachablePeerModel</name>
+    <message>
+        <source>Failed attempts since %1</source>
+        <translation>Fehlgeschlagene Versuche seit %1</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Letzter Versuch</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
     </message>
 </context>
 </TS>

@@ -107,6 +107,15 @@ int runPeersCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, Q
         out << "  " << b.contentId.left(12) << "  " << b.address << "  "
             << b.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
             << b.reason << '\n';
+    out << QCoreApplication::translate("doctl", "Unreachable in the last hour: %1")
+               .arg(a.unreachable.size())
+        << '\n';
+    for (const transfer::DialFailure& f : a.unreachable)
+        out << "  " << f.contentId.left(12) << "  " << f.endpoint << "  "
+            << QCoreApplication::translate("doctl", "%n attempt(s), last %1: %2", nullptr,
+                                           f.attempts)
+                   .arg(f.lastAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")), f.lastError)
+            << '\n';
     return 0;
 }
 

@@ -495,6 +495,7 @@ PeerActivity AgentEngine::peerActivityNow() const
     activity.bans = m_peers->totalBans();
     activity.banned = m_peers->bannedPeers();
     activity.hashFailures = m_peers->totalHashFailures();
+    activity.unreachable = m_peers->dialFailures().recent(QDateTime::currentDateTimeUtc());
     return activity;
 }
 

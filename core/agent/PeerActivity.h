@@ -4,6 +4,7 @@
 // connections and the state that decides whether peers are used at all.
 
 #include "discovery/DiscoveryStatus.h"
+#include "transfer/DialFailures.h"
 #include "transfer/PeerSnapshot.h"
 
 #include <QList>
@@ -35,6 +36,7 @@ struct PeerActivity
     int bans = 0;
     QList<transfer::BannedPeer> banned; // oldest first
     int hashFailures = 0;
+    QList<transfer::DialFailure> unreachable; // peers dialled in the last hour that never answered
 };
 
 } // namespace opendo::agent

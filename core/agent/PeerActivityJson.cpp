@@ -80,6 +80,19 @@ QJsonObject peerActivityToJson(const PeerActivity& a)
     }
     o[QStringLiteral("Banned")] = banned;
     o[QStringLiteral("HashFailures")] = a.hashFailures;
+    QJsonArray unreachable;
+    for (const transfer::DialFailure& f : a.unreachable) {
+        QJsonObject row;
+        row[QStringLiteral("ContentId")] = f.contentId;
+        row[QStringLiteral("Endpoint")] = f.endpoint;
+        row[QStringLiteral("Class")] = transfer::sourceClassKey(f.sourceClass);
+        row[QStringLiteral("Attempts")] = f.attempts;
+        row[QStringLiteral("FirstAttempt")] = f.firstAt.toUTC().toString(Qt::ISODate);
+        row[QStringLiteral("LastAttempt")] = f.lastAt.toUTC().toString(Qt::ISODate);
+        row[QStringLiteral("LastError")] = f.lastError;
+        unreachable.append(row);
+    }
+    o[QStringLiteral("Unreachable")] = unreachable;
     return o;
 }
 

@@ -334,6 +334,29 @@ void LanPublicAddressCheck::start(const DiagnosticInputs& in, Done done)
 
 // --- PeersReachableCheck ----------------------------------------------------------------------
 
+namespace {
+
+constexpr int kMaxDialLines = 10;
+
+// The agent's own failed dials of the last hour: a probe sees the port now, these show what
+// the downloads met (a peer that was off a minute ago, a firewall that drops some attempts).
+QStringList dialEvidence(const DiagnosticInputs& in)
+{
+    QStringList lines;
+    const QList<transfer::DialFailure>& failures = in.activity.unreachable;
+    for (qsizetype i = failures.size() - 1; i >= 0 && lines.size() < kMaxDialLines; --i) {
+        const transfer::DialFailure& f = failures.at(i);
+        lines << Diag::tr("The agent could not connect to %1 (%n attempt(s) in the last hour, "
+                          "last at %2): %3",
+                          nullptr, f.attempts)
+                     .arg(f.endpoint, f.lastAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
+                          f.lastError);
+    }
+    return lines;
+}
+
+} // namespace
+
 PeersReachableCheck::PeersReachableCheck()
     : Check(QStringLiteral("peers.reachable"), CheckGroup::Peers, Diag::tr("Peer reachability"))
 {}
@@ -347,8 +370,12 @@ void PeersReachableCheck::start(const DiagnosticInputs& in, Done done)
     for (const QString& p : staticPeers(in))
         if (!endpoints.contains(p))
             endpoints << p;
+    const QStringList dials = dialEvidence(in);
     if (endpoints.isEmpty()) {
-        done(result(Verdict::NotApplicable, Diag::tr("No peer has been offered to test.")));
+        CheckResult r =
+            result(Verdict::NotApplicable, Diag::tr("No peer has been offered to test."));
+        r.evidence = dials;
+        done(r);
         return;
     }
     const int untested = int(endpoints.size()) - kMaxProbedPeers;
@@ -366,7 +393,7 @@ void PeersReachableCheck::start(const DiagnosticInputs& in, Done done)
         const auto [host, port] = splitEndpoint(endpoint);
         probeTcp(
             host, port, timeout, this,
-            [this, tally, done, untested](TcpProbeResult p) {
+            [this, tally, done, untested, dials](TcpProbeResult p) {
                 tally->results << p;
                 if (tally->results.size() < tally->expected)
                     return;
@@ -381,6 +408,7 @@ void PeersReachableCheck::start(const DiagnosticInputs& in, Done done)
                 }
                 if (untested > 0)
                     evidence << Diag::tr("%1 more peer(s) not tested.").arg(untested);
+                evidence << dials;
                 const qsizetype n = tally->results.size();
                 CheckResult r = result(
                     reachable == n   ? Verdict::Pass

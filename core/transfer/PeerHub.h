@@ -9,6 +9,7 @@
 #include "peer/PeerConnection.h"
 #include "policy/PolicyState.h"
 #include "transfer/BandwidthLimiter.h"
+#include "transfer/DialFailures.h"
 #include "transfer/MonthlyUploads.h"
 #include "transfer/PeerEndpoint.h"
 #include "transfer/PeerSnapshot.h"
@@ -72,6 +73,9 @@ public:
     stats::ErrorJournal* errorJournal() const { return m_errors; }
     // Where swarms keep the connections that ended; may stay null.
     void setConnectionJournal(stats::ConnectionJournal* journal) { m_connections = journal; }
+    // Peers we dialled that never answered (see DialFailures).
+    DialFailures& dialFailures() { return m_dialFailures; }
+    const DialFailures& dialFailures() const { return m_dialFailures; }
     stats::ConnectionJournal* connectionJournal() const { return m_connections; }
     bool isListening() const;
     QHostAddress listenAddress() const;
@@ -179,6 +183,7 @@ private:
     WorkerPool& m_workers;
     stats::ErrorJournal* m_errors = nullptr;
     stats::ConnectionJournal* m_connections = nullptr;
+    DialFailures m_dialFailures;
     QTcpServer* m_server = nullptr;
     peer::LocalIdentity m_identity;
     QList<PeerEndpoint> m_staticPeers;

@@ -241,6 +241,8 @@ void Swarm::onReady(Peer& peer)
     }
     peer.connection->sendAvailability(m_have);
     offerAllowedFast(peer);
+    if (peer.connection->direction() == PeerConnection::Direction::Outgoing)
+        m_hub.dialFailures().connected(m_contentId, peer.connection->endpoint());
     qCInfo(log::lcSwarm).noquote()
         << m_contentId.left(12) << "connected" << peer.connection->endpoint()
         << (peer.connection->direction() == PeerConnection::Direction::Incoming ? "(incoming)"
@@ -624,9 +626,15 @@ void Swarm::recordEnded(const Peer& peer, const QString& reason, bool violation)
 {
     stats::ConnectionJournal* journal = m_hub.connectionJournal();
     const PeerConnection* c = peer.connection;
-    // Attempts that never connected are not connections: the log and the troubleshooter's
-    // reachability check cover them, and retries would crowd real records out of the journal.
-    if (!journal || !c->wasConnected())
+    // Attempts that never connected are not connections: they are tallied per endpoint instead,
+    // since retries would crowd real records out of the journal.
+    if (!c->wasConnected()) {
+        if (c->direction() == PeerConnection::Direction::Outgoing)
+            m_hub.dialFailures().failed(m_contentId, c->endpoint(), peer.cls, reason,
+                                        QDateTime::currentDateTimeUtc());
+        return;
+    }
+    if (!journal)
         return;
     stats::ConnectionRecord r = stats::connectionRecordOf(snapshotOf(peer));
     r.endedAt = QDateTime::currentDateTimeUtc();

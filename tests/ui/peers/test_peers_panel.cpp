@@ -8,6 +8,7 @@
 #include "panels/peers/EndedConnectionModel.h"
 #include "panels/peers/PeerTableModel.h"
 #include "panels/peers/PeersPanel.h"
+#include "panels/peers/UnreachablePeerModel.h"
 #include "panels/sources/ByteSourcesPanel.h"
 #include "support/FreePort.h"
 #include "support/NginxServer.h"
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void emptyAgentShowsTheEmptyState();
     void summarySaysWhenOnlyLocalPeersCount();
     void twoAgentsShowTheirConnection();
+    void peerThatNeverAnswersIsListed();
 };
 
 void PeersPanelTest::modelUpdatesRowsInPlace()
@@ -446,6 +448,76 @@ void PeersPanelTest::twoAgentsShowTheirConnection()
     QVERIFY2(!ended(ui::EndedConnectionModel::ReasonColumn).isEmpty(),
              qPrintable(ended(ui::EndedConnectionModel::ReasonColumn)));
     agentB.reset();
+}
+
+void PeersPanelTest::peerThatNeverAnswersIsListed()
+{
+    if (!NginxServer::isAvailable())
+        OPENDO_SKIP_WITHOUT_TOOL("nginx is not installed (Debian package nginx-light)");
+    QTemporaryDir dir;
+    const QString root = dir.filePath("www");
+    QVERIFY(QDir().mkpath(root));
+    QVERIFY(writeRandomFile(root + "/content.bin", 8 * 1024 * 1024, 32));
+    // A slow origin keeps the download running while the agent dials its configured peer.
+    NginxServer slow(
+        NginxOptions{root, QHostAddress(QHostAddress::LocalHost), true, "limit_rate 256k;"});
+    QString error;
+    QVERIFY2(slow.start(&error), qPrintable(error));
+    const ProcessResult created =
+        runProgram(executable("doctl"),
+                   {"create-metainfo", root + "/content.bin", "--webseed",
+                    slow.url("/content.bin").toString(), "-o", dir.filePath("c.torrent")});
+    QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+
+    // The configured peer's address has nothing listening: every dial is refused.
+    const QHostAddress silent(QStringLiteral("127.0.0.7"));
+    const QString silentEndpoint = QString("127.0.0.7:%1").arg(freePort(silent));
+    agent::AgentOptions options = test::testAgentOptions(dir.filePath("a"), true);
+    options.listen = QString("127.0.0.3:%1").arg(freePort(QHostAddress("127.0.0.3")));
+    options.staticPeers = {silentEndpoint};
+    agent::Agent agent(options);
+    QCOMPARE(agent.start().result(), QString());
+    QVERIFY(setLabSettings(agent));
+
+    ui::PeersPanel panel(agent);
+    panel.show();
+    QAbstractItemModelTester tester(&panel.unreachableModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto* table = panel.findChild<QTableView*>("unreachableTable");
+    QVERIFY(table && table->isHidden());
+
+    const auto added = agent.addDownload({dir.filePath("c.torrent"), {}, true}).result();
+    QVERIFY2(!added.jobId.isEmpty(), qPrintable(added.error));
+    QTRY_COMPARE_WITH_TIMEOUT(panel.unreachableModel().rowCount(), 1, 10000);
+    QVERIFY(!table->isHidden());
+    using M = ui::UnreachablePeerModel;
+    const auto cell = [&](int column) {
+        return panel.unreachableModel().index(0, column).data().toString();
+    };
+    QCOMPARE(cell(M::AddressColumn), silentEndpoint);
+    QCOMPARE(cell(M::ClassColumn), QString("LAN peers"));
+    QVERIFY2(cell(M::ErrorColumn).contains("refused", Qt::CaseInsensitive),
+             qPrintable(cell(M::ErrorColumn)));
+    const agent::PeerActivity activity = agent.peerActivity();
+    QCOMPARE(activity.unreachable.size(), 1);
+    QVERIFY(activity.unreachable.first().attempts >= 1);
+    QCOMPARE(activity.unreachable.first().contentId.left(12), cell(M::ContentColumn));
+    // Nothing connected, so the journal of ended connections has nothing to say.
+    QVERIFY(activity.peers.isEmpty());
+
+    // The troubleshooter's reachability check carries the agent's own attempts next to its
+    // probe of the port.
+    diagnostics::DiagnosticRequest request;
+    request.checkIds = {"peers.reachable"};
+    const diagnostics::DiagnosticReport report = agent.runDiagnostics(request).result();
+    const diagnostics::CheckResult* reachable = report.find("peers.reachable");
+    QVERIFY(reachable);
+    QCOMPARE(reachable->verdict, diagnostics::Verdict::Fail);
+    const QString evidence = reachable->evidence.join('\n');
+    QVERIFY2(
+        evidence.contains(QString("The agent could not connect to %1 (").arg(silentEndpoint)) &&
+            evidence.contains("refused", Qt::CaseInsensitive),
+        qPrintable(evidence));
 }
 
 QTEST_MAIN(PeersPanelTest)

@@ -6,6 +6,7 @@
 #include "panels/peers/BannedPeerModel.h"
 #include "panels/peers/EndedConnectionModel.h"
 #include "panels/peers/PeerTableModel.h"
+#include "panels/peers/UnreachablePeerModel.h"
 #include "views/PlainTextDelegate.h"
 
 #include <QHeaderView>
@@ -82,12 +83,24 @@ PeersPanel::PeersPanel(agent::Agent& agent, QWidget* parent) : QWidget(parent), 
     m_endedTitle->hide();
     m_endedTable->hide();
 
+    // Peers dialled that never answered have no row above; hidden while there are none.
+    m_unreachableModel = new UnreachablePeerModel(this);
+    m_unreachableTitle = new QLabel(tr("Could not connect (last hour)"), this);
+    m_unreachableTitle->setObjectName(QStringLiteral("unreachableTitle"));
+    m_unreachableTable = listTable(QStringLiteral("unreachableTable"), m_unreachableModel, 7);
+    m_unreachableTable->horizontalHeader()->setSectionResizeMode(
+        UnreachablePeerModel::AddressColumn, QHeaderView::ResizeToContents);
+    m_unreachableTitle->hide();
+    m_unreachableTable->hide();
+
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_empty);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_endedTitle);
     layout->addWidget(m_endedTable);
+    layout->addWidget(m_unreachableTitle);
+    layout->addWidget(m_unreachableTable);
     layout->addWidget(m_bannedTitle);
     layout->addWidget(m_bannedTable);
 
@@ -189,6 +202,9 @@ void PeersPanel::showActivity(const agent::PeerActivity& activity)
     m_bannedModel->setBanned(activity.banned);
     m_bannedTitle->setVisible(!activity.banned.isEmpty());
     m_bannedTable->setVisible(!activity.banned.isEmpty());
+    m_unreachableModel->setFailures(activity.unreachable);
+    m_unreachableTitle->setVisible(!activity.unreachable.isEmpty());
+    m_unreachableTable->setVisible(!activity.unreachable.isEmpty());
 }
 
 } // namespace opendo::ui

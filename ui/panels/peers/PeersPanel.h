@@ -21,6 +21,7 @@ namespace opendo::ui {
 class BannedPeerModel;
 class EndedConnectionModel;
 class PeerTableModel;
+class UnreachablePeerModel;
 
 class PeersPanel : public QWidget
 {
@@ -31,6 +32,7 @@ public:
     PeerTableModel& model() { return *m_model; }
     BannedPeerModel& bannedModel() { return *m_bannedModel; }
     EndedConnectionModel& endedModel() { return *m_endedModel; }
+    UnreachablePeerModel& unreachableModel() { return *m_unreachableModel; }
     QString summaryText() const;
 
     static QString summary(const agent::PeerActivity& activity);
@@ -53,6 +55,9 @@ private:
     EndedConnectionModel* m_endedModel = nullptr;
     QLabel* m_endedTitle = nullptr;
     QTableView* m_endedTable = nullptr;
+    UnreachablePeerModel* m_unreachableModel = nullptr;
+    QLabel* m_unreachableTitle = nullptr;
+    QTableView* m_unreachableTable = nullptr;
     QSet<QString> m_liveKeys;    // connections in the last snapshot: one gone means one ended
     bool m_endedPending = false; // a request is out
     bool m_endedAgain = false;   // another connection ended meanwhile
