@@ -3,6 +3,7 @@
 #include "content/Sha.h"
 #include "peer/Handshake.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace opendo::discovery::local {
@@ -74,13 +75,14 @@ DnsMessage advertisement(const LocalAdvert& advert, quint32 ttlSeconds)
     return m;
 }
 
-DnsMessage serviceQuery()
+DnsMessage serviceQuery(const QList<DnsRecord>& knownAnswers)
 {
     DnsMessage m;
     DnsQuestion q;
     q.name = serviceType();
     q.type = DnsType::Ptr;
     m.questions << q;
+    m.answers = knownAnswers.mid(0, kMaxDnsSectionEntries);
     return m;
 }
 
@@ -89,11 +91,18 @@ bool asksForUs(const DnsMessage& query, const QByteArray& peerId)
     if (query.response)
         return false;
     const DnsName instance = instanceName(peerId);
+    // RFC 6762 §7.1: an asker that lists our PTR with at least half its TTL left has it.
+    const bool known =
+        std::any_of(query.answers.cbegin(), query.answers.cend(), [&](const DnsRecord& r) {
+            return r.type == DnsType::Ptr && r.cls == kDnsClassIn &&
+                   sameDnsName(r.name, serviceType()) && sameDnsName(r.target, instance) &&
+                   r.ttl >= kAdvertTtlSeconds / 2;
+        });
     for (const DnsQuestion& q : query.questions) {
         if (q.cls != kDnsClassIn)
             continue;
         if (sameDnsName(q.name, serviceType()) &&
-            (q.type == DnsType::Ptr || q.type == DnsType::Any))
+            (q.type == DnsType::Ptr || q.type == DnsType::Any) && !known)
             return true;
         if (sameDnsName(q.name, instance) &&
             (q.type == DnsType::Srv || q.type == DnsType::Txt || q.type == DnsType::Any))

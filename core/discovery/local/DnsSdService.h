@@ -41,9 +41,11 @@ inline constexpr quint32 kAdvertTtlSeconds = 120;
 
 // The unsolicited or answering response that describes `advert`.
 DnsMessage advertisement(const LocalAdvert& advert, quint32 ttlSeconds);
-// A query for every instance of our service type.
-DnsMessage serviceQuery();
-// The query asks for our service type (or for our own instance) and so wants our records.
+// A query for every instance of our service type, listing the instances the asker already
+// knows (PTR records with their remaining TTL, RFC 6762 §7.1 known-answer suppression).
+DnsMessage serviceQuery(const QList<DnsRecord>& knownAnswers = {});
+// The query asks for our service type (or for our own instance) and so wants our records —
+// unless it lists our instance among its known answers with at least half our TTL left.
 bool asksForUs(const DnsMessage& query, const QByteArray& peerId);
 
 // The tag of a group id in TXT records: 8 bytes of its SHA-256, as hex. Empty for no group.

@@ -213,7 +213,7 @@ void LocalPeerDiscovery::onReadyRead()
 void LocalPeerDiscovery::sendQuery()
 {
     for (const QNetworkInterface& iface : std::as_const(m_interfaces))
-        send(serviceQuery(), iface);
+        send(serviceQuery(m_table.knownAnswers(m_clock.elapsed(), kMaxDnsSectionEntries)), iface);
     m_queryTimer.start(m_queryIntervalMs);
     m_queryIntervalMs = qMin(2 * m_queryIntervalMs, kMaxQueryIntervalMs);
 }

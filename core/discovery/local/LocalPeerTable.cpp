@@ -26,9 +26,10 @@ QByteArray groupTagIn(const QList<QByteArray>& txt)
 } // namespace
 
 template <typename T>
-void LocalPeerTable::put(QHash<QString, Timed<T>>& map, const QString& key, T value,
-                         qint64 expiresAt)
+void LocalPeerTable::put(QHash<QString, Timed<T>>& map, const QString& key, T value, qint64 nowMs,
+                         qint64 lifetimeMs)
 {
+    const qint64 expiresAt = nowMs + lifetimeMs;
     if (!map.contains(key) && map.size() >= kMaxEntries) {
         // Make room by dropping what would expire first: a flood of fresh inventions cannot
         // push out a peer that re-announced a moment ago.
@@ -39,7 +40,7 @@ void LocalPeerTable::put(QHash<QString, Timed<T>>& map, const QString& key, T va
             return;
         map.erase(soonest);
     }
-    map.insert(key, Timed<T>{std::move(value), expiresAt});
+    map.insert(key, Timed<T>{std::move(value), expiresAt, lifetimeMs});
 }
 
 template <typename T> void LocalPeerTable::purge(QHash<QString, Timed<T>>& map, qint64 nowMs)
@@ -63,21 +64,21 @@ bool LocalPeerTable::absorb(const DnsMessage& response, qint64 nowMs)
             sameDnsName(r.name, ownHost))
             continue;
         // RFC 6762 §10.1: a goodbye (TTL 0) keeps the record for one more second.
-        const qint64 expiresAt = nowMs + (r.ttl == 0 ? 1000 : qint64(r.ttl) * 1000);
+        const qint64 lifetime = r.ttl == 0 ? 1000 : qint64(r.ttl) * 1000;
         if (r.type == DnsType::Ptr && sameDnsName(r.name, serviceType())) {
             // A goodbye takes the peer off the list at once: it said it is leaving.
             const auto id = peerIdOfInstance(r.target);
             if (r.ttl == 0)
                 m_instances.remove(keyOf(r.target));
             else if (id && *id != m_ownPeerId)
-                put(m_instances, keyOf(r.target), *id, expiresAt);
+                put(m_instances, keyOf(r.target), *id, nowMs, lifetime);
         } else if (r.type == DnsType::Srv && peerIdOfInstance(r.name)) {
-            put(m_services, keyOf(r.name), Service{r.port, keyOf(r.target)}, expiresAt);
+            put(m_services, keyOf(r.name), Service{r.port, keyOf(r.target)}, nowMs, lifetime);
         } else if (r.type == DnsType::Txt && peerIdOfInstance(r.name)) {
-            put(m_groupTags, keyOf(r.name), groupTagIn(r.txt), expiresAt);
+            put(m_groupTags, keyOf(r.name), groupTagIn(r.txt), nowMs, lifetime);
         } else if (r.type == DnsType::A && r.address.protocol() == QHostAddress::IPv4Protocol &&
                    r.address != QHostAddress::AnyIPv4 && !r.address.isMulticast()) {
-            put(m_hosts, keyOf(r.name), r.address, expiresAt);
+            put(m_hosts, keyOf(r.name), r.address, nowMs, lifetime);
         }
     }
     return rebuild();
@@ -105,6 +106,29 @@ bool LocalPeerTable::hasAddress(const QHostAddress& address) const
 {
     return std::any_of(m_peers.cbegin(), m_peers.cend(),
                        [&address](const LocalPeer& p) { return p.address.isEqual(address); });
+}
+
+QList<DnsRecord> LocalPeerTable::knownAnswers(qint64 nowMs, int max) const
+{
+    QList<DnsRecord> records;
+    for (auto it = m_instances.cbegin(); it != m_instances.cend() && records.size() < max; ++it) {
+        const auto service = m_services.constFind(it.key());
+        const auto tag = m_groupTags.constFind(it.key());
+        if (service == m_services.cend() || tag == m_groupTags.cend())
+            continue;
+        const auto host = m_hosts.constFind(service->value.host);
+        // A part about to expire must be answered for again, and the answer refreshes them all.
+        if (host == m_hosts.cend() || !it->halfLeft(nowMs) || !service->halfLeft(nowMs) ||
+            !tag->halfLeft(nowMs) || !host->halfLeft(nowMs))
+            continue;
+        DnsRecord r;
+        r.name = serviceType();
+        r.type = DnsType::Ptr;
+        r.ttl = quint32((it->expiresAtMs - nowMs) / 1000);
+        r.target = instanceName(it->value);
+        records << r;
+    }
+    return records;
 }
 
 bool LocalPeerTable::rebuild()

@@ -39,6 +39,10 @@ public:
     void clear();
 
     const QList<LocalPeer>& peers() const { return m_peers; }
+    // PTR records of the complete peers whose every part still has at least half its TTL left
+    // (remaining TTL in the record), at most `max`: what a query lists as known answers, so
+    // those peers need not answer; the others (and soon stale ones) will.
+    QList<DnsRecord> knownAnswers(qint64 nowMs, int max) const;
     bool hasAddress(const QHostAddress& address) const;
 
 private:
@@ -46,6 +50,8 @@ private:
     {
         T value;
         qint64 expiresAtMs = 0;
+        qint64 lifetimeMs = 0; // the TTL it came with
+        bool halfLeft(qint64 nowMs) const { return 2 * (expiresAtMs - nowMs) >= lifetimeMs; }
     };
     struct Service
     {
@@ -54,7 +60,8 @@ private:
     };
 
     template <typename T>
-    static void put(QHash<QString, Timed<T>>& map, const QString& key, T value, qint64 expiresAt);
+    static void put(QHash<QString, Timed<T>>& map, const QString& key, T value, qint64 nowMs,
+                    qint64 lifetimeMs);
     template <typename T> static void purge(QHash<QString, Timed<T>>& map, qint64 nowMs);
     bool rebuild();
 

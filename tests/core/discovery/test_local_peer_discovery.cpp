@@ -58,6 +58,7 @@ private Q_SLOTS:
     void agentsFindEachOther();
     void goodbyeRemovesThePeerAtOnce();
     void lateSearcherIsAnswered();
+    void knownPeersDoNotAnswerAgain();
     void anotherPortIsAnotherNetwork();
     void groupTagTravels();
     void hostileDatagramsAreIgnored();
@@ -113,6 +114,47 @@ void LocalPeerDiscoveryTest::lateSearcherIsAnswered()
     QTRY_VERIFY_WITH_TIMEOUT(finds(a, "127.0.0.3", 7002), kWait);
     // The first query is answered after the responder's 20–120 ms delay.
     qInfo("found the peer %lld ms after starting to search", clock.elapsed());
+}
+
+void LocalPeerDiscoveryTest::knownPeersDoNotAnswerAgain()
+{
+    LocalPeerDiscovery b;
+    b.configure(agentAt("127.0.0.3", 7002, m_port, false, 'b'));
+    QTest::qWait(1500); // b's own announcements are over
+    // A plain socket in the group hears every response on the port.
+    QUdpSocket listener;
+    QVERIFY(listener.bind(QHostAddress::AnyIPv4, m_port,
+                          QUdpSocket::ShareAddress | QUdpSocket::ReuseAddressHint));
+    const QNetworkInterface lo = QNetworkInterface::interfaceFromName(QStringLiteral("lo"));
+    const QHostAddress group(QStringLiteral("224.0.0.251"));
+    QVERIFY(listener.joinMulticastGroup(group, lo));
+    const DnsName instanceOfB = instanceName(QByteArray(20, 'b'));
+    int answersFromB = 0;
+    connect(&listener, &QUdpSocket::readyRead, this, [&] {
+        while (listener.hasPendingDatagrams()) {
+            const auto m = parseDnsMessage(listener.receiveDatagram().data());
+            if (!m || !m->response)
+                continue;
+            for (const DnsRecord& r : m->answers)
+                answersFromB += r.type == DnsType::Ptr && sameDnsName(r.target, instanceOfB);
+        }
+    });
+    QUdpSocket asker;
+    QVERIFY(asker.bind(QHostAddress(QStringLiteral("127.0.0.9")), 0));
+    asker.setMulticastInterface(lo);
+
+    // An asker that lists b with its full TTL left hears nothing from b …
+    DnsRecord known;
+    known.name = serviceType();
+    known.type = DnsType::Ptr;
+    known.target = instanceOfB;
+    known.ttl = kAdvertTtlSeconds;
+    asker.writeDatagram(serializeDnsMessage(serviceQuery({known})), group, m_port);
+    QTest::qWait(1300); // longer than b's answer delay and its once-a-second limit
+    QCOMPARE(answersFromB, 0);
+    // … and one that does not know b is answered.
+    asker.writeDatagram(serializeDnsMessage(serviceQuery()), group, m_port);
+    QTRY_VERIFY_WITH_TIMEOUT(answersFromB > 0, kWait);
 }
 
 void LocalPeerDiscoveryTest::anotherPortIsAnotherNetwork()

@@ -35,6 +35,8 @@ private Q_SLOTS:
     void otherServicesAndQueriesAreIgnored();
     void inventedInstancesStayBounded();
     void agentsWithCommonIdPrefixesKeepTheirAddresses();
+    void knownAnswersListFreshCompletePeers();
+    void aQueryListingUsWithHalfTheTtlIsNotForUs();
 };
 
 void LocalPeerTableTest::anAdvertisementMakesAPeer()
@@ -158,6 +160,55 @@ void LocalPeerTableTest::agentsWithCommonIdPrefixesKeepTheirAddresses()
         QCOMPARE(p.port, expected.port);
     }
     QVERIFY(!table.hasAddress(QHostAddress(QStringLiteral("127.0.0.82"))));
+}
+
+void LocalPeerTableTest::knownAnswersListFreshCompletePeers()
+{
+    LocalPeerTable table(peerId('o'));
+    const LocalAdvert a = advertOf('a', "192.0.2.10", 7680);
+    table.absorb(advertisement(a, kAdvertTtlSeconds), 0);
+    // Only the PTR of b arrived: b is not a peer yet, so the query must still ask b.
+    DnsMessage ptrOnly = advertisement(advertOf('b', "192.0.2.20", 7680), kAdvertTtlSeconds);
+    ptrOnly.additionals.clear();
+    table.absorb(ptrOnly, 0);
+
+    QList<DnsRecord> known = table.knownAnswers(30'000, kMaxDnsSectionEntries);
+    QCOMPARE(known.size(), 1);
+    QCOMPARE(known[0].type, DnsType::Ptr);
+    QVERIFY(sameDnsName(known[0].name, serviceType()));
+    QVERIFY(sameDnsName(known[0].target, instanceName(a.peerId)));
+    QCOMPARE(known[0].ttl, quint32(90));
+    // Exactly half the TTL left still counts; less does not, so a is asked again in time.
+    QCOMPARE(table.knownAnswers(60'000, kMaxDnsSectionEntries).size(), 1);
+    QVERIFY(table.knownAnswers(60'001, kMaxDnsSectionEntries).isEmpty());
+    QVERIFY(table.knownAnswers(0, 0).isEmpty()); // the cap holds
+
+    // The query carries them and parses back (the list is cut to what a section may hold).
+    QList<DnsRecord> many(kMaxDnsSectionEntries + 5, known[0]);
+    const DnsMessage query = serviceQuery(many);
+    QCOMPARE(query.answers.size(), kMaxDnsSectionEntries);
+    QString error;
+    const auto parsed = parseDnsMessage(serializeDnsMessage(query), &error);
+    QVERIFY2(parsed.has_value(), qPrintable(error));
+    QCOMPARE(parsed->answers.size(), kMaxDnsSectionEntries);
+}
+
+void LocalPeerTableTest::aQueryListingUsWithHalfTheTtlIsNotForUs()
+{
+    const QByteArray us = peerId('u');
+    DnsRecord ptr;
+    ptr.name = serviceType();
+    ptr.type = DnsType::Ptr;
+    ptr.target = instanceName(us);
+    ptr.ttl = kAdvertTtlSeconds / 2;
+    QVERIFY(!asksForUs(serviceQuery({ptr}), us));
+    ptr.ttl = kAdvertTtlSeconds / 2 - 1; // about to expire there: answer, refreshing it
+    QVERIFY(asksForUs(serviceQuery({ptr}), us));
+    DnsRecord other = ptr;
+    other.ttl = kAdvertTtlSeconds;
+    other.target = instanceName(peerId('x'));
+    QVERIFY(asksForUs(serviceQuery({other}), us)); // someone else is known, not us
+    QVERIFY(asksForUs(serviceQuery(), us));
 }
 
 QTEST_GUILESS_MAIN(LocalPeerTableTest)
