@@ -13,6 +13,7 @@
 
 #include <QRandomGenerator>
 #include <algorithm>
+#include <utility>
 
 namespace opendo::transfer {
 
@@ -91,6 +92,7 @@ QString connectionTotals(const PeerConnection& connection)
 Swarm::~Swarm()
 {
     // Connections are children; make sure none calls back into a half-destroyed swarm.
+    m_endingByChoice = true;
     for (const auto& p : m_peers) {
         disconnect(p->connection, nullptr, this, nullptr);
         qCInfo(log::lcSwarm).noquote()
@@ -488,8 +490,10 @@ void Swarm::uploadPermissionChanged()
         if (!m_hub.peeringAllowedWith(p->cls))
             paused.append(p->connection);
     }
+    const bool wasEnding = std::exchange(m_endingByChoice, true);
     for (PeerConnection* c : paused)
         c->close(tr("peering paused: %1").arg(m_hub.gates().downloadBlockedReason()));
+    m_endingByChoice = wasEnding;
     unchokeRound();
 }
 
@@ -618,8 +622,10 @@ void Swarm::close(const QString& reason)
     QList<PeerConnection*> connections;
     for (const auto& p : m_peers)
         connections.append(p->connection);
+    const bool wasEnding = std::exchange(m_endingByChoice, true);
     for (PeerConnection* c : connections)
         c->close(reason);
+    m_endingByChoice = wasEnding;
 }
 
 void Swarm::recordEnded(const Peer& peer, const QString& reason, bool violation)
@@ -629,7 +635,7 @@ void Swarm::recordEnded(const Peer& peer, const QString& reason, bool violation)
     // Attempts that never connected are not connections: they are tallied per endpoint instead,
     // since retries would crowd real records out of the journal.
     if (!c->wasConnected()) {
-        if (c->direction() == PeerConnection::Direction::Outgoing)
+        if (c->direction() == PeerConnection::Direction::Outgoing && !m_endingByChoice)
             m_hub.dialFailures().failed(m_contentId, c->endpoint(), peer.cls, reason,
                                         QDateTime::currentDateTimeUtc());
         return;

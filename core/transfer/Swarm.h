@@ -151,6 +151,9 @@ private:
     int m_nextKey = 1; // 0 is the HTTP source in the picker
     QHash<QHostAddress, BannedPeer> m_banned;
     int m_hashFailures = 0;
+    // Set while we end connections ourselves (the swarm closes, peering pauses): a dial cut
+    // short then says nothing about whether the peer could be reached.
+    bool m_endingByChoice = false;
     SwarmUploader* m_uploader = nullptr;
     std::unique_ptr<SwarmRequests> m_requests;
     SwarmMembership m_membership;
