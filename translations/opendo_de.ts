@@ -6728,6 +6728,13 @@ von %2</translation>
         <source> · local discovery %1</source>
         <translation> · lokale Erkennung %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n could not be reached</source>
+        <translation>
+            <numerusform>%n nicht erreichbar</numerusform>
+            <numerusform>%n nicht erreichbar</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>opendo::ui::PeerConnectionWizard</name>

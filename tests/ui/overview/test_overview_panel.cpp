@@ -177,6 +177,22 @@ void OverviewPanelTest::listeningAndPeers()
     f = OverviewFacts::peers(a);
     QCOMPARE(f.value, QString("3 connection(s)"));
     QCOMPARE(f.detail, QString("LAN 2 · group 0 · Internet 1"));
+    QCOMPARE(f.status, FactStatus::Ok);
+
+    // Peers found by local discovery get their own count; dials that failed are named, and
+    // with no connection at all they make the card a warning.
+    transfer::PeerSnapshot local;
+    local.sourceClass = SourceClass::LinkLocalPeer;
+    a.peers << local;
+    a.unreachable << transfer::DialFailure{"c1", "192.0.2.9:7680",    SourceClass::LanPeer, 3, {},
+                                           {},   "connection refused"};
+    f = OverviewFacts::peers(a);
+    QCOMPARE(f.detail, QString("LAN 2 · group 0 · Internet 1 · local discovery 1 · 1 could not "
+                               "be reached"));
+    QCOMPARE(f.status, FactStatus::Ok);
+    a.peers.clear();
+    f = OverviewFacts::peers(a);
+    QCOMPARE(f.status, FactStatus::Warn);
 }
 
 void OverviewPanelTest::percentFromPeersIsExactAndBounded()

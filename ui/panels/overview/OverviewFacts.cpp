@@ -234,6 +234,12 @@ OverviewFact OverviewFacts::peers(const agent::PeerActivity& a)
         parts << tr("local discovery %1").arg(linkLocal);
     if (!a.offered.isEmpty())
         parts << tr("%n offered by discovery", nullptr, int(a.offered.size()));
+    // Peers that never answered are the usual reason for "offered but no connection".
+    if (!a.unreachable.isEmpty()) {
+        parts << tr("%n could not be reached", nullptr, int(a.unreachable.size()));
+        if (a.peers.isEmpty())
+            f.status = FactStatus::Warn;
+    }
     f.detail = parts.join(QStringLiteral(" · "));
     return f;
 }
