@@ -504,6 +504,11 @@ void PeersPanelTest::peerThatNeverAnswersIsListed()
     QCOMPARE(activity.unreachable.first().contentId.left(12), cell(M::ContentColumn));
     // Nothing connected, so the journal of ended connections has nothing to say.
     QVERIFY(activity.peers.isEmpty());
+    if (!qEnvironmentVariableIsEmpty("OPENDO_SCREENSHOT_DIR")) {
+        panel.resize(1000, 500);
+        QVERIFY(panel.grab().save(qEnvironmentVariable("OPENDO_SCREENSHOT_DIR") +
+                                  "/peers-unreachable.png"));
+    }
 
     // The troubleshooter's reachability check carries the agent's own attempts next to its
     // probe of the port.
