@@ -286,8 +286,10 @@ void Swarm::reclassify(const std::function<SourceClass(const QHostAddress&)>& cl
         p->cls = cls;
         changed = true;
     }
+    // A new class may be one peering is paused for (a VPN that exempts only local-discovery
+    // peers, and the restriction to them was lifted).
     if (changed)
-        unchokeRound();
+        uploadPermissionChanged();
 }
 
 void Swarm::setMembership(bool required, const QByteArray& key)
