@@ -200,6 +200,15 @@ void PeerAdmissionTest::vpnPausesAllButLocallyFoundPeers()
     QVERIFY2(logText().contains("not admitted: Peering pauses while a VPN is connected (lo), "
                                 "except with peers found by local peer discovery"),
              qPrintable(logText()));
+
+    // The restriction is lifted (DORestrictPeerSelectionBy changed): the found peer becomes
+    // the group peer the service says it is, which the VPN gate holds back, so it is let go.
+    f.hub->setLocalPeerRestriction({});
+    f.hub->setDiscoveredPeers(
+        f.swarm->contentId(),
+        {{{QHostAddress(QStringLiteral("127.0.0.6")), 7680}, transfer::SourceClass::GroupPeer}});
+    QTRY_VERIFY_WITH_TIMEOUT(found.hungUp(), kWait);
+    QVERIFY(f.hub->peers().isEmpty());
 }
 
 void PeerAdmissionTest::vpnComingUpEndsPeerConnections()
