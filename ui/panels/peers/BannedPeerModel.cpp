@@ -14,36 +14,19 @@ bool sameBan(const transfer::BannedPeer& a, const transfer::BannedPeer& b)
 
 } // namespace
 
-BannedPeerModel::BannedPeerModel(QObject* parent) : QAbstractTableModel(parent) {}
+BannedPeerModel::BannedPeerModel(QObject* parent) : RecordListModel(ColumnCount, parent) {}
 
 void BannedPeerModel::setBanned(const QList<transfer::BannedPeer>& banned)
 {
-    // Snapshots arrive twice a second and almost never differ: keep views (and selections)
-    // untouched unless a ban was added.
-    const bool same = banned.size() == m_banned.size() &&
-                      std::equal(banned.cbegin(), banned.cend(), m_banned.cbegin(), sameBan);
-    if (same)
-        return;
-    beginResetModel();
-    m_banned = banned;
-    endResetModel();
-}
-
-int BannedPeerModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_banned.size());
-}
-
-int BannedPeerModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    replaceRecords(banned, sameBan);
 }
 
 QVariant BannedPeerModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_banned.size())
+    const transfer::BannedPeer* record = recordAt(index);
+    if (!record)
         return {};
-    const transfer::BannedPeer& b = m_banned.at(index.row());
+    const transfer::BannedPeer& b = *record;
     if (role == Qt::ToolTipRole) {
         if (index.column() == ContentColumn)
             return b.contentId;

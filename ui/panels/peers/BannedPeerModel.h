@@ -5,13 +5,11 @@
 // runs, so a reset is the only time rows disappear.
 
 #include "transfer/PeerSnapshot.h"
-
-#include <QAbstractTableModel>
-#include <QList>
+#include "views/RecordListModel.h"
 
 namespace opendo::ui {
 
-class BannedPeerModel : public QAbstractTableModel
+class BannedPeerModel : public RecordListModel<transfer::BannedPeer>
 {
     Q_OBJECT
 public:
@@ -28,14 +26,9 @@ public:
 
     void setBanned(const QList<transfer::BannedPeer>& banned);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-
-private:
-    QList<transfer::BannedPeer> m_banned;
 };
 
 } // namespace opendo::ui

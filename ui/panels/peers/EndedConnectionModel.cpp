@@ -19,36 +19,21 @@ bool sameRecord(const stats::ConnectionRecord& a, const stats::ConnectionRecord&
 
 } // namespace
 
-EndedConnectionModel::EndedConnectionModel(QObject* parent) : QAbstractTableModel(parent) {}
+EndedConnectionModel::EndedConnectionModel(QObject* parent) : RecordListModel(ColumnCount, parent)
+{}
 
 void EndedConnectionModel::setRecords(const QList<stats::ConnectionRecord>& records)
 {
-    QList<stats::ConnectionRecord> newestFirst(records.crbegin(), records.crend());
-    // Refreshed whenever a connection closes; keep the view (and its selection) untouched when
-    // nothing new ended.
-    if (newestFirst.size() == m_records.size() &&
-        std::equal(newestFirst.cbegin(), newestFirst.cend(), m_records.cbegin(), sameRecord))
-        return;
-    beginResetModel();
-    m_records = std::move(newestFirst);
-    endResetModel();
-}
-
-int EndedConnectionModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_records.size());
-}
-
-int EndedConnectionModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    // Shown newest first.
+    replaceRecords({records.crbegin(), records.crend()}, sameRecord);
 }
 
 QVariant EndedConnectionModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_records.size())
+    const stats::ConnectionRecord* record = recordAt(index);
+    if (!record)
         return {};
-    const stats::ConnectionRecord& r = m_records.at(index.row());
+    const stats::ConnectionRecord& r = *record;
     switch (role) {
     case Qt::ToolTipRole:
         if (index.column() == ContentColumn)

@@ -5,13 +5,11 @@
 // once the live table has moved on.
 
 #include "stats/ConnectionJournal.h"
-
-#include <QAbstractTableModel>
-#include <QList>
+#include "views/RecordListModel.h"
 
 namespace opendo::ui {
 
-class EndedConnectionModel : public QAbstractTableModel
+class EndedConnectionModel : public RecordListModel<stats::ConnectionRecord>
 {
     Q_OBJECT
 public:
@@ -33,14 +31,9 @@ public:
     // `records` as the journal returns them, newest last.
     void setRecords(const QList<stats::ConnectionRecord>& records);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-
-private:
-    QList<stats::ConnectionRecord> m_records; // newest first
 };
 
 } // namespace opendo::ui

@@ -1,7 +1,6 @@
 #include "panels/peers/UnreachablePeerModel.h"
 
 #include <QLocale>
-#include <algorithm>
 
 namespace opendo::ui {
 
@@ -15,36 +14,20 @@ bool sameFailure(const transfer::DialFailure& a, const transfer::DialFailure& b)
 
 } // namespace
 
-UnreachablePeerModel::UnreachablePeerModel(QObject* parent) : QAbstractTableModel(parent) {}
+UnreachablePeerModel::UnreachablePeerModel(QObject* parent) : RecordListModel(ColumnCount, parent)
+{}
 
 void UnreachablePeerModel::setFailures(const QList<transfer::DialFailure>& failures)
 {
-    QList<transfer::DialFailure> newestFirst = failures;
-    std::reverse(newestFirst.begin(), newestFirst.end());
-    // Snapshots arrive twice a second and rarely differ: leave the view alone unless one did.
-    if (newestFirst.size() == m_failures.size() &&
-        std::equal(newestFirst.cbegin(), newestFirst.cend(), m_failures.cbegin(), sameFailure))
-        return;
-    beginResetModel();
-    m_failures = newestFirst;
-    endResetModel();
-}
-
-int UnreachablePeerModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_failures.size());
-}
-
-int UnreachablePeerModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    replaceRecords({failures.crbegin(), failures.crend()}, sameFailure);
 }
 
 QVariant UnreachablePeerModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_failures.size())
+    const transfer::DialFailure* record = recordAt(index);
+    if (!record)
         return {};
-    const transfer::DialFailure& f = m_failures.at(index.row());
+    const transfer::DialFailure& f = *record;
     if (role == Qt::ToolTipRole) {
         if (index.column() == ContentColumn)
             return f.contentId;

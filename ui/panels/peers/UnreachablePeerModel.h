@@ -6,13 +6,11 @@
 // peers?" (the device is off, or a firewall drops port 7680).
 
 #include "transfer/DialFailures.h"
-
-#include <QAbstractTableModel>
-#include <QList>
+#include "views/RecordListModel.h"
 
 namespace opendo::ui {
 
-class UnreachablePeerModel : public QAbstractTableModel
+class UnreachablePeerModel : public RecordListModel<transfer::DialFailure>
 {
     Q_OBJECT
 public:
@@ -29,16 +27,12 @@ public:
 
     explicit UnreachablePeerModel(QObject* parent = nullptr);
 
+    // `failures` as the agent lists them, most recent last; shown most recent first.
     void setFailures(const QList<transfer::DialFailure>& failures);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-
-private:
-    QList<transfer::DialFailure> m_failures; // most recent first
 };
 
 } // namespace opendo::ui
