@@ -159,7 +159,7 @@ void DiscoveryLink::setPolicies(const policy::PolicySnapshot& policies,
     // DORestrictPeerSelectionBy 1: only peers in our own subnet; 2: only peers found on the
     // local link by DNS-SD (the service still matches content and mode; this narrows its answer).
     const qint64 restriction = policies.number(QStringLiteral("DORestrictPeerSelectionBy"));
-    m_localOnly = restriction == 2 && (scope.mode == 1 || scope.mode == 2);
+    m_localOnly = transfer::restrictsToLocalPeers(policies);
     m_groupTag = scope.mode == 2 ? discovery::local::groupTagOf(scope.groupId) : QByteArray();
     m_localPort =
         localDiscoveryPort(agentSettings.value(QString::fromLatin1(kLocalDiscoveryPortSetting)))

@@ -2,6 +2,7 @@
 // does a VPN switch peering off.
 
 #include "diagnostics/CheckSupport.h"
+#include "transfer/UploadGates.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -230,9 +231,7 @@ CheckResult vpn(const InstantCheck& c, const DiagnosticInputs& in)
     for (const transfer::NetworkInterfaceFact& f : vpns)
         names << f.name;
     const bool allowed = in.policies.number(QStringLiteral("DOAllowVPNPeerCaching")) != 0;
-    const qint64 mode = in.policies.number(QStringLiteral("DODownloadMode"), 1);
-    const bool localOnly = in.policies.number(QStringLiteral("DORestrictPeerSelectionBy")) == 2 &&
-                           (mode == 1 || mode == 2);
+    const bool localOnly = transfer::restrictsToLocalPeers(in.policies);
     const QString list = names.join(QStringLiteral(", "));
     CheckResult r = c.result(
         allowed || localOnly ? Verdict::Warn : Verdict::Fail,

@@ -9,6 +9,7 @@
 #include "diagnostics/DownloadAnalysis.h"
 #include "diagnostics/NetworkProbes.h"
 #include "discovery/DiscoveryClient.h"
+#include "transfer/UploadGates.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -76,7 +77,7 @@ CheckResult localDiscovery(const InstantCheck& c, const DiagnosticInputs& in)
     const discovery::local::LocalDiscoveryStatus& l = in.activity.discovery.local;
     const qint64 restriction = in.policies.number(QStringLiteral("DORestrictPeerSelectionBy"));
     const int mode = in.activity.configuredMode;
-    if (restriction != 2 || (mode != 1 && mode != 2)) {
+    if (!transfer::restrictsToLocalPeers(in.policies)) {
         CheckResult r = c.result(Verdict::NotApplicable,
                                  Diag::tr("Peers are not restricted to those found by local "
                                           "discovery (DORestrictPeerSelectionBy %1, download "

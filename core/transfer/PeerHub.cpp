@@ -248,47 +248,35 @@ bool PeerHub::restrictedToLocalPeers() const
     return m_isLocalPeer && (m_mode == 1 || m_mode == 2);
 }
 
+QList<SourceClass> PeerHub::peerClasses() const
+{
+    if (restrictedToLocalPeers())
+        return {SourceClass::LinkLocalPeer};
+    return {SourceClass::LanPeer, SourceClass::GroupPeer, SourceClass::InternetPeer};
+}
+
 bool PeerHub::peeringAllowed() const
 {
-    return modeUsesPeers(m_mode) && (m_gates.downloadFromPeersAllowed || restrictedToLocalPeers());
+    const QList<SourceClass> classes = peerClasses();
+    return std::any_of(classes.cbegin(), classes.cend(),
+                       [this](SourceClass cls) { return peeringAllowedWith(cls); });
 }
 
 bool PeerHub::peeringAllowedWith(SourceClass cls) const
 {
-    // Only the VPN gate closes downloads from peers, and it exempts local-discovery peers.
-    return modeUsesPeers(m_mode) &&
-           (m_gates.downloadFromPeersAllowed || cls == SourceClass::LinkLocalPeer);
-}
-
-bool PeerHub::gateHoldsBack(const GateVerdict& verdict, SourceClass cls) const
-{
-    if (verdict.allowed)
-        return false;
-    if (verdict.policyKey == QLatin1String("DOMonthlyUploadDataCap"))
-        return cls == SourceClass::InternetPeer;
-    if (verdict.policyKey == QLatin1String("DOAllowVPNPeerCaching"))
-        return cls != SourceClass::LinkLocalPeer;
-    return true;
+    return modeUsesPeers(m_mode) && m_gates.downloadsFrom(cls);
 }
 
 bool PeerHub::uploadAllowed() const
 {
-    if (!peeringAllowed())
-        return false;
-    const bool vpnExempt = restrictedToLocalPeers();
-    return std::none_of(
-        m_gates.verdicts.cbegin(), m_gates.verdicts.cend(), [&](const GateVerdict& v) {
-            return !v.allowed &&
-                   !(vpnExempt && v.policyKey == QLatin1String("DOAllowVPNPeerCaching"));
-        });
+    const QList<SourceClass> classes = peerClasses();
+    return peeringAllowed() && std::all_of(classes.cbegin(), classes.cend(),
+                                           [this](SourceClass c) { return m_gates.uploadsTo(c); });
 }
 
 bool PeerHub::uploadAllowedTo(SourceClass cls) const
 {
-    if (!peeringAllowedWith(cls))
-        return false;
-    return std::none_of(m_gates.verdicts.cbegin(), m_gates.verdicts.cend(),
-                        [&](const GateVerdict& v) { return gateHoldsBack(v, cls); });
+    return peeringAllowedWith(cls) && m_gates.uploadsTo(cls);
 }
 
 QString PeerHub::peeringBlockedReason() const

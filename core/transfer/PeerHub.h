@@ -107,15 +107,13 @@ public:
     const QHash<QString, QList<DiscoveredPeer>>& allDiscoveredPeers() const { return m_discovered; }
     // Content ids of every swarm (downloads and seeding).
     QStringList swarmIds() const;
-    // Peers are used at all: mode 1, 2 or 3 and the VPN gate open — or, while restricted to
-    // local peer discovery, the VPN gate closed (it does not hold those peers back).
+    // Peers are used at all: mode 1, 2 or 3 and the VPN gate lets some class we may use through
+    // (it spares local-discovery peers; see GateVerdict::spared).
     bool peeringAllowed() const;
-    // Peers of this class are used: the VPN gate (DOAllowVPNPeerCaching) holds back every class
-    // but the peers local discovery found, which DO exempts because they share our link.
     bool peeringAllowedWith(SourceClass cls) const;
-    bool uploadAllowed() const; // peering allowed and every upload gate open (but those exempt)
-    // The monthly cap (DOMonthlyUploadDataCap) limits uploads to internet peers only; the VPN
-    // gate does not apply to local-discovery peers.
+    // Uploads to every class we may use pass every gate (peering allowed too).
+    bool uploadAllowed() const;
+    // Uploads to peers of this class pass every gate (the cap holds back Internet peers only).
     bool uploadAllowedTo(SourceClass cls) const;
     const PeeringGates& gates() const { return m_gates; }
     QString peeringBlockedReason() const;          // "" when peering is allowed
@@ -171,8 +169,9 @@ private:
     void applyMode();
     SourceClass classify(const QString& contentId, const QHostAddress& address) const;
     bool restrictedToLocalPeers() const; // DORestrictPeerSelectionBy 2 in effect
-    // Whether a closed gate holds back uploads to a class (see uploadAllowedTo).
-    bool gateHoldsBack(const GateVerdict& verdict, SourceClass cls) const;
+    // The classes of peers this device may use: local-discovery peers alone while restricted
+    // to them, else the classes discovery hands out.
+    QList<SourceClass> peerClasses() const;
     void connectOut(Swarm& swarm, const PeerEndpoint& endpoint, SourceClass cls);
     void refreshGates();
     void reportClosedGates(const PeeringGates& before); // gates closed now that were not then

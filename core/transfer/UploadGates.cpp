@@ -106,7 +106,7 @@ GateVerdict ramGate(const policy::PolicySnapshot& policies, const SystemFacts& f
 {
     const QString key = QStringLiteral("DOMinRAMAllowedToPeer");
     const qint64 minimumGb = gbSetting(policies, key, 4);
-    GateVerdict v{key, true, {}, {}};
+    GateVerdict v{key, true, {}, {}, {}};
     if (facts.totalRamBytes < 0) {
         v.evidence = QCoreApplication::translate("opendo::transfer", "unknown");
         return v;
@@ -130,7 +130,7 @@ GateVerdict diskGate(const policy::PolicySnapshot& policies, const SystemFacts& 
 {
     const QString key = QStringLiteral("DOMinDiskSizeAllowedToPeer");
     const qint64 minimumGb = gbSetting(policies, key, 32);
-    GateVerdict v{key, true, {}, {}};
+    GateVerdict v{key, true, {}, {}, {}};
     if (facts.cacheDriveTotalBytes < 0) {
         v.evidence = QCoreApplication::translate("opendo::transfer", "unknown");
         return v;
@@ -155,7 +155,7 @@ GateVerdict batteryGate(const policy::PolicySnapshot& policies, const SystemFact
 {
     const QString key = QStringLiteral("DOMinBatteryPercentageAllowedToUpload");
     const qint64 minimum = policies.number(key, 0);
-    GateVerdict v{key, true, {}, {}};
+    GateVerdict v{key, true, {}, {}, {}};
     if (!facts.batteryPercent) {
         v.evidence = facts.onBattery
                          ? QCoreApplication::translate("opendo::transfer", "unknown")
@@ -195,7 +195,7 @@ GateVerdict capGate(const policy::PolicySnapshot& policies, qint64 uploadedThisM
 {
     const QString key = QStringLiteral("DOMonthlyUploadDataCap");
     const qint64 capGb = gbSetting(policies, key, 20);
-    GateVerdict v{key, true, {}, {}};
+    GateVerdict v{key, true, {}, {}, {}};
     if (uploadedThisMonthBytes < 0) {
         v.evidence = QCoreApplication::translate("opendo::transfer", "unknown");
         return v;
@@ -213,6 +213,10 @@ GateVerdict capGate(const policy::PolicySnapshot& policies, qint64 uploadedThisM
                      .arg(capGb);
     if (uploadedThisMonthBytes >= capGb * kGiB) {
         v.allowed = false;
+        for (SourceClass cls : kAllSourceClasses) {
+            if (cls != SourceClass::InternetPeer)
+                v.spared << cls;
+        }
         v.reason = QCoreApplication::translate(
                        "opendo::transfer",
                        "This device has uploaded %1 GB to Internet peers this month, reaching the "
@@ -228,7 +232,7 @@ GateVerdict vpnGate(const policy::PolicySnapshot& policies, const SystemFacts& f
 {
     const QString key = QStringLiteral("DOAllowVPNPeerCaching");
     const QList<NetworkInterfaceFact> vpns = vpnInterfacesFor(policies, facts.interfaces);
-    GateVerdict v{key, true, {}, {}};
+    GateVerdict v{key, true, {}, {}, {}};
     if (vpns.isEmpty()) {
         v.evidence = QCoreApplication::translate("opendo::transfer", "no VPN connection");
         return v;
@@ -247,9 +251,8 @@ GateVerdict vpnGate(const policy::PolicySnapshot& policies, const SystemFacts& f
     v.allowed = false;
     // DO exempts peers found by local peer discovery: DNS-SD only reaches this link, so they
     // are next to the device whatever the VPN carries.
-    const qint64 mode = policies.number(QStringLiteral("DODownloadMode"), 1);
-    if (policies.number(QStringLiteral("DORestrictPeerSelectionBy")) == 2 &&
-        (mode == 1 || mode == 2)) {
+    if (restrictsToLocalPeers(policies)) {
+        v.spared << SourceClass::LinkLocalPeer;
         v.evidence = QCoreApplication::translate("opendo::transfer",
                                                  "VPN connection %1; peers found by local peer "
                                                  "discovery (DNS-SD) are exempt")
@@ -398,6 +401,24 @@ QString PeeringGates::firstReason() const
 QString PeeringGates::downloadBlockedReason() const
 {
     return downloadFromPeersAllowed || verdicts.isEmpty() ? QString() : verdicts.last().reason;
+}
+
+bool PeeringGates::downloadsFrom(SourceClass cls) const
+{
+    return verdicts.isEmpty() || !verdicts.last().holdsBack(cls); // the VPN gate, last
+}
+
+bool PeeringGates::uploadsTo(SourceClass cls) const
+{
+    return std::none_of(verdicts.cbegin(), verdicts.cend(),
+                        [cls](const GateVerdict& v) { return v.holdsBack(cls); });
+}
+
+bool restrictsToLocalPeers(const policy::PolicySnapshot& policies)
+{
+    const qint64 mode = policies.number(QStringLiteral("DODownloadMode"), 1);
+    return policies.number(QStringLiteral("DORestrictPeerSelectionBy")) == 2 &&
+           (mode == 1 || mode == 2);
 }
 
 PeeringGates evaluatePeeringGates(const policy::PolicySnapshot& policies, const SystemFacts& facts,

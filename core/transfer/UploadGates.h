@@ -10,6 +10,7 @@
 // can feed any facts.
 
 #include "policy/PolicyState.h"
+#include "transfer/SourceClass.h"
 
 #include <QList>
 #include <QString>
@@ -64,21 +65,32 @@ QList<NetworkInterfaceFact> vpnInterfaces(const QList<NetworkInterfaceFact>& int
 QList<NetworkInterfaceFact> vpnInterfacesFor(const policy::PolicySnapshot& policies,
                                              const QList<NetworkInterfaceFact>& interfaces);
 
+// DORestrictPeerSelectionBy 2 in download mode 1 or 2: only peers that local discovery
+// (DNS-SD) finds are used.
+bool restrictsToLocalPeers(const policy::PolicySnapshot& policies);
+
 struct GateVerdict
 {
     QString policyKey; // the setting that decides, e.g. "DOMinRAMAllowedToPeer"
     bool allowed = true;
     QString evidence; // what was measured, e.g. "16.0 GB RAM, minimum 4 GB"
     QString reason;   // for users when not allowed, naming the setting to change
+    // Peer classes a closed gate lets through all the same: the monthly cap counts uploads to
+    // Internet peers only, and the VPN gate spares local-discovery peers (as DO does) while
+    // peers are restricted to them.
+    QList<SourceClass> spared;
+    bool holdsBack(SourceClass cls) const { return !allowed && !spared.contains(cls); }
 };
 
 struct PeeringGates
 {
-    QList<GateVerdict> verdicts;           // one per gate, in the order above
-    bool downloadFromPeersAllowed = true;  // only the VPN gate blocks downloads from peers
-    bool uploadAllowed = true;             // any failed gate blocks uploads
-    QString firstReason() const;           // the first failing gate's reason, or ""
-    QString downloadBlockedReason() const; // why downloads from peers pause, or ""
+    QList<GateVerdict> verdicts;               // one per gate, in the order above
+    bool downloadFromPeersAllowed = true;      // only the VPN gate blocks downloads from peers
+    bool uploadAllowed = true;                 // any failed gate blocks uploads
+    QString firstReason() const;               // the first failing gate's reason, or ""
+    QString downloadBlockedReason() const;     // why downloads from peers pause, or ""
+    bool downloadsFrom(SourceClass cls) const; // the VPN gate does not hold the class back
+    bool uploadsTo(SourceClass cls) const;     // no gate holds the class back
 };
 
 // uploadedThisMonthBytes: bytes uploaded to internet peers this calendar month (the cap counts

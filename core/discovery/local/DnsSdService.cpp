@@ -41,6 +41,13 @@ DnsName serviceType()
     return {QByteArray("_opendo"), QByteArray("_tcp"), QByteArray("local")};
 }
 
+DnsRecord instancePointer(const QByteArray& peerId, quint32 ttlSeconds)
+{
+    DnsRecord ptr = record(serviceType(), DnsType::Ptr, ttlSeconds);
+    ptr.target = instanceName(peerId);
+    return ptr;
+}
+
 DnsMessage advertisement(const LocalAdvert& advert, quint32 ttlSeconds)
 {
     const DnsName instance = instanceName(advert.peerId);
@@ -49,9 +56,7 @@ DnsMessage advertisement(const LocalAdvert& advert, quint32 ttlSeconds)
     m.response = true;
     m.authoritative = true;
 
-    DnsRecord ptr = record(serviceType(), DnsType::Ptr, ttlSeconds);
-    ptr.target = instance;
-    m.answers << ptr;
+    m.answers << instancePointer(advert.peerId, ttlSeconds);
 
     // Unique records (SRV, TXT, A) carry cache-flush: a receiver replaces what it held for the
     // name, so an agent that moved to another port or address is not listed twice.

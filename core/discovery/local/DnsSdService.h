@@ -39,6 +39,8 @@ struct LocalAdvert
 // naming a host); 0 says goodbye.
 inline constexpr quint32 kAdvertTtlSeconds = 120;
 
+// The PTR record that lists an agent's instance under our service type.
+DnsRecord instancePointer(const QByteArray& peerId, quint32 ttlSeconds);
 // The unsolicited or answering response that describes `advert`.
 DnsMessage advertisement(const LocalAdvert& advert, quint32 ttlSeconds);
 // A query for every instance of our service type, listing the instances the asker already

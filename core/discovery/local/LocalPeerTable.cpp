@@ -121,12 +121,7 @@ QList<DnsRecord> LocalPeerTable::knownAnswers(qint64 nowMs, int max) const
         if (host == m_hosts.cend() || !it->halfLeft(nowMs) || !service->halfLeft(nowMs) ||
             !tag->halfLeft(nowMs) || !host->halfLeft(nowMs))
             continue;
-        DnsRecord r;
-        r.name = serviceType();
-        r.type = DnsType::Ptr;
-        r.ttl = quint32((it->expiresAtMs - nowMs) / 1000);
-        r.target = instanceName(it->value);
-        records << r;
+        records << instancePointer(it->value, quint32((it->expiresAtMs - nowMs) / 1000));
     }
     return records;
 }

@@ -144,12 +144,9 @@ void LocalPeerDiscoveryTest::knownPeersDoNotAnswerAgain()
     asker.setMulticastInterface(lo);
 
     // An asker that lists b with its full TTL left hears nothing from b …
-    DnsRecord known;
-    known.name = serviceType();
-    known.type = DnsType::Ptr;
-    known.target = instanceOfB;
-    known.ttl = kAdvertTtlSeconds;
-    asker.writeDatagram(serializeDnsMessage(serviceQuery({known})), group, m_port);
+    asker.writeDatagram(serializeDnsMessage(serviceQuery(
+                            {instancePointer(QByteArray(20, 'b'), kAdvertTtlSeconds)})),
+                        group, m_port);
     QTest::qWait(1300); // longer than b's answer delay and its once-a-second limit
     QCOMPARE(answersFromB, 0);
     // … and one that does not know b is answered.

@@ -196,17 +196,11 @@ void LocalPeerTableTest::knownAnswersListFreshCompletePeers()
 void LocalPeerTableTest::aQueryListingUsWithHalfTheTtlIsNotForUs()
 {
     const QByteArray us = peerId('u');
-    DnsRecord ptr;
-    ptr.name = serviceType();
-    ptr.type = DnsType::Ptr;
-    ptr.target = instanceName(us);
-    ptr.ttl = kAdvertTtlSeconds / 2;
+    DnsRecord ptr = instancePointer(us, kAdvertTtlSeconds / 2);
     QVERIFY(!asksForUs(serviceQuery({ptr}), us));
     ptr.ttl = kAdvertTtlSeconds / 2 - 1; // about to expire there: answer, refreshing it
     QVERIFY(asksForUs(serviceQuery({ptr}), us));
-    DnsRecord other = ptr;
-    other.ttl = kAdvertTtlSeconds;
-    other.target = instanceName(peerId('x'));
+    const DnsRecord other = instancePointer(peerId('x'), kAdvertTtlSeconds);
     QVERIFY(asksForUs(serviceQuery({other}), us)); // someone else is known, not us
     QVERIFY(asksForUs(serviceQuery(), us));
 }

@@ -38,7 +38,7 @@ GateVerdict verdict(const PeeringGates& g, const QString& key)
         if (v.policyKey == key)
             return v;
     }
-    return GateVerdict{"missing", false, "missing", "missing"};
+    return GateVerdict{"missing", false, "missing", "missing", {}};
 }
 
 QStringList names(const QList<NetworkInterfaceFact>& interfaces)
@@ -73,6 +73,7 @@ private Q_SLOTS:
     void monthlyCap();
     void vpnBlocksDownloadsAndUploads();
     void vpnAllowedByPolicy();
+    void gatesHoldBackOnlyTheClassesTheyConcern();
     void firstReasonIsTheFirstFailingGate();
     void probeThisMachine();
 };
@@ -390,6 +391,38 @@ void UploadGatesTest::vpnBlocksDownloadsAndUploads()
     QVERIFY(!withKeyword.downloadFromPeersAllowed);
     QCOMPARE(verdict(withKeyword, "DOAllowVPNPeerCaching").evidence,
              QString("VPN connection corp-link"));
+}
+
+void UploadGatesTest::gatesHoldBackOnlyTheClassesTheyConcern()
+{
+    // The cap, reached, holds back uploads to Internet peers only.
+    const PeeringGates capped =
+        evaluatePeeringGates(snapshot({{"DOMonthlyUploadDataCap", "1"}}), healthy(), kGiB);
+    QVERIFY(!capped.uploadsTo(SourceClass::InternetPeer));
+    for (SourceClass cls :
+         {SourceClass::LanPeer, SourceClass::GroupPeer, SourceClass::LinkLocalPeer})
+        QVERIFY(capped.uploadsTo(cls));
+    QVERIFY(capped.downloadsFrom(SourceClass::InternetPeer));
+
+    // A VPN holds back every class, both ways …
+    SystemFacts onVpn = healthy();
+    onVpn.interfaces << NetworkInterfaceFact{"tun0", "tun0", true};
+    const PeeringGates vpn = evaluatePeeringGates(snapshot(), onVpn, 0);
+    for (SourceClass cls : kAllSourceClasses) {
+        QVERIFY(!vpn.downloadsFrom(cls));
+        QVERIFY(!vpn.uploadsTo(cls));
+    }
+    // … but local-discovery peers while peers are restricted to them (and only then).
+    QVERIFY(restrictsToLocalPeers(snapshot({{"DORestrictPeerSelectionBy", "2"}})));
+    QVERIFY(!restrictsToLocalPeers(
+        snapshot({{"DORestrictPeerSelectionBy", "2"}, {"DODownloadMode", "3"}})));
+    const PeeringGates local =
+        evaluatePeeringGates(snapshot({{"DORestrictPeerSelectionBy", "2"}}), onVpn, 0);
+    QVERIFY(!local.downloadFromPeersAllowed);
+    QVERIFY(local.downloadsFrom(SourceClass::LinkLocalPeer));
+    QVERIFY(local.uploadsTo(SourceClass::LinkLocalPeer));
+    QVERIFY(!local.downloadsFrom(SourceClass::LanPeer));
+    QVERIFY(!local.uploadsTo(SourceClass::GroupPeer));
 }
 
 void UploadGatesTest::vpnAllowedByPolicy()

@@ -74,10 +74,9 @@ double OverviewFacts::peerPercent(const stats::ClassBytes& down)
     const qint64 all = sumBytes(down);
     if (all <= 0)
         return -1;
-    stats::ClassBytes nonNegative{};
+    qint64 peers = 0;
     for (SourceClass c : transfer::kAllSourceClasses)
-        nonNegative[std::size_t(c)] = classBytes(down, c);
-    const qint64 peers = transfer::peerClassesSum(nonNegative);
+        peers += transfer::isPeerClass(c) ? classBytes(down, c) : 0;
     return qBound(0.0, 100.0 * double(peers) / double(all), 100.0);
 }
 
