@@ -20,11 +20,14 @@ QString localDiscoveryLine(const discovery::local::LocalDiscoveryStatus& l)
     const QString title = QCoreApplication::translate("doctl", "Local discovery (DNS-SD): %1");
     if (!l.error.isEmpty())
         return title.arg(l.error);
-    if (!l.advertising && !l.restricting)
+    if (!l.advertising && !l.restricting && !l.browsingCacheServers)
         return title.arg(QCoreApplication::translate("doctl", "off (download mode without peers)"));
     const QString where =
         QCoreApplication::translate("doctl", "UDP %1 on %2")
             .arg(QString::number(l.port), l.interfaces.join(QStringLiteral(", ")));
+    if (!l.advertising && !l.restricting)
+        return title.arg(
+            QCoreApplication::translate("doctl", "asking for cache servers only, %1").arg(where));
     if (!l.restricting)
         return title.arg(
             QCoreApplication::translate("doctl", "answering, %1; peers are not restricted to it")
@@ -34,6 +37,17 @@ QString localDiscoveryLine(const discovery::local::LocalDiscoveryStatus& l)
                                              "(DORestrictPeerSelectionBy 2), %1; found %2")
             .arg(where, l.peers.isEmpty() ? QCoreApplication::translate("doctl", "none yet")
                                           : l.peers.join(QStringLiteral(", "))));
+}
+
+// Said only while cache servers are looked for by DNS-SD (no DOCacheHost, DOCacheHostSource not
+// set); empty otherwise.
+QString linkCacheServersLine(const discovery::local::LocalDiscoveryStatus& l)
+{
+    if (!l.browsingCacheServers)
+        return {};
+    return QCoreApplication::translate("doctl", "Cache servers announced here (DNS-SD): %1")
+        .arg(l.cacheServers.isEmpty() ? QCoreApplication::translate("doctl", "none")
+                                      : l.cacheServers.join(QStringLiteral(", ")));
 }
 
 } // namespace
@@ -82,6 +96,8 @@ int runPeersCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, Q
                    .arg(a.discovery.groupId, a.discovery.groupIdSource)
             << '\n';
     out << localDiscoveryLine(a.discovery.local) << '\n';
+    if (const QString line = linkCacheServersLine(a.discovery.local); !line.isEmpty())
+        out << "  " << line << '\n';
     out << QCoreApplication::translate("doctl", "Listening: %1")
                .arg(a.listenEndpoint.isEmpty()
                         ? QCoreApplication::translate("doctl", "no", "not listening")

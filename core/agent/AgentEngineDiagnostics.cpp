@@ -128,6 +128,8 @@ void AgentEngine::gatherDiagnosticInputs(diagnostics::DiagnosticInputs& in) cons
     if (transfer::cacheHostsFromDhcp(in.policies))
         in.dhcpOption235 = findDhcpOption(235, dhcpLeaseFolders(in.agentSettings.value(
                                                    QString::fromLatin1(kDhcpLeaseFoldersSetting))));
+    if (m_discovery)
+        in.linkCacheServers = m_discovery->linkCacheServers();
     if (!in.device.at.isValid())
         fillCacheFigures(in); // the first device snapshot is not out yet (a just-started agent)
     in.uploadedThisMonthInternet =

@@ -7,6 +7,7 @@
 #include "log/LogCategories.h"
 #include "peer/PlainAddress.h"
 #include "stats/ErrorJournal.h"
+#include "transfer/CacheServerPlan.h"
 #include "transfer/DownloadManager.h"
 #include "transfer/PeerHub.h"
 
@@ -80,6 +81,8 @@ DiscoveryLink::DiscoveryLink(cache::PieceStore& store, transfer::PeerHub& peers,
             &DiscoveryLink::askAboutNewPeer);
     connect(&m_local, &discovery::local::LocalPeerDiscovery::peersChanged, this,
             &DiscoveryLink::applyLocalRestriction);
+    connect(&m_local, &discovery::local::LocalPeerDiscovery::cacheServersChanged, this,
+            &DiscoveryLink::onLinkCacheServersChanged);
     m_sinceStart.start();
 }
 
@@ -259,6 +262,7 @@ void DiscoveryLink::updateLocalDiscovery()
     // Anyone who peers answers, so that devices restricted to local peers can find it.
     config.advertise = (mode == 1 || mode == 2 || mode == 3) && m_peers.isListening();
     config.search = m_localOnly;
+    config.browseCacheServers = transfer::cacheHostsFromDnsSd(m_policies);
     config.port = m_localPort;
     config.listenAddress = m_peers.listenAddress();
     config.advert.peerId = m_peers.identity().peerId;
@@ -271,6 +275,28 @@ void DiscoveryLink::updateLocalDiscovery()
     else
         m_peers.setLocalPeerRestriction({});
     applyLocalRestriction();
+}
+
+QList<policy::CacheHostEntry> DiscoveryLink::linkCacheServers() const
+{
+    QList<policy::CacheHostEntry> hosts;
+    for (const discovery::local::LinkCacheServer& s : m_local.cacheServers())
+        hosts.append({s.address.toString(), s.port});
+    return hosts;
+}
+
+void DiscoveryLink::onLinkCacheServersChanged()
+{
+    QStringList found;
+    for (const discovery::local::LinkCacheServer& s : m_local.cacheServers())
+        found << QStringLiteral("%1 at %2:%3").arg(s.name, s.address.toString()).arg(s.port);
+    if (found.isEmpty())
+        qCInfo(log::lcAgent) << "no cache server is announced on the local link any more";
+    else
+        qCInfo(log::lcAgent).noquote() << "cache servers announced on the local link (DNS-SD):"
+                                       << found.join(QStringLiteral(", "));
+    if (m_downloads)
+        m_downloads->setLinkCacheServers(linkCacheServers());
 }
 
 bool DiscoveryLink::foundLocally(const transfer::DiscoveredPeer& peer) const

@@ -5,6 +5,8 @@
 // downloaded, and verified content in the cache that peers may fetch), the scope to announce in
 // (download mode, group id and its source, subnet), and feeds the answers to the peer hub —
 // peers with their class, swarm keys — and the fallback to mode 99 while the service is gone.
+// Also runs DNS-SD on the local link: answering for the agent, finding local peers, and finding
+// cache servers for the downloads when none is configured.
 
 #include "discovery/DiscoveryClient.h"
 #include "discovery/local/LocalPeerDiscovery.h"
@@ -44,6 +46,8 @@ public:
     void refreshTracked(); // also runs by itself every few seconds
     // Soon, coalesced: a download started or finished, so announce without waiting.
     void scheduleRefresh();
+    // Cache servers DNS-SD found on the link, as downloads take them.
+    QList<policy::CacheHostEntry> linkCacheServers() const;
     void contentCompleted(const QString& contentId);
 
     discovery::DiscoveryClient& client() { return m_client; }
@@ -57,6 +61,7 @@ private:
     void updateIdentity();
     void askAboutNewPeer(const QString& contentId);
     void updateLocalDiscovery();
+    void onLinkCacheServersChanged();
     // DORestrictPeerSelectionBy 2: the offered peers that local discovery found (in Group
     // mode with our group's tag); all of them otherwise.
     QList<transfer::DiscoveredPeer>

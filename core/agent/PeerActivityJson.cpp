@@ -27,6 +27,8 @@ QJsonObject discoveryToJson(const discovery::DiscoveryStatus& d)
     local[QStringLiteral("Interfaces")] = QJsonArray::fromStringList(d.local.interfaces);
     local[QStringLiteral("Error")] = d.local.error;
     local[QStringLiteral("Peers")] = QJsonArray::fromStringList(d.local.peers);
+    local[QStringLiteral("BrowsingCacheServers")] = d.local.browsingCacheServers;
+    local[QStringLiteral("CacheServers")] = QJsonArray::fromStringList(d.local.cacheServers);
     o[QStringLiteral("LocalDiscovery")] = local;
     return o;
 }

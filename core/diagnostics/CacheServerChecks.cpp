@@ -33,6 +33,18 @@ QStringList cacheServerEvidence(const DiagnosticInputs& in)
                         .arg(dhcpLeaseFolders(in.agentSettings.value(QString::fromLatin1(
                                                   agent::kDhcpLeaseFoldersSetting)))
                                  .join(QStringLiteral(", ")));
+    if (transfer::cacheHostsFromDnsSd(in.policies)) {
+        const discovery::local::LocalDiscoveryStatus& local = in.activity.discovery.local;
+        const QString announced = local.cacheServers.isEmpty()
+                                      ? Diag::tr("none announced")
+                                      : local.cacheServers.join(QStringLiteral(", "));
+        evidence << Diag::tr("DNS-SD (_opendo-cache._tcp.local on UDP %1, %2): %3")
+                        .arg(QString::number(local.port),
+                             local.interfaces.isEmpty()
+                                 ? Diag::tr("no interface")
+                                 : local.interfaces.join(QStringLiteral(", ")),
+                             local.error.isEmpty() ? announced : local.error);
+    }
     return evidence;
 }
 
@@ -50,11 +62,14 @@ CheckResult configured(const InstantCheck& c, const DiagnosticInputs& in)
     const transfer::CacheServerPlan foreground = cacheServerPlanFor(in, true);
     const transfer::CacheServerPlan background = cacheServerPlanFor(in, false);
     if (foreground.hosts.isEmpty()) {
+        const QString none =
+            transfer::cacheHostsFromDnsSd(in.policies)
+                ? Diag::tr("No cache server is configured (DOCacheHost, DOCacheHostSource) and "
+                           "none is announced on the local link (DNS-SD).")
+                : Diag::tr("No cache server is configured (DOCacheHost, DOCacheHostSource).");
         CheckResult r =
             foreground.hostsProblem.isEmpty()
-                ? c.result(Verdict::NotApplicable,
-                           Diag::tr("No cache server is configured (DOCacheHost, "
-                                    "DOCacheHostSource)."))
+                ? c.result(Verdict::NotApplicable, none)
                 : c.result(Verdict::Warn,
                            Diag::tr("No cache server: %1.").arg(foreground.hostsProblem));
         r.evidence = cacheServerEvidence(in);
@@ -79,7 +94,13 @@ CheckResult configured(const InstantCheck& c, const DiagnosticInputs& in)
                      "download %4.")
                 .arg(list, foreground.hostsSource, fallbackText(foreground.fallbackDelaySeconds),
                      fallbackText(background.fallbackDelaySeconds));
-        if (foreground.hostsProblem.isEmpty()) {
+        if (foreground.announcedOnLink) {
+            r = c.result(Verdict::Pass,
+                         QStringLiteral("%1 %2").arg(
+                             summary, Diag::tr("Anyone on the link can announce a cache server, "
+                                               "so only downloads with metainfo (every piece "
+                                               "verified) use them.")));
+        } else if (foreground.hostsProblem.isEmpty()) {
             r = c.result(Verdict::Pass, summary);
         } else {
             r = c.result(

@@ -26,7 +26,8 @@ QString answerText(const HttpProbeResult& h)
 transfer::CacheServerPlan cacheServerPlanFor(const DiagnosticInputs& in, bool foreground)
 {
     const bool onVpn = !transfer::vpnInterfacesFor(in.policies, in.system.interfaces).isEmpty();
-    return transfer::cacheServerPlan(in.policies, foreground, onVpn, in.dhcpOption235);
+    return transfer::cacheServerPlan(in.policies, foreground, onVpn, in.dhcpOption235,
+                                     in.linkCacheServers);
 }
 
 CacheServerContentCheck::CacheServerContentCheck()

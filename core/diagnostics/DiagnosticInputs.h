@@ -12,6 +12,7 @@
 #include "diagnostics/DiagnosticRequest.h"
 #include "diagnostics/LocalVolumes.h"
 #include "log/LogBuffer.h"
+#include "policy/CacheHostList.h"
 #include "policy/PolicyState.h"
 #include "stats/ConnectionJournal.h"
 #include "stats/DeviceStats.h"
@@ -55,7 +56,8 @@ struct DiagnosticInputs
     QString cacheVolumeRoot;       // mount point of the file system holding the cache
     QList<VolumeSpace> volumes;    // local disk file systems, for "move the cache" advice
     DhcpOptionFound dhcpOption235; // cache servers from DHCP, read when DOCacheHostSource asks
-    qint64 uploadedThisMonthInternet = 0; // what DOMonthlyUploadDataCap counts
+    QList<policy::CacheHostEntry> linkCacheServers; // announced on the link (DNS-SD)
+    qint64 uploadedThisMonthInternet = 0;           // what DOMonthlyUploadDataCap counts
     QList<log::LogRecord> recentWarnings; // warnings and errors of the last hours, oldest first
     QList<stats::ErrorEvent>
         errorEvents; // DO error codes of the last kErrorWindowDays, oldest first

@@ -65,8 +65,27 @@ bool cacheHostsFromDhcp(const policy::PolicySnapshot& policies)
     return source == 1 || source == 2;
 }
 
+bool cacheHostsFromDnsSd(const policy::PolicySnapshot& policies)
+{
+    if (policies.number(QStringLiteral("DOCacheHostSource"), -1) != -1)
+        return false;
+    const policy::EffectivePolicy* configured = policies.find(QStringLiteral("DOCacheHost"));
+    return !configured || policy::parseCacheHostList(configured->value).isEmpty();
+}
+
+CacheServerPlan withoutUnverifiedServers(CacheServerPlan plan)
+{
+    if (plan.announcedOnLink && !plan.servers.isEmpty()) {
+        plan.servers.clear();
+        plan.skippedReason = CacheServerPlanText::tr(
+            "they were found by DNS-SD, and without metainfo their bytes cannot be verified");
+    }
+    return plan;
+}
+
 CacheServerPlan cacheServerPlan(const policy::PolicySnapshot& policies, bool foreground, bool onVpn,
-                                const DhcpOptionFound& dhcpOption235)
+                                const DhcpOptionFound& dhcpOption235,
+                                const QList<policy::CacheHostEntry>& linkServers)
 {
     CacheServerPlan plan;
     const int source = int(policies.number(QStringLiteral("DOCacheHostSource")));
@@ -84,6 +103,10 @@ CacheServerPlan cacheServerPlan(const policy::PolicySnapshot& policies, bool for
     } else if (!fromPolicy.isEmpty()) {
         plan.hosts = fromPolicy;
         plan.hostsSource = QStringLiteral("DOCacheHost");
+    } else if (cacheHostsFromDnsSd(policies) && !linkServers.isEmpty()) {
+        plan.hosts = linkServers;
+        plan.hostsSource = CacheServerPlanText::tr("DNS-SD on the local link");
+        plan.announcedOnLink = true;
     }
     if (plan.hosts.isEmpty())
         return plan;

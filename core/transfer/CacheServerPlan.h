@@ -1,7 +1,8 @@
 #pragma once
 
 // Which cache servers (Connected Cache in DO) a download asks first, and for how long, from the
-// policies: the servers come from DOCacheHost or from DHCP option 235 as DOCacheHostSource says;
+// policies: the servers come from DOCacheHost or from DHCP option 235 as DOCacheHostSource says,
+// or — DOCacheHostSource not set and DOCacheHost empty — from DNS-SD on the local link;
 // DODelayCacheServerFallbackForeground/Background and DODisallowCacheServerDownloadsOnVPN decide
 // how long they are tried and whether at all. A cache server is asked for the origin's path with
 // the origin named in the query (cacheHostOrigin=), as Connected Cache expects, and fills its
@@ -27,6 +28,9 @@ struct CacheServerPlan
     QString hostsSource;   // for users: "DOCacheHost", "DHCP option 235 (/var/lib/dhcp/…)"
     QString hostsProblem;  // why DHCP option 235 was asked for but not used (translated)
     QString skippedReason; // set when servers are configured but not used (VPN)
+    // Announced on the link by DNS-SD: anyone there can announce one, so only downloads whose
+    // pieces are verified against metainfo use them (see withoutUnverifiedServers).
+    bool announcedOnLink = false;
 
     bool empty() const { return servers.isEmpty(); }
 };
@@ -34,11 +38,20 @@ struct CacheServerPlan
 // `dhcpOption235` is what the lease files hold; only read when DOCacheHostSource is 1 or 2.
 // DOCacheHostSource 1 uses the option when DOCacheHost is empty; 2 ("force") prefers it to
 // DOCacheHost; a missing or malformed option leaves DOCacheHost in charge, as in DO.
+// `linkServers` are the servers DNS-SD found; used only when cacheHostsFromDnsSd().
 CacheServerPlan cacheServerPlan(const policy::PolicySnapshot& policies, bool foreground, bool onVpn,
-                                const DhcpOptionFound& dhcpOption235 = {});
+                                const DhcpOptionFound& dhcpOption235 = {},
+                                const QList<policy::CacheHostEntry>& linkServers = {});
 
 // Whether the policies ask for DHCP option 235 at all (so callers read leases only then).
 bool cacheHostsFromDhcp(const policy::PolicySnapshot& policies);
+// Whether cache servers are looked for by DNS-SD: DOCacheHostSource not set (0 switches it
+// off, 1 and 2 ask DHCP instead) and DOCacheHost naming no server.
+bool cacheHostsFromDnsSd(const policy::PolicySnapshot& policies);
+
+// The plan for a download that has no metainfo, whose bytes nothing can verify: servers that
+// merely announced themselves on the link are not trusted with it.
+CacheServerPlan withoutUnverifiedServers(CacheServerPlan plan);
 
 // The URL for `origin` on cache server `server`; empty for an origin that is not plain HTTP
 // (a cache server cannot serve TLS content on the origin's behalf).

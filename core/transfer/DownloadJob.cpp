@@ -107,6 +107,8 @@ void DownloadJob::start()
     HttpSourceOptions options;
     options.trafficClass =
         m_record.foreground ? TrafficClass::Foreground : TrafficClass::Background;
+    if (!m_metainfo)
+        m_cachePlan = withoutUnverifiedServers(std::move(m_cachePlan));
     if (!m_cachePlan.skippedReason.isEmpty())
         qCInfo(log::lcTransfer).noquote()
             << m_record.contentId.left(12)

@@ -202,12 +202,14 @@ CacheServerPlan DownloadManager::cacheServersFor(bool foreground) const
     const policy::PolicySnapshot policies = m_policies();
     const policy::EffectivePolicy* hosts = policies.find(QStringLiteral("DOCacheHost"));
     const bool fromDhcp = cacheHostsFromDhcp(policies);
-    if (!fromDhcp && (!hosts || hosts->value.isEmpty()))
+    const bool fromLink = cacheHostsFromDnsSd(policies) && !m_linkCacheServers.isEmpty();
+    if (!fromDhcp && !fromLink && (!hosts || hosts->value.isEmpty()))
         return {};
     const DhcpOptionFound option235 =
         fromDhcp ? findDhcpOption(235, m_dhcpLeaseFolders) : DhcpOptionFound{};
     const bool onVpn = !vpnInterfacesFor(policies, probeNetworkInterfaces()).isEmpty();
-    CacheServerPlan plan = cacheServerPlan(policies, foreground, onVpn, option235);
+    CacheServerPlan plan =
+        cacheServerPlan(policies, foreground, onVpn, option235, m_linkCacheServers);
     if (!plan.hostsProblem.isEmpty())
         qWarning("downloads: cache servers: %s", qUtf8Printable(plan.hostsProblem));
     return plan;

@@ -46,6 +46,12 @@ public:
     int jobsUsingCacheFiles() const; // see DownloadJob::usesCacheFile
     // Where DHCP option 235 is looked up (DOCacheHostSource 1 and 2).
     void setDhcpLeaseFolders(const QStringList& folders) { m_dhcpLeaseFolders = folders; }
+    // Cache servers that DNS-SD found on the link; downloads that start from now on use them
+    // when the policies leave finding cache servers to DNS-SD.
+    void setLinkCacheServers(const QList<policy::CacheHostEntry>& servers)
+    {
+        m_linkCacheServers = servers;
+    }
     // While the cache copies onto another drive no download may write into it: queued jobs
     // wait (running ones were waited for before the copy began) and their status says what
     // for (`reason`, e.g. "the cache to finish copying to …"). "" releases them.
@@ -87,6 +93,7 @@ private:
     JobTable m_table;
     PolicySource m_policies;
     QStringList m_dhcpLeaseFolders = defaultDhcpLeaseFolders();
+    QList<policy::CacheHostEntry> m_linkCacheServers;
     QList<DownloadJob*> m_jobs; // in queue order
     bool m_resumeQueued = true;
     QString m_holdReason;

@@ -3,7 +3,10 @@
 // request's cacheHostOrigin parameter. Bytes it delivers count as cache-server bytes; a dead
 // server, one that serves wrong bytes, or a VPN with DODisallowCacheServerDownloadsOnVPN sends the
 // download to the origin; DODelayCacheServerFallbackForeground keeps it on the list of servers.
+// With nothing configured, a running agent finds the server announced by DNS-SD on the link.
 
+#include "support/AgentProcess.h"
+#include "support/CacheServerAnnouncer.h"
 #include "support/FreePort.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
@@ -48,6 +51,7 @@ private Q_SLOTS:
     void malformedCacheHostIsRefused();
     void dhcpOption235NamesTheCacheServers();
     void malformedOption235LeavesDOCacheHostInCharge();
+    void serverAnnouncedByDnsSdServesVerifiableDownloads();
 
 private:
     ProcessResult doctl(const QStringList& args, int timeoutMs = 60000)
@@ -354,6 +358,71 @@ void CacheServerTest::malformedOption235LeavesDOCacheHostInCharge()
     QVERIFY(relative.exitCode != 0);
     QVERIFY2(relative.err.contains("absolute"), qPrintable(relative.err));
     QVERIFY(doctl({"config", "get", "DhcpLeaseFolders"}).out.contains(leases));
+}
+
+void CacheServerTest::serverAnnouncedByDnsSdServesVerifiableDownloads()
+{
+    // Nothing names a cache server; one is announced on the link (as Avahi would), on a
+    // multicast DNS port of this test's own. Download mode 0: no peering, cache servers still.
+    const quint16 mdnsPort = freeUdpPort();
+    QVERIFY(mdnsPort != 0);
+    QVERIFY(configure({QStringLiteral("LocalDiscoveryPort=%1").arg(mdnsPort), "DODownloadMode=0"}));
+    CacheServerAnnouncer announcer(mdnsPort, "Branch cache", QHostAddress::LocalHost,
+                                   m_cache->port());
+    announcer.start();
+    AgentProcessOptions options;
+    options.dataDir = m_data->path();
+    AgentProcess agent(options);
+    QString error;
+    QVERIFY2(agent.start(&error), qPrintable(error));
+    const QString cacheHost = QStringLiteral("127.0.0.1:%1").arg(m_cache->port());
+    QJsonObject local;
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        (local = QJsonDocument::fromJson(doctl({"peers", "--json"}).out.toUtf8())
+                     .object()["Discovery"]
+                     .toObject()["LocalDiscovery"]
+                     .toObject())["CacheServers"]
+                .toArray()
+                .size() == 1,
+        qPrintable(QJsonDocument(local).toJson() + agent.log().right(2000)), 10000);
+    QVERIFY(local["BrowsingCacheServers"].toBool());
+    QCOMPARE(local["CacheServers"].toArray().first().toString(),
+             cacheHost + QStringLiteral(" (Branch cache)"));
+    QVERIFY(announcer.queriesAnswered() >= 1);
+    QVERIFY(doctl({"peers"}).out.contains("Cache servers announced here (DNS-SD): " + cacheHost));
+
+    // Verifiable content comes through it.
+    const int cacheRequestsBefore = int(m_cache->accessLog().size());
+    const QJsonObject verified = download(m_torrent);
+    QVERIFY(!verified.isEmpty());
+    QCOMPARE(verified["BytesFromCacheServer"].toInteger(), kFileSize);
+    QCOMPARE(verified["BytesFromHttp"].toInteger(), 0);
+    QCOMPARE(verified["CacheHost"].toString(), cacheHost);
+    QVERIFY(m_cache->accessLog().size() > cacheRequestsBefore);
+    const QJsonObject configured = cacheServerCheck();
+    QVERIFY2(configured["Verdict"].toString() == "pass" &&
+                 configured["Summary"].toString().contains("DNS-SD on the local link"),
+             qPrintable(QJsonDocument(configured).toJson()));
+
+    // A plain URL has nothing to verify the bytes against: anyone on the link could have
+    // announced that server, so the download goes to the origin.
+    const QJsonObject plain = download(m_origin->url("/content.bin").toString());
+    QVERIFY(!plain.isEmpty());
+    QCOMPARE(plain["BytesFromHttp"].toInteger(), kFileSize);
+    QCOMPARE(plain["BytesFromCacheServer"].toInteger(), 0);
+    QVERIFY2(agent.log().contains("without metainfo their bytes cannot be verified"),
+             qPrintable(agent.log().right(2000)));
+
+    // DOCacheHostSource 0 switches DNS-SD cache discovery off.
+    QVERIFY(configure({"DOCacheHostSource=0"}));
+    QTRY_VERIFY_WITH_TIMEOUT(!QJsonDocument::fromJson(doctl({"peers", "--json"}).out.toUtf8())
+                                  .object()["Discovery"]
+                                  .toObject()["LocalDiscovery"]
+                                  .toObject()["BrowsingCacheServers"]
+                                  .toBool(),
+                             5000);
+    QCOMPARE(cacheServerCheck()["Verdict"].toString(), QString("n/a"));
+    QCOMPARE(agent.stop(), 0);
 }
 
 QTEST_GUILESS_MAIN(CacheServerTest)

@@ -10,6 +10,7 @@
 #include "support/AgentProcess.h"
 #include "support/DiscoveryProcess.h"
 #include "support/DoctlConfig.h"
+#include "support/FreePort.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
 #include "support/PublishedContentLab.h"
@@ -22,7 +23,6 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUdpSocket>
 
 using namespace opendo::test;
 
@@ -31,12 +31,6 @@ namespace {
 constexpr qint64 kFileSize = 16 * 1024 * 1024;
 const QStringList kLabSettings = {"DOMinRAMAllowedToPeer=1", "DOMinDiskSizeAllowedToPeer=1",
                                   "DOMinFileSizeToCache=1", "DODownloadMode=1"};
-
-quint16 freeUdpPort()
-{
-    QUdpSocket probe;
-    return probe.bind(QHostAddress::AnyIPv4, 0) ? probe.localPort() : 0;
-}
 
 QJsonObject jsonOf(const QString& dataDir, const QStringList& command)
 {

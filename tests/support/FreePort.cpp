@@ -5,6 +5,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
+#include <QUdpSocket>
 #include <csignal>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -17,6 +18,14 @@ quint16 freePort(const QHostAddress& address)
     if (!server.listen(address, 0))
         return 0;
     return server.serverPort();
+}
+
+quint16 freeUdpPort()
+{
+    QUdpSocket probe;
+    if (!probe.bind(QHostAddress::AnyIPv4, 0))
+        return 0;
+    return probe.localPort();
 }
 
 void stopWithParent(QProcess& process)

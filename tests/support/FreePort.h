@@ -11,6 +11,9 @@ namespace opendo::test {
 
 // Binds port 0 on `address`, notes the number the kernel chose and releases it again.
 quint16 freePort(const QHostAddress& address = QHostAddress(QHostAddress::LocalHost));
+// The same for UDP on every IPv4 address: a multicast DNS port of a test's own, so that neither
+// the system's responder nor a parallel test hears its agents.
+quint16 freeUdpPort();
 
 // Makes the kernel send SIGTERM to the started server when the test process dies (a crash or a
 // timeout kill included), so no server outlives its test. A server that crashes leaves no core

@@ -17,6 +17,8 @@ struct LocalDiscoveryStatus
     QString error;            // why it cannot (e.g. the port cannot be bound); "" when fine
     QStringList peers;        // "ADDR:PORT" of each agent found (while restricting)
     QStringList excluded;     // offered by the discovery service but not found here: unused
+    bool browsingCacheServers = false; // asking for cache servers (none configured)
+    QStringList cacheServers;          // "ADDR:PORT (instance name)" of each one announced
 };
 
 } // namespace opendo::discovery::local

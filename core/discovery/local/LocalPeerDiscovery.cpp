@@ -87,8 +87,7 @@ LocalPeerDiscovery::~LocalPeerDiscovery()
 void LocalPeerDiscovery::configure(const LocalDiscoveryConfig& config)
 {
     // The same again changes nothing; a failed start is retried by its own timer.
-    if (config == m_config &&
-        (m_socket || m_retryTimer.isActive() || !(config.advertise || config.search)))
+    if (config == m_config && (m_socket || m_retryTimer.isActive() || !config.active()))
         return;
     stop();
     m_config = config;
@@ -99,7 +98,7 @@ void LocalPeerDiscovery::configure(const LocalDiscoveryConfig& config)
 void LocalPeerDiscovery::start()
 {
     m_interfaces.clear();
-    if (!m_config.advertise && !m_config.search) {
+    if (!m_config.active()) {
         m_error.clear();
         return;
     }
@@ -140,7 +139,7 @@ void LocalPeerDiscovery::start()
         sendAdvert(kAdvertTtlSeconds);
         m_announceTimer.start(); // RFC 6762 §8.3: announce at least twice, a second apart
     }
-    if (m_config.search) {
+    if (m_config.search || m_config.browseCacheServers) {
         m_queryIntervalMs = 1000;
         sendQuery();
     }
@@ -153,8 +152,8 @@ void LocalPeerDiscovery::fail(const QString& error)
     // Said once per cause, not at every retry. Only a device restricted to local peers loses
     // anything; for the others it is a detail.
     if (error != m_error) {
-        if (m_config.search)
-            qCWarning(lcLocal).noquote() << "local peer discovery:" << error;
+        if (m_config.search || m_config.browseCacheServers)
+            qCWarning(lcLocal).noquote() << "local discovery (DNS-SD):" << error;
         else
             qCInfo(lcLocal).noquote() << "local peer discovery (answering only):" << error;
     }
@@ -177,9 +176,13 @@ void LocalPeerDiscovery::stop()
         m_socket = nullptr;
     }
     const bool hadPeers = !m_table.peers().isEmpty();
+    const bool hadCacheServers = !m_cacheServers.servers().isEmpty();
     m_table.clear();
+    m_cacheServers.clear();
     if (hadPeers)
         Q_EMIT peersChanged();
+    if (hadCacheServers)
+        Q_EMIT cacheServersChanged();
 }
 
 void LocalPeerDiscovery::onReadyRead()
@@ -204,6 +207,8 @@ void LocalPeerDiscovery::onReadyRead()
         if (message->response) {
             if (m_config.search && m_table.absorb(*message, m_clock.elapsed()))
                 Q_EMIT peersChanged();
+            if (m_config.browseCacheServers && m_cacheServers.absorb(*message, m_clock.elapsed()))
+                Q_EMIT cacheServersChanged();
         } else if (m_config.advertise && asksForUs(*message, m_config.advert.peerId)) {
             scheduleAnswer();
         }
@@ -212,8 +217,15 @@ void LocalPeerDiscovery::onReadyRead()
 
 void LocalPeerDiscovery::sendQuery()
 {
+    // One message asks for whatever is wanted: peers (with the ones already known), cache
+    // servers, or both.
+    DnsMessage query;
+    if (m_config.search)
+        query = serviceQuery(m_table.knownAnswers(m_clock.elapsed(), kMaxDnsSectionEntries));
+    if (m_config.browseCacheServers)
+        query.questions << cacheServerQuestion();
     for (const QNetworkInterface& iface : std::as_const(m_interfaces))
-        send(serviceQuery(m_table.knownAnswers(m_clock.elapsed(), kMaxDnsSectionEntries)), iface);
+        send(query, iface);
     m_queryTimer.start(m_queryIntervalMs);
     m_queryIntervalMs = qMin(2 * m_queryIntervalMs, kMaxQueryIntervalMs);
 }
@@ -253,6 +265,8 @@ void LocalPeerDiscovery::expire()
 {
     if (m_table.expire(m_clock.elapsed()))
         Q_EMIT peersChanged();
+    if (m_cacheServers.expire(m_clock.elapsed()))
+        Q_EMIT cacheServersChanged();
 }
 
 LocalDiscoveryStatus LocalPeerDiscovery::status() const
@@ -266,6 +280,10 @@ LocalDiscoveryStatus LocalPeerDiscovery::status() const
     s.error = m_error;
     for (const LocalPeer& p : m_table.peers())
         s.peers << transfer::PeerEndpoint{p.address, p.port}.toString();
+    s.browsingCacheServers = m_config.browseCacheServers;
+    for (const LinkCacheServer& c : m_cacheServers.servers())
+        s.cacheServers << QStringLiteral("%1 (%2)").arg(
+            transfer::PeerEndpoint{c.address, c.port}.toString(), c.name);
     return s;
 }
 

@@ -8,12 +8,6 @@ namespace opendo::discovery::local {
 
 namespace {
 
-// Names compare case-insensitively in DNS; the tables key them by their lower-case text.
-QString keyOf(const DnsName& name)
-{
-    return dnsNameText(name).toLower();
-}
-
 QByteArray groupTagIn(const QList<QByteArray>& txt)
 {
     for (const QByteArray& entry : txt) {
@@ -24,30 +18,6 @@ QByteArray groupTagIn(const QList<QByteArray>& txt)
 }
 
 } // namespace
-
-template <typename T>
-void LocalPeerTable::put(QHash<QString, Timed<T>>& map, const QString& key, T value, qint64 nowMs,
-                         qint64 lifetimeMs)
-{
-    const qint64 expiresAt = nowMs + lifetimeMs;
-    if (!map.contains(key) && map.size() >= kMaxEntries) {
-        // Make room by dropping what would expire first: a flood of fresh inventions cannot
-        // push out a peer that re-announced a moment ago.
-        auto soonest = std::min_element(map.begin(), map.end(), [](const auto& a, const auto& b) {
-            return a.expiresAtMs < b.expiresAtMs;
-        });
-        if (soonest->expiresAtMs > expiresAt)
-            return;
-        map.erase(soonest);
-    }
-    map.insert(key, Timed<T>{std::move(value), expiresAt, lifetimeMs});
-}
-
-template <typename T> void LocalPeerTable::purge(QHash<QString, Timed<T>>& map, qint64 nowMs)
-{
-    for (auto it = map.begin(); it != map.end();)
-        it = it->expiresAtMs <= nowMs ? map.erase(it) : std::next(it);
-}
 
 bool LocalPeerTable::absorb(const DnsMessage& response, qint64 nowMs)
 {
@@ -63,22 +33,23 @@ bool LocalPeerTable::absorb(const DnsMessage& response, qint64 nowMs)
         if (r.cls != kDnsClassIn || sameDnsName(r.name, ownInstance) ||
             sameDnsName(r.name, ownHost))
             continue;
-        // RFC 6762 §10.1: a goodbye (TTL 0) keeps the record for one more second.
-        const qint64 lifetime = r.ttl == 0 ? 1000 : qint64(r.ttl) * 1000;
+        const qint64 lifetime = recordLifetimeMs(r.ttl);
         if (r.type == DnsType::Ptr && sameDnsName(r.name, serviceType())) {
             // A goodbye takes the peer off the list at once: it said it is leaving.
             const auto id = peerIdOfInstance(r.target);
             if (r.ttl == 0)
-                m_instances.remove(keyOf(r.target));
+                m_instances.remove(recordKey(r.target));
             else if (id && *id != m_ownPeerId)
-                put(m_instances, keyOf(r.target), *id, nowMs, lifetime);
+                putTimed(m_instances, recordKey(r.target), *id, nowMs, lifetime, kMaxEntries);
         } else if (r.type == DnsType::Srv && peerIdOfInstance(r.name)) {
-            put(m_services, keyOf(r.name), Service{r.port, keyOf(r.target)}, nowMs, lifetime);
+            putTimed(m_services, recordKey(r.name), Service{r.port, recordKey(r.target)}, nowMs,
+                     lifetime, kMaxEntries);
         } else if (r.type == DnsType::Txt && peerIdOfInstance(r.name)) {
-            put(m_groupTags, keyOf(r.name), groupTagIn(r.txt), nowMs, lifetime);
+            putTimed(m_groupTags, recordKey(r.name), groupTagIn(r.txt), nowMs, lifetime,
+                     kMaxEntries);
         } else if (r.type == DnsType::A && r.address.protocol() == QHostAddress::IPv4Protocol &&
                    r.address != QHostAddress::AnyIPv4 && !r.address.isMulticast()) {
-            put(m_hosts, keyOf(r.name), r.address, nowMs, lifetime);
+            putTimed(m_hosts, recordKey(r.name), r.address, nowMs, lifetime, kMaxEntries);
         }
     }
     return rebuild();
@@ -86,10 +57,10 @@ bool LocalPeerTable::absorb(const DnsMessage& response, qint64 nowMs)
 
 bool LocalPeerTable::expire(qint64 nowMs)
 {
-    purge(m_instances, nowMs);
-    purge(m_services, nowMs);
-    purge(m_groupTags, nowMs);
-    purge(m_hosts, nowMs);
+    purgeExpired(m_instances, nowMs);
+    purgeExpired(m_services, nowMs);
+    purgeExpired(m_groupTags, nowMs);
+    purgeExpired(m_hosts, nowMs);
     return rebuild();
 }
 

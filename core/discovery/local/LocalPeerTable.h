@@ -8,6 +8,7 @@
 // the agent's memory.
 
 #include "discovery/local/DnsMessage.h"
+#include "discovery/local/TimedRecords.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -46,30 +47,19 @@ public:
     bool hasAddress(const QHostAddress& address) const;
 
 private:
-    template <typename T> struct Timed
-    {
-        T value;
-        qint64 expiresAtMs = 0;
-        qint64 lifetimeMs = 0; // the TTL it came with
-        bool halfLeft(qint64 nowMs) const { return 2 * (expiresAtMs - nowMs) >= lifetimeMs; }
-    };
     struct Service
     {
         quint16 port = 0;
         QString host; // lower-case text of the SRV target
     };
 
-    template <typename T>
-    static void put(QHash<QString, Timed<T>>& map, const QString& key, T value, qint64 nowMs,
-                    qint64 lifetimeMs);
-    template <typename T> static void purge(QHash<QString, Timed<T>>& map, qint64 nowMs);
     bool rebuild();
 
     QByteArray m_ownPeerId;
-    QHash<QString, Timed<QByteArray>> m_instances; // instance name -> peer id
-    QHash<QString, Timed<Service>> m_services;     // instance name -> port and host
-    QHash<QString, Timed<QByteArray>> m_groupTags; // instance name -> group tag
-    QHash<QString, Timed<QHostAddress>> m_hosts;   // host name -> IPv4 address
+    TimedMap<QByteArray> m_instances; // instance name -> peer id
+    TimedMap<Service> m_services;     // instance name -> port and host
+    TimedMap<QByteArray> m_groupTags; // instance name -> group tag
+    TimedMap<QHostAddress> m_hosts;   // host name -> IPv4 address
     QList<LocalPeer> m_peers;
 };
 

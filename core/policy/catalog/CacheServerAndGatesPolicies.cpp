@@ -52,7 +52,9 @@ constexpr PolicyDefinition kCacheServerAndGatePolicies[] = {
         .description = QT_TRANSLATE_NOOP(
             "opendo::policy",
             "Takes cache servers from DHCP option 235: 1 when DOCacheHost is empty, 2 in "
-            "preference to it. OpenDO reads the option from the DHCP client's lease files."),
+            "preference to it. OpenDO reads the option from the DHCP client's lease files. Not "
+            "set, with DOCacheHost empty: cache servers announced on the local link by DNS-SD "
+            "(_opendo-cache._tcp) are used for verifiable downloads; 0 stops that."),
         .sourceNote = QT_TRANSLATE_NOOP(
             "opendo::policy",
             "Not set by default; the CSP says the client then tries DNS-SD cache discovery. OpenDO "

@@ -4,6 +4,8 @@
 // responder or a parallel test never hears these agents.
 
 #include "discovery/local/LocalPeerDiscovery.h"
+#include "support/CacheServerAnnouncer.h"
+#include "support/FreePort.h"
 
 #include <QElapsedTimer>
 #include <QNetworkDatagram>
@@ -13,18 +15,11 @@
 #include <memory>
 
 using namespace opendo::discovery::local;
+using opendo::test::freeUdpPort;
 
 namespace {
 
 constexpr int kWait = 5000;
-
-quint16 freeUdpPort()
-{
-    QUdpSocket probe;
-    if (!probe.bind(QHostAddress::AnyIPv4, 0))
-        return 0;
-    return probe.localPort();
-}
 
 LocalDiscoveryConfig agentAt(const char* address, quint16 peerPort, quint16 mdnsPort, bool search,
                              char idFill)
@@ -64,6 +59,7 @@ private Q_SLOTS:
     void hostileDatagramsAreIgnored();
     void statusSaysWhatItDoes();
     void takenPortIsRetried();
+    void announcedCacheServerIsFound();
 
 private:
     quint16 m_port = 0;
@@ -249,6 +245,45 @@ void LocalPeerDiscoveryTest::takenPortIsRetried()
     LocalPeerDiscovery b;
     b.configure(agentAt("127.0.0.3", 7002, m_port, false, 'b'));
     QTRY_VERIFY_WITH_TIMEOUT(finds(a, "127.0.0.3", 7002), kWait);
+}
+
+// With no cache server configured the agent asks the link for one; a responder (Avahi in real
+// life) answers the query, and the server is listed with its instance name.
+void LocalPeerDiscoveryTest::announcedCacheServerIsFound()
+{
+    opendo::test::CacheServerAnnouncer announcer(m_port, "Branch cache", QHostAddress("127.0.0.9"),
+                                                 8080);
+    announcer.start();
+    QTest::qWait(200); // the responder has joined the group
+    // Peers only: its queries do not ask for cache servers, so nothing answers them.
+    LocalPeerDiscovery peersOnly;
+    peersOnly.configure(agentAt("127.0.0.3", 7002, m_port, true, 'b'));
+    QTest::qWait(1500);
+    QCOMPARE(announcer.queriesAnswered(), 0);
+    QVERIFY(peersOnly.cacheServers().isEmpty());
+
+    LocalPeerDiscovery d;
+    LocalDiscoveryConfig c = agentAt("127.0.0.2", 7001, m_port, false, 'a');
+    c.advertise = false; // download mode 0: no peering, but cache servers are still wanted
+    c.browseCacheServers = true;
+    QSignalSpy changed(&d, &LocalPeerDiscovery::cacheServersChanged);
+    d.configure(c);
+    QTRY_VERIFY_WITH_TIMEOUT(d.cacheServers().size() == 1, kWait);
+    QCOMPARE(d.cacheServers().first().name, QString("Branch cache"));
+    QCOMPARE(d.cacheServers().first().address, QHostAddress("127.0.0.9"));
+    QCOMPARE(d.cacheServers().first().port, quint16(8080));
+    QVERIFY(changed.count() >= 1);
+    QVERIFY(announcer.queriesAnswered() >= 1);
+    const LocalDiscoveryStatus status = d.status();
+    QVERIFY(status.browsingCacheServers);
+    QCOMPARE(status.cacheServers, QStringList{"127.0.0.9:8080 (Branch cache)"});
+    QVERIFY(status.error.isEmpty());
+    QVERIFY(peersOnly.cacheServers().isEmpty()); // heard the answer, but was not asking
+
+    // Browsing switched off (a cache server gets configured): the list goes.
+    c.browseCacheServers = false;
+    d.configure(c);
+    QVERIFY(d.cacheServers().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(LocalPeerDiscoveryTest)

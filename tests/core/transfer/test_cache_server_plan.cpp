@@ -1,4 +1,4 @@
-// Which cache servers a download asks, from DOCacheHost and DHCP option 235 as
+// Which cache servers a download asks, from DOCacheHost, DHCP option 235 or DNS-SD as
 // DOCacheHostSource says, and how the option is read from the DHCP clients' lease files.
 
 #include "common/DhcpLeaseOptions.h"
@@ -32,6 +32,8 @@ QStringList authorities(const CacheServerPlan& plan)
 
 const DhcpOptionFound kLease{QStringLiteral("mcc1.corp.example, 10.0.0.9"),
                              QStringLiteral("/var/lib/dhcp/dhclient.leases")};
+// What DNS-SD found on the link.
+const QList<CacheHostEntry> kLinkServers{{QStringLiteral("192.168.1.20"), 8080}};
 
 } // namespace
 
@@ -52,8 +54,9 @@ private Q_SLOTS:
         const QString hostList = "cache.corp.example,10.0.0.7:8080";
         QTest::addRow("unset: DOCacheHost only")
             << "" << hostList << kLease.value << policyHosts << false;
-        QTest::addRow("unset, nothing") << ""
-                                        << "" << kLease.value << QStringList{} << false;
+        QTest::addRow("unset, nothing: DNS-SD")
+            << ""
+            << "" << kLease.value << QStringList{"192.168.1.20:8080"} << false;
         QTest::addRow("1: DOCacheHost wins")
             << "1" << hostList << kLease.value << policyHosts << false;
         QTest::addRow("1: option when DOCacheHost is empty")
@@ -71,6 +74,8 @@ private Q_SLOTS:
                                        << " , " << QStringList{} << true;
         QTest::addRow("0: DNS-SD off, DOCacheHost")
             << "0" << hostList << kLease.value << policyHosts << false;
+        QTest::addRow("0: DNS-SD off, nothing") << "0"
+                                                << "" << kLease.value << QStringList{} << false;
     }
 
     void sources()
@@ -86,16 +91,41 @@ private Q_SLOTS:
         if (!cacheHost.isEmpty())
             policy["DOCacheHost"] = cacheHost;
         const DhcpOptionFound lease{option235, kLease.leaseFile};
-        const CacheServerPlan plan = cacheServerPlan(snapshot(policy), true, false, lease);
+        const CacheServerPlan plan =
+            cacheServerPlan(snapshot(policy), true, false, lease, kLinkServers);
         QCOMPARE(authorities(plan), expected);
         QCOMPARE(plan.servers.size(), expected.size());
         QCOMPARE(!plan.hostsProblem.isEmpty(), problem);
+        const bool fromLink = expected == QStringList{"192.168.1.20:8080"};
         if (!expected.isEmpty())
-            QVERIFY(
-                plan.hostsSource.contains(expected == QStringList{"mcc1.corp.example", "10.0.0.9"}
+            QVERIFY2(
+                plan.hostsSource.contains(fromLink ? QStringLiteral("DNS-SD")
+                                          : expected == QStringList{"mcc1.corp.example", "10.0.0.9"}
                                               ? kLease.leaseFile
-                                              : QStringLiteral("DOCacheHost")));
+                                              : QStringLiteral("DOCacheHost")),
+                qPrintable(plan.hostsSource));
+        QCOMPARE(plan.announcedOnLink, fromLink);
         QCOMPARE(cacheHostsFromDhcp(snapshot(policy)), source == "1" || source == "2");
+        QCOMPARE(cacheHostsFromDnsSd(snapshot(policy)), source.isEmpty() && cacheHost.isEmpty());
+    }
+
+    // Anyone on the link can announce a cache server: a download without metainfo, whose bytes
+    // nothing can verify, does not ask such a server; servers an administrator named are kept.
+    void announcedServersOnlyServeVerifiableDownloads()
+    {
+        const CacheServerPlan announced =
+            cacheServerPlan(snapshot({}), true, false, {}, kLinkServers);
+        QCOMPARE(announced.servers.size(), 1);
+        const CacheServerPlan unverified = withoutUnverifiedServers(announced);
+        QVERIFY(unverified.servers.isEmpty());
+        QCOMPARE(unverified.hosts.size(), 1); // still shown, with the reason it is skipped
+        QVERIFY(unverified.skippedReason.contains("verified"));
+
+        const CacheServerPlan named =
+            cacheServerPlan(snapshot({{"DOCacheHost", "cache"}}), true, false, {}, kLinkServers);
+        QCOMPARE(authorities(named), QStringList{"cache"});
+        QCOMPARE(withoutUnverifiedServers(named).servers, named.servers);
+        QVERIFY(withoutUnverifiedServers(named).skippedReason.isEmpty());
     }
 
     void vpnKeepsTheHostsButSkipsThem()

@@ -313,6 +313,17 @@ void OverviewPanelTest::cacheServersFromPolicyOrDhcp()
     f = OverviewFacts::cacheServer("cache1", 0, month({{SourceClass::Http, 100}}));
     QCOMPARE(f.status, ui::FactStatus::Warn);
     QVERIFY(f.detail.contains("see Troubleshooting"));
+
+    // Nothing configured: DNS-SD looks on the link, and says what it found.
+    opendo::discovery::local::LocalDiscoveryStatus local;
+    local.browsingCacheServers = true;
+    f = OverviewFacts::cacheServer({}, 0, month({}), local);
+    QCOMPARE(f.value, QString("none configured or announced"));
+    QVERIFY2(f.detail.contains("_opendo-cache._tcp"), qPrintable(f.detail));
+    local.cacheServers = {"192.168.1.20:8080 (Branch cache)"};
+    f = OverviewFacts::cacheServer({}, 0, month({{SourceClass::CacheServer, 100}}), local);
+    QCOMPARE(f.value, QString("announced on the link: 192.168.1.20:8080 (Branch cache)"));
+    QCOMPARE(f.detail, QString("100 bytes from cache servers this month (100 %)"));
 }
 
 void OverviewPanelTest::panelShowsARealDownloadInTheCache()

@@ -352,19 +352,30 @@ OverviewFact OverviewFacts::agentCost(const std::optional<stats::DeviceStats>& s
 }
 
 OverviewFact OverviewFacts::cacheServer(const QString& hosts, int source,
-                                        const std::optional<stats::MonthTotals>& month)
+                                        const std::optional<stats::MonthTotals>& month,
+                                        const discovery::local::LocalDiscoveryStatus& local)
 {
     OverviewFact f{QLatin1String(kCacheServer), tr("Cache servers"), {}, FactStatus::Ok, {}, -1};
     const bool fromDhcp = source == 2 || (source == 1 && hosts.isEmpty());
-    if (hosts.isEmpty() && !fromDhcp) {
-        f.value = tr("none configured");
+    const bool announced = local.browsingCacheServers && !local.cacheServers.isEmpty();
+    if (hosts.isEmpty() && !fromDhcp && !announced) {
+        f.value =
+            local.browsingCacheServers ? tr("none configured or announced") : tr("none configured");
         f.detail = tr("DOCacheHost (or DOCacheHostSource for DHCP option 235) names Connected "
                       "Cache servers that downloads ask first");
+        if (local.browsingCacheServers)
+            f.detail += QStringLiteral("; ") +
+                        tr("with neither set, servers announced on the local link by DNS-SD "
+                           "(_opendo-cache._tcp) are used");
         return f;
     }
-    f.value = fromDhcp
-                  ? tr("from DHCP option 235")
-                  : hosts.split(QLatin1Char(','), Qt::SkipEmptyParts).join(QStringLiteral(", "));
+    if (announced)
+        f.value =
+            tr("announced on the link: %1").arg(local.cacheServers.join(QStringLiteral(", ")));
+    else
+        f.value =
+            fromDhcp ? tr("from DHCP option 235")
+                     : hosts.split(QLatin1Char(','), Qt::SkipEmptyParts).join(QStringLiteral(", "));
     if (!month) {
         f.detail = tr("loading…");
         return f;
@@ -393,7 +404,7 @@ QList<OverviewFact> OverviewFacts::compute(const OverviewInput& in)
             cache(in.stats),
             uploads(in.month, in.monthlyUploadCapGb),
             agentCost(in.stats),
-            cacheServer(in.cacheHosts, in.cacheHostSource, in.month)};
+            cacheServer(in.cacheHosts, in.cacheHostSource, in.month, in.activity.discovery.local)};
 }
 
 } // namespace opendo::ui
