@@ -875,6 +875,18 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
             <numerusform>%n Versuche, zuletzt %1: %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>asking for cache servers only, %1</source>
+        <translation>fragt nur nach Cache-Servern, %1</translation>
+    </message>
+    <message>
+        <source>Cache servers announced here (DNS-SD): %1</source>
+        <translation>Hier angekündigte Cache-Server (DNS-SD): %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
 </context>
 <context>
     <name>opendo::agent</name>
@@ -3307,6 +3319,26 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
             <numerusform>Der Agent konnte keine Verbindung zu %1 herstellen (%n Versuche in der letzten Stunde, zuletzt um %2): %3</numerusform>
         </translation>
     </message>
+    <message>
+        <source>none announced</source>
+        <translation>keiner angekündigt</translation>
+    </message>
+    <message>
+        <source>DNS-SD (_opendo-cache._tcp.local on UDP %1, %2): %3</source>
+        <translation>DNS-SD (_opendo-cache._tcp.local auf UDP %1, %2): %3</translation>
+    </message>
+    <message>
+        <source>no interface</source>
+        <translation>keine Schnittstelle</translation>
+    </message>
+    <message>
+        <source>No cache server is configured (DOCacheHost, DOCacheHostSource) and none is announced on the local link (DNS-SD).</source>
+        <translation>Kein Cache-Server ist konfiguriert (DOCacheHost, DOCacheHostSource), und im lokalen Netzsegment ist keiner angekündigt (DNS-SD).</translation>
+    </message>
+    <message>
+        <source>Anyone on the link can announce a cache server, so only downloads with metainfo (every piece verified) use them.</source>
+        <translation>Jeder im Netzsegment kann einen Cache-Server ankündigen, deshalb nutzen ihn nur Downloads mit Metainfo (jedes Stück wird geprüft).</translation>
+    </message>
 </context>
 <context>
     <name>opendo::discovery</name>
@@ -4596,16 +4628,16 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <translation>der Port muss eine Zahl von 1 bis 65535 sein</translation>
     </message>
     <message>
-        <source>Takes cache servers from DHCP option 235: 1 when DOCacheHost is empty, 2 in preference to it. OpenDO reads the option from the DHCP client&apos;s lease files.</source>
-        <translation>Übernimmt Cacheserver aus DHCP-Option 235: 1, wenn DOCacheHost leer ist, 2 vorrangig davor. OpenDO liest die Option aus den Lease-Dateien des DHCP-Clients.</translation>
-    </message>
-    <message>
         <source>Drive, folder or environment variable to keep the cache in instead of the default place. The running agent moves its cache there once no download is writing to it; cached content moves along, except across file systems, where it is evicted.</source>
         <translation>Laufwerk, Ordner oder Umgebungsvariable für den Cache anstelle des Standardorts. Der laufende Agent verlegt seinen Cache dorthin, sobald kein Download mehr hineinschreibt; zwischengespeicherte Inhalte ziehen mit um, außer über Dateisystemgrenzen hinweg, wo sie entfernt werden.</translation>
     </message>
     <message>
         <source>OpenDO uses 0 (no restriction), the Windows 10 default. The Windows 11 default is disputed: Subnet in LAN mode (reference 2024), Local peer discovery (CSP note), or DNS-SD for consumer and Subnet for commercial devices (reference 2023). The reference page calls value 0 NAT; value 2 needs Windows 11 22H2 and older ADMX files offer only 0 and 1. OpenDO finds local peers with multicast DNS (service _opendo._tcp, UDP 5353 or the LocalDiscoveryPort setting): devices on one network segment only.</source>
         <translation>OpenDO verwendet 0 (keine Einschränkung), den Standard von Windows 10. Der Standard von Windows 11 ist umstritten: Subnetz im LAN-Modus (Referenz 2024), lokale Peererkennung (CSP-Hinweis) oder DNS-SD für Privat- und Subnetz für Unternehmensgeräte (Referenz 2023). Die Referenzseite nennt Wert 0 NAT; Wert 2 erfordert Windows 11 22H2, und ältere ADMX-Dateien bieten nur 0 und 1. OpenDO findet lokale Peers mit Multicast-DNS (Dienst _opendo._tcp, UDP 5353 oder die Einstellung LocalDiscoveryPort): nur Geräte im selben Netzsegment.</translation>
+    </message>
+    <message>
+        <source>Takes cache servers from DHCP option 235: 1 when DOCacheHost is empty, 2 in preference to it. OpenDO reads the option from the DHCP client&apos;s lease files. Not set, with DOCacheHost empty: cache servers announced on the local link by DNS-SD (_opendo-cache._tcp) are used for verifiable downloads; 0 stops that.</source>
+        <translation>Bezieht Cache-Server aus DHCP-Option 235: 1, wenn DOCacheHost leer ist, 2 vorrangig davor. OpenDO liest die Option aus den Lease-Dateien des DHCP-Clients. Nicht gesetzt und DOCacheHost leer: Cache-Server, die im lokalen Netzsegment per DNS-SD (_opendo-cache._tcp) angekündigt werden, dienen prüfbaren Downloads; 0 schaltet das ab.</translation>
     </message>
 </context>
 <context>
@@ -4836,6 +4868,14 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>Local-discovery peers</source>
         <translation>Lokal erkannte Peers</translation>
+    </message>
+    <message>
+        <source>they were found by DNS-SD, and without metainfo their bytes cannot be verified</source>
+        <translation>sie wurden per DNS-SD gefunden, und ohne Metainfo lassen sich ihre Bytes nicht prüfen</translation>
+    </message>
+    <message>
+        <source>DNS-SD on the local link</source>
+        <translation>DNS-SD im lokalen Netzsegment</translation>
     </message>
 </context>
 <context>
@@ -6734,6 +6774,18 @@ von %2</translation>
             <numerusform>%n nicht erreichbar</numerusform>
             <numerusform>%n nicht erreichbar</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>none configured or announced</source>
+        <translation>keiner konfiguriert oder angekündigt</translation>
+    </message>
+    <message>
+        <source>with neither set, servers announced on the local link by DNS-SD (_opendo-cache._tcp) are used</source>
+        <translation>ist beides nicht gesetzt, werden im lokalen Netzsegment per DNS-SD (_opendo-cache._tcp) angekündigte Server genutzt</translation>
+    </message>
+    <message>
+        <source>announced on the link: %1</source>
+        <translation>im Netzsegment angekündigt: %1</translation>
     </message>
 </context>
 <context>

@@ -642,9 +642,13 @@ void TroubleshootTest::cacheServerNotConfigured()
     const Troubleshoot t = troubleshoot(dir, {"--cache-server"});
     QVERIFY2(t.verdict("cache_server.configured") == "n/a",
              qPrintable(t.dump("cache_server.configured")));
+    // Nothing set, so DNS-SD looks on the link (nothing announces one here).
     QCOMPARE(t.check("cache_server.configured")["Summary"].toString(),
-             QString("No cache server is configured (DOCacheHost, DOCacheHostSource)."));
+             QString("No cache server is configured (DOCacheHost, DOCacheHostSource) and none is "
+                     "announced on the local link (DNS-SD)."));
     QVERIFY(t.evidence("cache_server.configured").contains("DOCacheHostSource"));
+    QVERIFY2(t.evidence("cache_server.configured").contains("_opendo-cache._tcp.local"),
+             qPrintable(t.dump("cache_server.configured")));
     QVERIFY(t.check("cache_server.configured")["Remedy"].toString().isEmpty());
     QVERIFY2(t.verdict("cache_server.reachable") == "n/a",
              qPrintable(t.dump("cache_server.reachable")));

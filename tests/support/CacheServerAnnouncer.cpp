@@ -16,15 +16,6 @@ namespace {
 
 const QHostAddress kGroup(QStringLiteral("224.0.0.251"));
 
-DnsRecord record(const DnsName& name, quint16 type, quint32 ttl)
-{
-    DnsRecord r;
-    r.name = name;
-    r.type = type;
-    r.ttl = ttl;
-    return r;
-}
-
 QNetworkInterface loopbackInterface()
 {
     for (const QNetworkInterface& iface : QNetworkInterface::allInterfaces()) {
@@ -57,17 +48,17 @@ DnsMessage cacheServerAnnouncement(const QString& instance, const QHostAddress& 
     DnsMessage m;
     m.response = true;
     m.authoritative = true;
-    DnsRecord ptr = record(cacheServerServiceType(), DnsType::Ptr, ttlSeconds);
+    DnsRecord ptr = dnsRecord(cacheServerServiceType(), DnsType::Ptr, ttlSeconds);
     ptr.target = instanceName;
     m.answers << ptr;
-    DnsRecord srv = record(instanceName, DnsType::Srv, ttlSeconds);
+    DnsRecord srv = dnsRecord(instanceName, DnsType::Srv, ttlSeconds);
     srv.port = port;
     srv.target = host;
     m.additionals << srv;
-    DnsRecord txt = record(instanceName, DnsType::Txt, ttlSeconds);
+    DnsRecord txt = dnsRecord(instanceName, DnsType::Txt, ttlSeconds);
     txt.txt << QByteArray("path=/");
     m.additionals << txt;
-    DnsRecord a = record(host, DnsType::A, ttlSeconds);
+    DnsRecord a = dnsRecord(host, DnsType::A, ttlSeconds);
     a.address = address;
     m.additionals << a;
     return m;

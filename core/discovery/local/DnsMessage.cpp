@@ -413,4 +413,13 @@ QByteArray serializeDnsMessage(const DnsMessage& message)
     return writer.out;
 }
 
+DnsRecord dnsRecord(const DnsName& name, quint16 type, quint32 ttl)
+{
+    DnsRecord r;
+    r.name = name;
+    r.type = type;
+    r.ttl = ttl;
+    return r;
+}
+
 } // namespace opendo::discovery::local

@@ -61,6 +61,9 @@ struct DnsRecord
     friend bool operator==(const DnsRecord&, const DnsRecord&) = default;
 };
 
+// A record of class IN with its name, type and TTL; the caller fills the type's fields.
+DnsRecord dnsRecord(const DnsName& name, quint16 type, quint32 ttl);
+
 struct DnsMessage
 {
     quint16 id = 0;

@@ -8,19 +8,6 @@
 
 namespace opendo::discovery::local {
 
-namespace {
-
-DnsRecord record(const DnsName& name, quint16 type, quint32 ttl)
-{
-    DnsRecord r;
-    r.name = name;
-    r.type = type;
-    r.ttl = ttl;
-    return r;
-}
-
-} // namespace
-
 DnsName instanceName(const QByteArray& peerId)
 {
     DnsName name{peerId.toHex()};
@@ -43,7 +30,7 @@ DnsName serviceType()
 
 DnsRecord instancePointer(const QByteArray& peerId, quint32 ttlSeconds)
 {
-    DnsRecord ptr = record(serviceType(), DnsType::Ptr, ttlSeconds);
+    DnsRecord ptr = dnsRecord(serviceType(), DnsType::Ptr, ttlSeconds);
     ptr.target = instanceName(peerId);
     return ptr;
 }
@@ -60,20 +47,20 @@ DnsMessage advertisement(const LocalAdvert& advert, quint32 ttlSeconds)
 
     // Unique records (SRV, TXT, A) carry cache-flush: a receiver replaces what it held for the
     // name, so an agent that moved to another port or address is not listed twice.
-    DnsRecord srv = record(instance, DnsType::Srv, ttlSeconds);
+    DnsRecord srv = dnsRecord(instance, DnsType::Srv, ttlSeconds);
     srv.cacheFlush = true;
     srv.port = advert.port;
     srv.target = host;
     m.additionals << srv;
 
-    DnsRecord txt = record(instance, DnsType::Txt, ttlSeconds);
+    DnsRecord txt = dnsRecord(instance, DnsType::Txt, ttlSeconds);
     txt.cacheFlush = true;
     txt.txt << QByteArray("txtvers=1");
     if (!advert.groupTag.isEmpty())
         txt.txt << QByteArray("group=") + advert.groupTag;
     m.additionals << txt;
 
-    DnsRecord a = record(host, DnsType::A, ttlSeconds);
+    DnsRecord a = dnsRecord(host, DnsType::A, ttlSeconds);
     a.cacheFlush = true;
     a.address = advert.address;
     m.additionals << a;
