@@ -1,8 +1,12 @@
 // The mDNS message parser, which every datagram on the LAN's multicast group reaches: a refusal
 // must say why, and an accepted message must serialise to one that parses back equal and
-// writes out to the very same bytes again. A violated invariant aborts.
+// writes out to the very same bytes again. An accepted message then goes into the tables that
+// assemble local peers and cache servers from responses, which live across inputs (as in an
+// agent) and must stay bounded and list only complete entries. A violated invariant aborts.
 
+#include "discovery/local/CacheServerTable.h"
 #include "discovery/local/DnsMessage.h"
+#include "discovery/local/LocalPeerTable.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -42,6 +46,26 @@ void checkRecords(const QList<DnsRecord>& records)
     }
 }
 
+// Every input is a millisecond later than the one before, so records expire along the way.
+void absorbIntoTables(const DnsMessage& message)
+{
+    static LocalPeerTable peers(QByteArray(20, 'o'));
+    static CacheServerTable cacheServers;
+    static qint64 nowMs = 0;
+    ++nowMs;
+    peers.absorb(message, nowMs);
+    cacheServers.absorb(message, nowMs);
+    peers.expire(nowMs);
+    cacheServers.expire(nowMs);
+    check(peers.peers().size() <= LocalPeerTable::kMaxEntries, "peer table bounded");
+    for (const LocalPeer& p : peers.peers())
+        check(p.port != 0 && p.peerId != QByteArray(20, 'o'), "complete peers, never ourselves");
+    check(cacheServers.servers().size() <= CacheServerTable::kMaxServers, "server list bounded");
+    for (const LinkCacheServer& s : cacheServers.servers())
+        check(s.port != 0 && s.address.protocol() == QHostAddress::IPv4Protocol,
+              "complete cache servers with an IPv4 address");
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
@@ -61,6 +85,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     checkRecords(message->answers);
     checkRecords(message->authorities);
     checkRecords(message->additionals);
+    absorbIntoTables(*message);
 
     const QByteArray encoded = serializeDnsMessage(*message);
     // The input may have compressed names by pointing into rdata the writer treats as opaque
