@@ -66,6 +66,8 @@ QJsonObject peerActivityToJson(const PeerActivity& a)
         row[QStringLiteral("BytesReceived")] = p.bytesReceived;
         row[QStringLiteral("BytesSent")] = p.bytesSent;
         row[QStringLiteral("HashFailures")] = p.hashFailures;
+        row[QStringLiteral("UploadWindow")] = p.uploadWindow;
+        row[QStringLiteral("QueuingDelayMs")] = p.queuingDelayMs;
         connections.append(row);
     }
     o[QStringLiteral("Connections")] = connections;

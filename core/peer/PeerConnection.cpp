@@ -361,6 +361,13 @@ bool PeerConnection::peerAllowsFast(quint32 index) const
     return qsizetype(index) < m_peerAllowedFast.size() && m_peerAllowedFast.testBit(index);
 }
 
+std::optional<TcpPathSample> PeerConnection::pathSample() const
+{
+    if (m_closed || m_socket->state() != QAbstractSocket::ConnectedState)
+        return std::nullopt;
+    return sampleTcpPath(m_socket->socketDescriptor());
+}
+
 qint64 PeerConnection::bytesToWrite() const
 {
     return m_socket->bytesToWrite();

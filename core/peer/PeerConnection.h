@@ -10,6 +10,7 @@
 #include "peer/ExtensionHandshake.h"
 #include "peer/Handshake.h"
 #include "peer/PeerWireDecoder.h"
+#include "peer/TcpPathSample.h"
 
 #include <QBitArray>
 #include <QElapsedTimer>
@@ -143,6 +144,9 @@ public:
     bool hasOutstanding(const BlockRequest& block) const { return m_ourRequests.contains(block); }
     int queuedPeerRequests() const { return m_peerRequests.size(); }
     qint64 bytesToWrite() const;
+    // The kernel's view of the connection's path (RTTs, bytes acked and queued); nullopt when
+    // it has none (not connected, not Linux).
+    std::optional<TcpPathSample> pathSample() const;
 
     qint64 payloadReceived() const { return m_payloadReceived; } // piece bytes, all requested
     qint64 payloadSent() const { return m_payloadSent; }

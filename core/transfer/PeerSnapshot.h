@@ -28,6 +28,10 @@ struct PeerSnapshot
     bool peerInterested = false;
     int peerPercent = 0; // share of the content the peer has
     int hashFailures = 0;
+    // Upload pacing (LEDBAT): what we may have outstanding to the peer, and the queuing delay
+    // our traffic sees on its path; 0 when not paced (nothing sent yet, or no kernel figures).
+    qint64 uploadWindow = 0;
+    int queuingDelayMs = 0;
 };
 
 // A peer address a swarm no longer talks to, and why: the evidence help-desk staff take to the

@@ -671,6 +671,9 @@ PeerSnapshot Swarm::snapshotOf(const Peer& peer) const
                         ? int(100 * qint64(c->peerPieceCount()) / m_geometry.pieceCount)
                         : 0;
     s.hashFailures = peer.hashFailures;
+    const PacingState pacing = m_uploader->pacingOf(peer.connection);
+    s.uploadWindow = pacing.windowBytes;
+    s.queuingDelayMs = int(pacing.queuingDelayUs / 1000);
     return s;
 }
 

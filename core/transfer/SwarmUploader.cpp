@@ -16,11 +16,8 @@ namespace {
 using peer::BlockRequest;
 using peer::PeerConnection;
 
-// Bytes queued in a socket before we stop adding blocks: enough to keep the link busy between
-// two event-loop turns, small enough that a choke or cancel takes effect soon.
-constexpr qint64 kMaxQueuedSend = 1024 * 1024;
 constexpr qint64 kMaxCachedBytes = 16 * 1024 * 1024;
-// Rounds of one block per peer in one serveAll: the send buffers (kMaxQueuedSend) stop it long
+// Rounds of one block per peer in one serveAll: the send buffers and windows stop it long
 // before, this only bounds the loop.
 constexpr int kMaxServeRounds = 4096;
 
@@ -30,6 +27,7 @@ SwarmUploader::SwarmUploader(Swarm& swarm, PeerHub& hub, QObject* parent)
     : QObject(parent), m_swarm(swarm), m_hub(hub)
 {
     connect(&m_hub.uploadLimiter(), &BandwidthLimiter::available, this, &SwarmUploader::serveAll);
+    connect(&m_pacing, &UploadPacing::resume, this, &SwarmUploader::serveAll);
 }
 
 void SwarmUploader::onRequested(PeerConnection* connection, const BlockRequest& block)
@@ -56,6 +54,7 @@ void SwarmUploader::onCancelled(PeerConnection* connection, const BlockRequest& 
 void SwarmUploader::forget(PeerConnection* connection)
 {
     m_queues.remove(connection);
+    m_pacing.forget(connection);
 }
 
 void SwarmUploader::serveAll()
@@ -92,8 +91,7 @@ bool SwarmUploader::serveNext(PeerConnection* connection)
     }
     auto& queue = it.value();
     // Requests the gates refuse now are answered with a reject on the way to one to send.
-    while (!queue.empty() && !connection->isClosed() &&
-           connection->bytesToWrite() < kMaxQueuedSend) {
+    while (!queue.empty() && !connection->isClosed() && m_pacing.mayQueue(connection)) {
         const BlockRequest block = queue.front();
         if (!m_hub.uploadAllowedTo(peer->cls)) {
             connection->rejectRequest(block);

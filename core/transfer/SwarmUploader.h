@@ -2,11 +2,12 @@
 
 // Serves a swarm's peers: queues their block requests, reads verified pieces from the cache on
 // worker threads (keeping a few recently read pieces in memory), and sends blocks as the upload
-// limit and each socket's send buffer allow. Only pieces the swarm has stored — verified and
-// durable — are ever sent. Peers are served a block at a time in turn, so a low
-// DOMaxUploadBandwidth is shared instead of going to whichever peer asks first.
+// limit and each connection's delay-based window allow (UploadPacing). Only pieces the swarm has
+// stored — verified and durable — are ever sent. Peers are served a block at a time in turn,
+// so a low DOMaxUploadBandwidth is shared instead of going to whichever peer asks first.
 
 #include "peer/PeerConnection.h"
+#include "transfer/UploadPacing.h"
 
 #include <QHash>
 #include <QObject>
@@ -30,6 +31,10 @@ public:
     // Sends what the upload limit and the send buffers allow, to every peer in turn (after a
     // request, a drained send buffer, new bandwidth or a piece read from disk).
     void serveAll();
+    PacingState pacingOf(peer::PeerConnection* connection) const
+    {
+        return m_pacing.stateOf(connection);
+    }
 
 private:
     // Sends the connection's next queued block if the limit and its send buffer allow; returns
@@ -45,6 +50,7 @@ private:
     std::deque<int> m_recent;        // least recently read first
     qint64 m_cachedBytes = 0;
     QSet<int> m_reading;
+    UploadPacing m_pacing;
     qint64 m_credit = 0;         // upload bytes granted by the limiter and not yet spent
     qsizetype m_firstServed = 0; // rotates, so no peer is always first in line
 };

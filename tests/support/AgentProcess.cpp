@@ -38,7 +38,13 @@ bool AgentProcess::start(QString* error, int timeoutMs)
     for (const QString& peer : std::as_const(m_options.peers))
         args << QStringLiteral("--peer") << peer;
     args << m_options.extraArgs;
-    m_process.setProgram(executable(QStringLiteral("do-agent")));
+    if (m_options.launcher.isEmpty()) {
+        m_process.setProgram(executable(QStringLiteral("do-agent")));
+    } else {
+        m_process.setProgram(m_options.launcher.first());
+        args =
+            m_options.launcher.mid(1) + QStringList{executable(QStringLiteral("do-agent"))} + args;
+    }
     // A file, not a pipe: nobody has to keep reading for the agent to keep logging.
     m_logPath = QDir(m_options.dataDir).filePath(QStringLiteral("agent.log"));
     QDir().mkpath(m_options.dataDir);

@@ -16,6 +16,8 @@ struct AgentProcessOptions
     quint16 port = 0;    // 0: a free port is chosen
     QStringList peers{}; // "ADDR:PORT"
     QStringList extraArgs{};
+    // Runs the agent through this command (e.g. nsenter into a network namespace a test made).
+    QStringList launcher{};
 };
 
 class AgentProcess

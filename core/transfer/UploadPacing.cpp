@@ -1,0 +1,70 @@
+#include "transfer/UploadPacing.h"
+
+#include "peer/TcpPathSample.h"
+
+namespace opendo::transfer {
+
+UploadPacing::UploadPacing(QObject* parent) : QObject(parent)
+{
+    m_tick.setInterval(kTickMs);
+    m_tick.setTimerType(Qt::PreciseTimer);
+    connect(&m_tick, &QTimer::timeout, this, &UploadPacing::tick);
+}
+
+bool UploadPacing::mayQueue(peer::PeerConnection* connection)
+{
+    const qint64 buffered = connection->bytesToWrite();
+    if (buffered >= kMaxBuffered)
+        return false; // the socket's bytesWritten brings us back
+    const auto sample = connection->pathSample();
+    if (!sample)
+        return true;
+    Paced& paced = m_paced[connection];
+    if (paced.lastAcked < 0)
+        paced.lastAcked = sample->bytesAcked;
+    if (!m_tick.isActive())
+        m_tick.start();
+    if (buffered + sample->kernelQueued < paced.window.window())
+        return true;
+    paced.limited = true;
+    return false;
+}
+
+void UploadPacing::forget(peer::PeerConnection* connection)
+{
+    m_paced.remove(connection);
+    if (m_paced.isEmpty())
+        m_tick.stop();
+}
+
+PacingState UploadPacing::stateOf(peer::PeerConnection* connection) const
+{
+    const auto it = m_paced.constFind(connection);
+    if (it == m_paced.cend())
+        return {};
+    return {it->window.window(), it->window.lastQueuingDelayUs()};
+}
+
+void UploadPacing::tick()
+{
+    bool anyLimited = false;
+    bool anyBusy = false;
+    for (auto it = m_paced.begin(); it != m_paced.end(); ++it) {
+        const auto sample = it.key()->pathSample();
+        if (!sample)
+            continue;
+        const qint64 acked = it->lastAcked < 0 ? 0 : sample->bytesAcked - it->lastAcked;
+        it->lastAcked = sample->bytesAcked;
+        it->window.update(sample->queuingDelayUs(), acked, it->limited);
+        anyLimited |= it->limited;
+        anyBusy |= acked > 0 || sample->kernelQueued > 0;
+        it->limited = false;
+    }
+    // Idle connections need no ticks; the next block handed out starts them again.
+    if (!anyLimited && !anyBusy)
+        m_tick.stop();
+    if (anyLimited)
+        Q_EMIT resume();
+}
+
+} // namespace opendo::transfer
