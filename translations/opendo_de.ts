@@ -6980,6 +6980,22 @@ von %2</translation>
         <source>This device lets the peer request pieces (unchoked).</source>
         <translation>Dieses Gerät lässt den Peer Teile anfordern (freigegeben).</translation>
     </message>
+    <message>
+        <source>How long our uploads to this peer wait in queues on the way (round trip above the path&apos;s minimum). Uploads hold back as it nears 100 ms (LEDBAT), so the user&apos;s other traffic on the link keeps flowing</source>
+        <translation>Wie lange unsere Uploads zu diesem Peer unterwegs in Warteschlangen stehen (Umlaufzeit über dem Minimum des Pfads). Uploads halten sich zurück, wenn sie sich 100 ms nähert (LEDBAT), damit der übrige Verkehr des Benutzers auf der Leitung weiterfließt</translation>
+    </message>
+    <message>
+        <source>Upload delay</source>
+        <translation>Upload-Verzögerung</translation>
+    </message>
+    <message>
+        <source>Upload window: %1 outstanding at most</source>
+        <translation>Upload-Fenster: höchstens %1 ausstehend</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
 </context>
 <context>
     <name>opendo::ui::PeerTestResultPage</name>

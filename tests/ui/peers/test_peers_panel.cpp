@@ -119,6 +119,12 @@ void PeersPanelTest::modelUpdatesRowsInPlace()
                  .toLongLong(),
              2 * 1024 * 1024);
     QCOMPARE(model.index(1, 0).data(ui::PeerTableModel::KeyRole).toString(), key(b));
+    // Upload delay: blank until uploads to the peer are paced, then the queuing delay.
+    QCOMPARE(model.index(0, ui::PeerTableModel::UploadDelayColumn).data().toString(), QString());
+    PeerSnapshot paced = a;
+    paced.uploadWindow = 300 * 1024;
+    paced.queuingDelayMs = 97;
+    QCOMPARE(ui::PeerTableModel::uploadDelayText(paced), QString("97 ms"));
 
     // Same connections, new numbers, reversed order: values change, rows stay where they are.
     PeerSnapshot b2 = b;

@@ -112,6 +112,10 @@ QVariant PeerTableModel::headerData(int section, Qt::Orientation orientation, in
             return tr("Bytes per second received from this peer just now");
         case UpRateColumn:
             return tr("Bytes per second sent to this peer just now");
+        case UploadDelayColumn:
+            return tr("How long our uploads to this peer wait in queues on the way (round trip "
+                      "above the path's minimum). Uploads hold back as it nears 100 ms "
+                      "(LEDBAT), so the user's other traffic on the link keeps flowing");
         case ReceivedColumn:
             return tr("All content bytes received from this peer on this connection");
         case SentColumn:
@@ -141,6 +145,8 @@ QVariant PeerTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Down rate");
     case UpRateColumn:
         return tr("Up rate");
+    case UploadDelayColumn:
+        return tr("Upload delay");
     case ReceivedColumn:
         return tr("Received");
     case SentColumn:
@@ -174,6 +180,10 @@ QVariant PeerTableModel::data(const QModelIndex& index, int role) const
             return stateToolTip(*p);
         case ContentColumn:
             return p->contentId;
+        case UploadDelayColumn:
+            return p->uploadWindow > 0 ? tr("Upload window: %1 outstanding at most")
+                                             .arg(formatBytes(p->uploadWindow))
+                                       : QVariant();
         case AddressColumn:
             return p->incoming ? tr("%1 connected to this device").arg(p->endpoint)
                                : tr("This device connected to %1").arg(p->endpoint);
@@ -188,6 +198,11 @@ QVariant PeerTableModel::data(const QModelIndex& index, int role) const
     default:
         return {};
     }
+}
+
+QString PeerTableModel::uploadDelayText(const PeerSnapshot& p)
+{
+    return p.uploadWindow > 0 ? tr("%1 ms").arg(p.queuingDelayMs) : QString();
 }
 
 QString PeerTableModel::addressText(const QString& endpoint, bool incoming)
@@ -210,6 +225,8 @@ QVariant PeerTableModel::display(const PeerSnapshot& p, int column) const
         return formatRate(p.receiveRate);
     case UpRateColumn:
         return formatRate(p.sendRate);
+    case UploadDelayColumn:
+        return uploadDelayText(p);
     case ReceivedColumn:
         return formatBytes(p.bytesReceived);
     case SentColumn:
@@ -240,6 +257,8 @@ QVariant PeerTableModel::sortValue(const PeerSnapshot& p, int column) const
         return p.receiveRate;
     case UpRateColumn:
         return p.sendRate;
+    case UploadDelayColumn:
+        return p.uploadWindow > 0 ? p.queuingDelayMs : -1;
     case ReceivedColumn:
         return p.bytesReceived;
     case SentColumn:

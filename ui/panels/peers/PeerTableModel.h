@@ -23,6 +23,7 @@ public:
         ContentColumn,
         DownRateColumn,
         UpRateColumn,
+        UploadDelayColumn,
         ReceivedColumn,
         SentColumn,
         PeerHasColumn,
@@ -51,6 +52,8 @@ public:
     static QString stateText(const transfer::PeerSnapshot& peer);
     static QString stateToolTip(const transfer::PeerSnapshot& peer);
     static QString addressText(const QString& endpoint, bool incoming); // "127.0.0.3:7680 (in)"
+    // "12 ms" while uploads to the peer are paced on queuing delay; "" otherwise.
+    static QString uploadDelayText(const transfer::PeerSnapshot& peer);
 
 private:
     QVariant display(const transfer::PeerSnapshot& peer, int column) const;
