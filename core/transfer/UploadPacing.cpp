@@ -16,15 +16,22 @@ bool UploadPacing::mayQueue(peer::PeerConnection* connection)
     const qint64 buffered = connection->bytesToWrite();
     if (buffered >= kMaxBuffered)
         return false; // the socket's bytesWritten brings us back
+    const auto known = m_paced.find(connection);
+    if (known != m_paced.end() && known->sentAtSample >= 0 &&
+        known->outstandingAtSample + connection->payloadSent() - known->sentAtSample <
+            known->window.window())
+        return true;
     const auto sample = connection->pathSample();
     if (!sample)
         return true;
     Paced& paced = m_paced[connection];
     if (paced.lastAcked < 0)
         paced.lastAcked = sample->bytesAcked;
+    paced.outstandingAtSample = buffered + sample->kernelQueued;
+    paced.sentAtSample = connection->payloadSent();
     if (!m_tick.isActive())
         m_tick.start();
-    if (buffered + sample->kernelQueued < paced.window.window())
+    if (paced.outstandingAtSample < paced.window.window())
         return true;
     paced.limited = true;
     return false;

@@ -49,6 +49,11 @@ private:
         LedbatWindow window;
         qint64 lastAcked = -1;
         bool limited = false; // refused since the last tick
+        // What was outstanding at the last kernel sample, and the payload sent by then: with
+        // the blocks handed over since, an upper bound of what is outstanding now (buffers
+        // only drain), so the kernel is asked again only when that bound reaches the window.
+        qint64 outstandingAtSample = 0;
+        qint64 sentAtSample = -1;
     };
     void tick();
 
