@@ -887,6 +887,10 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>none</source>
         <translation>keine</translation>
     </message>
+    <message>
+        <source>upload delay %1 ms (window %2 bytes)</source>
+        <translation>Upload-Verzögerung %1 ms (Fenster %2 Bytes)</translation>
+    </message>
 </context>
 <context>
     <name>opendo::agent</name>

@@ -111,13 +111,20 @@ int runPeersCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, Q
         out << "  " << p.contentId.left(12) << "  " << p.endpoint << "  "
             << transfer::sourceClassLabel(p.sourceClass) << '\n';
     out << QCoreApplication::translate("doctl", "Connections: %1").arg(a.peers.size()) << '\n';
-    for (const transfer::PeerSnapshot& p : a.peers)
+    for (const transfer::PeerSnapshot& p : a.peers) {
         out << "  " << p.contentId.left(12) << "  " << p.endpoint << "  "
             << transfer::sourceClassLabel(p.sourceClass) << "  " << p.client << "  "
             << QCoreApplication::translate("doctl", "received %1  sent %2")
                    .arg(p.bytesReceived)
-                   .arg(p.bytesSent)
-            << '\n';
+                   .arg(p.bytesSent);
+        // Paced uploads (LEDBAT): how long they queue on the way, and the window that keeps it so.
+        if (p.uploadWindow > 0)
+            out << "  "
+                << QCoreApplication::translate("doctl", "upload delay %1 ms (window %2 bytes)")
+                       .arg(p.queuingDelayMs)
+                       .arg(p.uploadWindow);
+        out << '\n';
+    }
     out << QCoreApplication::translate("doctl", "Banned: %1").arg(a.banned.size()) << '\n';
     for (const transfer::BannedPeer& b : a.banned)
         out << "  " << b.contentId.left(12) << "  " << b.address << "  "
