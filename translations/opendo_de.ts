@@ -3343,6 +3343,40 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>Anyone on the link can announce a cache server, so only downloads with metainfo (every piece verified) use them.</source>
         <translation>Jeder im Netzsegment kann einen Cache-Server ankündigen, deshalb nutzen ihn nur Downloads mit Metainfo (jedes Stück wird geprüft).</translation>
     </message>
+    <message>
+        <source>%1: sending %2, upload delay %3 ms, window %4</source>
+        <translation>%1: sendet %2, Upload-Verzögerung %3 ms, Fenster %4</translation>
+    </message>
+    <message>
+        <source>%1: sending %2, not paced (no round-trip figures)</source>
+        <translation>%1: sendet %2, nicht gesteuert (keine Umlaufzeiten)</translation>
+    </message>
+    <message>
+        <source>Nothing is being uploaded to peers now.</source>
+        <translation>Derzeit wird nichts zu Peers hochgeladen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploads to %n peer(s) cannot be paced on queuing delay: the system gives no TCP round-trip figures for them.</source>
+        <translation>
+            <numerusform>Uploads zu %n Peer können nicht nach Warteschlangenverzögerung gesteuert werden: Das System liefert dafür keine TCP-Umlaufzeiten.</numerusform>
+            <numerusform>Uploads zu %n Peers können nicht nach Warteschlangenverzögerung gesteuert werden: Das System liefert dafür keine TCP-Umlaufzeiten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Limit uploads with DOMaxUploadBandwidth (KB/s) in the policy editor if they slow down other traffic on this network.</source>
+        <translation>Begrenzen Sie Uploads im Richtlinien-Editor mit DOMaxUploadBandwidth (KB/s), falls sie anderen Verkehr in diesem Netzwerk bremsen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploads to %n peer(s) yield to other traffic: each keeps the delay it adds on the way near 100 ms (LEDBAT); %1 ms now at most.</source>
+        <translation>
+            <numerusform>Uploads zu %n Peer weichen anderem Verkehr: Jeder hält die Verzögerung, die er unterwegs verursacht, nahe 100 ms (LEDBAT); derzeit höchstens %1 ms.</numerusform>
+            <numerusform>Uploads zu %n Peers weichen anderem Verkehr: Jeder hält die Verzögerung, die er unterwegs verursacht, nahe 100 ms (LEDBAT); derzeit höchstens %1 ms.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Peer uploads yield to other traffic</source>
+        <translation>Peer-Uploads weichen anderem Verkehr</translation>
+    </message>
 </context>
 <context>
     <name>opendo::discovery</name>

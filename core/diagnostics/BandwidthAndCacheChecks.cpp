@@ -154,6 +154,54 @@ CheckResult rates(const InstantCheck& c, const DiagnosticInputs& in)
     return r;
 }
 
+// "My network is slow since this was installed": uploads to peers are paced on the queuing
+// delay they add (LEDBAT), so they give way to the user's other traffic; where the system gives
+// no round-trip figures, only DOMaxUploadBandwidth holds them back.
+CheckResult uploadPacing(const InstantCheck& c, const DiagnosticInputs& in)
+{
+    QStringList evidence;
+    int paced = 0;
+    int unpaced = 0;
+    int worstDelayMs = 0;
+    for (const transfer::PeerSnapshot& p : in.activity.peers) {
+        if (p.sendRate <= 0)
+            continue;
+        if (p.uploadWindow > 0) {
+            ++paced;
+            worstDelayMs = qMax(worstDelayMs, p.queuingDelayMs);
+            evidence << Diag::tr("%1: sending %2, upload delay %3 ms, window %4")
+                            .arg(p.endpoint, rateText(p.sendRate))
+                            .arg(p.queuingDelayMs)
+                            .arg(mbText(p.uploadWindow));
+        } else {
+            ++unpaced;
+            evidence << Diag::tr("%1: sending %2, not paced (no round-trip figures)")
+                            .arg(p.endpoint, rateText(p.sendRate));
+        }
+    }
+    evidence << settingText(in.policies, QStringLiteral("DOMaxUploadBandwidth"));
+    CheckResult r;
+    if (paced + unpaced == 0) {
+        r = c.result(Verdict::NotApplicable, Diag::tr("Nothing is being uploaded to peers now."));
+    } else if (unpaced > 0) {
+        r = c.result(Verdict::Warn,
+                     Diag::tr("Uploads to %n peer(s) cannot be paced on queuing delay: the "
+                              "system gives no TCP round-trip figures for them.",
+                              nullptr, unpaced));
+        r.remedy = Diag::tr("Limit uploads with DOMaxUploadBandwidth (KB/s) in the policy editor "
+                            "if they slow down other traffic on this network.");
+    } else {
+        r = c.result(Verdict::Pass,
+                     Diag::tr("Uploads to %n peer(s) yield to other traffic: each keeps the "
+                              "delay it adds on the way near 100 ms (LEDBAT); %1 ms now at "
+                              "most.",
+                              nullptr, paced)
+                         .arg(worstDelayMs));
+    }
+    r.evidence = evidence;
+    return r;
+}
+
 CheckResult cacheUse(const InstantCheck& c, const DiagnosticInputs& in)
 {
     const stats::DeviceStats& d = in.device;
@@ -268,6 +316,8 @@ QList<CheckFactory> bandwidthAndCacheChecks()
                      Diag::tr("Business hours"), businessHours),
         instantCheck(QStringLiteral("bandwidth.rates"), CheckGroup::Bandwidth,
                      Diag::tr("Current rates"), rates),
+        instantCheck(QStringLiteral("bandwidth.upload_pacing"), CheckGroup::Bandwidth,
+                     Diag::tr("Peer uploads yield to other traffic"), uploadPacing),
         instantCheck(QStringLiteral("cache.use"), CheckGroup::Cache, Diag::tr("Cache use"),
                      cacheUse),
         instantCheck(QStringLiteral("cache.limits"), CheckGroup::Cache, Diag::tr("Cache limits"),
