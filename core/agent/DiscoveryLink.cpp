@@ -287,9 +287,8 @@ QList<policy::CacheHostEntry> DiscoveryLink::linkCacheServers() const
 
 void DiscoveryLink::onLinkCacheServersChanged()
 {
-    QStringList found;
-    for (const discovery::local::LinkCacheServer& s : m_local.cacheServers())
-        found << QStringLiteral("%1 at %2:%3").arg(s.name, s.address.toString()).arg(s.port);
+    // Said as the status says it ("ADDR:PORT (name)"), so the log and doctl peers match.
+    const QStringList found = m_local.status().cacheServers;
     if (found.isEmpty())
         qCInfo(log::lcAgent) << "no cache server is announced on the local link any more";
     else

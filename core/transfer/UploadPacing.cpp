@@ -16,24 +16,22 @@ bool UploadPacing::mayQueue(peer::PeerConnection* connection)
     const qint64 buffered = connection->bytesToWrite();
     if (buffered >= kMaxBuffered)
         return false; // the socket's bytesWritten brings us back
-    const auto known = m_paced.find(connection);
-    if (known != m_paced.end() && known->sentAtSample >= 0 &&
-        known->outstandingAtSample + connection->payloadSent() - known->sentAtSample <
-            known->window.window())
+    auto paced = m_paced.find(connection);
+    if (paced != m_paced.end() && paced->outstandingBound(*connection) < paced->window.window())
         return true;
     const auto sample = connection->pathSample();
     if (!sample)
         return true;
-    Paced& paced = m_paced[connection];
-    if (paced.lastAcked < 0)
-        paced.lastAcked = sample->bytesAcked;
-    paced.outstandingAtSample = buffered + sample->kernelQueued;
-    paced.sentAtSample = connection->payloadSent();
+    if (paced == m_paced.end()) {
+        paced = m_paced.insert(connection, Paced{});
+        paced->lastAcked = sample->bytesAcked;
+    }
+    paced->noteSample(*connection, *sample);
     if (!m_tick.isActive())
         m_tick.start();
-    if (paced.outstandingAtSample < paced.window.window())
+    if (paced->outstandingAtSample < paced->window.window())
         return true;
-    paced.limited = true;
+    paced->limited = true;
     return false;
 }
 
@@ -60,9 +58,11 @@ void UploadPacing::tick()
         const auto sample = it.key()->pathSample();
         if (!sample)
             continue;
-        const qint64 acked = it->lastAcked < 0 ? 0 : sample->bytesAcked - it->lastAcked;
+        const qint64 acked = sample->bytesAcked - it->lastAcked;
         it->lastAcked = sample->bytesAcked;
         it->window.update(sample->queuingDelayUs(), acked, it->limited);
+        // The fresh figures tighten the bound, so the blocks sent next need no sample of their own.
+        it->noteSample(*it.key(), *sample);
         anyLimited |= it->limited;
         anyBusy |= acked > 0 || sample->kernelQueued > 0;
         it->limited = false;

@@ -47,13 +47,23 @@ private:
     struct Paced
     {
         LedbatWindow window;
-        qint64 lastAcked = -1;
+        qint64 lastAcked = 0; // the kernel's count at the last tick (or the first sample)
         bool limited = false; // refused since the last tick
         // What was outstanding at the last kernel sample, and the payload sent by then: with
         // the blocks handed over since, an upper bound of what is outstanding now (buffers
         // only drain), so the kernel is asked again only when that bound reaches the window.
         qint64 outstandingAtSample = 0;
-        qint64 sentAtSample = -1;
+        qint64 sentAtSample = 0;
+
+        qint64 outstandingBound(const peer::PeerConnection& c) const
+        {
+            return outstandingAtSample + c.payloadSent() - sentAtSample;
+        }
+        void noteSample(const peer::PeerConnection& c, const peer::TcpPathSample& sample)
+        {
+            outstandingAtSample = c.bytesToWrite() + sample.kernelQueued;
+            sentAtSample = c.payloadSent();
+        }
     };
     void tick();
 
