@@ -3648,6 +3648,14 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>Check the banned device (Peers panel, Banned peers list) for a damaged cache or a different version of the content.</source>
         <translation>Das gesperrte Gerät (Bereich „Peers“, Liste „Gesperrte Peers“) auf einen beschädigten Cache oder eine andere Version des Inhalts prüfen.</translation>
     </message>
+    <message>
+        <source>A download stopped: its origin failed and the peers it carried on with delivered nothing more.</source>
+        <translation>Ein Download wurde angehalten: Sein Ursprungsserver ist ausgefallen, und die Peers, mit denen er weiterlief, lieferten nichts mehr.</translation>
+    </message>
+    <message>
+        <source>Check the origin named in the message (doctl troubleshoot runs the origin checks), then resume the download.</source>
+        <translation>Prüfen Sie den in der Meldung genannten Ursprungsserver (doctl troubleshoot führt die Prüfungen des Ursprungsservers aus) und setzen Sie den Download dann fort.</translation>
+    </message>
 </context>
 <context>
     <name>opendo::peer</name>
@@ -4937,6 +4945,14 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>piece %1 failed verification</source>
         <translation>Stück %1 hat die Prüfung nicht bestanden</translation>
+    </message>
+    <message>
+        <source>%1. Peers carried on without the origin but delivered nothing more; %2 of %3 pieces are in the cache. Resume the download once the origin or a peer holding the rest is back.</source>
+        <translation>%1. Peers haben ohne den Ursprungsserver weitergeliefert, lieferten aber nichts mehr; %2 von %3 Stücken liegen im Cache. Setzen Sie den Download fort, sobald der Ursprungsserver oder ein Peer mit dem Rest wieder erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>The origin failed (%1); downloading from peers, the origin is asked again in %2 s.</source>
+        <translation>Der Ursprungsserver ist ausgefallen (%1); es wird von Peers geladen, der Ursprungsserver wird in %2 s erneut angefragt.</translation>
     </message>
 </context>
 <context>

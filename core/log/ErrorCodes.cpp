@@ -39,6 +39,14 @@ std::optional<quint32> errorCodeIn(const QString& message)
 std::optional<ErrorCodeMeaning> errorCodeMeaning(quint32 code)
 {
     switch (DoErrorCode(code)) {
+    case DoErrorCode::NoProgress:
+        return ErrorCodeMeaning{
+            ErrorCodesText::tr(
+                "A download stopped: its origin failed and the peers it carried on with "
+                "delivered nothing more."),
+            ErrorCodesText::tr(
+                "Check the origin named in the message (doctl troubleshoot runs the origin "
+                "checks), then resume the download.")};
     case DoErrorCode::UploadCapReached:
         return ErrorCodeMeaning{
             ErrorCodesText::tr(

@@ -13,6 +13,7 @@ namespace opendo::log {
 
 enum class DoErrorCode : quint32
 {
+    NoProgress = 0x80D02002,         // DO: no progress within the time window
     UploadCapReached = 0x80D03001,   // DO: blocked by participation throttling
     BlockedBySettings = 0x80D03002,  // DO: blocked by user/admin settings
     OnBattery = 0x80D03804,          // DO: moved to battery

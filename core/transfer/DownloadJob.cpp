@@ -100,6 +100,8 @@ void DownloadJob::start()
     }
     setState(JobState::Downloading);
     m_running.start();
+    m_runClock.start();
+    m_outage.recovered(); // a new run asks the origin afresh
     if (!hasOrigin) {
         beginTransfer(); // peers only
         return;
@@ -301,6 +303,11 @@ void DownloadJob::schedulePump()
 
 DownloadJob::HttpGate DownloadJob::httpGate()
 {
+    if (const qint64 pause = m_outage.retryInMs(m_runClock.elapsed()); pause > 0) {
+        if (!m_holdTimer.isActive() || m_holdTimer.remainingTime() > pause)
+            m_holdTimer.start(int(pause));
+        return HttpGate::Closed;
+    }
     if (!m_swarm || !m_pacing)
         return HttpGate::Open;
     const OriginPacing::Decision d = m_pacing->decide(*m_swarm, m_record.bytesReceived(),
@@ -394,8 +401,15 @@ void DownloadJob::onData(quint64 tag, qint64, const QByteArray& chunk)
         else
             m_bytesDiscarded += data.size();
     });
-    if (open)
-        Q_EMIT progressed();
+    if (!open)
+        return;
+    if (m_outage.active()) {
+        qCInfo(log::lcTransfer).noquote()
+            << m_record.contentId.left(12) << "the origin answers again after"
+            << m_outage.failedAttempts() << "failed attempt(s)";
+        m_outage.recovered();
+    }
+    Q_EMIT progressed();
 }
 
 void DownloadJob::onRangeFinished(quint64 tag)
@@ -406,10 +420,53 @@ void DownloadJob::onRangeFinished(quint64 tag)
     pump();
 }
 
-void DownloadJob::onRangeFailed(quint64, const HttpError& error)
+void DownloadJob::onRangeFailed(quint64 tag, const HttpError& error)
 {
+    // Peers that still deliver can finish what the origin cannot: its pieces go back to the
+    // picker and the origin rests (see OriginOutage).
+    for (const int piece : m_spans.close(tag))
+        m_picker->release(piece, PiecePicker::kHttpSource);
+    OriginOutage::Peers peers;
+    if (m_swarm && m_pacing) {
+        peers.connected = m_swarm->connectionCount();
+        peers.sinceLastPiece = m_pacing->msSincePeerPiece();
+    }
+    const int attemptsBefore = m_outage.failedAttempts();
+    if (m_outage.failed(error, m_runClock.elapsed(), peers) == OriginOutage::Verdict::GiveUp) {
+        giveUpOnOrigin(error);
+        return;
+    }
+    if (m_outage.failedAttempts() != attemptsBefore)
+        qCWarning(log::lcTransfer).noquote()
+            << m_record.contentId.left(12) << "origin failed:" << error.message
+            << QStringLiteral("- carrying on with %1 peer(s), asking the origin again in %2 s")
+                   .arg(peers.connected)
+                   .arg(m_outage.retryInMs(m_runClock.elapsed()) / 1000);
+    schedulePump();
+}
+
+void DownloadJob::giveUpOnOrigin(const HttpError& error)
+{
+    const bool peersCarriedOn = m_outage.active();
     stopTransfer();
-    setState(JobState::Failed, error.message);
+    if (!peersCarriedOn) {
+        setState(JobState::Failed, error.message);
+        return;
+    }
+    stats::reportError(m_context.errors, log::DoErrorCode::NoProgress, log::lcTransfer(),
+                       QStringLiteral("%1 stopped at %2 of %3 pieces: the origin failed %4 "
+                                      "times and no peer delivers")
+                           .arg(m_record.contentId.left(12))
+                           .arg(m_presentCount)
+                           .arg(m_pieceCount)
+                           .arg(m_outage.failedAttempts() + 1));
+    setState(JobState::Failed,
+             tr("%1. Peers carried on without the origin but delivered nothing more; %2 of %3 "
+                "pieces are in the cache. Resume the download once the origin or a peer "
+                "holding the rest is back.")
+                 .arg(error.message)
+                 .arg(m_presentCount)
+                 .arg(m_pieceCount));
 }
 
 void DownloadJob::onCommitted(const QList<int>& pieces, qint64)
@@ -648,6 +705,11 @@ JobStatus DownloadJob::status() const
     s.piecesPresent = m_presentCount;
     s.hashFailures = m_hashFailures;
     s.error = m_record.error;
+    if (m_outage.active() && m_record.state == JobState::Downloading)
+        s.error = tr("The origin failed (%1); downloading from peers, the origin is asked again "
+                     "in %2 s.")
+                      .arg(m_outage.error().message)
+                      .arg((m_outage.retryInMs(m_runClock.elapsed()) + 999) / 1000);
     return s;
 }
 

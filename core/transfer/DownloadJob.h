@@ -7,6 +7,7 @@
 
 #include "transfer/HttpSourceChain.h"
 #include "transfer/JobRecord.h"
+#include "transfer/OriginOutage.h"
 #include "transfer/OriginPacing.h"
 #include "transfer/PiecePicker.h"
 #include "transfer/PieceSink.h"
@@ -108,6 +109,7 @@ private:
     void onData(quint64 tag, qint64 offset, const QByteArray& chunk);
     void onRangeFinished(quint64 tag);
     void onRangeFailed(quint64 tag, const HttpError& error);
+    void giveUpOnOrigin(const HttpError& error);
     void onCommitted(const QList<int>& pieces, qint64 bytes);
     void onVerificationFailed(int piece);
     void onWriteFailed(const QString& message, bool diskFull);
@@ -141,6 +143,8 @@ private:
     std::unique_ptr<OriginPacing> m_pacing; // null when this agent does not use peers
     bool m_pumpScheduled = false;
     QTimer m_holdTimer; // wakes the origin when its hold for peers ends
+    OriginOutage m_outage;
+    QElapsedTimer m_runClock; // this run's time, for the origin's pauses
     int m_httpConnections = 0;
     int m_cacheConnections = 0;
     CacheServerPlan m_cachePlan;

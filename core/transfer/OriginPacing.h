@@ -37,6 +37,7 @@ public:
     void peerDelivered(); // a peer handed over a piece
     // Peers that delivered nothing for a while no longer keep the origin from their pieces.
     bool peersStalled() const;
+    qint64 msSincePeerPiece() const { return m_lastPeerPiece.elapsed(); }
     // The last full measuring window was slower than DOMinBackgroundQos: the origin takes
     // pieces peers have, too.
     bool belowMinQos() const { return m_belowMinQos; }

@@ -93,7 +93,8 @@ void ErrorJournalTest::everyRaisedCodeHasAMeaning()
         DoErrorCode::OnBattery,          DoErrorCode::VpnDetected,
         DoErrorCode::NotEnoughMemory,    DoErrorCode::CacheFolderMissing,
         DoErrorCode::ServiceUnreachable, DoErrorCode::NoRangeSupport,
-        DoErrorCode::PieceHashMismatch,  DoErrorCode::PeerBanned};
+        DoErrorCode::PieceHashMismatch,  DoErrorCode::PeerBanned,
+        DoErrorCode::NoProgress};
     for (DoErrorCode code : raised) {
         const auto meaning = log::errorCodeMeaning(quint32(code));
         QVERIFY2(meaning && !meaning->meaning.isEmpty() && !meaning->remedy.isEmpty(),
