@@ -29,6 +29,8 @@ constexpr int kWorkerThreads = 2;
 constexpr int kPeersPublishMs = 500; // the Peers panel refreshes twice a second
 constexpr int kSampleMs = 1000;      // history resolution
 constexpr int kCompactEverySamples = 600;
+// The unreachable-peer tally is evidence, not state: a crash may lose its last few seconds.
+constexpr int kSaveDialFailuresEverySamples = 10;
 } // namespace
 
 AgentEngine::AgentEngine(AgentOptions options, SnapshotSink publishPolicy, JobsSink publishJobs)
@@ -78,6 +80,7 @@ AgentEngine::~AgentEngine()
     m_deviceStats.reset();
     delete m_downloads;
     m_downloads = nullptr;
+    saveDialFailures();
     delete m_peers;
     m_peers = nullptr;
     m_workers.waitForDone();
@@ -88,6 +91,7 @@ AgentEngine::~AgentEngine()
     m_uploadLedger.reset();
     m_errors.reset();
     m_connections.reset();
+    m_dialFailures.reset();
     m_settings.reset();
     m_db.close();
 }
@@ -206,6 +210,9 @@ QString AgentEngine::startPeers(const QString& cacheDir)
     m_peers = new transfer::PeerHub(*m_store, m_workers, m_uploadLedger.get(), this);
     m_peers->setErrorJournal(m_errors.get());
     m_peers->setConnectionJournal(m_connections.get());
+    m_dialFailures = std::make_unique<stats::DialFailureStore>(m_db.handle());
+    if (QString dialError; !m_dialFailures->restoreInto(m_peers->dialFailures(), &dialError))
+        qCWarning(log::lcAgent).noquote() << "unreachable peers of the last run:" << dialError;
     m_peers->setPolicies(resolveEffective(m_policies->state()));
     m_settings = std::make_unique<AgentSettingsStore>(m_db.handle());
     if (QString peerError = applyStaticPeers(); !peerError.isEmpty())
@@ -440,11 +447,21 @@ void AgentEngine::sampleTransfers()
             qCWarning(log::lcAgent).noquote() << "transfer history:" << error;
         sampled = activity;
     }
+    if (m_samplesSinceCompaction % kSaveDialFailuresEverySamples == 0)
+        saveDialFailures();
     if (++m_samplesSinceCompaction >= kCompactEverySamples) {
         m_samplesSinceCompaction = 0;
         if (!m_history->compact(now, &error))
             qCWarning(log::lcAgent).noquote() << "transfer history:" << error;
     }
+}
+
+void AgentEngine::saveDialFailures()
+{
+    QString error;
+    if (m_dialFailures && m_peers &&
+        !m_dialFailures->saveIfChanged(m_peers->dialFailures(), &error))
+        qCWarning(log::lcAgent).noquote() << "unreachable peers:" << error;
 }
 
 QList<stats::HistorySample> AgentEngine::transferHistory(const QDateTime& from,

@@ -17,6 +17,7 @@
 #include "stats/CacheHistory.h"
 #include "stats/ConnectionJournal.h"
 #include "stats/DeviceStats.h"
+#include "stats/DialFailureStore.h"
 #include "stats/ErrorJournal.h"
 #include "stats/TransferHistory.h"
 #include "transfer/DownloadManager.h"
@@ -113,6 +114,7 @@ private:
     PeerActivity peerActivityNow() const; // without rates, which need the previous snapshot
     void publishPeers();
     void sampleTransfers();
+    void saveDialFailures(); // when the unreachable-peer tally changed
     void settle(const QString& jobId);
     // DOModifyCacheDrive changed: move the cache there once no download uses its files.
     void followCacheFolderPolicy();
@@ -142,6 +144,7 @@ private:
     std::unique_ptr<stats::UploadLedger> m_uploadLedger;
     std::unique_ptr<stats::ErrorJournal> m_errors;
     std::unique_ptr<stats::ConnectionJournal> m_connections;
+    std::unique_ptr<stats::DialFailureStore> m_dialFailures;
     transfer::PeerHub* m_peers = nullptr;
     std::unique_ptr<AgentSettingsStore> m_settings;
     std::unique_ptr<stats::TransferHistory> m_history;

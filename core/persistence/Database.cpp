@@ -147,6 +147,17 @@ const char* const kMigrations[] = {
     "ALTER TABLE transfer_minutes ADD COLUMN link_local INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE transfer_months ADD COLUMN link_local INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE download_jobs ADD COLUMN bytes_link_local INTEGER NOT NULL DEFAULT 0",
+    // v12: peers the agent dialled and could not reach (the Peers panel's "Could not connect"),
+    // so that evidence outlives a restart of the agent.
+    "CREATE TABLE dial_failures ("
+    "  content_id TEXT NOT NULL,"
+    "  endpoint TEXT NOT NULL,"
+    "  source_class TEXT NOT NULL,"
+    "  attempts INTEGER NOT NULL CHECK (attempts > 0),"
+    "  first_ms INTEGER NOT NULL," // UTC milliseconds since the epoch
+    "  last_ms INTEGER NOT NULL,"
+    "  last_error TEXT NOT NULL,"
+    "  PRIMARY KEY (content_id, endpoint))",
 };
 
 bool exec(QSqlDatabase& db, const QString& sql, QString* error)

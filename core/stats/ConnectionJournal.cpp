@@ -5,22 +5,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
-#include <optional>
 
 namespace opendo::stats {
-
-namespace {
-
-std::optional<transfer::SourceClass> sourceClassFromKey(const QString& key)
-{
-    for (transfer::SourceClass c : transfer::kAllSourceClasses) {
-        if (transfer::sourceClassKey(c) == key)
-            return c;
-    }
-    return std::nullopt;
-}
-
-} // namespace
 
 ConnectionRecord connectionRecordOf(const transfer::PeerSnapshot& peer)
 {
@@ -152,8 +138,8 @@ QList<ConnectionRecord> ConnectionJournal::recent(int limit, const QString& cont
         r.incoming = q.value(2).toInt() != 0;
         // A class this build does not know (a newer agent wrote it) reads as an Internet peer:
         // the class that promises the least.
-        r.sourceClass =
-            sourceClassFromKey(q.value(3).toString()).value_or(transfer::SourceClass::InternetPeer);
+        r.sourceClass = transfer::sourceClassFromKey(q.value(3).toString())
+                            .value_or(transfer::SourceClass::InternetPeer);
         r.client = q.value(4).toString();
         r.startedAt = QDateTime::fromMSecsSinceEpoch(q.value(5).toLongLong(), Qt::UTC);
         r.endedAt = QDateTime::fromMSecsSinceEpoch(q.value(6).toLongLong(), Qt::UTC);

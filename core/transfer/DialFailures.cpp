@@ -27,6 +27,7 @@ void DialFailures::failed(const QString& contentId, const QString& endpoint, Sou
         m_entries.erase(it);
     }
     ++entry.attempts;
+    ++m_generation;
     m_entries.append(entry);
     if (m_entries.size() > kMaxEntries)
         m_entries.removeFirst();
@@ -34,7 +35,19 @@ void DialFailures::failed(const QString& contentId, const QString& endpoint, Sou
 
 void DialFailures::connected(const QString& contentId, const QString& endpoint)
 {
-    m_entries.removeIf(sameDial(contentId, endpoint));
+    if (m_entries.removeIf(sameDial(contentId, endpoint)) > 0)
+        ++m_generation;
+}
+
+void DialFailures::restore(QList<DialFailure> saved)
+{
+    std::stable_sort(saved.begin(), saved.end(), [](const DialFailure& a, const DialFailure& b) {
+        return a.lastAt < b.lastAt;
+    });
+    if (saved.size() > kMaxEntries)
+        saved.erase(saved.begin(), saved.end() - kMaxEntries);
+    m_entries = std::move(saved);
+    ++m_generation;
 }
 
 QList<DialFailure> DialFailures::recent(const QDateTime& now) const

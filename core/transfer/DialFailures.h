@@ -3,8 +3,9 @@
 // Peers this agent tried to reach and could not: the endpoint, how often it tried in the last
 // hour, and the last error ("Connection refused", a timeout). A peer that discovery offers but
 // that never answers leaves no connection record — nothing connected — so without this tally
-// help-desk staff would see an offered peer and no traffic, and no reason. Kept in memory and
-// bounded: an endpoint that connects again drops out, the oldest go first.
+// help-desk staff would see an offered peer and no traffic, and no reason. Bounded: an endpoint
+// that connects again drops out, the oldest go first. The agent saves the tally now and then
+// (stats::DialFailureStore) and restores it at start, so a restart does not erase the evidence.
 
 #include "transfer/SourceClass.h"
 
@@ -37,9 +38,16 @@ public:
     void connected(const QString& contentId, const QString& endpoint);
     // Failures of the last kKeepSeconds before `now`, the most recent last.
     QList<DialFailure> recent(const QDateTime& now) const;
+    // Every entry, stale ones included, the most recent last: what is saved.
+    const QList<DialFailure>& entries() const { return m_entries; }
+    // Replaces the tally with saved entries (ordered by lastAt; the newest kMaxEntries kept).
+    void restore(QList<DialFailure> saved);
+    // Counts changes, so a saver can tell whether anything happened since it last saved.
+    quint64 generation() const { return m_generation; }
 
 private:
     QList<DialFailure> m_entries; // most recent last
+    quint64 m_generation = 0;
 };
 
 } // namespace opendo::transfer

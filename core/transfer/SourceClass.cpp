@@ -4,6 +4,15 @@
 
 namespace opendo::transfer {
 
+std::optional<SourceClass> sourceClassFromKey(const QString& key)
+{
+    for (SourceClass c : kAllSourceClasses) {
+        if (sourceClassKey(c) == key)
+            return c;
+    }
+    return std::nullopt;
+}
+
 QString sourceClassKey(SourceClass c)
 {
     switch (c) {

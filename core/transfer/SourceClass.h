@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <array>
+#include <optional>
 
 namespace opendo::transfer {
 
@@ -48,6 +49,7 @@ template <typename T> T peerClassesSum(const PerSourceClass<T>& values)
 // Stable lower-case names for storage and JSON: "http", "cache_server", "lan", "group",
 // "internet", "link_local".
 QString sourceClassKey(SourceClass c);
+std::optional<SourceClass> sourceClassFromKey(const QString& key); // nullopt for an unknown key
 // Names for users ("HTTP", "LAN peers", …), translated.
 QString sourceClassLabel(SourceClass c);
 

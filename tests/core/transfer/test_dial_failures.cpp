@@ -21,6 +21,8 @@ private Q_SLOTS:
     void aConnectionClearsTheStreak();
     void oldStreaksStartOverAndDropOut();
     void theListIsBounded();
+    void restoredEntriesAreOrderedAndBounded();
+    void generationCountsChanges();
 };
 
 void DialFailuresTest::attemptsAddUpPerEndpointAndContent()
@@ -83,6 +85,38 @@ void DialFailuresTest::theListIsBounded()
     QCOMPARE(r.size(), DialFailures::kMaxEntries);
     QCOMPARE(r.first().endpoint, QString("127.0.1.10:7680")); // the oldest went first
     QCOMPARE(r.last().endpoint, QString("127.0.1.%1:7680").arg(DialFailures::kMaxEntries + 9));
+}
+
+void DialFailuresTest::restoredEntriesAreOrderedAndBounded()
+{
+    QList<DialFailure> saved;
+    for (int i = DialFailures::kMaxEntries + 4; i >= 0; --i) // newest first: restore sorts
+        saved.append({"c1", QString("127.0.2.%1:7680").arg(i), SourceClass::LanPeer, 2,
+                      kNoon.addSecs(i), kNoon.addSecs(i + 1), "refused"});
+    DialFailures d;
+    d.failed("c9", "127.0.0.9:7680", SourceClass::LanPeer, "refused", kNoon); // replaced
+    d.restore(saved);
+    const QList<DialFailure>& r = d.entries();
+    QCOMPARE(r.size(), DialFailures::kMaxEntries);
+    QCOMPARE(r.first().endpoint, QString("127.0.2.5:7680"));
+    QCOMPARE(r.last().endpoint, QString("127.0.2.%1:7680").arg(DialFailures::kMaxEntries + 4));
+    // A restored streak goes on counting.
+    d.failed("c1", r.last().endpoint, SourceClass::LanPeer, "timed out", kNoon.addSecs(100));
+    QCOMPARE(d.entries().last().attempts, 3);
+    QCOMPARE(d.entries().last().firstAt, kNoon.addSecs(DialFailures::kMaxEntries + 4));
+}
+
+void DialFailuresTest::generationCountsChanges()
+{
+    DialFailures d;
+    const quint64 start = d.generation();
+    d.connected("c1", "127.0.0.5:7680"); // nothing to clear
+    QCOMPARE(d.generation(), start);
+    d.failed("c1", "127.0.0.5:7680", SourceClass::LanPeer, "refused", kNoon);
+    QVERIFY(d.generation() > start);
+    const quint64 afterFailure = d.generation();
+    d.connected("c1", "127.0.0.5:7680");
+    QVERIFY(d.generation() > afterFailure);
 }
 
 QTEST_GUILESS_MAIN(DialFailuresTest)
