@@ -30,6 +30,13 @@ constexpr int kHttpStripePieces = 8;
 constexpr int kMaxHashFailures = 3;
 constexpr qint64 kMinUrlPieceLength = 1024 * 1024;
 
+QString withoutFinalStop(QString sentence)
+{
+    while (sentence.endsWith(QLatin1Char('.')))
+        sentence.chop(1);
+    return sentence;
+}
+
 } // namespace
 
 DownloadJob::DownloadJob(JobContext context, JobRecord record,
@@ -396,14 +403,20 @@ void DownloadJob::onData(quint64 tag, qint64, const QByteArray& chunk)
 {
     const SourceClass cls = m_source ? m_source->sourceClass() : SourceClass::Http;
     const bool open = m_spans.append(tag, chunk, [this, cls](int piece, QByteArray data) {
-        if (!isPresent(piece) && !m_committing.contains(piece))
+        if (!isPresent(piece) && !m_committing.contains(piece)) {
             commitPiece(piece, std::move(data), {PiecePicker::kHttpSource, cls});
-        else
+        } else {
+            // Another source was faster; should its copy fail verification, the piece must be
+            // free to fetch again, not held by this range.
             m_bytesDiscarded += data.size();
+            m_picker->release(piece, PiecePicker::kHttpSource);
+        }
     });
     if (!open)
         return;
-    if (m_outage.active()) {
+    // Only a range asked for after the last failure shows that the origin is back; one that was
+    // already running may just be slower to fail.
+    if (m_outage.active() && tag > m_tagAtOriginFailure) {
         qCInfo(log::lcTransfer).noquote()
             << m_record.contentId.left(12) << "the origin answers again after"
             << m_outage.failedAttempts() << "failed attempt(s)";
@@ -426,11 +439,14 @@ void DownloadJob::onRangeFailed(quint64 tag, const HttpError& error)
     // picker and the origin rests (see OriginOutage).
     for (const int piece : m_spans.close(tag))
         m_picker->release(piece, PiecePicker::kHttpSource);
+    // Only peers that unchoked us and hold pieces we miss can carry on; a peer still being
+    // dialled, or one with nothing for us, cannot.
     OriginOutage::Peers peers;
     if (m_swarm && m_pacing) {
-        peers.connected = m_swarm->connectionCount();
+        peers.serving = m_swarm->servingPeerCount();
         peers.sinceLastPiece = m_pacing->msSincePeerPiece();
     }
+    m_tagAtOriginFailure = m_nextTag;
     const int attemptsBefore = m_outage.failedAttempts();
     if (m_outage.failed(error, m_runClock.elapsed(), peers) == OriginOutage::Verdict::GiveUp) {
         giveUpOnOrigin(error);
@@ -440,7 +456,7 @@ void DownloadJob::onRangeFailed(quint64 tag, const HttpError& error)
         qCWarning(log::lcTransfer).noquote()
             << m_record.contentId.left(12) << "origin failed:" << error.message
             << QStringLiteral("- carrying on with %1 peer(s), asking the origin again in %2 s")
-                   .arg(peers.connected)
+                   .arg(peers.serving)
                    .arg(m_outage.retryInMs(m_runClock.elapsed()) / 1000);
     schedulePump();
 }
@@ -464,7 +480,7 @@ void DownloadJob::giveUpOnOrigin(const HttpError& error)
              tr("%1. Peers carried on without the origin but delivered nothing more; %2 of %3 "
                 "pieces are in the cache. Resume the download once the origin or a peer "
                 "holding the rest is back.")
-                 .arg(error.message)
+                 .arg(withoutFinalStop(error.message))
                  .arg(m_presentCount)
                  .arg(m_pieceCount));
 }
@@ -705,11 +721,16 @@ JobStatus DownloadJob::status() const
     s.piecesPresent = m_presentCount;
     s.hashFailures = m_hashFailures;
     s.error = m_record.error;
-    if (m_outage.active() && m_record.state == JobState::Downloading)
-        s.error = tr("The origin failed (%1); downloading from peers, the origin is asked again "
-                     "in %2 s.")
-                      .arg(m_outage.error().message)
-                      .arg((m_outage.retryInMs(m_runClock.elapsed()) + 999) / 1000);
+    if (m_outage.active() && m_record.state == JobState::Downloading) {
+        const qint64 retryIn = m_outage.retryInMs(m_runClock.elapsed());
+        s.error = retryIn > 0 ? tr("The origin failed (%1); downloading from peers, the origin "
+                                   "is asked again in %2 s.")
+                                    .arg(m_outage.error().message)
+                                    .arg((retryIn + 999) / 1000)
+                              : tr("The origin failed (%1); downloading from peers while the "
+                                   "origin is asked again.")
+                                    .arg(m_outage.error().message);
+    }
     return s;
 }
 

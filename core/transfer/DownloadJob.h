@@ -144,7 +144,8 @@ private:
     bool m_pumpScheduled = false;
     QTimer m_holdTimer; // wakes the origin when its hold for peers ends
     OriginOutage m_outage;
-    QElapsedTimer m_runClock; // this run's time, for the origin's pauses
+    quint64 m_tagAtOriginFailure = 0; // ranges up to this one were asked before the last failure
+    QElapsedTimer m_runClock;         // this run's time, for the origin's pauses
     int m_httpConnections = 0;
     int m_cacheConnections = 0;
     CacheServerPlan m_cachePlan;

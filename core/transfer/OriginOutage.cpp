@@ -6,7 +6,7 @@ namespace opendo::transfer {
 
 OriginOutage::Verdict OriginOutage::failed(const HttpError& error, qint64 nowMs, Peers peers)
 {
-    const bool peersDeliver = peers.connected > 0 && peers.sinceLastPiece < kPeerPatienceMs;
+    const bool peersDeliver = peers.serving > 0 && peers.sinceLastPiece < kPeerPatienceMs;
     if (!peersDeliver)
         return Verdict::GiveUp;
     const bool pausing = m_active && nowMs < m_retryAtMs;

@@ -1,7 +1,7 @@
 #pragma once
 
 // The origin of a peerable download failed for good (after the HTTP source's own retries)
-// while peers were still connected: the download carries on from the peers instead of failing,
+// while peers were serving it: the download carries on from the peers instead of failing,
 // asks the origin again after a pause that doubles with every failed attempt, and gives up only
 // when an origin attempt fails and no peer is left that still delivers. Times are passed in
 // (milliseconds on one monotonic clock) so the rules can be tested without waiting.
@@ -20,7 +20,7 @@ public:
 
     struct Peers
     {
-        int connected = 0;         // peer connections of this content, connecting ones included
+        int serving = 0;           // peers that unchoked us and hold pieces we miss
         qint64 sinceLastPiece = 0; // ms since a peer last handed over a verified piece
     };
     enum class Verdict

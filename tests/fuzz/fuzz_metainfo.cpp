@@ -5,6 +5,7 @@
 // must answer, never crash. A violated invariant aborts.
 
 #include "content/Metainfo.h"
+#include "content/Sha.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -48,8 +49,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         check(Metainfo::checkWebSeed(seed).isEmpty(), "web seeds are http(s)");
     check(m.announce().isEmpty() || Metainfo::checkAnnounce(m.announce()).isEmpty(),
           "announce URL acceptable");
-    check(!m.infoBytes().isEmpty() && input.contains(m.infoBytes()),
-          "the info dict is a slice of the file");
+    // The ids users see and peers handshake with are the hashes of exactly that info dict.
+    check(!m.hasV1() || m.v1InfoHash() == sha1(m.infoBytes()), "v1 info hash is SHA-1 of info");
+    check(!m.hasV2() || m.v2InfoHash() == sha256(m.infoBytes()), "v2 info hash is SHA-256 of info");
 
     qint64 total = 0;
     for (int i = 0; i < m.pieceCount(); ++i) {

@@ -101,6 +101,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     PeerWireDecoder decoder(limits);
     QByteArray accepted; // the bytes of every message accepted so far, re-encoded
     bool handshakeSeen = !limits.expectHandshake;
+    qsizetype consumed = 0; // of the stream, by what the decoder has returned so far
     for (qsizetype pos = 0; pos < stream.size() && !decoder.failed();) {
         const qsizetype n = qMin(qsizetype(chunk), stream.size() - pos);
         decoder.feed(stream.sliced(pos, n));
@@ -119,14 +120,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
                 check(!handshakeSeen, "one handshake");
                 handshakeSeen = true;
                 check(decoder.handshake().infoHash.size() == 20, "info hash of 20 bytes");
+                consumed = pos - decoder.bufferedBytes();
                 continue;
             }
             check(handshakeSeen, "messages only after the handshake");
             checkMessage(m, decoder.limits());
-            accepted += encodeMessage(m);
+            // The bytes the decoder took for this message (after any it skipped: unknown ids)
+            // end with exactly what encoding the message gives.
+            const qsizetype upTo = pos - decoder.bufferedBytes();
+            check(upTo > consumed && upTo <= pos, "the decoder consumed this message");
+            const QByteArray encoded = encodeMessage(m);
+            check(stream.sliced(consumed, upTo - consumed).endsWith(encoded),
+                  "an accepted message encodes back to the bytes that carried it");
+            consumed = upTo;
+            accepted += encoded;
             m = PeerMessage();
         }
-        check(decoder.bufferedBytes() >= 0, "buffer accounting");
     }
 
     // What was accepted, fed again in one piece after a handshake-less start, decodes to the

@@ -1,4 +1,4 @@
-// What a download does when its origin fails for good: it carries on while connected peers
+// What a download does when its origin fails for good: it carries on while serving peers
 // still deliver, rests the origin for a pause that doubles per failed attempt (one attempt's
 // several ranges count once), and gives up when an attempt fails and no peer delivers.
 
