@@ -254,6 +254,14 @@
         <source>Address and port to serve on; *:PORT serves every IPv4 and IPv6 address (default *:7681).</source>
         <translation>Adresse und Port, auf denen der Dienst lauscht; *:PORT bedient jede IPv4- und IPv6-Adresse (Standard *:7681).</translation>
     </message>
+    <message>
+        <source>Name cache servers to devices, e.g. 10.1.0.0/16=cache1:8080,cache2 or just cache.example.com for every device; the first rule whose subnet holds the device applies; repeatable.</source>
+        <translation>Geräten Cache-Server zuweisen, z. B. 10.1.0.0/16=cache1:8080,cache2 oder nur cache.example.com für alle Geräte; es gilt die erste Regel, deren Subnetz das Gerät enthält; wiederholbar.</translation>
+    </message>
+    <message>
+        <source>--cache-host: %1</source>
+        <translation>--cache-host: %1</translation>
+    </message>
 </context>
 <context>
     <name>doctl</name>
@@ -890,6 +898,10 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>upload delay %1 ms (window %2 bytes)</source>
         <translation>Upload-Verzögerung %1 ms (Fenster %2 Bytes)</translation>
+    </message>
+    <message>
+        <source>assigns cache servers %1</source>
+        <translation>weist die Cache-Server %1 zu</translation>
     </message>
 </context>
 <context>
@@ -3377,6 +3389,14 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>Peer uploads yield to other traffic</source>
         <translation>Peer-Uploads weichen anderem Verkehr</translation>
     </message>
+    <message>
+        <source>Discovery service %1 assigns: %2</source>
+        <translation>Erkennungsdienst %1 weist zu: %2</translation>
+    </message>
+    <message>
+        <source>no cache server</source>
+        <translation>keinen Cache-Server</translation>
+    </message>
 </context>
 <context>
     <name>opendo::discovery</name>
@@ -3531,6 +3551,26 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>the connection ended early</source>
         <translation>die Verbindung endete vorzeitig</translation>
+    </message>
+    <message>
+        <source>&quot;cacheHosts&quot; is not a list</source>
+        <translation>„cacheHosts“ ist keine Liste</translation>
+    </message>
+    <message>
+        <source>more than %1 cache servers</source>
+        <translation>mehr als %1 Cache-Server</translation>
+    </message>
+    <message>
+        <source>Invalid cache host rule &quot;%1&quot;: %2</source>
+        <translation>Ungültige Cache-Server-Regel „%1“: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a subnet ADDRESS/PREFIX</source>
+        <translation>„%1“ ist kein Subnetz ADRESSE/PRÄFIX</translation>
+    </message>
+    <message>
+        <source>more than %1 servers</source>
+        <translation>mehr als %1 Server</translation>
     </message>
 </context>
 <context>
@@ -4923,6 +4963,10 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
         <source>DNS-SD on the local link</source>
         <translation>DNS-SD im lokalen Netzsegment</translation>
     </message>
+    <message>
+        <source>the discovery service</source>
+        <translation>dem Erkennungsdienst</translation>
+    </message>
 </context>
 <context>
     <name>opendo::transfer::DownloadJob</name>
@@ -4953,6 +4997,10 @@ startet doctl für den Befehl einen eigenen. --proxy gilt nur für den eigenen A
     <message>
         <source>The origin failed (%1); downloading from peers, the origin is asked again in %2 s.</source>
         <translation>Der Ursprungsserver ist ausgefallen (%1); es wird von Peers geladen, der Ursprungsserver wird in %2 s erneut angefragt.</translation>
+    </message>
+    <message>
+        <source>The origin failed (%1); downloading from peers while the origin is asked again.</source>
+        <translation>Der Ursprungsserver ist ausgefallen (%1); es wird von Peers geladen, während der Ursprungsserver erneut angefragt wird.</translation>
     </message>
 </context>
 <context>

@@ -90,6 +90,11 @@ int runPeersCommand(agent::Agent& agent, CliArguments& args, QTextStream& out, Q
     if (!a.discovery.refusal.isEmpty())
         out << "  " << QCoreApplication::translate("doctl", "refused: %1").arg(a.discovery.refusal)
             << '\n';
+    if (!a.discovery.cacheHosts.isEmpty())
+        out << "  "
+            << QCoreApplication::translate("doctl", "assigns cache servers %1")
+                   .arg(a.discovery.cacheHosts.join(QStringLiteral(", ")))
+            << '\n';
     if (!a.discovery.groupId.isEmpty())
         out << "  "
             << QCoreApplication::translate("doctl", "group id %1 from %2")

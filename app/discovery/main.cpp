@@ -91,6 +91,14 @@ int main(int argc, char* argv[])
                                     "public address, e.g. 127.0.0.2-127.0.0.3=203.0.113.1 "
                                     "or 127.0.0.0/30=203.0.113.1; repeatable."),
         QStringLiteral("RULE"));
+    const QCommandLineOption cacheHost(
+        QStringLiteral("cache-host"),
+        QCoreApplication::translate(
+            "do-discovery",
+            "Name cache servers to devices, e.g. 10.1.0.0/16=cache1:8080,cache2 or just "
+            "cache.example.com for every device; the first rule whose subnet holds the device "
+            "applies; repeatable."),
+        QStringLiteral("RULE"));
     const QCommandLineOption publish(
         QStringLiteral("publish"),
         QCoreApplication::translate("do-discovery",
@@ -113,8 +121,8 @@ int main(int argc, char* argv[])
         QCoreApplication::translate("do-discovery",
                                     "Most contents the catalogue holds (default 10000)."),
         QStringLiteral("N"));
-    parser.addOptions({listen, db, interval, maxPeers, rateLimit, natMap, publish, publishToken,
-                       publishTokenFile, maxPublished});
+    parser.addOptions({listen, db, interval, maxPeers, rateLimit, natMap, cacheHost, publish,
+                       publishToken, publishTokenFile, maxPublished});
 
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(kExitBadArguments, parser.errorText());
@@ -181,6 +189,14 @@ int main(int argc, char* argv[])
             return fail(
                 kExitBadArguments,
                 QCoreApplication::translate("do-discovery", "--nat-map %1: %2").arg(rule, error));
+    }
+    for (const QString& rule : parser.values(cacheHost)) {
+        QString error;
+        const auto assignment = opendo::discovery::parseCacheHostAssignment(rule, &error);
+        if (!assignment)
+            return fail(kExitBadArguments,
+                        QCoreApplication::translate("do-discovery", "--cache-host: %1").arg(error));
+        options.cacheHosts << *assignment;
     }
     if (parser.isSet(publishToken) && parser.isSet(publishTokenFile)) {
         return fail(kExitBadArguments,

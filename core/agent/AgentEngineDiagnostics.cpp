@@ -128,8 +128,10 @@ void AgentEngine::gatherDiagnosticInputs(diagnostics::DiagnosticInputs& in) cons
     if (transfer::cacheHostsFromDhcp(in.policies))
         in.dhcpOption235 = findDhcpOption(235, dhcpLeaseFolders(in.agentSettings.value(
                                                    QString::fromLatin1(kDhcpLeaseFoldersSetting))));
-    if (m_discovery)
+    if (m_discovery) {
         in.linkCacheServers = m_discovery->linkCacheServers();
+        in.serviceCacheServers = m_discovery->client().cacheHosts();
+    }
     if (!in.device.at.isValid())
         fillCacheFigures(in); // the first device snapshot is not out yet (a just-started agent)
     in.uploadedThisMonthInternet =

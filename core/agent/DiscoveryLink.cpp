@@ -83,6 +83,10 @@ DiscoveryLink::DiscoveryLink(cache::PieceStore& store, transfer::PeerHub& peers,
             &DiscoveryLink::applyLocalRestriction);
     connect(&m_local, &discovery::local::LocalPeerDiscovery::cacheServersChanged, this,
             &DiscoveryLink::onLinkCacheServersChanged);
+    connect(&m_client, &discovery::DiscoveryClient::cacheHostsChanged, this, [this] {
+        if (m_downloads)
+            m_downloads->setServiceCacheServers(m_client.cacheHosts());
+    });
     m_sinceStart.start();
 }
 

@@ -20,6 +20,7 @@ QJsonObject discoveryToJson(const discovery::DiscoveryStatus& d)
     o[QStringLiteral("AnnouncedContents")] = d.announcedContents;
     o[QStringLiteral("PeersOffered")] = d.peersOffered;
     o[QStringLiteral("RetryInSeconds")] = d.retryInSeconds;
+    o[QStringLiteral("CacheHosts")] = QJsonArray::fromStringList(d.cacheHosts);
     QJsonObject local;
     local[QStringLiteral("Advertising")] = d.local.advertising;
     local[QStringLiteral("Restricting")] = d.local.restricting;

@@ -33,6 +33,13 @@ QStringList cacheServerEvidence(const DiagnosticInputs& in)
                         .arg(dhcpLeaseFolders(in.agentSettings.value(QString::fromLatin1(
                                                   agent::kDhcpLeaseFoldersSetting)))
                                  .join(QStringLiteral(", ")));
+    if (const discovery::DiscoveryStatus& service = in.activity.discovery;
+        !service.serviceUrl.isEmpty())
+        evidence << Diag::tr("Discovery service %1 assigns: %2")
+                        .arg(service.serviceUrl,
+                             service.cacheHosts.isEmpty()
+                                 ? Diag::tr("no cache server")
+                                 : service.cacheHosts.join(QStringLiteral(", ")));
     if (transfer::cacheHostsFromDnsSd(in.policies)) {
         const discovery::local::LocalDiscoveryStatus& local = in.activity.discovery.local;
         const QString announced = local.cacheServers.isEmpty()

@@ -27,7 +27,7 @@ transfer::CacheServerPlan cacheServerPlanFor(const DiagnosticInputs& in, bool fo
 {
     const bool onVpn = !transfer::vpnInterfacesFor(in.policies, in.system.interfaces).isEmpty();
     return transfer::cacheServerPlan(in.policies, foreground, onVpn, in.dhcpOption235,
-                                     in.linkCacheServers);
+                                     in.linkCacheServers, in.serviceCacheServers);
 }
 
 CacheServerContentCheck::CacheServerContentCheck()

@@ -56,8 +56,9 @@ struct DiagnosticInputs
     QString cacheVolumeRoot;       // mount point of the file system holding the cache
     QList<VolumeSpace> volumes;    // local disk file systems, for "move the cache" advice
     DhcpOptionFound dhcpOption235; // cache servers from DHCP, read when DOCacheHostSource asks
-    QList<policy::CacheHostEntry> linkCacheServers; // announced on the link (DNS-SD)
-    qint64 uploadedThisMonthInternet = 0;           // what DOMonthlyUploadDataCap counts
+    QList<policy::CacheHostEntry> linkCacheServers;    // announced on the link (DNS-SD)
+    QList<policy::CacheHostEntry> serviceCacheServers; // assigned by the discovery service
+    qint64 uploadedThisMonthInternet = 0;              // what DOMonthlyUploadDataCap counts
     QList<log::LogRecord> recentWarnings; // warnings and errors of the last hours, oldest first
     QList<stats::ErrorEvent>
         errorEvents; // DO error codes of the last kErrorWindowDays, oldest first

@@ -3,6 +3,9 @@
 #include "log/LogCategories.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace opendo::discovery {
 
@@ -14,6 +17,7 @@ constexpr qint64 kMaxBackoffMs = 30'000;
 constexpr qint64 kHealthIntervalMs = 30'000;
 constexpr qint64 kMaxResponseBytes = 1024 * 1024;
 constexpr qint64 kMaxMetainfoBytes = 16 * 1024 * 1024;
+constexpr qsizetype kMaxCacheHosts = 16;
 
 // Every string of this file in one translation context: lupdate files an unqualified tr()
 // under whatever class or namespace surrounds the call.
@@ -71,6 +75,10 @@ void DiscoveryClient::setServiceUrl(const QUrl& baseUrl)
     }
     m_consecutiveFailures = 0;
     m_nextProbeMs = 0;
+    if (!m_cacheHosts.isEmpty()) {
+        m_cacheHosts.clear(); // another service names its own
+        Q_EMIT cacheHostsChanged();
+    }
     m_state = m_baseUrl.isEmpty() ? DiscoveryState::NotConfigured : DiscoveryState::Contacting;
     if (m_baseUrl.isEmpty())
         m_tick.stop();
@@ -168,8 +176,9 @@ void DiscoveryClient::tick()
         sendAnnounce(item, event);
         ++inFlight;
     }
-    // With nothing to announce, the health endpoint keeps the state (and the mode) current.
-    if (m_items.isEmpty() && !m_probeInFlight && now >= m_nextProbeMs)
+    // The health endpoint names this device's cache servers; with nothing to announce it also
+    // keeps the state (and the mode) current.
+    if (!m_probeInFlight && now >= m_nextProbeMs)
         probeHealth();
 }
 
@@ -291,14 +300,62 @@ void DiscoveryClient::probeHealth()
     get(url, kMaxResponseBytes, [this, url](const HttpGetResult& reply) {
         m_probeInFlight = false;
         const qint64 now = m_clock.elapsed();
+        // Announces speak for the service's state while there are any.
+        const bool decidesState = m_items.isEmpty();
         if (isOutage(reply) || reply.status != 200) {
-            failed(describe(reply, url));
-            m_nextProbeMs = now + backoffMs(m_consecutiveFailures);
+            if (decidesState)
+                failed(describe(reply, url));
+            m_nextProbeMs =
+                now + (decidesState ? backoffMs(m_consecutiveFailures) : kHealthIntervalMs);
             return;
         }
-        succeeded();
+        if (decidesState)
+            succeeded();
         m_nextProbeMs = now + kHealthIntervalMs;
+        takeCacheHosts(reply.body);
     });
+}
+
+void DiscoveryClient::takeCacheHosts(const QByteArray& healthBody)
+{
+    const QJsonValue listed =
+        QJsonDocument::fromJson(healthBody).object().value(QStringLiteral("cacheHosts"));
+    QList<policy::CacheHostEntry> hosts;
+    QString problem;
+    if (!listed.isUndefined() && !listed.isArray())
+        problem = DiscoveryClientText::tr("\"cacheHosts\" is not a list");
+    const QJsonArray items = listed.toArray();
+    if (items.size() > kMaxCacheHosts)
+        problem = DiscoveryClientText::tr("more than %1 cache servers").arg(kMaxCacheHosts);
+    for (qsizetype i = 0; problem.isEmpty() && i < items.size(); ++i) {
+        QString why;
+        const auto host = policy::parseCacheHost(items[i].toString(), &why);
+        if (!host)
+            problem = QStringLiteral("\"%1\": %2").arg(items[i].toString(), why);
+        else
+            hosts << *host;
+    }
+    // A service that names something that is not a server does not half-configure us.
+    if (!problem.isEmpty()) {
+        qCWarning(log::lcAgent).noquote()
+            << "discovery service: ignoring its cache servers:" << problem;
+        hosts.clear();
+    }
+    const auto authorities = [](const QList<policy::CacheHostEntry>& list) {
+        QStringList out;
+        for (const policy::CacheHostEntry& h : list)
+            out << h.authority();
+        return out;
+    };
+    if (authorities(hosts) == authorities(m_cacheHosts))
+        return;
+    m_cacheHosts = hosts;
+    qCInfo(log::lcAgent).noquote()
+        << "discovery service: cache servers"
+        << (hosts.isEmpty() ? QStringLiteral("none")
+                            : authorities(hosts).join(QStringLiteral(", ")));
+    Q_EMIT cacheHostsChanged();
+    Q_EMIT statusChanged();
 }
 
 void DiscoveryClient::lookupMetainfo(const QUrl& originUrl,
@@ -382,6 +439,8 @@ DiscoveryStatus DiscoveryClient::status() const
         s.peersOffered += item.peersOffered;
     }
     s.consecutiveFailures = m_consecutiveFailures;
+    for (const policy::CacheHostEntry& host : m_cacheHosts)
+        s.cacheHosts << host.authority();
     if (m_state == DiscoveryState::Unreachable)
         s.retryInSeconds = int((backoffMs(m_consecutiveFailures) + 999) / 1000);
     return s;

@@ -5,11 +5,12 @@
 // swarm keys it gets to the peer hub, and tells the agent whether the service answers — when
 // it does not, the effective download mode falls back to 99 (Simple) until it does again.
 // Failures back off exponentially; with nothing to announce a health probe keeps the state
-// current.
+// current. The health answer also names the cache servers the service assigns to this device.
 
 #include "discovery/AnnounceProtocol.h"
 #include "discovery/BoundHttpClient.h"
 #include "discovery/DiscoveryStatus.h"
+#include "policy/CacheHostList.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -78,6 +79,8 @@ public:
     void lookupMetainfo(const QUrl& originUrl, std::function<void(MetainfoLookup)> done);
 
     DiscoveryStatus status() const;
+    // The cache servers the service names for this device (its /v1/health answer).
+    const QList<policy::CacheHostEntry>& cacheHosts() const { return m_cacheHosts; }
     bool unreachable() const { return m_state == DiscoveryState::Unreachable; }
 
     // Requests time out after this long (tests shorten it).
@@ -86,6 +89,7 @@ public:
 Q_SIGNALS:
     void peersOffered(const QString& contentId, const opendo::discovery::AnnounceResponse& reply);
     void statusChanged();
+    void cacheHostsChanged();
 
 private:
     struct Item
@@ -105,6 +109,7 @@ private:
                             AnnounceEvent event);
     void sendStopped(const TrackedContent& content);
     void probeHealth();
+    void takeCacheHosts(const QByteArray& healthBody);
     void succeeded();
     void failed(const QString& error);
     qint64 backoffMs(int failures) const;
@@ -129,6 +134,7 @@ private:
     QDateTime m_lastAttempt;
     QString m_publicAddress;
     int m_consecutiveFailures = 0;
+    QList<policy::CacheHostEntry> m_cacheHosts;
 };
 
 } // namespace opendo::discovery

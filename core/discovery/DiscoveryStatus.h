@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace opendo::discovery {
 
@@ -37,6 +38,7 @@ struct DiscoveryStatus
     int peersOffered = 0; // in the last answers, all contents
     int consecutiveFailures = 0;
     int retryInSeconds = 0;            // while unreachable
+    QStringList cacheHosts;            // the cache servers the service assigns ("host:port")
     local::LocalDiscoveryStatus local; // DNS-SD on the local link (DORestrictPeerSelectionBy 2)
 };
 

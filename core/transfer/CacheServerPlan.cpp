@@ -85,7 +85,8 @@ CacheServerPlan withoutUnverifiedServers(CacheServerPlan plan)
 
 CacheServerPlan cacheServerPlan(const policy::PolicySnapshot& policies, bool foreground, bool onVpn,
                                 const DhcpOptionFound& dhcpOption235,
-                                const QList<policy::CacheHostEntry>& linkServers)
+                                const QList<policy::CacheHostEntry>& linkServers,
+                                const QList<policy::CacheHostEntry>& serviceServers)
 {
     CacheServerPlan plan;
     const int source = int(policies.number(QStringLiteral("DOCacheHostSource")));
@@ -103,6 +104,9 @@ CacheServerPlan cacheServerPlan(const policy::PolicySnapshot& policies, bool for
     } else if (!fromPolicy.isEmpty()) {
         plan.hosts = fromPolicy;
         plan.hostsSource = QStringLiteral("DOCacheHost");
+    } else if (!serviceServers.isEmpty()) {
+        plan.hosts = serviceServers;
+        plan.hostsSource = CacheServerPlanText::tr("the discovery service");
     } else if (cacheHostsFromDnsSd(policies) && !linkServers.isEmpty()) {
         plan.hosts = linkServers;
         plan.hostsSource = CacheServerPlanText::tr("DNS-SD on the local link");

@@ -2,7 +2,8 @@
 
 // Which cache servers (Connected Cache in DO) a download asks first, and for how long, from the
 // policies: the servers come from DOCacheHost or from DHCP option 235 as DOCacheHostSource says,
-// or — DOCacheHostSource not set and DOCacheHost empty — from DNS-SD on the local link;
+// else from the discovery service's assignment (as DO's cloud names a Connected Cache), or —
+// DOCacheHostSource not set and DOCacheHost empty — from DNS-SD on the local link;
 // DODelayCacheServerFallbackForeground/Background and DODisallowCacheServerDownloadsOnVPN decide
 // how long they are tried and whether at all. A cache server is asked for the origin's path with
 // the origin named in the query (cacheHostOrigin=), as Connected Cache expects, and fills its
@@ -38,10 +39,13 @@ struct CacheServerPlan
 // `dhcpOption235` is what the lease files hold; only read when DOCacheHostSource is 1 or 2.
 // DOCacheHostSource 1 uses the option when DOCacheHost is empty; 2 ("force") prefers it to
 // DOCacheHost; a missing or malformed option leaves DOCacheHost in charge, as in DO.
+// `serviceServers` are those the discovery service assigns to this device: used when neither
+// DOCacheHost nor DHCP option 235 names a server, before any that DNS-SD found.
 // `linkServers` are the servers DNS-SD found; used only when cacheHostsFromDnsSd().
 CacheServerPlan cacheServerPlan(const policy::PolicySnapshot& policies, bool foreground, bool onVpn,
                                 const DhcpOptionFound& dhcpOption235 = {},
-                                const QList<policy::CacheHostEntry>& linkServers = {});
+                                const QList<policy::CacheHostEntry>& linkServers = {},
+                                const QList<policy::CacheHostEntry>& serviceServers = {});
 
 // Whether the policies ask for DHCP option 235 at all (so callers read leases only then).
 bool cacheHostsFromDhcp(const policy::PolicySnapshot& policies);

@@ -203,13 +203,14 @@ CacheServerPlan DownloadManager::cacheServersFor(bool foreground) const
     const policy::EffectivePolicy* hosts = policies.find(QStringLiteral("DOCacheHost"));
     const bool fromDhcp = cacheHostsFromDhcp(policies);
     const bool fromLink = cacheHostsFromDnsSd(policies) && !m_linkCacheServers.isEmpty();
-    if (!fromDhcp && !fromLink && (!hosts || hosts->value.isEmpty()))
+    if (!fromDhcp && !fromLink && m_serviceCacheServers.isEmpty() &&
+        (!hosts || hosts->value.isEmpty()))
         return {};
     const DhcpOptionFound option235 =
         fromDhcp ? findDhcpOption(235, m_dhcpLeaseFolders) : DhcpOptionFound{};
     const bool onVpn = !vpnInterfacesFor(policies, probeNetworkInterfaces()).isEmpty();
-    CacheServerPlan plan =
-        cacheServerPlan(policies, foreground, onVpn, option235, m_linkCacheServers);
+    CacheServerPlan plan = cacheServerPlan(policies, foreground, onVpn, option235,
+                                           m_linkCacheServers, m_serviceCacheServers);
     if (!plan.hostsProblem.isEmpty())
         qWarning("downloads: cache servers: %s", qUtf8Printable(plan.hostsProblem));
     return plan;

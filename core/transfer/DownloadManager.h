@@ -52,6 +52,12 @@ public:
     {
         m_linkCacheServers = servers;
     }
+    // Cache servers the discovery service assigns to this device; used from the next download
+    // on when DOCacheHost (and DHCP option 235, when asked for) name none.
+    void setServiceCacheServers(const QList<policy::CacheHostEntry>& servers)
+    {
+        m_serviceCacheServers = servers;
+    }
     // While the cache copies onto another drive no download may write into it: queued jobs
     // wait (running ones were waited for before the copy began) and their status says what
     // for (`reason`, e.g. "the cache to finish copying to …"). "" releases them.
@@ -94,6 +100,7 @@ private:
     PolicySource m_policies;
     QStringList m_dhcpLeaseFolders = defaultDhcpLeaseFolders();
     QList<policy::CacheHostEntry> m_linkCacheServers;
+    QList<policy::CacheHostEntry> m_serviceCacheServers;
     QList<DownloadJob*> m_jobs; // in queue order
     bool m_resumeQueued = true;
     QString m_holdReason;

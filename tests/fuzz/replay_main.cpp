@@ -130,7 +130,6 @@ int main(int argc, char** argv)
     Mutator mutator(corpus);
     for (long i = 0; i < iterations; ++i)
         run(mutator.next());
-    std::printf("fuzz replay: %zu seeds, %ld mutations, no failures\n", corpus.size(),
-                iterations);
+    std::printf("fuzz replay: %zu seeds, %ld mutations, no failures\n", corpus.size(), iterations);
     return 0;
 }

@@ -3,10 +3,12 @@
 // request's cacheHostOrigin parameter. Bytes it delivers count as cache-server bytes; a dead
 // server, one that serves wrong bytes, or a VPN with DODisallowCacheServerDownloadsOnVPN sends the
 // download to the origin; DODelayCacheServerFallbackForeground keeps it on the list of servers.
-// With nothing configured, a running agent finds the server announced by DNS-SD on the link.
+// With nothing configured, a running agent finds the server announced by DNS-SD on the link, or
+// uses the one its discovery service assigns to its subnet.
 
 #include "support/AgentProcess.h"
 #include "support/CacheServerAnnouncer.h"
+#include "support/DiscoveryProcess.h"
 #include "support/FreePort.h"
 #include "support/NginxServer.h"
 #include "support/ProcessRunner.h"
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void dhcpOption235NamesTheCacheServers();
     void malformedOption235LeavesDOCacheHostInCharge();
     void serverAnnouncedByDnsSdServesVerifiableDownloads();
+    void discoveryServiceAssignsTheCacheServer();
 
 private:
     ProcessResult doctl(const QStringList& args, int timeoutMs = 60000)
@@ -422,6 +425,50 @@ void CacheServerTest::serverAnnouncedByDnsSdServesVerifiableDownloads()
                                   .toBool(),
                              5000);
     QCOMPARE(cacheServerCheck()["Verdict"].toString(), QString("n/a"));
+    QCOMPARE(agent.stop(), 0);
+}
+
+void CacheServerTest::discoveryServiceAssignsTheCacheServer()
+{
+    // The service names the cache server for loopback devices, as DO's cloud names a
+    // Connected Cache; nothing on the device does.
+    const QString cacheHost = QStringLiteral("127.0.0.1:%1").arg(m_cache->port());
+    DiscoveryProcessOptions service;
+    service.extraArgs = {"--cache-host", "10.9.0.0/16=127.0.0.1:1", "--cache-host",
+                         "127.0.0.0/8=" + cacheHost};
+    DiscoveryProcess discovery(service);
+    QString error;
+    QVERIFY2(discovery.start(&error), qPrintable(error));
+    QVERIFY(configure({"DiscoveryUrl=" + discovery.url().toString()}));
+    AgentProcessOptions options;
+    options.dataDir = m_data->path();
+    AgentProcess agent(options);
+    QVERIFY2(agent.start(&error), qPrintable(error));
+    QJsonObject status;
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        (status = QJsonDocument::fromJson(doctl({"peers", "--json"}).out.toUtf8())
+                      .object()["Discovery"]
+                      .toObject())["CacheHosts"]
+                .toArray()
+                .size() == 1,
+        qPrintable(QJsonDocument(status).toJson() + agent.log().right(2000)), 10000);
+    QCOMPARE(status["CacheHosts"].toArray().first().toString(), cacheHost);
+    QVERIFY(doctl({"peers"}).out.contains("assigns cache servers " + cacheHost));
+
+    // The service is trusted like DOCacheHost: even a plain URL goes through its server.
+    const QJsonObject plain = download(m_origin->url("/content.bin").toString());
+    QVERIFY(!plain.isEmpty());
+    QCOMPARE(plain["BytesFromCacheServer"].toInteger(), kFileSize);
+    QCOMPARE(plain["BytesFromHttp"].toInteger(), 0);
+    QCOMPARE(plain["CacheHost"].toString(), cacheHost);
+    const QJsonObject configured = cacheServerCheck();
+    QVERIFY2(configured["Verdict"].toString() == "pass" &&
+                 configured["Summary"].toString().contains("the discovery service"),
+             qPrintable(QJsonDocument(configured).toJson()));
+
+    // DOCacheHost on the device comes first.
+    QVERIFY(configure({"DOCacheHost=127.0.0.1:" + QString::number(freePort())}));
+    QVERIFY(cacheServerCheck()["Summary"].toString().contains("(from DOCacheHost)"));
     QCOMPARE(agent.stop(), 0);
 }
 

@@ -179,6 +179,8 @@ void DiscoveryProcessTest::badArguments_data()
     QTest::newRow("rate") << QStringList{"--rate-limit", "-1"} << "--rate-limit";
     QTest::newRow("max peers") << QStringList{"--max-peers", "x"} << "--max-peers";
     QTest::newRow("nat map") << QStringList{"--nat-map", "garbage"} << "--nat-map";
+    QTest::newRow("cache host") << QStringList{"--cache-host", "10.0.0.0=mcc1"}
+                                << "--cache-host: Invalid cache host rule";
     QTest::newRow("publish missing")
         << QStringList{"--publish", "/nonexistent/x.torrent"} << "--publish";
     QTest::newRow("unknown option") << QStringList{"--frobnicate"} << "frobnicate";

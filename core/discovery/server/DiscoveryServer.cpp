@@ -377,11 +377,17 @@ HttpResponse DiscoveryServer::handleMetainfo(const HttpRequest& request)
 HttpResponse DiscoveryServer::handleHealth(const HttpRequest& request) const
 {
     // "address": the caller as this service sees it (after the NAT map), like DO's geo
-    // service's ExternalIpAddress, so a troubleshooter can show it before any announce.
+    // service's ExternalIpAddress, so a troubleshooter can show it before any announce;
+    // "cacheHosts": the cache servers assigned to it, like the geo answer's CacheHost.
+    const QHostAddress mapped = m_options.natMap.publicAddressOf(request.peerAddress);
+    QJsonArray cacheHosts;
+    for (const policy::CacheHostEntry& host :
+         cacheHostsFor(m_options.cacheHosts, request.peerAddress, mapped))
+        cacheHosts.append(host.authority());
     return jsonResponse(200, QJsonObject{
                                  {QStringLiteral("status"), QStringLiteral("ok")},
-                                 {QStringLiteral("address"),
-                                  m_options.natMap.publicAddressOf(request.peerAddress).toString()},
+                                 {QStringLiteral("address"), mapped.toString()},
+                                 {QStringLiteral("cacheHosts"), cacheHosts},
                                  {QStringLiteral("version"), applicationVersion()},
                                  {QStringLiteral("uptimeSeconds"), m_uptime.elapsed() / 1000},
                                  {QStringLiteral("swarms"), m_registry->swarmCount()},

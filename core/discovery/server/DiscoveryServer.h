@@ -24,6 +24,7 @@
 // bencoded failure reason). Requests the HTTP layer refuses (oversize, malformed, too slow) are
 // answered the same way by path: a bencoded failure reason for /announce, JSON for /v1/….
 
+#include "discovery/server/CacheHostAssignment.h"
 #include "discovery/server/HttpServer.h"
 #include "discovery/server/MetainfoCatalog.h"
 #include "discovery/server/NatMap.h"
@@ -54,6 +55,8 @@ struct DiscoveryServerOptions
     QString publishToken{};
     int maxPublished = kDefaultMaxPublishedItems;
     qint64 maxPublishedBytes = kDefaultMaxPublishedBytes;
+    // Cache servers named to devices in /v1/health (do-discovery --cache-host).
+    QList<CacheHostAssignment> cacheHosts{};
 };
 
 class DiscoveryServer : public QObject

@@ -13,6 +13,8 @@
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -159,13 +161,15 @@ TrackedContent content(const QString& id, char hashFill)
     return c;
 }
 
-std::unique_ptr<DiscoveryServer> startServer(quint16 port = 0, NatMap natMap = {})
+std::unique_ptr<DiscoveryServer> startServer(quint16 port = 0, NatMap natMap = {},
+                                             QList<CacheHostAssignment> cacheHosts = {})
 {
     DiscoveryServerOptions options;
     options.address = kLo1;
     options.port = port;
     options.intervalSeconds = 1;
     options.natMap = std::move(natMap);
+    options.cacheHosts = std::move(cacheHosts);
     auto server = std::make_unique<DiscoveryServer>(std::move(options));
     QString error;
     if (!server->start(&error)) {
@@ -209,6 +213,8 @@ private Q_SLOTS:
     void refusalKeepsReachable();
     void unbindableLocalAddress();
     void lookupMetainfo();
+    void cacheHostsFromTheService();
+    void malformedCacheHostsAreIgnored();
 };
 
 // --- parseHttpResponse ------------------------------------------------------------------------
@@ -853,6 +859,45 @@ void DiscoveryClientTest::lookupMetainfo()
     QVERIFY(!failed.found);
     QVERIFY(!failed.error.isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(a.client.status().state, DiscoveryState::Unreachable, kWait);
+}
+
+void DiscoveryClientTest::cacheHostsFromTheService()
+{
+    // One rule for another subnet, one for the loopback devices: this client gets the second,
+    // also while it has content to announce (announces decide the state then).
+    auto server = startServer(0, {},
+                              {*parseCacheHostAssignment("10.9.0.0/16=elsewhere", nullptr),
+                               *parseCacheHostAssignment("127.0.0.0/8=mcc1:8080,mcc2", nullptr)});
+    QVERIFY(server);
+    Agent a('a', 7001, kLo2, 1);
+    QSignalSpy changed(&a.client, &DiscoveryClient::cacheHostsChanged);
+    a.client.setTracked({content("c", 'c')});
+    a.client.setServiceUrl(QUrl(server->baseUrl()));
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, kWait);
+    QCOMPARE(a.client.status().cacheHosts, (QStringList{"mcc1:8080", "mcc2"}));
+    QCOMPARE(a.client.cacheHosts().size(), 2);
+    QCOMPARE(a.client.cacheHosts().first().port, quint16(8080));
+    // Another service names its own: the old assignment goes at once.
+    a.client.setServiceUrl(QUrl());
+    QCOMPARE(changed.size(), 2);
+    QVERIFY(a.client.cacheHosts().isEmpty());
+}
+
+void DiscoveryClientTest::malformedCacheHostsAreIgnored()
+{
+    CannedHttpServer canned;
+    const QByteArray body = R"({"status":"ok","cacheHosts":["mcc1","http://evil/"]})";
+    canned.response = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                      QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    QVERIFY(canned.listen());
+    Agent a('a', 7001, kLo2, 1);
+    QSignalSpy changed(&a.client, &DiscoveryClient::cacheHostsChanged);
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression("ignoring its cache servers: \"http://evil/\""));
+    a.client.setServiceUrl(canned.url(QString()));
+    QTRY_COMPARE_WITH_TIMEOUT(a.client.status().state, DiscoveryState::Reachable, kWait);
+    QVERIFY(a.client.cacheHosts().isEmpty()); // none of the list, not half of it
+    QCOMPARE(changed.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(DiscoveryClientTest)

@@ -128,6 +128,30 @@ private Q_SLOTS:
         QVERIFY(withoutUnverifiedServers(named).skippedReason.isEmpty());
     }
 
+    // The discovery service's assignment comes after what the device names (DOCacheHost, DHCP
+    // option 235) and before DNS-SD; it is trusted like DOCacheHost, so plain URLs use it too.
+    void serviceAssignmentRanksBetweenPolicyAndDnsSd()
+    {
+        const QList<policy::CacheHostEntry> service = {{"mcc.service.example", 8080}};
+        const CacheServerPlan assigned =
+            cacheServerPlan(snapshot({}), true, false, {}, kLinkServers, service);
+        QCOMPARE(authorities(assigned), QStringList{"mcc.service.example:8080"});
+        QCOMPARE(assigned.hostsSource, QString("the discovery service"));
+        QVERIFY(!assigned.announcedOnLink);
+        QCOMPARE(withoutUnverifiedServers(assigned).servers, assigned.servers);
+
+        const CacheServerPlan named = cacheServerPlan(snapshot({{"DOCacheHost", "cache"}}), true,
+                                                      false, {}, kLinkServers, service);
+        QCOMPARE(authorities(named), QStringList{"cache"});
+        const CacheServerPlan fromDhcp = cacheServerPlan(
+            snapshot({{"DOCacheHostSource", "1"}}), true, false, kLease, kLinkServers, service);
+        QVERIFY(fromDhcp.hostsSource.contains(kLease.leaseFile));
+        // DOCacheHostSource 0 switches DNS-SD off, not the service.
+        const CacheServerPlan noDnsSd = cacheServerPlan(snapshot({{"DOCacheHostSource", "0"}}),
+                                                        true, false, {}, kLinkServers, service);
+        QCOMPARE(authorities(noDnsSd), QStringList{"mcc.service.example:8080"});
+    }
+
     void vpnKeepsTheHostsButSkipsThem()
     {
         const PolicySnapshot policies =
