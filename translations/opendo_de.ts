@@ -6889,6 +6889,10 @@ von %2</translation>
         <source>announced on the link: %1</source>
         <translation>im Netzsegment angekündigt: %1</translation>
     </message>
+    <message>
+        <source>assigned by the discovery service: %1</source>
+        <translation>vom Erkennungsdienst zugewiesen: %1</translation>
+    </message>
 </context>
 <context>
     <name>opendo::ui::PeerConnectionWizard</name>

@@ -324,6 +324,11 @@ void OverviewPanelTest::cacheServersFromPolicyOrDhcp()
     f = OverviewFacts::cacheServer({}, 0, month({{SourceClass::CacheServer, 100}}), local);
     QCOMPARE(f.value, QString("announced on the link: 192.168.1.20:8080 (Branch cache)"));
     QCOMPARE(f.detail, QString("100 bytes from cache servers this month (100 %)"));
+    // The discovery service's assignment comes before what the link announces, after DOCacheHost.
+    f = OverviewFacts::cacheServer({}, 0, month({}), local, {"mcc1:8080"});
+    QCOMPARE(f.value, QString("assigned by the discovery service: mcc1:8080"));
+    QCOMPARE(OverviewFacts::cacheServer("cache1", 0, month({}), local, {"mcc1:8080"}).value,
+             QString("cache1"));
 }
 
 void OverviewPanelTest::panelShowsARealDownloadInTheCache()

@@ -353,12 +353,16 @@ OverviewFact OverviewFacts::agentCost(const std::optional<stats::DeviceStats>& s
 
 OverviewFact OverviewFacts::cacheServer(const QString& hosts, int source,
                                         const std::optional<stats::MonthTotals>& month,
-                                        const discovery::local::LocalDiscoveryStatus& local)
+                                        const discovery::local::LocalDiscoveryStatus& local,
+                                        const QStringList& assigned)
 {
     OverviewFact f{QLatin1String(kCacheServer), tr("Cache servers"), {}, FactStatus::Ok, {}, -1};
     const bool fromDhcp = source == 2 || (source == 1 && hosts.isEmpty());
-    const bool announced = local.browsingCacheServers && !local.cacheServers.isEmpty();
-    if (hosts.isEmpty() && !fromDhcp && !announced) {
+    // The discovery service's assignment counts when the device names none itself.
+    const bool fromService = hosts.isEmpty() && !fromDhcp && !assigned.isEmpty();
+    const bool announced =
+        hosts.isEmpty() && !fromDhcp && local.browsingCacheServers && !local.cacheServers.isEmpty();
+    if (hosts.isEmpty() && !fromDhcp && !fromService && !announced) {
         f.value =
             local.browsingCacheServers ? tr("none configured or announced") : tr("none configured");
         f.detail = tr("DOCacheHost (or DOCacheHostSource for DHCP option 235) names Connected "
@@ -369,7 +373,10 @@ OverviewFact OverviewFacts::cacheServer(const QString& hosts, int source,
                            "(_opendo-cache._tcp) are used");
         return f;
     }
-    if (announced)
+    if (fromService)
+        f.value =
+            tr("assigned by the discovery service: %1").arg(assigned.join(QStringLiteral(", ")));
+    else if (announced)
         f.value =
             tr("announced on the link: %1").arg(local.cacheServers.join(QStringLiteral(", ")));
     else
@@ -404,7 +411,8 @@ QList<OverviewFact> OverviewFacts::compute(const OverviewInput& in)
             cache(in.stats),
             uploads(in.month, in.monthlyUploadCapGb),
             agentCost(in.stats),
-            cacheServer(in.cacheHosts, in.cacheHostSource, in.month, in.activity.discovery.local)};
+            cacheServer(in.cacheHosts, in.cacheHostSource, in.month, in.activity.discovery.local,
+                        in.activity.discovery.cacheHosts)};
 }
 
 } // namespace opendo::ui

@@ -68,10 +68,12 @@ public:
     static OverviewFact cache(const std::optional<stats::DeviceStats>& stats);
     static OverviewFact uploads(const std::optional<stats::MonthTotals>& month, qint64 capGb);
     static OverviewFact agentCost(const std::optional<stats::DeviceStats>& stats);
-    // `local` says whether DNS-SD looks for cache servers (nothing configured) and what it found.
+    // `local` says whether DNS-SD looks for cache servers (nothing configured) and what it found;
+    // `assigned` are the servers the discovery service names for this device.
     static OverviewFact cacheServer(const QString& hosts, int source,
                                     const std::optional<stats::MonthTotals>& month,
-                                    const discovery::local::LocalDiscoveryStatus& local = {});
+                                    const discovery::local::LocalDiscoveryStatus& local = {},
+                                    const QStringList& assigned = {});
 
     // "HTTP only", "LAN", "Group", "Internet", "Simple", "Bypass"; "" for unknown modes.
     static QString modeName(int mode);
