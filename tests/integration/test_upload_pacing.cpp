@@ -137,13 +137,15 @@ import socket, sys, time
 s = socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(64)
 time.sleep(300)
 )";
+// 40 MB: 8 s at the link's 5 MB/s, time for several probes even when each waits out a full
+// queue (over a second on a loaded machine).
 const char* const kBulkSender = R"(
 import socket, time
 for attempt in range(50):
     try:
         out = socket.create_connection(("10.9.2.2", 9998)); break
     except OSError: time.sleep(0.1)
-out.sendall(b"\0" * (24 * 1000 * 1000))
+out.sendall(b"\0" * (40 * 1000 * 1000))
 out.shutdown(socket.SHUT_WR)
 out.recv(1)
 )";
@@ -319,7 +321,7 @@ void UploadPacingTest::insideNamespace()
           idleMs, median(plain), qint64(plain.size()), median(ledbat), qint64(ledbat.size()),
           rate / 1e6, kLinkBytesPerSecond / 1e6, paced["UploadWindow"].toInteger(),
           paced["QueuingDelayMs"].toInteger());
-    QVERIFY2(plain.size() >= 5 && ledbat.size() >= 8, "too few probes");
+    QVERIFY2(plain.size() >= 4 && ledbat.size() >= 8, "too few probes");
     // The probe sees a full queue (the plain transfer), so it can see a paced one.
     QVERIFY2(median(plain) >= 300, qPrintable(QString::number(median(plain))));
     // The paced upload keeps the queue near LEDBAT's target (100 ms).
