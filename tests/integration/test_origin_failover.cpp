@@ -25,9 +25,9 @@ using namespace opendo::test;
 
 namespace {
 
-constexpr qint64 kFileSize = 16 * 1024 * 1024;
+constexpr qint64 kFileSize = 12 * 1024 * 1024;
 // The seed uploads at 1 MB/s (DOMaxUploadBandwidth, KB/s), so a download from it alone takes
-// about 16 s: longer than the HTTP source's own retries of a range (7.5 s). The downloader wants 4
+// about 12 s: longer than the HTTP source's own retries of a range (7.5 s). The downloader wants 4
 // MB/s (DOMinBackgroundQos), so after its first 5 s measuring window the origin tops up the peer:
 // HTTP is in use while the peer serves.
 const QStringList kSeedSettings = {"DOMinRAMAllowedToPeer=1", "DOMinDiskSizeAllowedToPeer=1",
@@ -200,7 +200,7 @@ void OriginFailoverTest::originStopsMidDownload()
     QVERIFY(!torrent.isEmpty());
 
     // The origin's range fails for good only after its own retries (7.5 s after the stop): a
-    // slower seed (600 KB/s, 28 s for the file) leaves it most of the file to carry on with.
+    // slower seed (600 KB/s, 21 s for the file) leaves it most of the file to carry on with.
     const QString slower = configureWithDoctl(m_dir.filePath("seed"), {"DOMaxUploadBandwidth=600"});
     QVERIFY2(slower.isEmpty(), qPrintable(slower));
     Pair pair;
