@@ -6832,10 +6832,6 @@ von %2</translation>
         <translation>keine konfiguriert</translation>
     </message>
     <message>
-        <source>DOCacheHost (or DOCacheHostSource for DHCP option 235) names Connected Cache servers that downloads ask first</source>
-        <translation>DOCacheHost (oder DOCacheHostSource für DHCP-Option 235) nennt Connected-Cache-Server, die Downloads zuerst fragen</translation>
-    </message>
-    <message>
         <source>from DHCP option 235</source>
         <translation>aus DHCP-Option 235</translation>
     </message>
@@ -6892,6 +6888,10 @@ von %2</translation>
     <message>
         <source>assigned by the discovery service: %1</source>
         <translation>vom Erkennungsdienst zugewiesen: %1</translation>
+    </message>
+    <message>
+        <source>DOCacheHost (or DOCacheHostSource for DHCP option 235) names Connected Cache servers that downloads ask first; without them the discovery service may assign some (do-discovery --cache-host)</source>
+        <translation>DOCacheHost (oder DOCacheHostSource für DHCP-Option 235) nennt Connected-Cache-Server, die Downloads zuerst fragen; ohne sie kann der Erkennungsdienst welche zuweisen (do-discovery --cache-host)</translation>
     </message>
 </context>
 <context>

@@ -366,7 +366,8 @@ OverviewFact OverviewFacts::cacheServer(const QString& hosts, int source,
         f.value =
             local.browsingCacheServers ? tr("none configured or announced") : tr("none configured");
         f.detail = tr("DOCacheHost (or DOCacheHostSource for DHCP option 235) names Connected "
-                      "Cache servers that downloads ask first");
+                      "Cache servers that downloads ask first; without them the discovery "
+                      "service may assign some (do-discovery --cache-host)");
         if (local.browsingCacheServers)
             f.detail += QStringLiteral("; ") +
                         tr("with neither set, servers announced on the local link by DNS-SD "
