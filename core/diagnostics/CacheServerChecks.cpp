@@ -84,10 +84,7 @@ CheckResult configured(const InstantCheck& c, const DiagnosticInputs& in)
             r.remedy = dhcpRemedy();
         return r;
     }
-    QStringList names;
-    for (const policy::CacheHostEntry& h : foreground.hosts)
-        names << h.authority();
-    const QString list = names.join(QStringLiteral(", "));
+    const QString list = policy::cacheHostAuthorities(foreground.hosts).join(QStringLiteral(", "));
     CheckResult r;
     if (!foreground.skippedReason.isEmpty()) {
         r = c.result(Verdict::Warn,

@@ -320,40 +320,30 @@ void DiscoveryClient::takeCacheHosts(const QByteArray& healthBody)
 {
     const QJsonValue listed =
         QJsonDocument::fromJson(healthBody).object().value(QStringLiteral("cacheHosts"));
-    QList<policy::CacheHostEntry> hosts;
+    QStringList items;
+    for (const QJsonValue& item : listed.toArray())
+        items << item.toString();
     QString problem;
+    std::optional<QList<policy::CacheHostEntry>> hosts;
     if (!listed.isUndefined() && !listed.isArray())
         problem = DiscoveryClientText::tr("\"cacheHosts\" is not a list");
-    const QJsonArray items = listed.toArray();
-    if (items.size() > kMaxCacheHosts)
+    else if (items.size() > kMaxCacheHosts)
         problem = DiscoveryClientText::tr("more than %1 cache servers").arg(kMaxCacheHosts);
-    for (qsizetype i = 0; problem.isEmpty() && i < items.size(); ++i) {
-        QString why;
-        const auto host = policy::parseCacheHost(items[i].toString(), &why);
-        if (!host)
-            problem = QStringLiteral("\"%1\": %2").arg(items[i].toString(), why);
-        else
-            hosts << *host;
-    }
+    else
+        hosts = policy::parseEveryCacheHost(items, &problem);
     // A service that names something that is not a server does not half-configure us.
-    if (!problem.isEmpty()) {
+    if (!hosts) {
         qCWarning(log::lcAgent).noquote()
             << "discovery service: ignoring its cache servers:" << problem;
-        hosts.clear();
+        hosts.emplace();
     }
-    const auto authorities = [](const QList<policy::CacheHostEntry>& list) {
-        QStringList out;
-        for (const policy::CacheHostEntry& h : list)
-            out << h.authority();
-        return out;
-    };
-    if (authorities(hosts) == authorities(m_cacheHosts))
+    if (*hosts == m_cacheHosts)
         return;
-    m_cacheHosts = hosts;
+    m_cacheHosts = *hosts;
+    const QStringList named = policy::cacheHostAuthorities(m_cacheHosts);
     qCInfo(log::lcAgent).noquote()
         << "discovery service: cache servers"
-        << (hosts.isEmpty() ? QStringLiteral("none")
-                            : authorities(hosts).join(QStringLiteral(", ")));
+        << (named.isEmpty() ? QStringLiteral("none") : named.join(QStringLiteral(", ")));
     Q_EMIT cacheHostsChanged();
     Q_EMIT statusChanged();
 }
@@ -439,8 +429,7 @@ DiscoveryStatus DiscoveryClient::status() const
         s.peersOffered += item.peersOffered;
     }
     s.consecutiveFailures = m_consecutiveFailures;
-    for (const policy::CacheHostEntry& host : m_cacheHosts)
-        s.cacheHosts << host.authority();
+    s.cacheHosts = policy::cacheHostAuthorities(m_cacheHosts);
     if (m_state == DiscoveryState::Unreachable)
         s.retryInSeconds = int((backoffMs(m_consecutiveFailures) + 999) / 1000);
     return s;

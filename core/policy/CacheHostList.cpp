@@ -91,6 +91,30 @@ std::optional<CacheHostEntry> parseCacheHost(const QString& item, QString* why)
     return entry;
 }
 
+std::optional<QList<CacheHostEntry>> parseEveryCacheHost(const QStringList& items, QString* why)
+{
+    QList<CacheHostEntry> hosts;
+    for (const QString& item : items) {
+        QString itemWhy;
+        const auto host = parseCacheHost(item.trimmed(), &itemWhy);
+        if (!host) {
+            if (why)
+                *why = QStringLiteral("\"%1\": %2").arg(item.trimmed(), itemWhy);
+            return std::nullopt;
+        }
+        hosts << *host;
+    }
+    return hosts;
+}
+
+QStringList cacheHostAuthorities(const QList<CacheHostEntry>& hosts)
+{
+    QStringList out;
+    for (const CacheHostEntry& h : hosts)
+        out << h.authority();
+    return out;
+}
+
 QList<CacheHostEntry> parseCacheHostList(const QString& value)
 {
     QList<CacheHostEntry> entries;

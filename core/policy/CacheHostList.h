@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace opendo::policy {
@@ -17,6 +18,8 @@ struct CacheHostEntry
     quint16 port = 80;
 
     QString authority() const; // "host", "host:port", "[v6]:port" as it goes into a URL
+
+    friend bool operator==(const CacheHostEntry&, const CacheHostEntry&) = default;
 };
 
 // One item; nullopt with `why` set (in words for users) when it is not a host.
@@ -24,5 +27,10 @@ std::optional<CacheHostEntry> parseCacheHost(const QString& item, QString* why =
 // The whole setting, in order; items that do not parse are skipped (values are validated when
 // they are set, so this only matters for hand-edited databases).
 QList<CacheHostEntry> parseCacheHostList(const QString& value);
+// A list from elsewhere (DHCP option 235, the discovery service): every item must be a host, so
+// a source that sends garbage does not half-configure us. nullopt with `why` naming the first
+// item that is not one ("\"item\": reason").
+std::optional<QList<CacheHostEntry>> parseEveryCacheHost(const QStringList& items, QString* why);
+QStringList cacheHostAuthorities(const QList<CacheHostEntry>& hosts);
 
 } // namespace opendo::policy

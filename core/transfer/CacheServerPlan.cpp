@@ -17,18 +17,10 @@ struct CacheServerPlanText
 // Every item must be a host: a DHCP server that sends garbage should not half-configure us.
 std::optional<QList<policy::CacheHostEntry>> parseOption235(const QString& value, QString* why)
 {
-    QList<policy::CacheHostEntry> hosts;
-    for (const QString& item : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        if (item.trimmed().isEmpty())
-            continue;
-        const auto host = policy::parseCacheHost(item.trimmed(), why);
-        if (!host) {
-            *why = QStringLiteral("\"%1\": %2").arg(item.trimmed(), *why);
-            return std::nullopt;
-        }
-        hosts << *host;
-    }
-    if (hosts.isEmpty()) {
+    QStringList items = value.split(QLatin1Char(','));
+    items.removeIf([](const QString& item) { return item.trimmed().isEmpty(); });
+    auto hosts = policy::parseEveryCacheHost(items, why);
+    if (hosts && hosts->isEmpty()) {
         *why = CacheServerPlanText::tr("it names no server");
         return std::nullopt;
     }

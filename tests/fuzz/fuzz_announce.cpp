@@ -2,25 +2,18 @@
 // parser and the bencode decoder, and whatever they accept must survive a round trip. A
 // violated invariant aborts, so libFuzzer and the replay driver report it like a crash.
 
+#include "FuzzCheck.h"
 #include "content/Bencode.h"
 #include "discovery/AnnounceProtocol.h"
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 
 using namespace opendo;
 
-namespace {
+using opendo::fuzz::check;
 
-void check(bool condition, const char* what)
-{
-    if (!condition) {
-        std::fprintf(stderr, "fuzz_announce: invariant violated: %s\n", what);
-        std::abort();
-    }
-}
+namespace {
 
 void fuzzQuery(QByteArrayView input)
 {

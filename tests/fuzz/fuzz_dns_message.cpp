@@ -4,6 +4,7 @@
 // assemble local peers and cache servers from responses, which live across inputs (as in an
 // agent) and must stay bounded and list only complete entries. A violated invariant aborts.
 
+#include "FuzzCheck.h"
 #include "discovery/local/CacheServerTable.h"
 #include "discovery/local/DnsMessage.h"
 #include "discovery/local/LocalPeerTable.h"
@@ -11,19 +12,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 
 using namespace opendo::discovery::local;
 
-namespace {
+using opendo::fuzz::check;
 
-void check(bool condition, const char* what)
-{
-    if (!condition) {
-        std::fprintf(stderr, "fuzz_dns_message: invariant violated: %s\n", what);
-        std::abort();
-    }
-}
+namespace {
 
 void checkName(const DnsName& name)
 {

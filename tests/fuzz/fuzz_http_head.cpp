@@ -2,26 +2,19 @@
 // reaches before any handler: whatever it returns must be self-consistent, and an accepted head
 // written out again must parse to the same request. A violated invariant aborts.
 
+#include "FuzzCheck.h"
 #include "discovery/server/HttpRequestHead.h"
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 
 using namespace opendo::discovery;
+
+using opendo::fuzz::check;
 
 namespace {
 
 constexpr qsizetype kMaxBody = 1024 * 1024;
-
-void check(bool condition, const char* what)
-{
-    if (!condition) {
-        std::fprintf(stderr, "fuzz_http_head: invariant violated: %s\n", what);
-        std::abort();
-    }
-}
 
 QByteArray serialise(const HttpHead& head)
 {

@@ -4,27 +4,16 @@
 // that pass the same checks the writer applies), and verifying a piece against arbitrary bytes
 // must answer, never crash. A violated invariant aborts.
 
+#include "FuzzCheck.h"
 #include "content/Metainfo.h"
 #include "content/Sha.h"
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 
 using namespace opendo::content;
 
-namespace {
-
-void check(bool condition, const char* what)
-{
-    if (!condition) {
-        std::fprintf(stderr, "fuzz_metainfo: invariant violated: %s\n", what);
-        std::abort();
-    }
-}
-
-} // namespace
+using opendo::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {

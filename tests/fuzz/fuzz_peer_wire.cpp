@@ -5,26 +5,19 @@
 // was given, a message it accepts must encode back to the bytes that carried it, and an accepted
 // extended handshake must survive its own encoding. A violated invariant aborts.
 
+#include "FuzzCheck.h"
 #include "peer/ExtensionHandshake.h"
 #include "peer/PeerWireDecoder.h"
 #include "peer/WireBitfield.h"
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 
 using namespace opendo::peer;
 
-namespace {
+using opendo::fuzz::check;
 
-void check(bool condition, const char* what)
-{
-    if (!condition) {
-        std::fprintf(stderr, "fuzz_peer_wire: invariant violated: %s\n", what);
-        std::abort();
-    }
-}
+namespace {
 
 bool hasIndex(MessageType type)
 {

@@ -25,13 +25,11 @@ std::optional<CacheHostAssignment> parseCacheHostAssignment(const QString& rule,
         parsed.subnet = subnet;
         hosts = hosts.mid(equals + 1);
     }
-    for (const QString& item : hosts.split(QLatin1Char(','))) {
-        QString itemWhy;
-        const auto host = policy::parseCacheHost(item.trimmed(), &itemWhy);
-        if (!host)
-            return fail(QStringLiteral("\"%1\": %2").arg(item.trimmed(), itemWhy));
-        parsed.hosts << *host;
-    }
+    QString itemWhy;
+    const auto entries = policy::parseEveryCacheHost(hosts.split(QLatin1Char(',')), &itemWhy);
+    if (!entries)
+        return fail(itemWhy);
+    parsed.hosts = *entries;
     if (parsed.hosts.size() > kMaxAssignedCacheHosts)
         return fail(QCoreApplication::translate("opendo::discovery", "more than %1 servers")
                         .arg(kMaxAssignedCacheHosts));

@@ -380,10 +380,8 @@ HttpResponse DiscoveryServer::handleHealth(const HttpRequest& request) const
     // service's ExternalIpAddress, so a troubleshooter can show it before any announce;
     // "cacheHosts": the cache servers assigned to it, like the geo answer's CacheHost.
     const QHostAddress mapped = m_options.natMap.publicAddressOf(request.peerAddress);
-    QJsonArray cacheHosts;
-    for (const policy::CacheHostEntry& host :
-         cacheHostsFor(m_options.cacheHosts, request.peerAddress, mapped))
-        cacheHosts.append(host.authority());
+    const QJsonArray cacheHosts = QJsonArray::fromStringList(policy::cacheHostAuthorities(
+        cacheHostsFor(m_options.cacheHosts, request.peerAddress, mapped)));
     return jsonResponse(200, QJsonObject{
                                  {QStringLiteral("status"), QStringLiteral("ok")},
                                  {QStringLiteral("address"), mapped.toString()},

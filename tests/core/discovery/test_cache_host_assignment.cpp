@@ -11,14 +11,6 @@ using namespace opendo::discovery;
 
 namespace {
 
-QStringList authorities(const QList<opendo::policy::CacheHostEntry>& hosts)
-{
-    QStringList out;
-    for (const auto& h : hosts)
-        out << h.authority();
-    return out;
-}
-
 QList<CacheHostAssignment> rules(const QStringList& specs)
 {
     QList<CacheHostAssignment> out;
@@ -44,14 +36,16 @@ private Q_SLOTS:
         const auto all = parseCacheHostAssignment("cache.example.com", &why);
         QVERIFY2(all, qPrintable(why));
         QVERIFY(!all->subnet);
-        QCOMPARE(authorities(all->hosts), QStringList{"cache.example.com"});
+        QCOMPARE(opendo::policy::cacheHostAuthorities(all->hosts),
+                 QStringList{"cache.example.com"});
 
         const auto branch = parseCacheHostAssignment(" 10.1.0.0/16 = mcc1:8080, [fd00::7]:80 ");
         QVERIFY(branch);
         QVERIFY(branch->subnet);
         QCOMPARE(branch->subnet->first, QHostAddress("10.1.0.0"));
         QCOMPARE(branch->subnet->second, 16);
-        QCOMPARE(authorities(branch->hosts), (QStringList{"mcc1:8080", "[fd00::7]"}));
+        QCOMPARE(opendo::policy::cacheHostAuthorities(branch->hosts),
+                 (QStringList{"mcc1:8080", "[fd00::7]"}));
     }
 
     void refusesWhatIsNotARule_data()
@@ -90,13 +84,15 @@ private Q_SLOTS:
         const auto list =
             rules({"10.1.0.0/16=branch-a", "203.0.113.0/24=branch-b", "hq", "never-reached"});
         const QHostAddress none;
-        QCOMPARE(authorities(cacheHostsFor(list, QHostAddress("10.1.2.3"), none)),
+        QCOMPARE(opendo::policy::cacheHostAuthorities(
+                     cacheHostsFor(list, QHostAddress("10.1.2.3"), none)),
                  QStringList{"branch-a"});
         // Behind a NAT: the address the service maps the device to decides as well.
-        QCOMPARE(authorities(
+        QCOMPARE(opendo::policy::cacheHostAuthorities(
                      cacheHostsFor(list, QHostAddress("127.0.0.5"), QHostAddress("203.0.113.7"))),
                  QStringList{"branch-b"});
-        QCOMPARE(authorities(cacheHostsFor(list, QHostAddress("192.0.2.1"), none)),
+        QCOMPARE(opendo::policy::cacheHostAuthorities(
+                     cacheHostsFor(list, QHostAddress("192.0.2.1"), none)),
                  QStringList{"hq"});
         QVERIFY(cacheHostsFor(rules({"10.1.0.0/16=branch-a"}), QHostAddress("192.0.2.1"), none)
                     .isEmpty());

@@ -24,10 +24,7 @@ PolicySnapshot snapshot(const QMap<QString, QString>& policy)
 
 QStringList authorities(const CacheServerPlan& plan)
 {
-    QStringList out;
-    for (const CacheHostEntry& host : plan.hosts)
-        out << host.authority();
-    return out;
+    return opendo::policy::cacheHostAuthorities(plan.hosts);
 }
 
 const DhcpOptionFound kLease{QStringLiteral("mcc1.corp.example, 10.0.0.9"),
